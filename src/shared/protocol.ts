@@ -1,0 +1,150 @@
+/**
+ * The one protocol between the popup / options page and the service worker.
+ * The worker validates every incoming message against `src/background/schema.ts`; this file is the types.
+ *
+ * Two channels:
+ *  - one-shot requests: `runtime.sendMessage(Request)` → `Response<...>` (answered exactly once);
+ *  - the lookup port (`runtime.connect({name: LOOKUP_PORT})`) for streaming, cancellable search.
+ */
+import type { Entity, EntityKind } from '../space/types.ts';
+import type { SpaceErrorCode } from '../space/errors.ts';
+
+export type { Entity, EntityKind };
+
+/** Every failure a page can be told about. */
+export type AppErrorCode =
+  | SpaceErrorCode
+  | 'not-configured'
+  | 'no-host-permission'
+  | 'bad-request'
+  | 'internal';
+
+export interface AppError {
+  code: AppErrorCode;
+  /** Short, user-facing, never contains the token or a raw response body. */
+  message: string;
+  /** How to fix it. */
+  hint: string;
+  permission?: string;
+  retryAfterMs?: number;
+  /** For invalid-url: the broken rule. */
+  reason?: string;
+}
+
+export type AuthState = 'ok' | 'rejected' | 'no-host-permission' | 'unverified';
+
+/** What pages may know about the connection: never the token itself. */
+export interface ConnectionStatus {
+  configured: boolean;
+  origin: string | null;
+  host: string | null;
+  identity: { name: string; username: string } | null;
+  tokenLast4: string | null;
+  /** Epoch ms of the last successful verification. */
+  lastVerified: number | null;
+  sessionOnly: boolean;
+  auth: AuthState;
+}
+
+export interface Settings {
+  /** Project keys whose issues/reviews text search covers; empty = default (member projects, capped). */
+  searchProjects: string[];
+}
+
+export type Request =
+  | { type: 'status' }
+  /** Only this message may carry a URL; the worker normalizes it, checks the granted permission, verifies, stores. */
+  | { type: 'connect'; url: string; token: string; sessionOnly: boolean }
+  /** Re-verify the stored token (options "Check again"). */
+  | { type: 'verify' }
+  | { type: 'forget'; revoke: boolean }
+  | { type: 'details'; kind: EntityKind; id: string }
+  | { type: 'avatar'; id: string }
+  | { type: 'settings-get' }
+  | { type: 'settings-set'; settings: Settings }
+  /** Projects offered in Options for the issue/review search scope. */
+  | { type: 'projects'; query: string };
+
+export type RequestType = Request['type'];
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+export interface ForgetResult {
+  /** 'confirmed' = Space answered 2xx to the revoke; 'failed' = it did not (error says why); 'skipped' = not asked. */
+  revoked: 'confirmed' | 'failed' | 'skipped';
+  error?: AppError;
+}
+
+export interface ResponseMap {
+  status: ConnectionStatus;
+  connect: ConnectionStatus;
+  verify: ConnectionStatus;
+  forget: ForgetResult;
+  details: Entity;
+  avatar: { dataUrl: string };
+  'settings-get': Settings;
+  'settings-set': Settings;
+  projects: { key: string; name: string }[];
+}
+
+export type ResponseFor<T extends RequestType> = Result<ResponseMap[T]>;
+
+// ---- lookup port ----------------------------------------------------------------------------------
+
+export const LOOKUP_PORT = 'lookup';
+
+export type Filter = 'all' | EntityKind;
+
+export interface SearchMessage {
+  type: 'search';
+  /** Monotonic per port; a newer id cancels every older search on that port. */
+  id: number;
+  query: string;
+  filter: Filter;
+}
+
+export type GroupState = 'ok' | 'error' | 'unsupported';
+
+/** One kind's results for one search; sent as soon as that kind answers. */
+export interface GroupMessage {
+  type: 'group';
+  id: number;
+  kind: EntityKind;
+  state: GroupState;
+  items: Entity[];
+  /** Served from cache (possibly being refreshed: a second group message may follow with fresh data). */
+  cached: boolean;
+  error?: AppError;
+}
+
+/** All kinds for search `id` have answered (fresh, not only cached). */
+export interface DoneMessage {
+  type: 'done';
+  id: number;
+  /** A key (`ABC-T-1`, `ABC-MR-2`) that resolved to exactly one item. */
+  exact?: Entity;
+}
+
+/** A page-level failure: not configured, token rejected, no host permission. */
+export interface FailMessage {
+  type: 'fail';
+  id: number;
+  error: AppError;
+}
+
+export type LookupClientMessage = SearchMessage;
+export type LookupServerMessage = GroupMessage | DoneMessage | FailMessage;
+
+// ---- limits shared by schema and UI ----------------------------------------------------------------
+
+export const LIMITS = {
+  query: 200,
+  url: 2048,
+  token: 4096,
+  id: 200,
+  projects: 50,
+} as const;
+
+export const ALL_KINDS: readonly EntityKind[] = [
+  'person', 'team', 'location', 'project', 'issue', 'repository', 'review',
+];

@@ -1,0 +1,128 @@
+/**
+ * Domain objects returned by the Space client. They are built from validated API responses;
+ * every `webUrl` is derived from ids/keys against the configured origin, never copied from a response.
+ */
+
+export type EntityKind = 'person' | 'team' | 'location' | 'project' | 'issue' | 'repository' | 'review';
+
+export interface EntityBase {
+  kind: EntityKind;
+  /** Space's own id (for repositories: `${projectKey}/${name}`, Space has no global repo id in find). */
+  id: string;
+  /** Primary display text. */
+  title: string;
+  /** `https://space.example.com/...`, built by `src/space/web-urls.ts`. */
+  webUrl: string;
+}
+
+export interface Person extends EntityBase {
+  kind: 'person';
+  username: string;
+  firstName: string;
+  lastName: string;
+  /** Attachment id of the small avatar (`/d/{id}`), or null. */
+  avatarId: string | null;
+  emails: string[];
+  phones: string[];
+  /** Job titles from memberships, e.g. "Backend Developer". */
+  positions: string[];
+  teams: { id: string; name: string }[];
+  /** Current (not archived) member locations, most specific first. */
+  locations: { id: string; name: string }[];
+  /** IANA zone if known (profile timezone endpoint or location tz). */
+  timeZone: string | null;
+  /** Only when asked for with `withAbsence`; undefined when the server cannot tell. */
+  absence?: { reason: string; until: string | null } | null;
+  /** Weekly working hours in the person's time zone (only in `person(username)` details). */
+  workingHours?: WorkingHours | null;
+}
+
+/** One entry per weekday that has working hours; minutes since local midnight. */
+export interface WorkingHours {
+  days: { weekday: number /* 0 = Sunday */; from: number; to: number }[];
+}
+
+export interface Team extends EntityBase {
+  kind: 'team';
+  name: string;
+  description: string;
+  parent: { id: string; name: string } | null;
+  lead: { username: string; name: string } | null;
+  memberCount: number | null;
+}
+
+export interface Location extends EntityBase {
+  kind: 'location';
+  name: string;
+  /** Region, Campus, Building, Floor, Room, ConferenceRoom or a newer type string. */
+  type: string;
+  parent: { id: string; name: string } | null;
+  timeZone: string | null;
+  address: string | null;
+}
+
+export interface Project extends EntityBase {
+  kind: 'project';
+  key: string;
+  name: string;
+  description: string;
+  private: boolean;
+  repositories: string[];
+}
+
+export interface Issue extends EntityBase {
+  kind: 'issue';
+  projectKey: string;
+  number: number;
+  /** `ABC-T-123` */
+  key: string;
+  status: { name: string; resolved: boolean; color: string | null };
+  assignee: { username: string; name: string } | null;
+  /** ISO date `2024-05-10` or null. */
+  dueDate: string | null;
+  createdAt: number | null;
+}
+
+export interface Repository extends EntityBase {
+  kind: 'repository';
+  projectKey: string;
+  name: string;
+  description: string;
+  defaultBranch: string | null;
+  /** Epoch ms of the latest activity, or null. */
+  latestActivity: number | null;
+}
+
+export interface Review extends EntityBase {
+  kind: 'review';
+  projectKey: string;
+  number: number;
+  /** `ABC-MR-12` for merge requests, `ABC-CR-12` for commit-set reviews. */
+  key: string;
+  state: string;
+  type: 'merge-request' | 'commit-set';
+  branches: { source: string; target: string; repository: string } | null;
+  author: { username: string; name: string } | null;
+  createdAt: number | null;
+}
+
+export type Entity = Person | Team | Location | Project | Issue | Repository | Review;
+
+export type EntityOf<K extends EntityKind> = Extract<Entity, { kind: K }>;
+
+/** Paging window; `top` defaults are per call. */
+export interface Page {
+  top?: number;
+  skip?: string;
+}
+
+export interface Batch<T> {
+  items: T[];
+  /** Pass as `skip` for the next page; null when there is none. */
+  next: string | null;
+  totalCount: number | null;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+}
