@@ -135,6 +135,24 @@ export interface FailMessage {
 export type LookupClientMessage = SearchMessage;
 export type LookupServerMessage = GroupMessage | DoneMessage | FailMessage;
 
+// ---- context menu → popup hand-over -----------------------------------------------------------------
+
+/**
+ * `storage.session` key where the context-menu handler leaves the selection before `action.openPopup()`.
+ * The popup reads it on open (and via storage.onChanged, in case it opened first), uses it if younger than
+ * PENDING_QUERY_MAX_AGE_MS, and removes it. When openPopup is unavailable the popup page opens in a tab with
+ * `?q=<query>` instead.
+ */
+export const PENDING_QUERY_KEY = 'pendingQuery';
+export const PENDING_QUERY_MAX_AGE_MS = 30_000;
+
+export interface PendingQuery {
+  /** Already sanitized: single line, no control characters, at most LIMITS.query characters. */
+  query: string;
+  /** Epoch ms when the menu item was clicked. */
+  at: number;
+}
+
 // ---- limits shared by schema and UI ----------------------------------------------------------------
 
 export const LIMITS = {

@@ -22,7 +22,10 @@ export interface SpaceErrorDetails {
   permission?: string;
   /** For `rate-limited`: the delay Space asked for, in ms. */
   retryAfterMs?: number;
-  /** For `invalid-url`: which rule the input broke. */
+  /**
+   * For `invalid-url`: which rule the input broke (`InvalidUrlReason`). For `bad-response`: what was wrong
+   * (`not-json`, `too-large`, `html`, `redirect`, `not-image`, `unexpected-status`, `shape:<field path>`).
+   */
   reason?: string;
 }
 

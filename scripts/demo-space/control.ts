@@ -1,0 +1,119 @@
+/**
+ * The demo server's control API under `/__demo/` for out-of-process callers (benchmark, `npm start`):
+ *   POST   /__demo/faults    {pathPrefix, fault}     DELETE /__demo/faults
+ *   GET    /__demo/requests                           DELETE /__demo/requests
+ *   POST   /__demo/latency   {ms}
+ *   POST   /__demo/tokens    {token, username?}       (an extra valid token)
+ *   GET    /__demo/info                               (organization, demo user, counts)
+ * Only loopback peers are served, and never a browser page: a request carrying an `Origin` header is refused,
+ * so a web page cannot reconfigure the server (cross-origin JSON POSTs also need a preflight the demo never grants).
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { parseFaultSpec, type FaultSpec } from './faults.ts';
+import { sendJsonText, sendText, type ResponseRecord } from './responses.ts';
+
+export interface RecordedRequest {
+  method: string;
+  /** Percent-decoded path, e.g. `/api/http/team-directory/profiles/me` or `/d/2asfen24Jx6u`. */
+  path: string;
+  query: Record<string, string[]>;
+  authorization: string | null;
+  /** Arrival time, epoch ms. */
+  at: number;
+  /** Response body bytes (0 when dropped). */
+  bytesSent: number;
+  /** 0 while pending or when the connection was dropped. */
+  status: number;
+}
+
+export interface DemoControls {
+  setFault(pathPrefix: string, fault: FaultSpec): void;
+  clearFaults(): void;
+  requests(): readonly RecordedRequest[];
+  clearRequests(): void;
+  setLatency(ms: number): void;
+  addToken(token: string, username?: string): void;
+  info(): unknown;
+}
+
+const MAX_CONTROL_BODY = 64 * 1024;
+
+export function isLoopback(address: string | undefined): boolean {
+  if (!address) return false;
+  return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
+}
+
+export async function handleControlRequest(req: IncomingMessage, res: ServerResponse, path: string, controls: DemoControls): Promise<void> {
+  const record: ResponseRecord = { status: 0, bytesSent: 0 };
+  if (!isLoopback(req.socket.remoteAddress) || req.headers.origin !== undefined) {
+    sendText(res, record, 403, 'The demo control API is only available to local tools.\n');
+    return;
+  }
+  const ok = (): void => {
+    record.status = 204;
+    res.writeHead(204);
+    res.end();
+  };
+  const bad = (message: string): void => sendText(res, record, 400, `${message}\n`);
+  try {
+    const key = `${req.method} ${path}`;
+    switch (key) {
+      case 'POST /__demo/faults': {
+        const body = await readJsonBody(req);
+        if (typeof body.pathPrefix !== 'string') return bad('pathPrefix must be a string');
+        controls.setFault(body.pathPrefix, parseFaultSpec(body.fault));
+        return ok();
+      }
+      case 'DELETE /__demo/faults':
+        controls.clearFaults();
+        return ok();
+      case 'GET /__demo/requests':
+        // Authorization values are redacted to their last 4 characters: the log is readable by any local process.
+        return sendJsonText(res, record, 200, JSON.stringify(controls.requests().map((r) => ({ ...r, authorization: redact(r.authorization) }))));
+      case 'DELETE /__demo/requests':
+        controls.clearRequests();
+        return ok();
+      case 'POST /__demo/latency': {
+        const body = await readJsonBody(req);
+        if (typeof body.ms !== 'number' || !Number.isInteger(body.ms) || body.ms < 0 || body.ms > 600_000) {
+          return bad('ms must be an integer in [0, 600000]');
+        }
+        controls.setLatency(body.ms);
+        return ok();
+      }
+      case 'POST /__demo/tokens': {
+        const body = await readJsonBody(req);
+        if (typeof body.token !== 'string' || (body.username !== undefined && typeof body.username !== 'string')) {
+          return bad('token must be a string; username, when given, too');
+        }
+        controls.addToken(body.token, body.username as string | undefined);
+        return ok();
+      }
+      case 'GET /__demo/info':
+        return sendJsonText(res, record, 200, JSON.stringify(controls.info()));
+      default:
+        return sendText(res, record, 404, 'Unknown control endpoint\n');
+    }
+  } catch (error) {
+    return bad(error instanceof Error ? error.message : 'bad request');
+  }
+}
+
+function redact(authorization: string | null): string | null {
+  if (authorization === null) return null;
+  return authorization.length <= 12 ? '…' : `${authorization.slice(0, 7)}…${authorization.slice(-4)}`;
+}
+
+async function readJsonBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+  if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) throw new TypeError('content-type must be application/json');
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_CONTROL_BODY) throw new TypeError('body too large');
+    chunks.push(chunk as Buffer);
+  }
+  const parsed: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new TypeError('body must be a JSON object');
+  return parsed as Record<string, unknown>;
+}

@@ -1,0 +1,102 @@
+/**
+ * A minimal path router for the API under `/api/http`: literal segments, `{param}` segments (optionally
+ * constrained by a regular expression), first match wins.
+ */
+import type { Dataset } from './dataset.ts';
+import type { MemberProfile } from './space-types.ts';
+
+export type Method = 'GET' | 'POST' | 'DELETE';
+
+/** Query parameters. Array parameters arrive as repeated keys ([C] NET); `name[]` keys are accepted too. */
+export class QueryParams {
+  constructor(private readonly params: URLSearchParams) {}
+
+  get(name: string): string | undefined {
+    return this.params.get(name) ?? undefined;
+  }
+
+  getAll(name: string): string[] {
+    return [...this.params.getAll(name), ...this.params.getAll(`${name}[]`)];
+  }
+
+  /** `true`/`false` (case-insensitive); anything else is the fallback. */
+  flag(name: string, fallback: boolean): boolean {
+    const value = this.get(name)?.toLowerCase();
+    if (value === 'true') return true;
+    if (value === 'false') return false;
+    return fallback;
+  }
+
+  toRecord(): Record<string, string[]> {
+    const out: Record<string, string[]> = {};
+    for (const [key, value] of this.params) (out[key] ??= []).push(value);
+    return out;
+  }
+}
+
+export interface RequestContext {
+  params: Record<string, string>;
+  query: QueryParams;
+  dataset: Dataset;
+  /** The owner of the Bearer token. */
+  viewer: MemberProfile;
+  now: number;
+  /** Revokes the token of this request (for `permanent-tokens/current`). */
+  revokeCurrentToken(): void;
+}
+
+/** A handler's answer: a JSON value cut down by `$fields`, or NO_CONTENT for an empty 200. */
+export const NO_CONTENT = Symbol('no-content');
+export type HandlerResult = unknown;
+export type Handler = (ctx: RequestContext) => HandlerResult;
+
+type Segment = { literal: string } | { param: string; constraint?: RegExp };
+
+export interface Route {
+  method: Method;
+  pattern: string;
+  segments: Segment[];
+  handler: Handler;
+}
+
+export function route(method: Method, pattern: string, handler: Handler, constraints: Record<string, RegExp> = {}): Route {
+  const segments = pattern.split('/').filter(Boolean).map((part): Segment => {
+    const param = /^\{(\w+)\}$/.exec(part)?.[1];
+    return param ? { param, constraint: constraints[param] } : { literal: part };
+  });
+  return { method, pattern, segments, handler };
+}
+
+export type RouteMatch =
+  | { kind: 'found'; route: Route; params: Record<string, string> }
+  | { kind: 'method-not-allowed'; allowed: Method[] }
+  | { kind: 'not-found' };
+
+/** `segments` are already percent-decoded. */
+export function matchRoute(routes: readonly Route[], method: string, segments: readonly string[]): RouteMatch {
+  const allowed = new Set<Method>();
+  for (const candidate of routes) {
+    const params = matchSegments(candidate.segments, segments);
+    if (!params) continue;
+    if (candidate.method === method) return { kind: 'found', route: candidate, params };
+    allowed.add(candidate.method);
+  }
+  return allowed.size > 0 ? { kind: 'method-not-allowed', allowed: [...allowed] } : { kind: 'not-found' };
+}
+
+function matchSegments(pattern: readonly Segment[], actual: readonly string[]): Record<string, string> | null {
+  if (pattern.length !== actual.length) return null;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < pattern.length; i++) {
+    const expected = pattern[i] as Segment;
+    const value = actual[i] as string;
+    if ('literal' in expected) {
+      if (expected.literal !== value) return null;
+    } else {
+      // An empty segment (`/projects/`, `//`) is never a parameter: such paths are not endpoints.
+      if (value === '' || (expected.constraint && !expected.constraint.test(value))) return null;
+      params[expected.param] = value;
+    }
+  }
+  return params;
+}

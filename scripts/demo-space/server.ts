@@ -1,0 +1,335 @@
+/**
+ * The demo Space server: JetBrains Space's HTTP API for a fictional organization, over real HTTP on loopback,
+ * so the extension can be tried, tested and benchmarked without a Space organization.
+ *
+ * Request pipeline for `/api/http/...` and `/d/...`:
+ *   record → fault (latency, status, drop, malformed) → route (unknown path: plain-text 404) → Bearer check
+ *   → handler → `$fields` projection → JSON (or an oversized variant when that fault is on).
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { identiconPng } from './avatar-png.ts';
+import { handleControlRequest, type DemoControls, type RecordedRequest } from './control.ts';
+import { buildDataset, type Dataset } from './dataset.ts';
+import { FaultRegistry, type FaultSpec } from './faults.ts';
+import { FieldsSyntaxError, parseFields, projectFields, type FieldSelection } from './fields.ts';
+import { teamDirectoryRoutes } from './handlers-team-directory.ts';
+import { projectRoutes } from './handlers-projects.ts';
+import { NO_CONTENT, QueryParams, matchRoute, type RequestContext, type Route } from './router.ts';
+import {
+  sendBytes, sendChunkedJson, sendJsonText, sendSpaceError, sendText, type ResponseRecord,
+} from './responses.ts';
+import type { MemberProfile } from './space-types.ts';
+import { ApiError } from './wire.ts';
+
+export type { FaultSpec } from './faults.ts';
+export type { RecordedRequest } from './control.ts';
+
+/**
+ * The demo organization's personal token. Shaped like the JWT-style tokens Space issues ([I]); it decodes to
+ * `{"alg":"RS512"}.{"sub":"alex.demo","demo":true}.demo-space-lookup-not-a-secret` and guards nothing real.
+ */
+export const DEMO_TOKEN = 'eyJhbGciOiJSUzUxMiJ9.eyJzdWIiOiJhbGV4LmRlbW8iLCJkZW1vIjp0cnVlfQ.ZGVtby1zcGFjZS1sb29rdXAtbm90LWEtc2VjcmV0';
+
+export interface DemoServer {
+  /** `http://127.0.0.1:PORT` */
+  url: string;
+  port: number;
+  /** DEMO_TOKEN, or the token given to startDemoServer. */
+  token: string;
+  /** Every API and attachment request, in arrival order (cleared by clearRequests). */
+  requests: RecordedRequest[];
+  clearRequests(): void;
+  /** `pathPrefix` is relative to /api/http (e.g. '/team-directory/profiles'), '/d' for avatars, '*' for all. */
+  setFault(pathPrefix: string, fault: FaultSpec): void;
+  clearFaults(): void;
+  /** Extra valid tokens; the owner defaults to the demo user. */
+  addToken(token: string, username?: string): void;
+  /** Latency added to every API request (also settable with the `latencyMs` option). */
+  setLatency(ms: number): void;
+  /** The organization this server serves (read it, do not change it). */
+  dataset: Dataset;
+  close(): Promise<void>;
+}
+
+export interface DemoServerOptions {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  token?: string;
+  latencyMs?: number;
+  /** Adds people, a project, issues and a review full of hostile strings (XSS/bidi/5 kB titles). */
+  hostile?: boolean;
+}
+
+const API_PREFIX = '/api/http';
+const ROUTES: readonly Route[] = [...teamDirectoryRoutes, ...projectRoutes];
+
+export async function startDemoServer(opts: DemoServerOptions = {}): Promise<DemoServer> {
+  const dataset = buildDataset({ hostile: opts.hostile === true });
+  const primaryToken = opts.token ?? DEMO_TOKEN;
+  /** token → owner's user name (lower case). */
+  const tokens = new Map<string, string>([[primaryToken, dataset.demoUser.username.toLowerCase()]]);
+  const revoked = new Set<string>();
+  const faults = new FaultRegistry();
+  const pendingTimers = new Set<NodeJS.Timeout>();
+  let latencyMs = opts.latencyMs ?? 0;
+
+  const state = {
+    requests: [] as RecordedRequest[],
+  };
+
+  const addToken = (token: string, username?: string): void => {
+    const owner = (username ?? dataset.demoUser.username).toLowerCase();
+    if (!dataset.profileByUsername.has(owner)) throw new TypeError(`no profile with user name '${username}'`);
+    if (token.trim() === '') throw new TypeError('token must not be empty');
+    tokens.set(token, owner);
+    revoked.delete(token);
+  };
+
+  const setLatency = (ms: number): void => {
+    if (!Number.isFinite(ms) || ms < 0) throw new TypeError('latency must be a non-negative number');
+    latencyMs = ms;
+  };
+
+  const sleep = (ms: number): Promise<void> => new Promise((resolve) => {
+    if (ms <= 0) return resolve();
+    const timer = setTimeout(() => {
+      pendingTimers.delete(timer);
+      resolve();
+    }, ms);
+    pendingTimers.add(timer);
+  });
+
+  const controls: DemoControls = {
+    setFault: (prefix, fault) => faults.set(prefix, fault),
+    clearFaults: () => faults.clear(),
+    requests: () => state.requests,
+    clearRequests: () => { state.requests.length = 0; },
+    setLatency,
+    addToken,
+    info: () => ({
+      organization: dataset.organizationName,
+      demoUser: { id: dataset.demoUser.id, username: dataset.demoUser.username },
+      hostile: dataset.hostile,
+      counts: {
+        profiles: dataset.profiles.filter((p) => !p.archived).length, teams: dataset.teams.length, locations: dataset.locations.length,
+        projects: dataset.projects.length, issues: dataset.issues.length, reviews: dataset.reviews.length,
+      },
+    }),
+  };
+
+  /** Owner of a valid token, or the reason it is not valid. Descriptions are invented ([U] in space-api.md §5). */
+  const authenticate = (req: IncomingMessage): { viewer: MemberProfile; token: string } | { failure: string } => {
+    const header = req.headers.authorization;
+    if (!header) return { failure: 'Authentication required' };
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    if (!match) return { failure: 'Unsupported authorization scheme; use a Bearer token' };
+    const token = match[1] as string;
+    if (revoked.has(token)) return { failure: 'Access token has been revoked' };
+    const owner = tokens.get(token);
+    const viewer = owner ? dataset.profileByUsername.get(owner) : undefined;
+    if (!viewer) return { failure: 'Invalid access token' };
+    return { viewer, token };
+  };
+
+  const handleApi = async (req: IncomingMessage, res: ServerResponse, url: URL, segments: string[], record: RecordedRequest): Promise<void> => {
+    const isAttachment = segments[0] === 'd';
+    const apiSegments = isAttachment ? segments : segments.slice(2);
+    const faultPath = `/${apiSegments.join('/')}`;
+    const fault = faults.take(faultPath);
+    await sleep(latencyMs + (fault?.latencyMs ?? 0));
+    if (res.destroyed || req.socket.destroyed) return;
+
+    if (fault?.drop) {
+      req.socket.destroy();
+      return;
+    }
+    if (fault?.status) return sendFaultStatus(res, record, fault);
+    if (fault?.malformed) {
+      // Cut off mid-string, as a proxy truncating a response would.
+      return sendJsonText(res, record, 200, '{"next":"1","totalCount":1,"data":[{"id":"4TUpet38n3Ow","username":"joa');
+    }
+
+    if (isAttachment) return serveAttachment(req, res, apiSegments, record);
+
+    const match = matchRoute(ROUTES, req.method ?? 'GET', apiSegments);
+    // [I] inference: an endpoint this server does not have answers 404 with a non-Space body (as a reverse
+    // proxy or a framework default would), unlike an unknown entity, which gets `{"error":"not-found"}`.
+    // Clients use the difference to tell "not supported by this server version" from "no such entity".
+    if (match.kind === 'not-found') return sendText(res, record, 404, 'Not Found');
+    if (match.kind === 'method-not-allowed') return sendText(res, record, 405, 'Method Not Allowed', { allow: match.allowed.join(', ') });
+
+    const auth = authenticate(req);
+    if ('failure' in auth) return sendSpaceError(res, record, 401, 'authentication-required', auth.failure);
+
+    let selection: FieldSelection | null = null;
+    const fieldsParam = url.searchParams.get('$fields');
+    try {
+      if (fieldsParam !== null && fieldsParam.trim() !== '') selection = parseFields(fieldsParam);
+    } catch (error) {
+      if (error instanceof FieldsSyntaxError) {
+        // [I] guessed: a malformed `$fields` is a 400 validation error.
+        return sendSpaceError(res, record, 400, 'validation-error', `Invalid $fields: ${error.message}`);
+      }
+      throw error;
+    }
+
+    const ctx: RequestContext = {
+      params: match.params,
+      query: new QueryParams(url.searchParams),
+      dataset,
+      viewer: auth.viewer,
+      now: Date.now(),
+      revokeCurrentToken: () => { revoked.add(auth.token); },
+    };
+    let result: unknown;
+    try {
+      result = match.route.handler(ctx);
+    } catch (error) {
+      if (error instanceof ApiError) return sendSpaceError(res, record, error.status, error.code, error.description);
+      throw error;
+    }
+    // [I] guessed: Space answers a successful DELETE with 200 and an empty body.
+    if (result === NO_CONTENT) return sendBytes(res, record, 200, new Uint8Array(0), null);
+
+    const projected = projectFields(result, selection);
+    const json = JSON.stringify(projected);
+    if (fault?.oversizedBytes) return sendChunkedJson(res, record, padJson(projected, json, fault.oversizedBytes));
+    return sendJsonText(res, record, 200, json);
+  };
+
+  /** `/d/{id}`: the avatar PNG. Bearer required ([U] whether Space accepts it; the demo insists on it). */
+  const serveAttachment = (req: IncomingMessage, res: ServerResponse, segments: string[], record: RecordedRequest): void => {
+    if (req.method !== 'GET') return sendText(res, record, 405, 'Method Not Allowed', { allow: 'GET' });
+    if (segments.length !== 2) return sendText(res, record, 404, 'Not Found');
+    const auth = authenticate(req);
+    if ('failure' in auth) return sendSpaceError(res, record, 401, 'authentication-required', auth.failure);
+    const spec = dataset.avatars.get(segments[1] as string);
+    if (!spec) return sendSpaceError(res, record, 404, 'not-found', 'Attachment not found');
+    return sendBytes(res, record, 200, avatarBytes(segments[1] as string, spec.seed, spec.sizePx), 'image/png', {
+      'cache-control': 'private, max-age=86400',
+    });
+  };
+
+  const avatarCache = new Map<string, Buffer>();
+  const avatarBytes = (id: string, seed: string, sizePx: number): Buffer => {
+    let bytes = avatarCache.get(id);
+    if (!bytes) {
+      bytes = identiconPng(seed, sizePx);
+      avatarCache.set(id, bytes);
+    }
+    return bytes;
+  };
+
+  const server = createServer((req, res) => {
+    handleRequest(req, res).catch((error: unknown) => {
+      // A bug in the demo server itself: answer like Space's 500 instead of hanging the client.
+      console.error('[demo-space] internal error:', error instanceof Error ? error.message : error);
+      if (!res.headersSent) sendSpaceError(res, { status: 0, bytesSent: 0 }, 500, 'internal-server-error', 'Internal server error');
+      else res.destroy();
+    });
+  });
+
+  const handleRequest = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://demo.invalid');
+    let segments: string[];
+    try {
+      segments = url.pathname.split('/').slice(1).map((s) => decodeURIComponent(s));
+    } catch {
+      return sendText(res, { status: 0, bytesSent: 0 }, 400, 'Bad Request');
+    }
+    const decodedPath = `/${segments.join('/')}`;
+
+    if (segments[0] === '__demo') return handleControlRequest(req, res, decodedPath, controls);
+
+    // Preflights get an answer without any Access-Control-* header, so browsers refuse cross-origin calls.
+    // [U] Space's CORS policy; [I] this is what "no CORS" looks like.
+    if (req.method === 'OPTIONS') return sendBytes(res, { status: 0, bytesSent: 0 }, 204, new Uint8Array(0), null);
+
+    const isApi = decodedPath === API_PREFIX || decodedPath.startsWith(`${API_PREFIX}/`);
+    const isAttachment = segments[0] === 'd' && segments.length >= 2;
+    if (!isApi && !isAttachment) return serveWebUiPlaceholder(req, res);
+
+    const record: RecordedRequest = {
+      method: req.method ?? 'GET', path: decodedPath, query: new QueryParams(url.searchParams).toRecord(),
+      authorization: req.headers.authorization ?? null, at: Date.now(), bytesSent: 0, status: 0,
+    };
+    state.requests.push(record);
+    return handleApi(req, res, url, segments, record);
+  };
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+
+  return {
+    url: `http://${host}:${address.port}`,
+    port: address.port,
+    token: primaryToken,
+    get requests() { return state.requests; },
+    clearRequests: controls.clearRequests,
+    setFault: controls.setFault,
+    clearFaults: controls.clearFaults,
+    addToken,
+    setLatency,
+    dataset,
+    close: () => new Promise<void>((resolve) => {
+      for (const timer of pendingTimers) clearTimeout(timer);
+      pendingTimers.clear();
+      server.close(() => resolve());
+      server.closeAllConnections();
+    }),
+  };
+}
+
+/**
+ * Space error body for an injected status. 502/503 get a Space-shaped body too, as the brief for tests asks;
+ * a real proxy in front of Space would more likely send HTML.
+ */
+function sendFaultStatus(res: ServerResponse, record: ResponseRecord, fault: FaultSpec): void {
+  const retryHeaders: Record<string, string> = fault.retryAfter && (fault.status === 429 || fault.status === 503)
+    ? { 'retry-after': fault.retryAfter } : {};
+  switch (fault.status) {
+    case 401: return sendSpaceError(res, record, 401, 'authentication-required', 'Access token has expired');
+    case 403: return sendSpaceError(res, record, 403, 'permission-denied',
+      fault.permission ? `Permission denied: ${fault.permission}` : 'Permission denied');
+    case 404: return sendSpaceError(res, record, 404, 'not-found', 'Not found');
+    case 429: return sendSpaceError(res, record, 429, 'rate-limited', 'Too many requests', retryHeaders);
+    case 500: return sendSpaceError(res, record, 500, 'internal-server-error', 'Internal server error');
+    case 502: return sendSpaceError(res, record, 502, 'internal-server-error', 'Bad gateway');
+    case 503: return sendSpaceError(res, record, 503, 'internal-server-error', 'Service unavailable', retryHeaders);
+    default: return sendSpaceError(res, record, 500, 'internal-server-error', 'Internal server error');
+  }
+}
+
+/**
+ * The real answer, grown to at least `minBytes`: objects get a `$padding` string property (unknown fields are
+ * ignored by clients, so only the size is wrong), arrays trailing whitespace (still valid JSON).
+ */
+function padJson(value: unknown, json: string, minBytes: number): string {
+  const missing = minBytes - Buffer.byteLength(json, 'utf8');
+  if (missing <= 0) return json;
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    return JSON.stringify({ ...(value as Record<string, unknown>), $padding: 'x'.repeat(missing) });
+  }
+  return json + ' '.repeat(missing);
+}
+
+/**
+ * Everything outside the API is Space's web UI (`/m/alex.demo`, `/p/abc/issues/3`…). The demo has none; it
+ * answers with a short plain-text note so "open in Space" links from the extension land somewhere.
+ */
+function serveWebUiPlaceholder(req: IncomingMessage, res: ServerResponse): void {
+  const record: ResponseRecord = { status: 0, bytesSent: 0 };
+  if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, record, 405, 'Method Not Allowed', { allow: 'GET' });
+  sendText(res, record, 200, 'Northwind Orbital: demo JetBrains Space server for Space Lookup.\n'
+    + 'The Space web UI is not part of the demo; the HTTP API lives under /api/http.\n');
+}

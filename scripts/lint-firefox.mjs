@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+// `web-ext lint` on the Firefox build (offline: web-ext's linter needs no network). Prints every finding and
+// fails on any error. Warnings are allowed: Preact's own `dangerouslySetInnerHTML` support is reported as
+// UNSAFE_VAR_ASSIGNMENT inside the Preact chunk and cannot be removed (toolchain.md §8.2).
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const SOURCE_DIR = join(ROOT, 'dist-firefox');
+const WEB_EXT = join(ROOT, 'node_modules', 'web-ext', 'bin', 'web-ext.js');
+
+if (!existsSync(join(SOURCE_DIR, 'manifest.json'))) {
+  console.error('lint:firefox: dist-firefox/manifest.json is missing; run `npm run build:firefox` first.');
+  process.exit(1);
+}
+
+const r = spawnSync(
+  process.execPath,
+  [WEB_EXT, 'lint', '--source-dir', SOURCE_DIR, '--output', 'json', '--no-input', '--no-config-discovery'],
+  { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+);
+if (r.error) throw r.error;
+
+// web-ext prints the JSON report on stdout; anything before the first brace is banner noise.
+const start = r.stdout.indexOf('{');
+let report;
+try {
+  report = JSON.parse(r.stdout.slice(start));
+} catch {
+  console.error('lint:firefox: could not parse web-ext output:\n' + r.stdout + r.stderr);
+  process.exit(1);
+}
+
+const where = (m) => (m.file ? ` (${m.file}${m.line ? `:${m.line}` : ''})` : '');
+for (const [label, list] of [['error', report.errors], ['warning', report.warnings], ['notice', report.notices]]) {
+  for (const m of list ?? []) console.log(`${label.padEnd(7)} ${m.code}: ${m.message}${where(m)}`);
+}
+const { errors = 0, warnings = 0, notices = 0 } = report.summary ?? {};
+console.log(`web-ext lint dist-firefox: ${errors} errors, ${warnings} warnings, ${notices} notices`);
+process.exit(errors > 0 ? 1 : 0);

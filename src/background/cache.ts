@@ -1,0 +1,107 @@
+/**
+ * Stale-while-revalidate cache of Space data in `storage.session` (memory only, gone with the browser
+ * session, readable by our pages only). Keys name the connection (`origin#tokenFingerprint`), so another
+ * token never sees these results; connecting or forgetting a token clears everything anyway.
+ *
+ * Layout in storage.session:
+ *   `cache:<origin#fp>|<kind>|<normalized query>`  CacheEntry  (one key per entry; also `|scope|default` for
+ *                                                  the default issue/review projects and `|avatar|<id>`)
+ *   `cacheIndex`                                   { [entryKey]: storedAt } — for eviction
+ * Each write stores the entry and the updated index in one `set` call, so they cannot drift apart.
+ */
+import { LAST_VIEW_KEY } from '../shared/last-view.ts';
+import type { Platform } from './platform.ts';
+
+export const CACHE_PREFIX = 'cache:';
+export const CACHE_INDEX_KEY = 'cacheIndex';
+/** A repeat within this window is served from cache alone: zero requests. */
+export const FRESH_MS = 2 * 60_000;
+/** Up to this age an entry is shown at once and refreshed behind it; older entries are dropped. */
+export const STALE_MS = 30 * 60_000;
+export const MAX_ENTRIES = 200;
+
+export interface CacheEntry<T> {
+  value: T;
+  storedAt: number;
+}
+
+export interface CacheHit<T> {
+  value: T;
+  fresh: boolean;
+}
+
+export interface Freshness {
+  freshMs: number;
+  staleMs: number;
+}
+
+const SEARCH_FRESHNESS: Freshness = { freshMs: FRESH_MS, staleMs: STALE_MS };
+
+export function cacheKey(connection: string, kind: string, query: string): string {
+  return `${CACHE_PREFIX}${connection}|${kind}|${query}`;
+}
+
+export async function readCache<T>(
+  platform: Platform,
+  key: string,
+  now: number,
+  freshness: Freshness = SEARCH_FRESHNESS,
+): Promise<CacheHit<T> | null> {
+  const got = await platform.storage.session.get(key);
+  const entry = got[key] as CacheEntry<T> | undefined;
+  if (!entry || typeof entry.storedAt !== 'number') return null;
+  const age = now - entry.storedAt;
+  // A clock that jumped backwards makes the entry suspicious: treat it as stale, not fresh.
+  if (age > freshness.staleMs) return null;
+  return { value: entry.value, fresh: age >= 0 && age <= freshness.freshMs };
+}
+
+// Writes are chained so two kinds finishing together don't overwrite each other's index update. The chain is
+// only an ordering aid: losing it when the worker stops loses nothing but a cache entry.
+let writes: Promise<void> = Promise.resolve();
+
+export function writeCache<T>(platform: Platform, key: string, value: T, now: number): Promise<void> {
+  const run = async () => {
+    const got = await platform.storage.session.get(CACHE_INDEX_KEY);
+    const index = { ...(got[CACHE_INDEX_KEY] as Record<string, number> | undefined) };
+    index[key] = now;
+    const evicted = evict(index, now);
+    await platform.storage.session.set({ [key]: { value, storedAt: now } satisfies CacheEntry<T>, [CACHE_INDEX_KEY]: index });
+    if (evicted.length > 0) await platform.storage.session.remove(evicted);
+  };
+  const next = writes.then(run, run);
+  writes = next.catch(() => undefined);
+  return next;
+}
+
+/** Drops expired entries, then the oldest beyond MAX_ENTRIES; mutates `index`, returns the removed keys. */
+function evict(index: Record<string, number>, now: number): string[] {
+  const removed: string[] = [];
+  for (const [k, at] of Object.entries(index)) {
+    if (typeof at !== 'number' || now - at > STALE_MS) {
+      removed.push(k);
+      delete index[k];
+    }
+  }
+  const keys = Object.keys(index);
+  if (keys.length > MAX_ENTRIES) {
+    keys.sort((a, b) => (index[a] ?? 0) - (index[b] ?? 0));
+    for (const k of keys.slice(0, keys.length - MAX_ENTRIES)) {
+      removed.push(k);
+      delete index[k];
+    }
+  }
+  return removed;
+}
+
+/** Replace/Forget token: every cache entry (found by prefix, so orphans go too), the index and LastView. */
+export async function clearAllCaches(platform: Platform): Promise<void> {
+  const run = async () => {
+    const all = await platform.storage.session.get(null);
+    const keys = Object.keys(all).filter((k) => k.startsWith(CACHE_PREFIX));
+    await platform.storage.session.remove([...keys, CACHE_INDEX_KEY, LAST_VIEW_KEY]);
+  };
+  const next = writes.then(run, run);
+  writes = next.catch(() => undefined);
+  await next;
+}

@@ -1,0 +1,74 @@
+/**
+ * "Search Space for “%s”" on selected text. The selection comes from a web page and is treated as data:
+ * single line, control and invisible characters removed, capped at LIMITS.query.
+ *
+ *  - It holds an issue/review key and a connection exists → that item opens directly; its URL is built from
+ *    the key against the stored origin, no API call needed.
+ *  - Otherwise the popup opens prefilled: the query waits in storage.session (PENDING_QUERY_KEY) and
+ *    `action.openPopup()` is called in the same task as the click (Firefox only allows it while handling the
+ *    user action); where that is missing or refused, the popup page opens in a tab with `?q=`.
+ */
+import { PENDING_QUERY_KEY, type PendingQuery } from '../shared/protocol.ts';
+import { sanitizeQuery } from '../shared/query.ts';
+import { findKeyInText, type EntityKey } from '../space/keys.ts';
+import { issueUrl, reviewUrl } from '../space/web-urls.ts';
+import { readConnection } from './connection-store.ts';
+import { openPopupPage, openSpaceUrl } from './open-tab.ts';
+import type { Deps, Platform } from './platform.ts';
+
+export const MENU_ID = 'space-lookup-search';
+/** How much of a long selection is scanned for a key (the query itself is capped much shorter). */
+const KEY_SCAN_LENGTH = 10_000;
+
+/** Called from runtime.onInstalled: menus persist across worker restarts, creating them again would throw. */
+export async function createContextMenu(platform: Platform): Promise<void> {
+  await platform.contextMenus.removeAll();
+  const title = platform.i18n.getMessage('bg_contextMenuSearch') || 'Search Space for “%s”';
+  platform.contextMenus.create({ id: MENU_ID, title, contexts: ['selection'] });
+}
+
+export interface MenuClickInfo {
+  menuItemId?: unknown;
+  selectionText?: unknown;
+}
+
+export function handleContextMenuClick(deps: Deps, info: MenuClickInfo): Promise<void> {
+  if (info.menuItemId !== MENU_ID) return Promise.resolve();
+  const selection = typeof info.selectionText === 'string' ? info.selectionText : '';
+  const key = findKeyInText(sanitizeQuery(selection, KEY_SCAN_LENGTH));
+  const query = sanitizeQuery(selection);
+  return key ? openKeyOrSearch(deps, key, query) : openSearch(deps, query);
+}
+
+async function openKeyOrSearch(deps: Deps, key: EntityKey, query: string): Promise<void> {
+  const { record, token } = await readConnection(deps.platform);
+  if (record && token !== null) {
+    const url = key.kind === 'issue'
+      ? issueUrl(record.origin, key.projectKey, key.number)
+      : reviewUrl(record.origin, key.projectKey, key.number);
+    if (await openSpaceUrl(deps.platform, url, record.origin)) return;
+  }
+  await openSearch(deps, query);
+}
+
+function openSearch(deps: Deps, query: string): Promise<void> {
+  const { platform } = deps;
+  const pending: PendingQuery = { query, at: deps.now() };
+  // Both calls start in this task, the write first: openPopup must not wait for an await (user-action rule),
+  // and the popup, which reads the key after it has loaded, finds it written.
+  const stored = platform.storage.session.set({ [PENDING_QUERY_KEY]: pending });
+  let opened: Promise<void>;
+  try {
+    opened = typeof platform.action.openPopup === 'function'
+      ? platform.action.openPopup()
+      : Promise.reject(new Error('action.openPopup is not supported'));
+  } catch (e) {
+    opened = Promise.reject(e);
+  }
+  return Promise.allSettled([stored, opened]).then(async ([, popup]) => {
+    if (popup.status === 'fulfilled') return;
+    // The tab gets the query in its URL; a leftover pending query would reappear in the next popup.
+    await platform.storage.session.remove(PENDING_QUERY_KEY).catch(() => undefined);
+    await openPopupPage(platform, query);
+  });
+}

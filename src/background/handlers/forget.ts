@@ -1,0 +1,45 @@
+/**
+ * Forget: optionally revoke the token in Space first (Space's own advice for a token that may be
+ * compromised), then remove token, metadata, settings, caches, last view and pending query — always, even
+ * when the revoke failed: the user asked to be disconnected, and a failed revoke is reported, not retried.
+ */
+import type { ForgetResult } from '../../shared/protocol.ts';
+import { PENDING_QUERY_KEY } from '../../shared/protocol.ts';
+import { openConnection } from '../active-connection.ts';
+import { toAppError } from '../app-error.ts';
+import { refreshBadge } from '../badge.ts';
+import { clearAllCaches } from '../cache.ts';
+import { removeConnection } from '../connection-store.ts';
+import type { Handler } from '../router.ts';
+
+export const handleForget: Handler<'forget'> = async (request, deps) => {
+  let result: ForgetResult = { revoked: 'skipped' };
+  if (request.revoke) {
+    try {
+      const conn = await openConnection(deps, { allowRejected: true });
+      await conn.api.revokeCurrentToken();
+      result = { revoked: 'confirmed' };
+    } catch (e) {
+      result = { revoked: 'failed', error: toAppError(e) };
+    }
+  }
+
+  const { platform } = deps;
+  // Each step runs even if an earlier one failed; the first failure is reported afterwards.
+  const steps = [
+    () => removeConnection(platform),
+    () => clearAllCaches(platform),
+    () => platform.storage.session.remove(PENDING_QUERY_KEY),
+  ];
+  let failed: unknown = null;
+  for (const step of steps) {
+    try {
+      await step();
+    } catch (e) {
+      failed ??= e;
+    }
+  }
+  await refreshBadge(platform);
+  if (failed !== null) throw failed;
+  return result;
+};

@@ -1,0 +1,23 @@
+import type { Handlers } from '../router.ts';
+import { handleAvatar } from './avatar.ts';
+import { handleConnect } from './connect.ts';
+import { handleDetails } from './details.ts';
+import { handleForget } from './forget.ts';
+import { handleProjects } from './projects.ts';
+import { handleSettingsGet } from './settings-get.ts';
+import { handleSettingsSet } from './settings-set.ts';
+import { handleStatus } from './status.ts';
+import { handleVerify } from './verify.ts';
+
+/** One handler per request type; the mapped type makes a missing one a compile error. */
+export const handlers: Handlers = {
+  status: handleStatus,
+  connect: handleConnect,
+  verify: handleVerify,
+  forget: handleForget,
+  details: handleDetails,
+  avatar: handleAvatar,
+  'settings-get': handleSettingsGet,
+  'settings-set': handleSettingsSet,
+  projects: handleProjects,
+};

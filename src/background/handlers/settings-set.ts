@@ -1,0 +1,22 @@
+import { isProjectKeyLike } from '../../space/keys.ts';
+import { failures } from '../app-error.ts';
+import { clearAllCaches } from '../cache.ts';
+import { readSettings, writeSettings } from '../connection-store.ts';
+import type { Handler } from '../router.ts';
+
+/**
+ * Stores the issue/review search scope. Keys are checked against Space's project-key syntax and
+ * upper-cased (the form Space uses in `key:` identifiers); duplicates are dropped, order kept. Cached issue
+ * and review results were computed for the old scope, so the cache is cleared.
+ */
+export const handleSettingsSet: Handler<'settings-set'> = async (request, { platform }) => {
+  const keys: string[] = [];
+  for (const raw of request.settings.searchProjects) {
+    if (!isProjectKeyLike(raw)) throw failures.badRequest(`“${raw.slice(0, 40)}” is not a Space project key.`);
+    const key = raw.trim().toUpperCase();
+    if (!keys.includes(key)) keys.push(key);
+  }
+  await writeSettings(platform, { searchProjects: keys });
+  await clearAllCaches(platform);
+  return readSettings(platform);
+};

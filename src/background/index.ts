@@ -1,0 +1,45 @@
+/**
+ * The service worker (an event page in Firefox): wiring only.
+ *
+ * Every listener is registered synchronously at the top level, so an event that wakes a stopped worker is
+ * delivered. Nothing that matters is kept in memory between events: the connection, auth state, caches and
+ * the last view live in storage, and the worker may be stopped at any moment.
+ */
+import browser from 'webextension-polyfill';
+import { createSpaceClient } from '../space/client.ts';
+import { refreshBadge } from './badge.ts';
+import { browserPlatform } from './browser-platform.ts';
+import { restrictStorageAccess } from './connection-store.ts';
+import { handleContextMenuClick } from './context-menu.ts';
+import { handlers } from './handlers/index.ts';
+import { onInstalled, onStartup } from './install.ts';
+import { handleOmniboxEnter, handleOmniboxInput, setDefaultSuggestion } from './omnibox.ts';
+import type { Deps } from './platform.ts';
+import { createRouter } from './router.ts';
+import { acceptLookupPort } from './search/port.ts';
+
+const platform = browserPlatform(browser);
+const deps: Deps = { platform, createClient: createSpaceClient, now: () => Date.now() };
+const route = createRouter(handlers, deps);
+const ignore = () => undefined;
+
+// Returning the Promise makes the polyfill answer exactly once; the router never rejects.
+browser.runtime.onMessage.addListener((message: unknown, sender: unknown) => route(message, sender));
+browser.runtime.onConnect.addListener((port) => acceptLookupPort(port, deps));
+
+browser.runtime.onInstalled.addListener((details) => { onInstalled(platform, details).catch(ignore); });
+browser.runtime.onStartup.addListener(() => { onStartup(platform).catch(ignore); });
+
+browser.contextMenus.onClicked.addListener((info) => { handleContextMenuClick(deps, info).catch(ignore); });
+
+browser.omnibox.onInputStarted.addListener(() => setDefaultSuggestion(platform));
+browser.omnibox.onInputChanged.addListener((text, suggest) => { handleOmniboxInput(deps, text, suggest).catch(ignore); });
+browser.omnibox.onInputEntered.addListener((text, disposition) => {
+  handleOmniboxEnter(deps, text, disposition).catch(ignore);
+});
+
+// Firefox users can revoke host access at any time (and grant it back): the badge follows.
+browser.permissions.onRemoved.addListener(() => { refreshBadge(platform).catch(ignore); });
+browser.permissions.onAdded.addListener(() => { refreshBadge(platform).catch(ignore); });
+
+restrictStorageAccess(platform).catch(ignore);

@@ -1,0 +1,119 @@
+/**
+ * The `space` keyword in the address bar: live suggestions (cache first, then fresh) for people, projects
+ * and issue/review keys; Enter opens the chosen entity, or the popup page with the typed query.
+ *
+ * Chrome parses suggestion descriptions as XML, so Space text is escaped there (and a title such as
+ * `<match>` or `&` can't break or style the list); Firefox shows descriptions as plain text.
+ */
+import type { Entity, EntityKind } from '../shared/protocol.ts';
+import { parseQuery, sanitizeQuery, type ParsedQuery } from '../shared/query.ts';
+import { openConnection } from './active-connection.ts';
+import { readConnection } from './connection-store.ts';
+import { openPopupPage, openSpaceUrl, type Disposition } from './open-tab.ts';
+import type { Deps, Platform } from './platform.ts';
+import { searchKinds } from './search/engine.ts';
+
+export const MAX_SUGGESTIONS = 6;
+const MAX_DESCRIPTION_TEXT = 120;
+
+export interface Suggestion {
+  content: string;
+  description: string;
+}
+
+export function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' }[c]};`);
+}
+
+export function omniboxKinds(query: ParsedQuery): EntityKind[] {
+  if (query.peopleOnly) return query.text === '' ? [] : ['person'];
+  if (query.key) return [query.key.kind];
+  return query.text === '' ? [] : ['person', 'project'];
+}
+
+function secondary(entity: Entity): string {
+  switch (entity.kind) {
+    case 'person': return `@${entity.username}`;
+    case 'project': return entity.key;
+    case 'issue': return `${entity.key} · ${entity.status.name}`;
+    case 'review': return `${entity.key} · ${entity.state}`;
+    case 'repository': return entity.projectKey;
+    case 'team': return 'team';
+    case 'location': return entity.type;
+  }
+}
+
+export function toSuggestion(entity: Entity, xml: boolean): Suggestion {
+  const title = sanitizeQuery(entity.title, MAX_DESCRIPTION_TEXT);
+  const detail = sanitizeQuery(secondary(entity), MAX_DESCRIPTION_TEXT);
+  const description = xml
+    ? `${escapeXml(title)} <dim>${escapeXml(detail)}</dim>`
+    : `${title} — ${detail}`;
+  return { content: entity.webUrl, description };
+}
+
+export function setDefaultSuggestion(platform: Platform): void {
+  const xml = platform.omnibox.descriptionsAreXml;
+  // `%s` is replaced by the typed text by the browser itself.
+  const text = platform.i18n.getMessage('bg_omniboxDefault') || 'Search Space for %s';
+  const description = xml ? escapeXml(text).replace('%s', '<match>%s</match>') : text;
+  try {
+    platform.omnibox.setDefaultSuggestion({ description });
+  } catch {
+    // Cosmetic only.
+  }
+}
+
+// Only the latest input matters; an in-memory handle is enough (losing it just lets an old search finish).
+let latest: AbortController | null = null;
+
+export async function handleOmniboxInput(
+  deps: Deps,
+  rawText: string,
+  suggest: (suggestions: Suggestion[]) => void,
+): Promise<void> {
+  latest?.abort();
+  const controller = new AbortController();
+  latest = controller;
+  const query = parseQuery(rawText);
+  const kinds = omniboxKinds(query);
+  if (kinds.length === 0) return;
+
+  let conn;
+  try {
+    conn = await openConnection(deps);
+  } catch {
+    return; // Not configured / no access: the default suggestion still offers the search.
+  }
+
+  const xml = deps.platform.omnibox.descriptionsAreXml;
+  const byKind = new Map<EntityKind, Entity[]>();
+  let shown = '';
+  const update = () => {
+    if (controller.signal.aborted) return;
+    const entities = kinds.flatMap((k) => byKind.get(k) ?? []);
+    const suggestions = entities.slice(0, MAX_SUGGESTIONS).map((e) => toSuggestion(e, xml));
+    const signature = JSON.stringify(suggestions);
+    if (signature === shown) return;
+    shown = signature;
+    suggest(suggestions);
+  };
+
+  try {
+    await searchKinds(deps, conn, query, kinds, controller.signal, (group) => {
+      if (group.state !== 'ok') return;
+      byKind.set(group.kind, group.items);
+      update();
+    });
+  } finally {
+    if (latest === controller) latest = null;
+  }
+}
+
+export async function handleOmniboxEnter(deps: Deps, text: string, disposition: Disposition): Promise<void> {
+  const { platform } = deps;
+  const { record } = await readConnection(platform);
+  // A chosen suggestion's content is the entity URL; opened only if it is on the configured Space.
+  if (record && await openSpaceUrl(platform, text.trim(), record.origin, disposition)) return;
+  await openPopupPage(platform, sanitizeQuery(text), disposition);
+}

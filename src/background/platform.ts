@@ -1,0 +1,74 @@
+/**
+ * The slice of the extension API the worker uses, as one small interface.
+ *
+ * Everything below `index.ts` receives a `Platform` instead of importing `webextension-polyfill`, so the
+ * same code runs against the real browser (through `browser-platform.ts`) and against the in-memory fake in
+ * unit tests (`test-support/fake-browser.ts`). Optional members are features some browsers lack; callers
+ * feature-detect them.
+ */
+import type { SpaceApi, SpaceClientOptions } from '../space/api.ts';
+
+export interface StorageAreaLike {
+  get(keys?: string | string[] | null): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(keys: string | string[]): Promise<void>;
+  /** Chrome 102+ for session, 140+ for local; absent in Firefox. */
+  setAccessLevel?(options: { accessLevel: 'TRUSTED_CONTEXTS' | 'TRUSTED_AND_UNTRUSTED_CONTEXTS' }): Promise<void>;
+}
+
+export interface MenuCreateProperties {
+  id: string;
+  title: string;
+  contexts: ['selection'];
+}
+
+export interface Platform {
+  storage: {
+    local: StorageAreaLike;
+    session: StorageAreaLike;
+  };
+  permissions: {
+    contains(permissions: { origins: string[] }): Promise<boolean>;
+  };
+  runtime: {
+    readonly id: string;
+    getURL(path: string): string;
+    openOptionsPage(): Promise<void>;
+  };
+  tabs: {
+    create(props: { url: string; active?: boolean }): Promise<unknown>;
+    /** Without a tab id: the current tab. Needs no `tabs` permission for a plain navigation. */
+    update(props: { url: string }): Promise<unknown>;
+  };
+  action: {
+    setBadgeText(details: { text: string }): Promise<void>;
+    setBadgeBackgroundColor(details: { color: string }): Promise<void>;
+    setTitle(details: { title: string }): Promise<void>;
+    /** Chrome 127+, Firefox; may reject (no focused window, no user gesture in older Firefox). */
+    openPopup?(): Promise<void>;
+  };
+  contextMenus: {
+    removeAll(): Promise<void>;
+    create(props: MenuCreateProperties): void;
+  };
+  i18n: {
+    getMessage(key: string, substitutions?: string | string[]): string;
+  };
+  omnibox: {
+    setDefaultSuggestion(suggestion: { description: string }): void;
+    /** Chrome parses suggestion descriptions as XML (`<match>`, `<dim>`, `<url>`); Firefox shows plain text. */
+    readonly descriptionsAreXml: boolean;
+  };
+}
+
+/** What every handler gets: the platform, how to make a Space client, and the clock. */
+export interface Deps {
+  platform: Platform;
+  createClient(options: SpaceClientOptions): SpaceApi;
+  now(): number;
+}
+
+/** `chrome-extension://<id>` / `moz-extension://<uuid>`: the string `sender.origin` carries for our pages. */
+export function ownOriginOf(platform: Platform): string {
+  return platform.runtime.getURL('').replace(/\/$/, '');
+}

@@ -1,0 +1,116 @@
+/**
+ * Zero-dependency validators for everything a page can send the worker. Strict: a message must be a plain
+ * object with exactly the keys of its type (no extras, nothing inherited), every value of the right type and
+ * every string within LIMITS. Anything else is invalid and the router answers `bad-request` without acting.
+ *
+ * The type → validator table is looked up with `Object.hasOwn`, so `"__proto__"`, `"constructor"` or
+ * `"toString"` as a type are simply unknown.
+ */
+import {
+  ALL_KINDS, LIMITS, type EntityKind, type Filter, type Request, type RequestType, type SearchMessage,
+} from '../shared/protocol.ts';
+
+type Validator<T> = (message: Record<string, unknown>) => T | null;
+
+/** A plain data object as structured clone delivers it: no prototype tricks, no symbol keys, no accessors. */
+function asPlainObject(value: unknown): Record<string, unknown> | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return null;
+  if (Object.getOwnPropertySymbols(value).length > 0) return null;
+  for (const name of Object.getOwnPropertyNames(value)) {
+    const descriptor = Object.getOwnPropertyDescriptor(value, name);
+    if (!descriptor || !('value' in descriptor) || !descriptor.enumerable) return null;
+  }
+  return value as Record<string, unknown>;
+}
+
+function hasExactKeys(obj: Record<string, unknown>, keys: readonly string[]): boolean {
+  const own = Object.getOwnPropertyNames(obj);
+  return own.length === keys.length && keys.every((k) => Object.hasOwn(obj, k));
+}
+
+function isString(value: unknown, max: number, min = 0): value is string {
+  return typeof value === 'string' && value.length >= min && value.length <= max;
+}
+
+function isKind(value: unknown): value is EntityKind {
+  return typeof value === 'string' && (ALL_KINDS as readonly string[]).includes(value);
+}
+
+function isFilter(value: unknown): value is Filter {
+  return value === 'all' || isKind(value);
+}
+
+function validateSettings(value: unknown): { searchProjects: string[] } | null {
+  const obj = asPlainObject(value);
+  if (!obj || !hasExactKeys(obj, ['searchProjects'])) return null;
+  const list = obj.searchProjects;
+  if (!Array.isArray(list) || Object.getPrototypeOf(list) !== Array.prototype) return null;
+  if (list.length > LIMITS.projects) return null;
+  // Sparse arrays and extra own properties would slip past a plain loop.
+  if (Object.getOwnPropertyNames(list).length !== list.length + 1) return null;
+  const out: string[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const item: unknown = list[i];
+    if (!isString(item, LIMITS.id, 1)) return null;
+    out.push(item);
+  }
+  return { searchProjects: out };
+}
+
+/** One validator per request type; each returns a fresh object holding only the validated fields. */
+const requestValidators: { [T in RequestType]: Validator<Extract<Request, { type: T }>> } = {
+  status: (m) => (hasExactKeys(m, ['type']) ? { type: 'status' } : null),
+  verify: (m) => (hasExactKeys(m, ['type']) ? { type: 'verify' } : null),
+  'settings-get': (m) => (hasExactKeys(m, ['type']) ? { type: 'settings-get' } : null),
+  connect: (m) => {
+    if (!hasExactKeys(m, ['type', 'url', 'token', 'sessionOnly'])) return null;
+    const { url, token, sessionOnly } = m;
+    if (!isString(url, LIMITS.url) || !isString(token, LIMITS.token, 1) || typeof sessionOnly !== 'boolean') return null;
+    return { type: 'connect', url, token, sessionOnly };
+  },
+  forget: (m) => {
+    if (!hasExactKeys(m, ['type', 'revoke']) || typeof m.revoke !== 'boolean') return null;
+    return { type: 'forget', revoke: m.revoke };
+  },
+  details: (m) => {
+    if (!hasExactKeys(m, ['type', 'kind', 'id'])) return null;
+    const { kind, id } = m;
+    if (!isKind(kind) || !isString(id, LIMITS.id, 1)) return null;
+    return { type: 'details', kind, id };
+  },
+  avatar: (m) => {
+    if (!hasExactKeys(m, ['type', 'id']) || !isString(m.id, LIMITS.id, 1)) return null;
+    return { type: 'avatar', id: m.id };
+  },
+  'settings-set': (m) => {
+    if (!hasExactKeys(m, ['type', 'settings'])) return null;
+    const settings = validateSettings(m.settings);
+    return settings ? { type: 'settings-set', settings } : null;
+  },
+  projects: (m) => {
+    if (!hasExactKeys(m, ['type', 'query']) || !isString(m.query, LIMITS.query)) return null;
+    return { type: 'projects', query: m.query };
+  },
+};
+
+/** The validated request (a fresh object), or null when the message is not exactly one of ours. */
+export function validateRequest(message: unknown): Request | null {
+  const obj = asPlainObject(message);
+  if (!obj) return null;
+  const type = obj.type;
+  if (typeof type !== 'string' || !Object.hasOwn(requestValidators, type)) return null;
+  const validator = requestValidators[type as RequestType] as Validator<Request>;
+  return validator(obj);
+}
+
+/** The lookup port's only client message. `id` is a non-negative safe integer (monotonic per port). */
+export function validateSearchMessage(message: unknown): SearchMessage | null {
+  const obj = asPlainObject(message);
+  if (!obj || obj.type !== 'search' || !hasExactKeys(obj, ['type', 'id', 'query', 'filter'])) return null;
+  const { id, query, filter } = obj;
+  if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 0) return null;
+  if (!isString(query, LIMITS.query) || !isFilter(filter)) return null;
+  return { type: 'search', id, query, filter };
+}

@@ -1,0 +1,79 @@
+/**
+ * One search message from the lookup port, start to finish: open the stored connection, fan out to the
+ * selected kinds, post each group as it arrives, then `done` (or one `fail`), and remember what was shown
+ * as LastView so the popup can paint it in its first frame next time.
+ *
+ * `post` is only called while `signal` is live: a newer search (or a closed port) silences this one.
+ */
+import { LAST_VIEW_KEY, type LastView } from '../../shared/last-view.ts';
+import type { Entity, EntityKind, LookupServerMessage, SearchMessage } from '../../shared/protocol.ts';
+import { parseQuery } from '../../shared/query.ts';
+import { openConnection } from '../active-connection.ts';
+import { toAppError } from '../app-error.ts';
+import type { Deps } from '../platform.ts';
+import { searchKinds } from './engine.ts';
+import { selectKinds } from './select-kinds.ts';
+
+export async function runSearch(
+  deps: Deps,
+  message: SearchMessage,
+  signal: AbortSignal,
+  post: (message: LookupServerMessage) => void,
+): Promise<void> {
+  const { id } = message;
+  const send = (m: LookupServerMessage) => {
+    if (!signal.aborted) post(m);
+  };
+
+  try {
+    const query = parseQuery(message.query);
+    const kinds = selectKinds(query, message.filter);
+
+    const conn = await openConnection(deps);
+    if (signal.aborted) return;
+    if (kinds.length === 0) {
+      send({ type: 'done', id });
+      await rememberView(deps, conn.key, message, {}, signal);
+      return;
+    }
+
+    const result = await searchKinds(deps, conn, query, kinds, signal, (update) => {
+      send({ type: 'group', id, ...update });
+    });
+    if (signal.aborted) return;
+    if (result.failure) {
+      send({ type: 'fail', id, error: result.failure });
+      return;
+    }
+
+    const groups: Partial<Record<EntityKind, Entity[]>> = {};
+    for (const outcome of result.outcomes) {
+      if (outcome.state === 'ok') groups[outcome.kind] = outcome.items;
+    }
+    let exact: Entity | undefined;
+    if (query.key) {
+      const items = groups[query.key.kind];
+      if (items?.length === 1) exact = items[0];
+    }
+    send(exact ? { type: 'done', id, exact } : { type: 'done', id });
+    await rememberView(deps, conn.key, message, groups, signal);
+  } catch (e) {
+    send({ type: 'fail', id, error: toAppError(e) });
+  }
+}
+
+async function rememberView(
+  deps: Deps,
+  connection: string,
+  message: SearchMessage,
+  groups: LastView['groups'],
+  signal: AbortSignal,
+): Promise<void> {
+  if (signal.aborted) return;
+  const view: LastView = { connection, query: message.query, filter: message.filter, groups, at: deps.now() };
+  try {
+    await deps.platform.storage.session.set({ [LAST_VIEW_KEY]: view });
+  } catch {
+    // Only the next first paint is affected.
+  }
+}

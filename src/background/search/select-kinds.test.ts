@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { ALL_KINDS } from '../../shared/protocol.ts';
+import { parseQuery } from '../../shared/query.ts';
+import { selectKinds } from './select-kinds.ts';
+
+describe('selectKinds', () => {
+  it.each([
+    ['jo', 'all', [...ALL_KINDS]],
+    ['jo', 'team', ['team']],
+    ['@jo', 'all', ['person']],
+    ['@jo', 'project', ['person']],
+    ['@', 'all', []],
+    ['', 'all', []],
+    ['   ', 'person', []],
+    ['ABC-T-1', 'all', ['issue']],
+    ['ABC-T-1', 'issue', ['issue']],
+    ['ABC-T-1', 'person', ['person']],
+    ['ABC-MR-3', 'all', ['review']],
+    ['ABC-CR-3', 'review', ['review']],
+  ] as const)('%j with filter %s → %j', (q, filter, expected) => {
+    expect(selectKinds(parseQuery(q), filter)).toEqual(expected);
+  });
+});

@@ -1,0 +1,59 @@
+/**
+ * Unit-test rig for the worker: the in-memory fake browser plus the real Space client talking over real HTTP
+ * to the real demo server (scripts/demo-space) on 127.0.0.1. Nothing is stubbed between the handlers and
+ * the socket.
+ */
+import { startDemoServer, type DemoServer, type DemoServerOptions } from '../../../scripts/demo-space/server.ts';
+import type { Request, Result } from '../../shared/protocol.ts';
+import { originPattern } from '../../space/base-url.ts';
+import { createSpaceClient } from '../../space/client.ts';
+import { handlers } from '../handlers/index.ts';
+import type { Deps } from '../platform.ts';
+import { createRouter } from '../router.ts';
+import { createFakeBrowser, type FakeBrowserOptions } from './fake-browser.ts';
+
+export const T0 = Date.UTC(2025, 0, 15, 9, 0, 0);
+
+export async function createRig(opts: { server?: DemoServerOptions; browser?: FakeBrowserOptions } = {}) {
+  const server: DemoServer = await startDemoServer(opts.server);
+  const fake = createFakeBrowser(opts.browser);
+  fake.grant(originPattern(server.url));
+  let clock = T0;
+  const deps: Deps = {
+    platform: fake.platform,
+    // No retries and a short timeout keep fault tests fast; retry behaviour is the client's own tests' job.
+    createClient: (o) => createSpaceClient({ ...o, timeoutMs: 5_000, retry: { retries: 0 } }),
+    now: () => clock,
+  };
+  const route = createRouter(handlers, deps);
+  const sender = fake.popupSender();
+  return {
+    server,
+    fake,
+    deps,
+    route,
+    /** Sends as our popup would. */
+    ask: <T = unknown>(message: Request | Record<string, unknown>) => route(message, sender) as Promise<Result<T>>,
+    advance(ms: number) {
+      clock += ms;
+    },
+    async connect(token = server.token, sessionOnly = false) {
+      const answer = await route({ type: 'connect', url: server.url, token, sessionOnly }, sender);
+      if (!answer.ok) throw new Error(`connect failed: ${answer.error.code}`);
+      return answer.value;
+    },
+    close: () => server.close(),
+  };
+}
+
+export type Rig = Awaited<ReturnType<typeof createRig>>;
+
+/** A loopback origin nobody listens on: bind a port, close it, use it. */
+export async function closedPortOrigin(): Promise<string> {
+  const net = await import('node:net');
+  const srv = net.createServer();
+  await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', resolve));
+  const { port } = srv.address() as { port: number };
+  await new Promise<void>((resolve) => srv.close(() => resolve()));
+  return `http://127.0.0.1:${port}`;
+}

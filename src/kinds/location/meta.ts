@@ -1,0 +1,3 @@
+import type { KindMeta } from '../kind-meta.ts';
+
+export const locationMeta: KindMeta<'location'> = { kind: 'location', label: 'kind_location', letter: 'L', hue: 150, digit: 4 };

@@ -1,0 +1,31 @@
+import { isSpaceError } from '../../space/errors.ts';
+import type { Project } from '../../space/types.ts';
+import type { KindSearch } from '../kind-search.ts';
+
+export const projectSearch: KindSearch<'project'> = {
+  kind: 'project',
+  permission: 'Project.View',
+  async search(api, query, ctx) {
+    if (query.text === '' && !query.projectKeyHint) return [];
+    const opts = { signal: ctx.signal };
+    // A query typed as a project key (`ABC`, `ABC-T-`) also asks for that project directly, in parallel, so
+    // it ranks first even when the text search does not match keys or lists it further down.
+    const [found, hinted] = await Promise.all([
+      query.text === '' ? Promise.resolve({ items: [] as Project[] }) : api.searchProjects(query.text, { top: ctx.top }, opts),
+      query.projectKeyHint ? projectOrNull(api.project(query.projectKeyHint, opts)) : Promise.resolve(null),
+    ]);
+    const items = found.items.filter((p) => p.id !== hinted?.id);
+    return (hinted ? [hinted, ...items] : items).slice(0, ctx.top);
+  },
+  details: (api, key, opts) => api.project(key, opts),
+};
+
+/** A hint that names no project is just text; not-found and forbidden must not fail the whole group. */
+async function projectOrNull(pending: Promise<Project>): Promise<Project | null> {
+  try {
+    return await pending;
+  } catch (e) {
+    if (isSpaceError(e) && (e.code === 'not-found' || e.code === 'forbidden')) return null;
+    throw e;
+  }
+}

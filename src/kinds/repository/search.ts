@@ -1,0 +1,18 @@
+import { failures } from '../../background/app-error.ts';
+import type { KindSearch } from '../kind-search.ts';
+
+export const repositorySearch: KindSearch<'repository'> = {
+  kind: 'repository',
+  permission: 'VcsRepository.Read',
+  async search(api, query, ctx) {
+    if (query.text === '') return [];
+    const batch = await api.searchRepositories(query.text, { top: ctx.top }, { signal: ctx.signal });
+    return batch.items.slice(0, ctx.top);
+  },
+  /** `id` is `PROJECT/name` (repositories have no global id in Space's find endpoint). */
+  details(api, id, opts) {
+    const slash = id.indexOf('/');
+    if (slash <= 0 || slash === id.length - 1) return Promise.reject(failures.badRequest('Unknown repository.'));
+    return api.repository(id.slice(0, slash), id.slice(slash + 1), opts);
+  },
+};

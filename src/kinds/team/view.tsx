@@ -1,0 +1,47 @@
+import { t } from '../../shared/i18n.ts';
+import { Text } from '../../shared/ui/Text.tsx';
+import { CardHead, Field, Fields, Joined, KindBadge, RowText, Value } from '../card-parts.tsx';
+import type { CardProps, KindView, RowProps } from '../kind-view.ts';
+import { teamMeta } from './meta.ts';
+
+function Row({ entity }: RowProps<'team'>) {
+  return (
+    <>
+      <KindBadge meta={teamMeta} />
+      <RowText
+        title={<Text value={entity.title} />}
+        detail={<Joined parts={[
+          entity.parent && <Text value={entity.parent.name} />,
+          entity.memberCount !== null && t('row_memberCount', String(entity.memberCount)),
+        ]} />}
+      />
+    </>
+  );
+}
+
+function Card({ entity }: CardProps<'team'>) {
+  return (
+    <>
+      <CardHead meta={teamMeta} title={entity.title} sub={entity.parent && <Text value={entity.parent.name} class="muted" />} />
+      {entity.description && <p class="card-text"><Text value={entity.description} /></p>}
+      <Fields>
+        <Field label={t('card_parent')}><Value value={entity.parent?.name} /></Field>
+        <Field label={t('card_lead')}>
+          {entity.lead
+            ? <Joined parts={[<Text value={entity.lead.name} />, <Text value={`@${entity.lead.username}`} class="muted" />]} />
+            : <Value value={null} />}
+        </Field>
+        <Field label={t('card_members')}>
+          <Value value={entity.memberCount === null ? null : String(entity.memberCount)} />
+        </Field>
+      </Fields>
+    </>
+  );
+}
+
+export const teamView: KindView<'team'> = {
+  meta: teamMeta,
+  Row,
+  Card,
+  copyKey: (team) => team.name || team.title || null,
+};

@@ -1,0 +1,114 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { errorText, type ErrorText } from '../shared/error-text.ts';
+import { t } from '../shared/i18n.ts';
+import { ask } from '../shared/messaging.ts';
+import type { ConnectionStatus, ForgetResult } from '../shared/protocol.ts';
+import { ErrorNotice } from '../shared/ui/ErrorNotice.tsx';
+import { normalizeBaseUrl } from '../space/base-url.ts';
+import { ConnectForm, type FormValues } from './components/ConnectForm.tsx';
+import { ConnectionCard } from './components/ConnectionCard.tsx';
+import { ProjectScope } from './components/ProjectScope.tsx';
+import { TokenHelp } from './components/TokenHelp.tsx';
+
+/** Outcome text after Forget, including what Space said about the revoke. */
+function forgetOutcome(result: ForgetResult, host: string | null): string {
+  const parts = [t('options_forgotten')];
+  if (result.revoked === 'confirmed') parts.push(t('options_revokeConfirmed'));
+  if (result.revoked === 'failed') {
+    const why = result.error ? errorText(result.error, { where: 'options', host }).title : t('err_internal_title');
+    parts.push(t('options_revokeFailed', why));
+  }
+  return parts.join(' ');
+}
+
+export function App() {
+  const [status, setStatus] = useState<ConnectionStatus | null>(null);
+  const [loadError, setLoadError] = useState<ErrorText | null>(null);
+  const [loaded, setLoaded] = useState(false);
+  const [replacing, setReplacing] = useState(false);
+  const [values, setValues] = useState<FormValues>({ url: '', token: '', sessionOnly: false });
+  const [live, setLive] = useState('');
+  /** After Forget, the page keeps the old origin handy for the token-page link of a revoke done by hand. */
+  const [lastOrigin, setLastOrigin] = useState<string | null>(null);
+  const main = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    void ask({ type: 'status' }).then((answer) => {
+      if (answer.ok) {
+        setStatus(answer.value);
+        if (answer.value.origin) setValues((v) => ({ ...v, url: answer.value.origin ?? '', sessionOnly: answer.value.sessionOnly }));
+      } else {
+        setLoadError(errorText(answer.error, { where: 'options' }));
+      }
+      setLoaded(true);
+    });
+  }, []);
+
+  // Tests (and people) must not type into the form before the saved state has filled it in.
+  useEffect(() => {
+    if (loaded && main.current) main.current.dataset.loaded = 'true';
+  }, [loaded]);
+
+  const configured = status?.configured === true;
+  const showForm = loaded && (!configured || replacing);
+
+  const typed = normalizeBaseUrl(values.url);
+  const tokenPageOrigin = typed.ok ? typed.origin : status?.origin ?? lastOrigin;
+
+  return (
+    <main ref={main} class="options">
+      <h1>{t('options_title')}</h1>
+      <p class="intro">{t('options_intro')}</p>
+
+      <section class="panel" aria-labelledby="conn-heading">
+        <h2 id="conn-heading">{t('options_connectionHeading')}</h2>
+        {!loaded && <p class="muted">{t('options_loading')}</p>}
+        {loadError && <ErrorNotice text={loadError} testId="load-error" />}
+
+        {configured && status && (
+          <ConnectionCard
+            status={status}
+            replacing={replacing}
+            onStatus={setStatus}
+            onReplace={() => {
+              setValues((v) => ({ ...v, url: status.origin ?? v.url, token: '', sessionOnly: status.sessionOnly }));
+              setReplacing(true);
+            }}
+            onForgotten={(result) => {
+              setLastOrigin(status.origin);
+              setLive(forgetOutcome(result, status.host));
+              setReplacing(false);
+              setValues((v) => ({ ...v, token: '' }));
+              setStatus({ ...status, configured: false, identity: null, tokenLast4: null, lastVerified: null, auth: 'unverified' });
+              void ask({ type: 'status' }).then((answer) => answer.ok && setStatus(answer.value));
+            }}
+            announce={setLive}
+          />
+        )}
+
+        {showForm && (
+          <ConnectForm
+            values={values}
+            onValues={setValues}
+            hasSavedConnection={configured}
+            onConnected={(next) => {
+              setStatus(next);
+              setReplacing(false);
+              setLive(t('options_connected'));
+            }}
+            onCancel={replacing ? () => {
+              setReplacing(false);
+              setValues((v) => ({ ...v, url: status?.origin ?? v.url, token: '' }));
+            } : undefined}
+          />
+        )}
+
+        <p class="live" role="status" data-testid="options-status">{live}</p>
+      </section>
+
+      <TokenHelp origin={tokenPageOrigin} />
+
+      <ProjectScope connected={configured && status?.auth !== 'rejected'} host={status?.host ?? null} announce={setLive} />
+    </main>
+  );
+}

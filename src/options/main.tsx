@@ -1,0 +1,10 @@
+import { render } from 'preact';
+import { t } from '../shared/i18n.ts';
+import { App } from './App.tsx';
+import '../shared/ui/theme.css';
+import './options.css';
+
+document.documentElement.lang = t('htmlLang');
+document.title = t('options_title');
+const root = document.getElementById('app');
+if (root) render(<App />, root);

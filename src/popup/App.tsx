@@ -1,0 +1,323 @@
+import browser from 'webextension-polyfill';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { copyKeyOf, VIEWS } from '../kinds/view-registry.ts';
+import { viewerTimeZone } from '../kinds/person/day-bar.ts';
+import { errorText, errorLine, type ErrorText } from '../shared/error-text.ts';
+import { t } from '../shared/i18n.ts';
+import {
+  LIMITS,
+  PENDING_QUERY_KEY,
+  type AppError,
+  type ConnectionStatus,
+  type Entity,
+  type Filter,
+  type ResponseFor,
+} from '../shared/protocol.ts';
+import { ErrorNotice } from '../shared/ui/ErrorNotice.tsx';
+import { displayText } from '../shared/ui/text.ts';
+import { isSameOriginUrl } from '../space/web-urls.ts';
+import { copyText, openInSpace, openOptions } from './actions.ts';
+import { CardPane } from './components/CardPane.tsx';
+import { FILTERS, FilterChips } from './components/FilterChips.tsx';
+import { KeyHints } from './components/KeyHints.tsx';
+import { NotConfigured } from './components/NotConfigured.tsx';
+import { LISTBOX_ID, optionId, ResultList } from './components/ResultList.tsx';
+import { commandFor, type Command } from './keys.ts';
+import { activeIndexFor, moveActive } from './nav.ts';
+import { freshPendingQuery } from './prefill.ts';
+import { groupNotes, optionKey, resultGroups, type GroupView, type ResultsState } from './results.ts';
+import { useDetails } from './use-details.ts';
+import { useLookup } from './use-lookup.ts';
+
+export interface Boot {
+  query: string;
+  filter: Filter;
+  /** Painted in the first frame (last view), refreshed right after. */
+  results: ResultsState;
+  /** Started before the first render; the worker may take a moment to wake. */
+  status: Promise<ResponseFor<'status'>>;
+}
+
+declare global {
+  interface Window {
+    /** Read by the benchmark: when the first frame with content was painted. */
+    __firstRenderMs?: number;
+  }
+}
+
+/** How long a confirmation ("Copied …") stays in the status line. */
+const NOTICE_MS = 3000;
+
+/** `@jo` searches people only; the People chip shows it. */
+const effectiveFilter = (query: string, filter: Filter): Filter => (query.trimStart().startsWith('@') ? 'person' : filter);
+
+export function App({ boot }: { boot: Boot }) {
+  const [query, setQuery] = useState(boot.query);
+  const [filter, setFilter] = useState<Filter>(boot.filter);
+  const { results, search, flush } = useLookup(boot.results);
+  const [conn, setConn] = useState<ConnectionStatus | null>(null);
+  const [connError, setConnError] = useState<AppError | null>(null);
+  const [activeKey, setActiveKey] = useState<string | null>(null);
+  const [listMode, setListMode] = useState(false);
+  const [notice, setNotice] = useState('');
+  const [now, setNow] = useState(() => Date.now());
+  const input = useRef<HTMLInputElement>(null);
+  const noticeTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  /** Enter pressed before the results for the current text arrived: open the top result once they do. */
+  const deferredOpen = useRef<{ background: boolean } | null>(null);
+
+  const shown = effectiveFilter(query, filter);
+  const groups = resultGroups(results, shown);
+  const flat = useMemo(() => groups.flatMap((g: GroupView) => g.items), [groups]);
+  const keys = flat.map(optionKey);
+  const active = activeIndexFor(keys, activeKey);
+  const activeEntity = active >= 0 ? flat[active] ?? null : null;
+  const card = useDetails(activeEntity);
+  const viewerZone = useMemo(viewerTimeZone, []);
+
+  const say = (text: string) => {
+    clearTimeout(noticeTimer.current);
+    setNotice(text);
+    noticeTimer.current = setTimeout(() => setNotice(''), NOTICE_MS);
+  };
+
+  const runQuery = (text: string, f: Filter, now = false) => {
+    setActiveKey(null);
+    setListMode(false);
+    search(text, effectiveFilter(text, f), now);
+  };
+
+  // First frame: mark it for the benchmark, then refresh what was painted from the last view.
+  useEffect(() => {
+    requestAnimationFrame(() => {
+      window.__firstRenderMs = performance.now();
+      document.body.dataset.ready = 'true';
+    });
+    input.current?.focus();
+    if (boot.query.trim() !== '') search(boot.query, effectiveFilter(boot.query, boot.filter), true);
+    boot.status.then((answer) => {
+      if (answer.ok) setConn(answer.value);
+      else setConnError(answer.error);
+    });
+    const tick = setInterval(() => setNow(Date.now()), 30_000);
+    return () => clearInterval(tick);
+  }, []);
+
+  // The context-menu handler may write its query just after the popup opened.
+  useEffect(() => {
+    const onChanged = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
+      if (area !== 'session' || !changes[PENDING_QUERY_KEY]) return;
+      const pending = freshPendingQuery(changes[PENDING_QUERY_KEY].newValue, Date.now());
+      if (pending === null) return;
+      void browser.storage.session.remove(PENDING_QUERY_KEY);
+      setQuery(pending);
+      runQuery(pending, filter, true);
+      input.current?.focus();
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => browser.storage.onChanged.removeListener(onChanged);
+  }, [filter]);
+
+  // A key query resolved to one item: make it the active (Enter) result.
+  useEffect(() => {
+    if (results.exact) setActiveKey(optionKey(results.exact));
+  }, [results.exact]);
+
+  const originNow = async (): Promise<string | null> => {
+    if (conn) return conn.origin;
+    const answer = await boot.status;
+    return answer.ok ? answer.value.origin : null;
+  };
+
+  const open = async (entity: Entity, background: boolean) => {
+    const outcome = await openInSpace(entity.webUrl, await originNow(), background);
+    if (outcome === 'blocked') say(t('popup_blockedUrl'));
+    else if (background) say(t('popup_opened', displayText(entity.title, 80)));
+  };
+
+  const copy = async (text: string) => {
+    const copied = await copyText(text);
+    say(copied ? t('popup_copied', displayText(copied, 80)) : t('popup_copyFailed'));
+  };
+
+  const copyFromActive = async (what: 'link' | 'key' | 'email') => {
+    if (!activeEntity) return;
+    let value: string | null;
+    if (what === 'link') {
+      const origin = await originNow();
+      value = origin && isSameOriginUrl(activeEntity.webUrl, origin) ? activeEntity.webUrl : null;
+    } else if (what === 'key') {
+      value = copyKeyOf(activeEntity);
+    } else {
+      const entity = card?.entity ?? activeEntity;
+      value = entity.kind === 'person' ? entity.emails[0] ?? null : null;
+    }
+    if (value) await copy(value);
+    else say(t('popup_nothingToCopy'));
+  };
+
+  // Open the top result as soon as the search that Enter was waiting for has answered.
+  useEffect(() => {
+    const pending = deferredOpen.current;
+    if (!pending || results.shownId !== results.searchId || results.phase !== 'done') return;
+    deferredOpen.current = null;
+    const target = results.exact ?? flat[0];
+    if (target) void open(target, pending.background);
+  }, [results]);
+
+  const chooseFilter = (f: Filter) => {
+    setFilter(f);
+    runQuery(query, f, true);
+  };
+
+  const run = (cmd: Command, fromInput: boolean): boolean => {
+    switch (cmd.type) {
+      case 'move': {
+        if (!fromInput || keys.length === 0) return false;
+        setActiveKey(keys[moveActive(active, keys.length, cmd.move)] ?? null);
+        setListMode(true);
+        return true;
+      }
+      case 'open': {
+        if (!fromInput || query.trim() === '') return false;
+        const stale = flush() || results.shownId !== results.searchId;
+        if (stale) deferredOpen.current = { background: cmd.background };
+        else if (activeEntity) void open(activeEntity, cmd.background);
+        return true;
+      }
+      case 'copy':
+        void copyFromActive(cmd.what);
+        return true;
+      case 'filter': {
+        const f = FILTERS[cmd.index];
+        if (f === undefined) return false;
+        chooseFilter(f);
+        return true;
+      }
+      case 'escape':
+        if (query !== '') {
+          setQuery('');
+          runQuery('', filter, true);
+          input.current?.focus();
+        } else {
+          window.close();
+        }
+        return true;
+    }
+  };
+
+  const latest = useRef(run);
+  latest.current = run;
+  useEffect(() => {
+    const onKeyDown = (e: KeyboardEvent) => {
+      const cmd = commandFor(e, { listMode });
+      if (cmd && latest.current(cmd, e.target === input.current)) e.preventDefault();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [listMode]);
+
+  const notConfigured = conn?.configured === false || results.fail?.code === 'not-configured';
+  if (notConfigured) {
+    return <main class="popup"><NotConfigured /></main>;
+  }
+
+  const host = conn?.host ?? null;
+  const pageError = results.fail ?? authError(conn) ?? connError;
+  const notes = groupNotes(results, shown);
+  const searching = results.phase === 'searching';
+  const liveText = notice || summary(results, flat.length, query);
+
+  return (
+    <main class="popup">
+      <header class="search">
+        <input
+          ref={input}
+          type="text"
+          class="search-input"
+          role="combobox"
+          aria-label={t('popup_searchLabel')}
+          aria-expanded={flat.length > 0}
+          aria-controls={LISTBOX_ID}
+          aria-autocomplete="list"
+          aria-activedescendant={active >= 0 ? optionId(active) : undefined}
+          placeholder={t('popup_searchPlaceholder')}
+          value={query}
+          maxLength={LIMITS.query}
+          autocomplete="off"
+          spellcheck={false}
+          data-testid="search-input"
+          onInput={(e) => {
+            const text = e.currentTarget.value;
+            deferredOpen.current = null;
+            setQuery(text);
+            runQuery(text, filter);
+          }}
+        />
+        <span class={searching ? 'progress on' : 'progress'} aria-hidden="true" />
+        <FilterChips value={shown} onChange={chooseFilter} />
+      </header>
+
+      {pageError && <PageError text={errorText(pageError, { where: 'popup', host })} code={pageError.code} onRetry={() => runQuery(query, filter, true)} />}
+
+      <div class="body">
+        <ResultList groups={groups} active={active} onOpen={(e, bg) => void open(e, bg)} onPoint={(i) => setActiveKey(keys[i] ?? null)} />
+        {query.trim() === '' && flat.length === 0 && !pageError && <p class="empty muted">{t('popup_emptyHint')}</p>}
+        {notes.length > 0 && (
+          <ul class="notes">
+            {notes.map((g) => (
+              <li key={g.kind} class="muted" data-testid={`note-${g.kind}`}>
+                {t('popup_groupNote', [t(VIEWS[g.kind].meta.label), noteText(g, host)])}
+              </li>
+            ))}
+          </ul>
+        )}
+        {card && (
+          <CardPane
+            data={card}
+            host={host}
+            env={{ now, viewerZone, copy: (text) => void copy(text) }}
+            onOpen={(e, bg) => void open(e, bg)}
+          />
+        )}
+      </div>
+
+      <p class="status-line" role="status">{liveText}</p>
+      <KeyHints />
+    </main>
+  );
+}
+
+function noteText(group: GroupView, host: string | null): string {
+  if (group.state === 'unsupported') return t('popup_unsupported');
+  const error = group.error;
+  if (!error) return t('popup_unsupported');
+  if (error.code === 'forbidden' && error.permission) return t('popup_noPermission', error.permission);
+  return errorLine(error, { where: 'popup', host });
+}
+
+function authError(conn: ConnectionStatus | null): AppError | null {
+  if (!conn) return null;
+  if (conn.auth === 'rejected') return { code: 'unauthorized', message: '', hint: '' };
+  if (conn.auth === 'no-host-permission') return { code: 'no-host-permission', message: '', hint: '' };
+  return null;
+}
+
+function summary(results: ResultsState, count: number, query: string): string {
+  if (results.phase !== 'done' || results.fail || query.trim() === '') return '';
+  return count > 0 ? t('popup_resultCount', String(count)) : t('popup_noResults', displayText(query, 80));
+}
+
+function PageError({ text, code, onRetry }: { text: ErrorText; code: AppError['code']; onRetry(): void }) {
+  return (
+    <ErrorNotice text={text} role="alert">
+      {text.action === 'open-options' ? (
+        <button type="button" class="primary" onClick={openOptions}>
+          {code === 'no-host-permission' ? t('popup_grantAccess') : t('popup_openOptions')}
+        </button>
+      ) : text.action === 'retry' ? (
+        <button type="button" onClick={onRetry}>{t('popup_retry')}</button>
+      ) : null}
+    </ErrorNotice>
+  );
+}

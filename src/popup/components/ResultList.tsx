@@ -1,0 +1,88 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { EntityRow } from '../../kinds/entity-view.tsx';
+import { viewOf } from '../../kinds/view-registry.ts';
+import { t } from '../../shared/i18n.ts';
+import type { Entity } from '../../shared/protocol.ts';
+import { cachedAvatar } from '../use-details.ts';
+import type { GroupView } from '../results.ts';
+
+export const LISTBOX_ID = 'results';
+
+export const optionId = (index: number) => `result-${index}`;
+
+interface ResultListProps {
+  groups: GroupView[];
+  active: number;
+  onOpen(entity: Entity, background: boolean): void;
+  /** Pointer rested on an option: show its card. */
+  onPoint(index: number): void;
+}
+
+/** How long the pointer must rest on a row before its card replaces the current one. */
+const HOVER_INTENT_MS = 200;
+
+/**
+ * One listbox with a group per kind. Options are never focused themselves: the search box keeps focus
+ * and points at the active option with aria-activedescendant (ARIA combobox pattern).
+ */
+export function ResultList({ groups, active, onOpen, onPoint }: ResultListProps) {
+  const list = useRef<HTMLDivElement>(null);
+  const hover = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  useEffect(() => {
+    if (active < 0) return;
+    list.current?.querySelector(`#${optionId(active)}`)?.scrollIntoView({ block: 'nearest' });
+  }, [active, groups]);
+
+  useEffect(() => () => clearTimeout(hover.current), []);
+
+  let index = 0;
+  const empty = groups.length === 0;
+  return (
+    <div
+      id={LISTBOX_ID}
+      ref={list}
+      class="results"
+      role="listbox"
+      aria-label={t('popup_resultsLabel')}
+      hidden={empty}
+      onMouseLeave={() => clearTimeout(hover.current)}
+    >
+      {groups.map((group) => {
+        const view = viewOf(group.kind);
+        const labelId = `group-label-${group.kind}`;
+        return (
+          <div key={group.kind} role="group" aria-labelledby={labelId} data-testid={`group-${group.kind}`} class={group.cached ? 'group cached' : 'group'}>
+            <div role="presentation" id={labelId} class="group-label">{t(view.meta.label)}</div>
+            {group.items.map((entity) => {
+              const i = index++;
+              return (
+                <div
+                  key={`${entity.kind}:${entity.id}`}
+                  id={optionId(i)}
+                  role="option"
+                  aria-selected={i === active}
+                  class={i === active ? 'option active' : 'option'}
+                  data-testid="result"
+                  data-kind={entity.kind}
+                  data-url={entity.webUrl}
+                  onClick={(e) => onOpen(entity, e.ctrlKey || e.metaKey)}
+                  onAuxClick={(e) => {
+                    if (e.button === 1) onOpen(entity, true);
+                  }}
+                  onMouseMove={() => {
+                    if (i === active) return;
+                    clearTimeout(hover.current);
+                    hover.current = setTimeout(() => onPoint(i), HOVER_INTENT_MS);
+                  }}
+                >
+                  <EntityRow entity={entity} avatar={entity.kind === 'person' ? cachedAvatar(entity.avatarId) : null} />
+                </div>
+              );
+            })}
+          </div>
+        );
+      })}
+    </div>
+  );
+}

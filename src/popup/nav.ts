@@ -1,0 +1,28 @@
+/**
+ * Which option is active in the grouped results. Pure, so the keyboard model is unit-tested apart
+ * from the DOM. Options are addressed by a flat index across groups in display order; -1 = none.
+ */
+
+export type NavMove = 'next' | 'prev' | 'first' | 'last';
+
+export function moveActive(active: number, count: number, move: NavMove): number {
+  if (count <= 0) return -1;
+  switch (move) {
+    case 'first': return 0;
+    case 'last': return count - 1;
+    // Wrapping keeps ↑ from the first result one key away from the last, as in most pickers.
+    case 'next': return active < 0 || active >= count - 1 ? 0 : active + 1;
+    case 'prev': return active <= 0 || active >= count ? count - 1 : active - 1;
+  }
+}
+
+/**
+ * The active option is remembered by key, so it stays on the same item while groups arrive around it.
+ * When that item is gone (or none was chosen) the first result is active: Enter always opens what is
+ * shown at the top, as in the ARIA "list autocomplete with automatic selection" pattern.
+ */
+export function activeIndexFor(keys: readonly string[], activeKey: string | null): number {
+  if (keys.length === 0) return -1;
+  const at = activeKey === null ? -1 : keys.indexOf(activeKey);
+  return at >= 0 ? at : 0;
+}

@@ -1,0 +1,112 @@
+/**
+ * The grouped results of the latest search, fed by lookup-port messages. Pure reducer: messages for
+ * any search but the latest are ignored, and the previous results stay on screen until the new search's
+ * first answer arrives, so typing does not flicker.
+ */
+import {
+  ALL_KINDS,
+  type AppError,
+  type Entity,
+  type EntityKind,
+  type Filter,
+  type GroupState,
+  type LookupServerMessage,
+} from '../shared/protocol.ts';
+import type { LastView } from '../shared/last-view.ts';
+
+export interface GroupView {
+  kind: EntityKind;
+  state: GroupState;
+  items: Entity[];
+  cached: boolean;
+  error?: AppError;
+}
+
+export interface ResultsState {
+  /** The latest search sent; 0 before any. */
+  searchId: number;
+  /** The search whose answers are on screen; 0 = painted from the last view. */
+  shownId: number;
+  groups: Partial<Record<EntityKind, GroupView>>;
+  phase: 'idle' | 'searching' | 'done';
+  fail: AppError | null;
+  exact: Entity | null;
+}
+
+export const EMPTY_RESULTS: ResultsState = {
+  searchId: 0, shownId: 0, groups: {}, phase: 'idle', fail: null, exact: null,
+};
+
+/** The first frame: what was on screen last time, marked as cached until the refresh answers. */
+export function resultsFromLastView(view: Pick<LastView, 'groups'> | null): ResultsState {
+  if (!view) return EMPTY_RESULTS;
+  const groups: Partial<Record<EntityKind, GroupView>> = {};
+  for (const kind of ALL_KINDS) {
+    const items = view.groups[kind];
+    if (Array.isArray(items) && items.length > 0) {
+      groups[kind] = { kind, state: 'ok', items: items.filter((e) => e?.kind === kind), cached: true };
+    }
+  }
+  return { ...EMPTY_RESULTS, groups };
+}
+
+export function searchSent(state: ResultsState, id: number): ResultsState {
+  return { ...state, searchId: id, phase: 'searching', exact: null };
+}
+
+export function messageReceived(state: ResultsState, message: LookupServerMessage): ResultsState {
+  if (message.id !== state.searchId) return state;
+  const fresh = state.shownId !== message.id;
+  switch (message.type) {
+    case 'group': {
+      const base = fresh ? {} : state.groups;
+      const group: GroupView = {
+        kind: message.kind,
+        state: message.state,
+        items: message.state === 'ok' ? message.items : [],
+        cached: message.cached,
+        ...(message.error ? { error: message.error } : {}),
+      };
+      return { ...state, shownId: message.id, groups: { ...base, [message.kind]: group }, fail: null };
+    }
+    case 'done':
+      return {
+        ...state,
+        shownId: message.id,
+        groups: fresh ? {} : state.groups,
+        phase: 'done',
+        fail: null,
+        exact: message.exact ?? null,
+      };
+    case 'fail':
+      return { ...state, shownId: message.id, groups: {}, phase: 'done', fail: message.error, exact: null };
+  }
+}
+
+/** Kinds that are shown for a filter, in display order. */
+export function visibleKinds(filter: Filter): readonly EntityKind[] {
+  return filter === 'all' ? ALL_KINDS : ALL_KINDS.filter((k) => k === filter);
+}
+
+/** Groups with results, in display order. */
+export function resultGroups(state: ResultsState, filter: Filter): GroupView[] {
+  return visibleKinds(filter)
+    .map((k) => state.groups[k])
+    .filter((g): g is GroupView => g !== undefined && g.state === 'ok' && g.items.length > 0);
+}
+
+/** Kinds that could not be searched (unsupported server, missing permission…): shown as quiet notes. */
+export function groupNotes(state: ResultsState, filter: Filter): GroupView[] {
+  return visibleKinds(filter)
+    .map((k) => state.groups[k])
+    .filter((g): g is GroupView => g !== undefined && g.state !== 'ok');
+}
+
+export function optionKey(entity: Entity): string {
+  return `${entity.kind}:${entity.id}`;
+}
+
+/** An emptied search box: nothing to show, no need to wait for the worker's (empty) answer. */
+export function searchCleared(state: ResultsState, id: number): ResultsState {
+  return { ...EMPTY_RESULTS, searchId: id, shownId: id, phase: 'idle' };
+}

@@ -1,0 +1,85 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { LIMITS } from './protocol.ts';
+import { parseQuery, queryCacheKey, sanitizeQuery } from './query.ts';
+
+describe('parseQuery', () => {
+  it.each([
+    ['jo', { text: 'jo', peopleOnly: false }],
+    ['  jo   smith ', { text: 'jo smith', peopleOnly: false }],
+    ['@jo', { text: 'jo', peopleOnly: true }],
+    ['@ jo ', { text: 'jo', peopleOnly: true }],
+    ['@', { text: '', peopleOnly: true }],
+    ['', { text: '', peopleOnly: false }],
+    ['ABC-T-123', { text: 'ABC-T-123', peopleOnly: false, key: { kind: 'issue', projectKey: 'ABC', number: 123 }, projectKeyHint: 'ABC' }],
+    ['abc-t-7', { text: 'abc-t-7', peopleOnly: false, key: { kind: 'issue', projectKey: 'ABC', number: 7 }, projectKeyHint: 'ABC' }],
+    ['#ABC-T-7', { text: '#ABC-T-7', peopleOnly: false, key: { kind: 'issue', projectKey: 'ABC', number: 7 }, projectKeyHint: 'ABC' }],
+    ['MY-PROJ-T-5', { text: 'MY-PROJ-T-5', peopleOnly: false, key: { kind: 'issue', projectKey: 'MY-PROJ', number: 5 }, projectKeyHint: 'MY-PROJ' }],
+    ['ABC-MR-12', { text: 'ABC-MR-12', peopleOnly: false, key: { kind: 'review', projectKey: 'ABC', number: 12, type: 'merge-request' }, projectKeyHint: 'ABC' }],
+    ['abc-cr-12', { text: 'abc-cr-12', peopleOnly: false, key: { kind: 'review', projectKey: 'ABC', number: 12, type: 'commit-set' }, projectKeyHint: 'ABC' }],
+    ['ABC', { text: 'ABC', peopleOnly: false, projectKeyHint: 'ABC' }],
+    ['ABC-', { text: 'ABC-', peopleOnly: false, projectKeyHint: 'ABC' }],
+    ['ABC-T-', { text: 'ABC-T-', peopleOnly: false, projectKeyHint: 'ABC' }],
+    ['abc-mr-', { text: 'abc-mr-', peopleOnly: false, projectKeyHint: 'ABC' }],
+    ['abc', { text: 'abc', peopleOnly: false }],
+    ['abc-', { text: 'abc-', peopleOnly: false }],
+    ['A', { text: 'A', peopleOnly: false }],
+    ['123', { text: '123', peopleOnly: false }],
+    ['ABC DEF', { text: 'ABC DEF', peopleOnly: false }],
+    ['@ABC-T-1', { text: 'ABC-T-1', peopleOnly: true }],
+    ['see ABC-T-1', { text: 'see ABC-T-1', peopleOnly: false }],
+  ])('%j', (raw, expected) => {
+    expect(parseQuery(raw)).toEqual(expected);
+  });
+
+  it('strips control, bidi and zero-width characters', () => {
+    expect(parseQuery('jo\u202e\u200bhn\n\tsmith\u0000').text).toBe('jo hn smith');
+  });
+
+  it('is total, bounded and single-line for any input (property)', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 600 }), (raw) => {
+      const q = parseQuery(raw);
+      expect(q.text.length).toBeLessThanOrEqual(LIMITS.query);
+      expect(q.text).not.toMatch(/[\u0000-\u001f\u007f\u202a-\u202e\u200b-\u200f]/);
+      expect(q.text).toBe(q.text.trim());
+      if (q.peopleOnly) expect(q.key).toBeUndefined();
+      if (q.key) {
+        expect(q.key.number).toBeGreaterThan(0);
+        expect(q.projectKeyHint).toBe(q.key.projectKey);
+        expect(q.key.projectKey).toBe(q.key.projectKey.toUpperCase());
+      }
+      if (q.projectKeyHint) expect(q.projectKeyHint).toMatch(/^[A-Z][A-Z0-9_-]+$/);
+    }), { numRuns: 2000 });
+  });
+
+  it('resolves every well-formed key, whatever its case (property)', () => {
+    const projectKey = fc.stringMatching(/^[A-Z][A-Z0-9]{1,9}$/);
+    fc.assert(fc.property(projectKey, fc.constantFrom('T', 'MR', 'CR'), fc.integer({ min: 1, max: 1e9 }), fc.boolean(),
+      (project, marker, n, lower) => {
+        const raw = `${project}-${marker}-${n}`;
+        const q = parseQuery(lower ? raw.toLowerCase() : raw);
+        expect(q.key?.projectKey).toBe(project);
+        expect(q.key?.number).toBe(n);
+        expect(q.key?.kind).toBe(marker === 'T' ? 'issue' : 'review');
+      }));
+  });
+});
+
+describe('queryCacheKey', () => {
+  it('gives equal keys to queries with equal meaning', () => {
+    expect(queryCacheKey(parseQuery('Jo  Smith'))).toBe(queryCacheKey(parseQuery(' jo smith ')));
+    expect(queryCacheKey(parseQuery('abc-t-1'))).toBe(queryCacheKey(parseQuery('#ABC-T-01')));
+  });
+
+  it('separates people-only, keys and project hints', () => {
+    const keys = ['jo', '@jo', 'ABC', 'abc', 'ABC-MR-1', 'ABC-CR-1', 'ABC-T-1'].map((q) => queryCacheKey(parseQuery(q)));
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+});
+
+describe('sanitizeQuery', () => {
+  it('caps without splitting a surrogate pair', () => {
+    const s = sanitizeQuery(`${'a'.repeat(9)}😀😀`, 10);
+    expect(s).toBe('a'.repeat(9));
+  });
+});

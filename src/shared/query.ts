@@ -1,0 +1,74 @@
+/**
+ * What a search box query means. Pure: the worker uses it to pick kinds and endpoints, the popup may use it
+ * for hints ("issue key — press Enter to open").
+ *
+ *  - `@jo`           people only, searching "jo";
+ *  - `ABC-T-123`     that one issue; `ABC-MR-12` / `ABC-CR-12` that one review — in any project (a leading `#`
+ *                    is tolerated, case is not significant);
+ *  - `ABC`, `ABC-`, `ABC-T-`  typed in capitals: a project key, ranked first among projects and searched first
+ *                    for issues and reviews. Lower-case words are ordinary text: "jo" must not cost a
+ *                    project lookup on every keystroke.
+ */
+import { isProjectKeyLike, parseKey, type EntityKey } from '../space/keys.ts';
+import { LIMITS } from './protocol.ts';
+
+export type QueryKey = EntityKey;
+
+export interface ParsedQuery {
+  /** Text for text searches: trimmed, inner whitespace collapsed, `@` removed in people-only mode. */
+  text: string;
+  peopleOnly: boolean;
+  key?: QueryKey;
+  projectKeyHint?: string;
+}
+
+// C0/C1 controls, bidi overrides/isolates and zero-width characters: never meaningful in a search.
+// eslint-disable-next-line no-control-regex
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
+
+/** Untrusted text (a page selection, a typed query) → a single-line, bounded query. */
+export function sanitizeQuery(raw: string, max: number = LIMITS.query): string {
+  const cleaned = raw.replace(INVISIBLE, ' ').replace(/\s+/g, ' ').trim();
+  if (cleaned.length <= max) return cleaned;
+  // Don't cut a surrogate pair in half.
+  let cut = cleaned.slice(0, max);
+  if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
+  return cut.trimEnd();
+}
+
+const PARTIAL_KEY = /^(.+?)-(?:(?:T|MR|CR)-?)?$/i;
+
+export function parseQuery(raw: string): ParsedQuery {
+  const text = sanitizeQuery(raw);
+
+  if (text.startsWith('@')) {
+    return { text: text.slice(1).trim(), peopleOnly: true };
+  }
+
+  const keyText = text.startsWith('#') ? text.slice(1) : text;
+  const key = parseKey(keyText);
+  if (key) return { text, peopleOnly: false, key, projectKeyHint: key.projectKey };
+
+  const hint = projectKeyHintOf(keyText);
+  return hint ? { text, peopleOnly: false, projectKeyHint: hint } : { text, peopleOnly: false };
+}
+
+function projectKeyHintOf(text: string): string | undefined {
+  if (text === '' || text.includes(' ')) return undefined;
+  // Partial keys while typing: `ABC-`, `ABC-T`, `ABC-T-`, `abc-mr-`.
+  const partial = PARTIAL_KEY.exec(text);
+  const candidate = partial?.[1] ?? text;
+  const hasKindMarker = partial !== null && /-(?:T|MR|CR)-?$/i.test(text);
+  const typedAsKey = hasKindMarker || candidate === candidate.toUpperCase();
+  if (!typedAsKey || !/[A-Za-z]/.test(candidate) || !isProjectKeyLike(candidate)) return undefined;
+  return candidate.toUpperCase();
+}
+
+/** The normalized form used in cache and dedupe keys: two queries with equal meaning share an entry. */
+export function queryCacheKey(parsed: ParsedQuery): string {
+  if (parsed.key) {
+    const k = parsed.key;
+    return `key:${k.kind}:${k.projectKey}:${k.number}:${k.kind === 'review' ? k.type : ''}`;
+  }
+  return `${parsed.peopleOnly ? '@' : ''}${parsed.text.toLowerCase()}|${parsed.projectKeyHint ?? ''}`;
+}

@@ -1,0 +1,436 @@
+/**
+ * The client against the demo Space server over real HTTP on 127.0.0.1: every lookup, paging, and every
+ * fault the server can inject. Expectations come from the server's own dataset, not from copies of it.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startDemoServer, type DemoServer } from '../../scripts/demo-space/server.ts';
+import type { SpaceApi, SpaceClientOptions } from './api.ts';
+import { createSpaceClient } from './client.ts';
+import { SpaceError } from './errors.ts';
+import { SpaceHttp } from './http.ts';
+import { readPages } from './paging.ts';
+
+let server: DemoServer;
+
+beforeAll(async () => {
+  server = await startDemoServer();
+});
+
+afterAll(async () => {
+  await server.close();
+});
+
+afterEach(() => {
+  server.clearFaults();
+  server.clearRequests();
+});
+
+function client(overrides: Partial<SpaceClientOptions> = {}): SpaceApi {
+  return createSpaceClient({
+    origin: server.url,
+    token: server.token,
+    timeoutMs: 1000,
+    retry: { retries: 2, baseDelayMs: 10, maxDelayMs: 40, totalBudgetMs: 3000 },
+    ...overrides,
+  });
+}
+
+async function failure(pending: Promise<unknown>): Promise<SpaceError> {
+  try {
+    await pending;
+  } catch (e) {
+    expect(e).toBeInstanceOf(SpaceError);
+    return e as SpaceError;
+  }
+  throw new Error('expected the call to fail');
+}
+
+const apiRequests = (suffix: string) => server.requests.filter((r) => r.path === `/api/http${suffix}`);
+const fullName = (p: { name: { firstName: string; lastName: string } }) => `${p.name.firstName} ${p.name.lastName}`;
+
+describe('lookups', () => {
+  it('me: the token owner, with teams, positions, location and zone', async () => {
+    const me = await client().me();
+    const demo = server.dataset.demoUser;
+    expect(me).toMatchObject({
+      kind: 'person', id: demo.id, username: demo.username, title: fullName(demo),
+      webUrl: `${server.url}/m/${demo.username}`, timeZone: 'Europe/Amsterdam',
+    });
+    expect(me.teams.map((t) => t.name)).toContain('Web Platform');
+    expect(me.positions).toContain('Senior Software Engineer');
+    expect(me.emails).toEqual(demo.emails.filter((e) => !e.blocked).map((e) => e.email));
+
+    const [request] = server.requests;
+    expect(request?.authorization).toBe(`Bearer ${server.token}`);
+    expect(request?.query.$fields?.[0]).toMatch(/^id,username,name\(firstName,lastName\)/);
+    expect(JSON.stringify(request?.query)).not.toContain(server.token);
+  });
+
+  it('people search pages through every current member', async () => {
+    const api = client();
+    const all = await readPages((skip) => api.searchPeople('', skip === undefined ? { top: 50 } : { top: 50, skip }), { maxPages: 10, maxItems: 1000 });
+    const current = server.dataset.profiles.filter((p) => !p.archived);
+    expect(all.items).toHaveLength(current.length);
+    expect(new Set(all.items.map((p) => p.id))).toEqual(new Set(current.map((p) => p.id)));
+    expect(all).toMatchObject({ pages: Math.ceil(current.length / 50), next: null, truncated: false, totalCount: current.length });
+    expect(apiRequests('/team-directory/profiles').map((r) => r.query.$skip?.[0])).toEqual([undefined, '50', '100']);
+  });
+
+  it.each([['lukasz', 'lukasz.wisniewski'], ['山田', 'taro.yamada'], ["o'brien", 'siobhan.obrien'], ['Zoë', 'zoe.lambert']])(
+    'people search for %j finds %s', async (query, username) => {
+      const found = await client().searchPeople(query, { top: 5 });
+      expect(found.items.map((p) => p.username)).toContain(username);
+    });
+
+  it('person: profile, zone, working hours and absence in parallel', async () => {
+    const person = await client().person('zoe.lambert');
+    expect(person).toMatchObject({ username: 'zoe.lambert', title: 'Zoë Lambert', timeZone: 'Europe/Amsterdam' });
+    expect(person.workingHours?.days.length).toBeGreaterThan(0);
+    for (const day of person.workingHours?.days ?? []) {
+      expect(day.weekday).toBeGreaterThanOrEqual(0);
+      expect(day.weekday).toBeLessThanOrEqual(6);
+      expect(day.to).toBeGreaterThan(day.from);
+    }
+    expect(person.absence).toBeNull();
+    const paths = server.requests.map((r) => r.path);
+    expect(paths).toEqual(expect.arrayContaining([
+      '/api/http/team-directory/profiles/username:zoe.lambert',
+      '/api/http/team-directory/profiles/username:zoe.lambert/timezone',
+      '/api/http/team-directory/profiles/username:zoe.lambert/working-days',
+      '/api/http/absences',
+    ]));
+    expect(server.requests.find((r) => r.path === '/api/http/absences')?.query.member).toEqual([person.id]);
+  });
+
+  it('person: an absence covering today', async () => {
+    const plan = server.dataset.absencePlans.find((p) => p.member.username === 'jonathan.whitaker' && p.fromDay < 0 && p.toDay > 0);
+    expect(plan).toBeDefined();
+    const person = await client().person('jonathan.whitaker');
+    expect(person.absence?.reason).toBe(plan?.reason.name);
+    expect(person.absence?.until).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it('person: extras the token may not see leave their piece empty', async () => {
+    server.setFault('/team-directory/profiles/username:zoe.lambert/working-days', { status: 403, permission: 'Profile.WorkingDays.View' });
+    server.setFault('/team-directory/profiles/username:zoe.lambert/timezone', { status: 404 });
+    server.setFault('/absences', { status: 403 });
+    const person = await client().person('zoe.lambert');
+    expect(person.workingHours).toBeNull();
+    expect(person.absence).toBeUndefined();
+    // The location's zone stands in for the profile's.
+    expect(person.timeZone).toBe('Europe/Amsterdam');
+  });
+
+  it('person: an unknown user is not-found, and the extras stop', async () => {
+    const e = await failure(client().person('no.such.person'));
+    expect(e).toMatchObject({ code: 'not-found', status: 404 });
+    expect(e.message).toContain('@no.such.person');
+    expect(apiRequests('/absences')).toHaveLength(0);
+  });
+
+  it('locations: a plain array, paged by the client', async () => {
+    const api = client();
+    const first = await api.searchLocations('', { top: 4 });
+    const current = server.dataset.locations.filter((l) => !l.archived);
+    expect(first.items).toHaveLength(4);
+    expect(first).toMatchObject({ next: '4', totalCount: current.length });
+    const second = await api.searchLocations('', { top: 4, skip: first.next ?? '' });
+    expect(second.items.map((l) => l.id)).toEqual(current.slice(4, 8).map((l) => l.id));
+
+    const amsterdam = (await api.searchLocations('Amsterdam', { top: 5 })).items.find((l) => l.name === 'Amsterdam Office');
+    expect(amsterdam).toMatchObject({ type: 'Building', timeZone: 'Europe/Amsterdam', parent: { name: 'Netherlands' } });
+    const byId = await api.location(amsterdam?.id ?? '');
+    expect(byId).toEqual(amsterdam);
+    expect(byId.webUrl.startsWith(`${server.url}/`)).toBe(true);
+  });
+
+  it('teams: search rows, and a card with lead and head count', async () => {
+    const api = client();
+    const rows = await api.searchTeams('Web', { top: 5 });
+    const row = rows.items.find((t) => t.name === 'Web Platform');
+    expect(row).toMatchObject({ lead: null, memberCount: null });
+    const team = await api.team(row?.id ?? '');
+    const source = server.dataset.teamById.get(row?.id ?? '');
+    const active = source?.memberships.filter((m) => !m.archived) ?? [];
+    expect(team.memberCount).toBe(new Set(active.map((m) => m.member.id)).size);
+    expect(team.lead?.username).toBe(active.find((m) => m.lead)?.member.username);
+    expect(team.webUrl).toBe(`${server.url}/team?team=${encodeURIComponent(`Web Platform-${team.id}`)}`);
+  });
+
+  it('projects: search, mine, and one by key', async () => {
+    const api = client();
+    expect((await api.searchProjects('Alpha', { top: 5 })).items.map((p) => p.key)).toContain('ABC');
+    const mine = await api.myProjects({ top: 50 });
+    expect(mine.items.length).toBeGreaterThan(0);
+    expect(apiRequests('/projects/member:me')).toHaveLength(1);
+    const project = await api.project('ABC');
+    const source = server.dataset.projectByKey.get('ABC');
+    expect(project).toMatchObject({ id: source?.id, key: 'ABC', name: source?.name, webUrl: `${server.url}/p/ABC` });
+    expect(project.repositories).toEqual(source?.repos.map((r) => r.name));
+    expect((await failure(api.project('NOPE'))).code).toBe('not-found');
+  });
+
+  it('issues: newest first, by key and by number', async () => {
+    const api = client();
+    const page = await api.searchIssues('ABC', '', { top: 3 });
+    expect(page.items).toHaveLength(3);
+    const updated = (id: string) => server.dataset.issueUpdatedAt.get(id) ?? 0;
+    expect(updated(page.items[0]?.id ?? '')).toBeGreaterThanOrEqual(updated(page.items[1]?.id ?? ''));
+    const request = apiRequests('/projects/key:ABC/planning/issues')[0];
+    expect(request?.query).toMatchObject({ sorting: ['UPDATED'], descending: ['true'], $top: ['3'] });
+
+    const source = server.dataset.issuesByProject.get(server.dataset.projectByKey.get('ABC')?.id ?? '')?.find((i) => i.number === 1);
+    const issue = await api.issueByKey('abc-t-1');
+    expect(issue).toMatchObject({
+      id: source?.id, key: 'ABC-T-1', number: 1, projectKey: 'ABC', title: source?.title,
+      webUrl: `${server.url}/p/ABC/issues/1`, status: { name: source?.status.name, resolved: source?.status.resolved },
+    });
+    expect(apiRequests('/projects/key:ABC/planning/issues/key:ABC-T-1')).toHaveLength(1);
+    expect(await api.issueByNumber('ABC', 1)).toEqual(issue);
+
+    const word = source?.title.split(' ')[1] ?? '';
+    expect((await api.searchIssues('ABC', word, { top: 50 })).items.map((i) => i.id)).toContain(source?.id);
+    expect((await failure(api.issueByKey('ABC-T-99999'))).code).toBe('not-found');
+    expect((await failure(api.searchIssues('NOPE', 'x'))).code).toBe('not-found');
+    expect((await failure(api.issueByKey('not a key'))).code).toBe('not-found');
+  });
+
+  it('repositories: find by term, then one repository', async () => {
+    const api = client();
+    const found = await api.searchRepositories('backend', { top: 10 });
+    expect(found.items.map((r) => r.id)).toContain('ABC/backend');
+    const repo = await api.repository('ABC', 'backend');
+    const source = server.dataset.projectByKey.get('ABC')?.repos.find((r) => r.name === 'backend');
+    expect(repo).toMatchObject({ id: 'ABC/backend', description: source?.description, webUrl: `${server.url}/p/ABC/repositories/backend` });
+    expect(repo.defaultBranch).toBe(source?.defaultBranch?.head.replace('refs/heads/', ''));
+    expect((await failure(api.repository('ABC', 'nope'))).code).toBe('not-found');
+  });
+
+  it('reviews: search and both key kinds', async () => {
+    const api = client();
+    const page = await api.searchReviews('ABC', '', { top: 50 });
+    expect(page.items.length).toBeGreaterThan(0);
+    expect(apiRequests('/projects/key:ABC/code-reviews')[0]?.query.sort).toEqual(['LastUpdatedDesc']);
+    const reviews = server.dataset.reviewsByProject.get(server.dataset.projectByKey.get('ABC')?.id ?? '') ?? [];
+    for (const className of ['MergeRequestRecord', 'CommitSetReviewRecord'] as const) {
+      const source = reviews.find((r) => r.review.className === className)?.review;
+      expect(source).toBeDefined();
+      const key = `ABC-${className === 'MergeRequestRecord' ? 'MR' : 'CR'}-${source?.number}`;
+      const review = await api.reviewByKey(key.toLowerCase());
+      expect(review).toMatchObject({
+        id: source?.id, key, title: source?.title, state: source?.state,
+        type: className === 'MergeRequestRecord' ? 'merge-request' : 'commit-set',
+        webUrl: `${server.url}/p/ABC/reviews/${source?.number}`,
+      });
+      expect(review.branches === null).toBe(className === 'CommitSetReviewRecord');
+    }
+  });
+
+  it('avatar: PNG bytes with the token; an unknown id is not-found', async () => {
+    const api = client();
+    const me = await api.me();
+    const image = await api.avatar(me.avatarId ?? '');
+    expect(image.contentType).toBe('image/png');
+    expect([...image.bytes.slice(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    expect((await failure(api.avatar('no-such-picture'))).code).toBe('not-found');
+  });
+
+  it('avatar: a 401 from /d/ is "unsupported", not "token revoked"', async () => {
+    server.setFault('/d', { status: 401 });
+    expect((await failure(client().avatar('x'))).code).toBe('unsupported');
+  });
+
+  it('revoking the token: later calls get 401', async () => {
+    server.addToken('tok_to_revoke', 'alex.demo');
+    const api = client({ token: 'tok_to_revoke' });
+    await api.me();
+    await api.revokeCurrentToken();
+    const revoke = server.requests.find((r) => r.method === 'DELETE');
+    expect(revoke?.path).toBe('/api/http/team-directory/profiles/me/permanent-tokens/current');
+    expect((await failure(api.me())).code).toBe('unauthorized');
+    expect((await failure(api.revokeCurrentToken())).code).toBe('unauthorized');
+  });
+});
+
+describe('faults', () => {
+  it('401 → unauthorized, not retried', async () => {
+    server.setFault('/team-directory/profiles/me', { status: 401 });
+    const e = await failure(client().me());
+    expect(e).toMatchObject({ code: 'unauthorized', status: 401 });
+    expect(e.message).toMatch(/expired/); // the demo sends Space's "Access token has expired"
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('a wrong token → unauthorized', async () => {
+    expect((await failure(client({ token: 'not-a-valid-token' }).me())).code).toBe('unauthorized');
+  });
+
+  it('403 naming a permission → forbidden with it', async () => {
+    server.setFault('/projects/key:ABC/planning/issues', { status: 403, permission: 'Project.Issues.View' });
+    const e = await failure(client().searchIssues('ABC', 'x'));
+    expect(e).toMatchObject({ code: 'forbidden', status: 403, permission: 'Project.Issues.View' });
+    expect(e.message).toContain('View issues');
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('404 with a Space body on a lookup → not-found', async () => {
+    server.setFault('/projects/key:ABC/planning/issues/key:ABC-T-1', { status: 404 });
+    expect((await failure(client().issueByKey('ABC-T-1'))).code).toBe('not-found');
+  });
+
+  it('404 on a search endpoint → unsupported', async () => {
+    server.setFault('/team-directory/profiles$', { status: 404 });
+    expect((await failure(client().searchPeople('jo'))).code).toBe('unsupported');
+  });
+
+  it('an endpoint the server lacks (bare 404) → unsupported', async () => {
+    const http = new SpaceHttp({
+      origin: server.url, token: server.token, fetch: globalThis.fetch, timeoutMs: 1000,
+      retry: { retries: 2, baseDelayMs: 10, maxDelayMs: 40, totalBudgetMs: 3000 }, maxBodyBytes: 1 << 20,
+    });
+    const e = await failure(http.getJson({ path: '/projects/source-search', fields: 'next', what: 'searching source code' }, (x) => x));
+    expect(e).toMatchObject({ code: 'unsupported', status: 404 });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('429 with Retry-After, then success', async () => {
+    server.setFault('/team-directory/teams', { status: 429, retryAfter: '1', times: 1 });
+    const started = Date.now();
+    const teams = await client().searchTeams('', { top: 2 });
+    expect(teams.items).toHaveLength(2);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+    expect(apiRequests('/team-directory/teams').map((r) => r.status)).toEqual([429, 200]);
+  });
+
+  it('429 asking for longer than the budget → rate-limited with the delay', async () => {
+    server.setFault('/team-directory/teams', { status: 429, retryAfter: '600' });
+    const e = await failure(client().searchTeams(''));
+    expect(e).toMatchObject({ code: 'rate-limited', retryAfterMs: 600_000 });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('500 once, then success', async () => {
+    server.setFault('/projects', { status: 500, times: 1 });
+    const found = await client().searchProjects('Alpha');
+    expect(found.items.length).toBeGreaterThan(0);
+    expect(apiRequests('/projects').map((r) => r.status)).toEqual([500, 200]);
+  });
+
+  it('503 every time → server after the retries', async () => {
+    server.setFault('/projects', { status: 503 });
+    expect(await failure(client().searchProjects('Alpha'))).toMatchObject({ code: 'server', status: 503 });
+    expect(apiRequests('/projects')).toHaveLength(3);
+  });
+
+  it('malformed JSON → bad-response', async () => {
+    server.setFault('/team-directory/profiles', { malformed: true });
+    expect(await failure(client().searchPeople('jo'))).toMatchObject({ code: 'bad-response', reason: 'not-json' });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('an oversized body → bad-response, read no further than the cap', async () => {
+    server.setFault('/team-directory/profiles', { oversizedBytes: 4 * 1024 * 1024 });
+    const sizes: number[] = [];
+    const e = await failure(client({ maxBodyBytes: 256 * 1024, onResponse: (r) => sizes.push(r.bytes) }).searchPeople('jo'));
+    expect(e).toMatchObject({ code: 'bad-response', reason: 'too-large' });
+    expect(sizes).toHaveLength(0);
+  });
+
+  it('a dropped connection once → retried and answered', async () => {
+    server.setFault('/team-directory/profiles/me', { drop: true, times: 1 });
+    await expect(client().me()).resolves.toMatchObject({ username: 'alex.demo' });
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('a dropped connection every time → unreachable', async () => {
+    server.setFault('/team-directory/profiles/me', { drop: true });
+    const e = await failure(client().me());
+    expect(e.code).toBe('unreachable');
+    expect(e.message).toContain(new URL(server.url).host);
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it('latency beyond the timeout → timeout', async () => {
+    server.setFault('/team-directory/profiles/me', { latencyMs: 1500 });
+    const started = Date.now();
+    const e = await failure(client({ timeoutMs: 200 }).me());
+    expect(e.code).toBe('timeout');
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('latency within the timeout is just slow', async () => {
+    server.setFault('/team-directory/profiles/me', { latencyMs: 100 });
+    await expect(client({ timeoutMs: 1000 }).me()).resolves.toMatchObject({ username: 'alex.demo' });
+  });
+
+  it('cancel via AbortSignal → cancelled, fast', async () => {
+    server.setFault('/team-directory/profiles', { latencyMs: 2000 });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 50);
+    const started = Date.now();
+    const e = await failure(client({ timeoutMs: 5000 }).searchPeople('jo', {}, { signal: controller.signal }));
+    expect(e.code).toBe('cancelled');
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('cancelling a person card cancels the whole fan-out', async () => {
+    server.setFault('/team-directory/profiles', { latencyMs: 2000 });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 50);
+    expect((await failure(client({ timeoutMs: 5000 }).person('zoe.lambert', { signal: controller.signal }))).code).toBe('cancelled');
+  });
+
+  it('every request names its $fields and carries the token only in the header', async () => {
+    const api = client();
+    await Promise.all([
+      api.me(), api.searchPeople('jo'), api.person('zoe.lambert'), api.searchLocations('a'), api.searchTeams('a'),
+      api.searchProjects('a'), api.myProjects(), api.project('ABC'), api.searchIssues('ABC', ''), api.issueByKey('ABC-T-1'),
+      api.issueByNumber('ABC', 2), api.searchRepositories('a'), api.repository('ABC', 'backend'), api.searchReviews('ABC', ''),
+    ]);
+    expect(server.requests.length).toBeGreaterThanOrEqual(17);
+    for (const request of server.requests) {
+      expect(request.query.$fields?.[0]?.length ?? 0).toBeGreaterThan(0);
+      expect(request.authorization).toBe(`Bearer ${server.token}`);
+      expect(`${request.path}${JSON.stringify(request.query)}`).not.toContain(server.token);
+      expect(request.status).toBe(200);
+    }
+  });
+});
+
+describe('sentinel token', () => {
+  const SENTINEL = 'tok_SENTINEL_123';
+  const faults: [string, string, Parameters<DemoServer['setFault']>[1]][] = [
+    ['401', '/team-directory/profiles/me', { status: 401 }],
+    ['403', '/team-directory/profiles/me', { status: 403, permission: SENTINEL }],
+    ['404', '/team-directory/profiles/me', { status: 404 }],
+    ['429', '/team-directory/profiles/me', { status: 429, retryAfter: SENTINEL }],
+    ['500', '/team-directory/profiles/me', { status: 500 }],
+    ['502', '/team-directory/profiles/me', { status: 502 }],
+    ['503', '/team-directory/profiles/me', { status: 503, retryAfter: '999' }],
+    ['malformed', '/team-directory/profiles/me', { malformed: true }],
+    ['oversized', '/team-directory/profiles/me', { oversizedBytes: 512 * 1024 }],
+    ['drop', '/team-directory/profiles/me', { drop: true }],
+    ['latency', '/team-directory/profiles/me', { latencyMs: 1000 }],
+  ];
+
+  it.each(faults)('%s: no message, hint or stack contains the token', async (_name, path, fault) => {
+    server.addToken(SENTINEL, 'alex.demo');
+    server.setFault(path, fault);
+    const e = await failure(client({ token: SENTINEL, timeoutMs: 200, maxBodyBytes: 64 * 1024 }).me());
+    const text = [e.message, e.hint, e.stack ?? '', e.permission ?? '', e.reason ?? '', JSON.stringify(e)].join('\n');
+    expect(text).not.toContain(SENTINEL);
+  });
+
+  it('a revoked sentinel token, an unknown token and a cancelled call leak nothing either', async () => {
+    server.addToken(SENTINEL, 'alex.demo');
+    const api = client({ token: SENTINEL });
+    await api.revokeCurrentToken();
+    const errors = [
+      await failure(api.me()),
+      await failure(api.person('zoe.lambert')),
+      await failure(client({ token: `${SENTINEL}_unknown` }).searchPeople('jo')),
+      await failure(api.me({ signal: AbortSignal.abort() })),
+    ];
+    for (const e of errors) expect([e.message, e.hint, e.stack ?? '', JSON.stringify(e)].join('\n')).not.toContain(SENTINEL);
+  });
+});

@@ -1,0 +1,289 @@
+/**
+ * `createSpaceClient`: every lookup of `SpaceApi`, each one request (or a small parallel fan-out for a
+ * person's card) with a trimmed `$fields`, mapped into domain objects whose links are built locally.
+ */
+import type { SpaceApi, SpaceClientOptions } from './api.ts';
+import { paths } from './api-paths.ts';
+import { normalizeBaseUrl } from './base-url.ts';
+import { fields } from './fields.ts';
+import { SpaceError, isSpaceError } from './errors.ts';
+import { SpaceHttp, type Query } from './http.ts';
+import { formatIssueKey, formatReviewKey, parseIssueKey, parseReviewKey } from './keys.ts';
+import { ABSENCE_BATCH_FIELDS, absenceToday } from './mappers/absence.ts';
+import { localIsoDay } from './mappers/common.ts';
+import { ISSUE_BATCH_FIELDS, ISSUE_FIELDS, mapIssue } from './mappers/issue.ts';
+import { LOCATION_FIELDS, mapLocation } from './mappers/location.ts';
+import { PERSON_BATCH_FIELDS, PERSON_FIELDS, mapPerson } from './mappers/person.ts';
+import { PROJECT_BATCH_FIELDS, PROJECT_FIELDS, mapProject } from './mappers/project.ts';
+import {
+  REPOSITORY_FIND_BATCH_FIELDS, REPOSITORY_INFO_FIELDS, mapRepositoryFound, mapRepositoryInfo,
+} from './mappers/repository.ts';
+import { REVIEW_BATCH_FIELDS, REVIEW_FIELDS, mapReview } from './mappers/review.ts';
+import { TEAM_BATCH_FIELDS, TEAM_DETAIL_FIELDS, mapTeam } from './mappers/team.ts';
+import { WORKING_DAYS_BATCH_FIELDS, currentSchedule } from './mappers/working-hours.ts';
+import { parseBatch } from './paging.ts';
+import { Reader, readArray } from './parse.ts';
+import type { CallOptions, Page, Person } from './types.ts';
+import { attachmentPath } from './web-urls.ts';
+
+export const DEFAULTS = {
+  timeoutMs: 10_000,
+  retry: { retries: 2, baseDelayMs: 300, maxDelayMs: 3_000, totalBudgetMs: 8_000 },
+  maxBodyBytes: 2 * 1024 * 1024,
+  avatarMaxBytes: 512 * 1024,
+  /** Page size when the caller doesn't say: a popup shows a handful per kind. */
+  top: 20,
+  /** Space's own default and, as far as anyone knows, a safe maximum for `$top` [U]. */
+  maxTop: 100,
+} as const;
+
+/**
+ * Raster formats only. SVG is left out on purpose: it is a document format, and a picture is all we need.
+ */
+const AVATAR_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/avif'] as const;
+
+export function createSpaceClient(opts: SpaceClientOptions): SpaceApi {
+  const normalized = normalizeBaseUrl(opts.origin);
+  if (!normalized.ok || normalized.origin !== opts.origin) {
+    throw new SpaceError(
+      'invalid-url',
+      normalized.ok ? 'The Space address is not in its canonical form.' : normalized.message,
+      normalized.ok ? 'Save the Space address again in Options.' : normalized.hint,
+      { reason: normalized.ok ? 'not-canonical' : normalized.reason },
+    );
+  }
+  const origin = normalized.origin;
+  const http = new SpaceHttp({
+    origin,
+    token: opts.token,
+    fetch: opts.fetch ?? globalThis.fetch.bind(globalThis),
+    timeoutMs: opts.timeoutMs ?? DEFAULTS.timeoutMs,
+    retry: { ...DEFAULTS.retry, ...opts.retry },
+    maxBodyBytes: opts.maxBodyBytes ?? DEFAULTS.maxBodyBytes,
+    ...(opts.onResponse ? { onResponse: opts.onResponse } : {}),
+  });
+
+  const mapPersonIn = (json: unknown) => mapPerson(Reader.of(json), origin);
+
+  const api: SpaceApi = {
+    origin,
+
+    me: (call) => http.getJson({
+      path: paths.me, fields: PERSON_FIELDS, what: 'loading your profile', subject: 'Your profile',
+      permission: 'Profile.View', signal: call?.signal,
+    }, mapPersonIn),
+
+    searchPeople: (query, page, call) => http.getJson({
+      path: paths.profiles, fields: PERSON_BATCH_FIELDS, query: { query, ...paging(page) },
+      what: 'searching people', permission: 'Profile.View', on404: 'unsupported', signal: call?.signal,
+    }, (json) => parseBatch(json, (item) => mapPerson(item, origin))),
+
+    person: (username, call) => loadPerson(http, origin, username, call),
+
+    async searchLocations(query, page, call) {
+      // A plain array on the wire (space-api.md §3): paged here, by offset, so callers see a Batch.
+      const all = await http.getJson({
+        path: paths.locations, fields: LOCATION_FIELDS, query: { query, withArchived: false },
+        what: 'searching locations', permission: 'Locations.View', on404: 'unsupported', signal: call?.signal,
+      }, (json) => readArray(json).filter((l) => !l.optBool('archived', false)).map((l) => mapLocation(l, origin)));
+      const skip = offsetOf(page?.skip);
+      const end = skip + topOf(page?.top);
+      return { items: all.slice(skip, end), next: end < all.length ? String(end) : null, totalCount: all.length };
+    },
+
+    location: (id, call) => http.getJson({
+      path: paths.location(id), fields: LOCATION_FIELDS,
+      what: 'looking up a location', subject: 'The location', permission: 'Locations.View', signal: call?.signal,
+    }, (json) => mapLocation(Reader.of(json), origin)),
+
+    searchTeams: (query, page, call) => http.getJson({
+      path: paths.teams, fields: TEAM_BATCH_FIELDS, query: { query, withArchived: false, ...paging(page) },
+      what: 'searching teams', permission: 'Team.View', on404: 'unsupported', signal: call?.signal,
+    }, (json) => parseBatch(json, (item) => mapTeam(item, origin))),
+
+    team: (id, call) => http.getJson({
+      path: paths.team(id), fields: TEAM_DETAIL_FIELDS,
+      what: 'looking up a team', subject: 'The team', permission: 'Team.View', signal: call?.signal,
+    }, (json) => mapTeam(Reader.of(json), origin)),
+
+    searchProjects: (term, page, call) => http.getJson({
+      path: paths.projects, fields: PROJECT_BATCH_FIELDS,
+      query: { term, ...(page?.starred === undefined ? {} : { starred: page.starred }), ...paging(page) },
+      what: 'searching projects', permission: 'Project.View', on404: 'unsupported', signal: call?.signal,
+    }, (json) => parseBatch(json, (item) => mapProject(item, origin))),
+
+    myProjects: (page, call) => http.getJson({
+      path: paths.myProjects, fields: PROJECT_BATCH_FIELDS, query: paging(page),
+      what: 'listing your projects', permission: 'Project.View', on404: 'unsupported', signal: call?.signal,
+    }, (json) => parseBatch(json, (item) => mapProject(item, origin))),
+
+    project: (key, call) => http.getJson({
+      path: paths.project(key), fields: PROJECT_FIELDS,
+      what: `looking up project ${key}`, subject: `Project ${key}`, permission: 'Project.View', signal: call?.signal,
+    }, (json) => mapProject(Reader.of(json), origin)),
+
+    searchIssues: (projectKey, query, page, call) => http.getJson({
+      path: paths.issues(projectKey), fields: ISSUE_BATCH_FIELDS,
+      // `sorting` and `descending` are required by Space (space-api.md §2a); most recently updated first.
+      query: { ...(query === '' ? {} : { query }), sorting: 'UPDATED', descending: true, ...paging(page) },
+      what: `searching issues in ${projectKey}`, subject: `Project ${projectKey}`,
+      permission: 'Project.Issues.View', signal: call?.signal,
+    }, (json) => parseBatch(json, (item) => mapIssue(item, origin, projectKey))),
+
+    issueByKey(key, call) {
+      const parsed = parseIssueKey(key);
+      if (!parsed) return Promise.reject(notAKey(key, 'issue'));
+      const canonical = formatIssueKey(parsed.projectKey, parsed.number);
+      return http.getJson({
+        path: paths.issueByKey(parsed.projectKey, canonical), fields: ISSUE_FIELDS,
+        what: `looking up issue ${canonical}`, subject: `Issue ${canonical}`,
+        permission: 'Project.Issues.View', signal: call?.signal,
+      }, (json) => mapIssue(Reader.of(json), origin, parsed.projectKey));
+    },
+
+    issueByNumber(projectKey, number, call) {
+      if (!Number.isSafeInteger(number) || number < 1) return Promise.reject(notAKey(`${projectKey}-T-${number}`, 'issue'));
+      const key = formatIssueKey(projectKey, number);
+      return http.getJson({
+        path: paths.issueByNumber(projectKey, number), fields: ISSUE_FIELDS,
+        what: `looking up issue ${key}`, subject: `Issue ${key}`, permission: 'Project.Issues.View', signal: call?.signal,
+      }, (json) => mapIssue(Reader.of(json), origin, projectKey));
+    },
+
+    searchRepositories: (term, page, call) => http.getJson({
+      path: paths.repositoriesFind, fields: REPOSITORY_FIND_BATCH_FIELDS, query: { term, ...paging(page) },
+      what: 'searching repositories', permission: 'VcsRepository.Read', on404: 'unsupported', signal: call?.signal,
+    }, (json) => parseBatch(json, (item) => mapRepositoryFound(item, origin))),
+
+    repository: (projectKey, name, call) => http.getJson({
+      path: paths.repository(projectKey, name), fields: REPOSITORY_INFO_FIELDS,
+      what: `looking up repository ${name}`, subject: `Repository ${projectKey}/${name}`,
+      permission: 'VcsRepository.Read', signal: call?.signal,
+    }, (json) => mapRepositoryInfo(Reader.of(json), origin, projectKey)),
+
+    searchReviews: (projectKey, text, page, call) => http.getJson({
+      path: paths.reviews(projectKey), fields: REVIEW_BATCH_FIELDS,
+      // No `state`: Space's default applies (open reviews, per the spec). Newest activity first.
+      query: { ...(text === '' ? {} : { text }), sort: 'LastUpdatedDesc', ...paging(page) },
+      what: `searching code reviews in ${projectKey}`, subject: `Project ${projectKey}`,
+      permission: 'Project.CodeReview.View', signal: call?.signal,
+    }, (json) => parseBatch(json, (item) => mapReview(item.obj('review'), origin, projectKey))),
+
+    reviewByKey(key, call) {
+      const parsed = parseReviewKey(key);
+      if (!parsed) return Promise.reject(notAKey(key, 'review'));
+      const canonical = formatReviewKey(parsed.projectKey, parsed.number, parsed.type);
+      return http.getJson({
+        path: paths.reviewByKey(parsed.projectKey, canonical), fields: REVIEW_FIELDS,
+        what: `looking up review ${canonical}`, subject: `Review ${canonical}`,
+        permission: 'Project.CodeReview.View', signal: call?.signal,
+      }, (json) => mapReview(Reader.of(json), origin, parsed.projectKey));
+    },
+
+    async avatar(attachmentId, call) {
+      try {
+        return await http.getBytes({
+          absolutePath: attachmentPath(attachmentId), maxBytes: DEFAULTS.avatarMaxBytes,
+          accept: AVATAR_TYPES.join(', '), contentTypes: AVATAR_TYPES,
+          what: 'loading a profile picture', subject: 'The picture', signal: call?.signal,
+        });
+      } catch (e) {
+        // Whether `/d/{id}` accepts a Bearer token at all is unknown (space-api.md §2c). A 401/403 here
+        // must not read as "token revoked" and disconnect the user; pictures are just unavailable.
+        if (isSpaceError(e) && (e.code === 'unauthorized' || e.code === 'forbidden')) {
+          throw new SpaceError('unsupported', `${http.host} doesn't serve profile pictures to tokens.`,
+            'Initials are shown instead.', e.status === undefined ? {} : { status: e.status });
+        }
+        throw e;
+      }
+    },
+
+    revokeCurrentToken: (call) => http.delete({
+      path: paths.revokeCurrentToken, what: 'revoking the token', subject: 'The token', signal: call?.signal,
+    }),
+  };
+  return api;
+}
+
+/**
+ * A person's card: the profile plus time zone, working hours and today's absence, requested in
+ * parallel. The extras are best effort — a token may lack their permissions, or an older server the
+ * endpoints — so their failures leave the piece empty instead of failing the card. Only the
+ * profile's own failure (and cancellation, or a rejected token) fails the whole call.
+ */
+async function loadPerson(http: SpaceHttp, origin: string, username: string, call?: CallOptions): Promise<Person> {
+  const today = localIsoDay();
+  // Extras stop as soon as the profile fails: nobody will look at them.
+  const extras = new AbortController();
+  const signal = call?.signal ? AbortSignal.any([call.signal, extras.signal]) : extras.signal;
+  const subject = `@${username}`;
+
+  const profile = http.getJson({
+    path: paths.profile(username), fields: PERSON_FIELDS,
+    what: `looking up @${username}`, subject, permission: 'Profile.View', signal: call?.signal,
+  }, (json) => mapPerson(Reader.of(json), origin, today));
+  profile.catch(() => extras.abort());
+
+  const timeZone = bestEffort(http.getJson({
+    path: paths.profileTimeZone(username), fields: fields('id'),
+    what: `loading the time zone of @${username}`, permission: 'Profile.View', signal,
+  }, (json) => Reader.of(json).optStr('id')));
+
+  const schedule = bestEffort(http.getJson({
+    path: paths.profileWorkingDays(username), fields: WORKING_DAYS_BATCH_FIELDS, query: { $top: 20 },
+    what: `loading the working hours of @${username}`, permission: 'Profile.WorkingDays.View', signal,
+  }, (json) => currentSchedule(Reader.of(json).objects('data'), today)));
+
+  // `member` takes the profile id [I: the spec types it as a plain string, "profile ID"], so this
+  // one waits for the profile; `since`/`till` narrow it to absences overlapping today.
+  const absence = bestEffort(profile.then((p) => http.getJson({
+    path: paths.absences, fields: ABSENCE_BATCH_FIELDS,
+    query: { member: p.id, since: today, till: today, viewMode: 'All', $top: 20 },
+    what: `loading the absences of @${username}`, signal,
+  }, (json) => absenceToday(Reader.of(json).objects('data'), today))));
+
+  const [person, zone, hours, away] = await Promise.all([profile, timeZone, schedule, absence]);
+  const result: Person = {
+    ...person,
+    timeZone: nonEmpty(zone?.value) ?? nonEmpty(hours?.value?.timeZone) ?? person.timeZone,
+    workingHours: hours?.value?.hours ?? null,
+  };
+  // `absence` stays undefined when Space couldn't tell (no permission, no endpoint).
+  if (away !== null) result.absence = away.value;
+  return result;
+}
+
+/** `{value}` on success, null when the piece is unavailable; cancellation and a rejected token still throw. */
+async function bestEffort<T>(pending: Promise<T>): Promise<{ value: T } | null> {
+  try {
+    return { value: await pending };
+  } catch (e) {
+    if (isSpaceError(e) && (e.code === 'cancelled' || e.code === 'unauthorized')) throw e;
+    if (isSpaceError(e)) return null;
+    throw e;
+  }
+}
+
+function paging(page: Page | undefined): Query {
+  return { $top: topOf(page?.top), ...(page?.skip ? { $skip: page.skip } : {}) };
+}
+
+function topOf(top: number | undefined): number {
+  if (top === undefined || !Number.isFinite(top)) return DEFAULTS.top;
+  return Math.min(DEFAULTS.maxTop, Math.max(1, Math.floor(top)));
+}
+
+function offsetOf(skip: string | undefined): number {
+  const n = Number(skip ?? 0);
+  return Number.isSafeInteger(n) && n > 0 ? n : 0;
+}
+
+function nonEmpty(text: string | null | undefined): string | null {
+  return text === null || text === undefined || text.trim() === '' ? null : text;
+}
+
+function notAKey(text: string, kind: 'issue' | 'review'): SpaceError {
+  const example = kind === 'issue' ? 'ABC-T-123' : 'ABC-MR-12 or ABC-CR-12';
+  return new SpaceError('not-found', `“${text.slice(0, 80)}” is not a valid ${kind} key.`, `${kind === 'issue' ? 'Issue' : 'Review'} keys look like ${example}.`);
+}
+

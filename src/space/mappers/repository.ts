@@ -1,0 +1,52 @@
+/**
+ * Repositories come in two shapes: `RepositoryDetails {projectKey, repository, starred}` from the global
+ * find (names only) and `PR_RepositoryInfo` for one repository (space-api.md §2a/§2b).
+ */
+import { fields, batchFields, nest } from '../fields.ts';
+import type { Reader } from '../parse.ts';
+import type { Repository } from '../types.ts';
+import { repositoryUrl } from '../web-urls.ts';
+
+export const REPOSITORY_FIND_BATCH_FIELDS = batchFields('projectKey', 'repository');
+
+export const REPOSITORY_INFO_FIELDS = fields('name', 'description', 'latestActivity', nest('defaultBranch', 'head'));
+
+/** A find result: the name is all Space returns, so the rest is empty until the card loads. */
+export function mapRepositoryFound(found: Reader, origin: string): Repository {
+  return repository(origin, found.id('projectKey'), found.id('repository'), '', null, null);
+}
+
+export function mapRepositoryInfo(info: Reader, origin: string, projectKey: string): Repository {
+  return repository(
+    origin,
+    projectKey,
+    info.id('name'),
+    info.optStr('description') ?? '',
+    branchName(info.optObj('defaultBranch')?.optStr('head') ?? null),
+    info.optTimestamp('latestActivity'),
+  );
+}
+
+function repository(
+  origin: string, projectKey: string, name: string, description: string,
+  defaultBranch: string | null, latestActivity: number | null,
+): Repository {
+  return {
+    kind: 'repository',
+    // Space has no global repository id in find results; project key + name is unique.
+    id: `${projectKey}/${name}`,
+    title: name,
+    webUrl: repositoryUrl(origin, projectKey, name),
+    projectKey,
+    name,
+    description,
+    defaultBranch,
+    latestActivity,
+  };
+}
+
+/** `refs/heads/main` → `main` ([I] `head` is a full ref name). */
+function branchName(head: string | null): string | null {
+  if (head === null || head === '') return null;
+  return head.replace(/^refs\/heads\//, '');
+}
