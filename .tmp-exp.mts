@@ -1,3 +1,4 @@
+setInterval(()=>{},1000);
 import { chromium } from 'playwright-core';
 import { mkdtempSync } from 'node:fs'; import { tmpdir } from 'node:os'; import { join } from 'node:path';
 import { CdpHub } from './e2e/cdp.ts';

@@ -5,62 +5,30 @@
  *   --latency MS        latency added to every API request
  *   --hostile           add the hostile-strings data set (XSS/bidi/5 kB titles) for rendering tests
  */
-import { startDemoServer, type DemoServer } from './server.ts';
+import { CliUsageError, DEFAULT_PORT, parseArgs, startFromOptions, type CliOptions } from './cli-options.ts';
+import type { DemoServer } from './server.ts';
 
-const DEFAULT_PORT = 8084;
-
-interface CliOptions {
-  port: number | null;
-  latencyMs: number;
-  hostile: boolean;
-}
-
-function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): CliOptions {
-  const options: CliOptions = { port: null, latencyMs: 0, hostile: false };
-  const number = (name: string, raw: string | undefined, max: number): number => {
-    const value = Number(raw);
-    if (raw === undefined || !/^\d+$/.test(raw) || value > max) {
-      console.error(`demo-server: ${name} needs a whole number up to ${max}, got '${raw ?? ''}'`);
-      process.exit(2);
-    }
-    return value;
-  };
-  if (env.PORT) options.port = number('PORT', env.PORT, 65535);
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = (): string | undefined => inline ?? argv[++i];
-    if (flag === '--port') options.port = number('--port', value(), 65535);
-    else if (flag === '--latency') options.latencyMs = number('--latency', value(), 600_000);
-    else if (flag === '--hostile') options.hostile = true;
-    else if (flag === '--help' || flag === '-h') {
-      console.log('Usage: npm run demo-server -- [--port N] [--latency MS] [--hostile]');
-      process.exit(0);
-    } else {
-      console.error(`demo-server: unknown option '${arg}' (try --help)`);
-      process.exit(2);
-    }
-  }
-  return options;
-}
-
-async function start(options: CliOptions): Promise<DemoServer> {
-  const common = { host: '127.0.0.1', latencyMs: options.latencyMs, hostile: options.hostile };
-  if (options.port !== null) return startDemoServer({ ...common, port: options.port });
-  try {
-    return await startDemoServer({ ...common, port: DEFAULT_PORT });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
-    console.warn(`demo-server: port ${DEFAULT_PORT} is taken; using a free port instead.`);
-    return startDemoServer({ ...common, port: 0 });
-  }
-}
+const USAGE = 'Usage: npm run demo-server -- [--port N] [--latency MS] [--hostile]';
 
 async function main(): Promise<void> {
-  const options = parseArgs(process.argv.slice(2), process.env);
+  let options: CliOptions;
+  try {
+    options = parseArgs(process.argv.slice(2), process.env);
+  } catch (error) {
+    if (!(error instanceof CliUsageError)) throw error;
+    console.error(`demo-server: ${error.message}\n${USAGE}`);
+    process.exit(2);
+  }
+  if (options.help) {
+    console.log(USAGE);
+    return;
+  }
+
   let server: DemoServer;
   try {
-    server = await start(options);
+    server = await startFromOptions(options, DEFAULT_PORT, (port) => {
+      console.warn(`demo-server: port ${port} is taken; using a free port instead.`);
+    });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     console.error(code === 'EADDRINUSE'
@@ -69,16 +37,17 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
-  const people = server.dataset.profiles.filter((p) => !p.archived).length;
-  const me = server.dataset.demoUser;
+  const { dataset } = server;
+  const people = dataset.profiles.filter((p) => !p.archived).length;
+  const me = dataset.demoUser;
   console.log([
     '',
-    `  Demo Space "${server.dataset.organizationName}" is running${options.hostile ? ' (with hostile test data)' : ''}`,
+    `  Demo Space "${dataset.organizationName}" is running${options.hostile ? ' (with hostile test data)' : ''}`,
     '',
     `  Space URL:   ${server.url}`,
     `  Token:       ${server.token}`,
     `  Signed in:   ${me.name.firstName} ${me.name.lastName} (@${me.username})`,
-    `  Data:        ${people} people, ${server.dataset.teams.length} teams, ${server.dataset.projects.length} projects, ${server.dataset.issues.length} issues`,
+    `  Data:        ${people} people, ${dataset.teams.length} teams, ${dataset.projects.length} projects, ${dataset.issues.length} issues`,
     options.latencyMs > 0 ? `  Latency:     +${options.latencyMs} ms per API request` : null,
     '',
     '  Paste the URL and token into the Space Lookup options page. Ctrl+C stops the server.',

@@ -183,7 +183,7 @@ function searchLocations(ctx: RequestContext): unknown {
   return ctx.dataset.locations.filter((l) =>
     (withArchived || !l.archived)
     && (types.length === 0 || types.includes(l.type.toLowerCase()))
-    && (matchesWordPrefixes(query, [l.name]) || containsFolded(l.name, query)));
+    && containsFolded(l.name, query));
 }
 
 function searchTeams(ctx: RequestContext): unknown {

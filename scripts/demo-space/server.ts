@@ -76,9 +76,7 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
   const pendingTimers = new Set<NodeJS.Timeout>();
   let latencyMs = opts.latencyMs ?? 0;
 
-  const state = {
-    requests: [] as RecordedRequest[],
-  };
+  const requests: RecordedRequest[] = [];
 
   const addToken = (token: string, username?: string): void => {
     const owner = (username ?? dataset.demoUser.username).toLowerCase();
@@ -105,8 +103,9 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
   const controls: DemoControls = {
     setFault: (prefix, fault) => faults.set(prefix, fault),
     clearFaults: () => faults.clear(),
-    requests: () => state.requests,
-    clearRequests: () => { state.requests.length = 0; },
+    requests: () => requests,
+    // Emptied in place: callers holding `server.requests` keep seeing the live log.
+    clearRequests: () => { requests.length = 0; },
     setLatency,
     addToken,
     info: () => ({
@@ -256,7 +255,7 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
       method: req.method ?? 'GET', path: decodedPath, query: new QueryParams(url.searchParams).toRecord(),
       authorization: req.headers.authorization ?? null, at: Date.now(), bytesSent: 0, status: 0,
     };
-    state.requests.push(record);
+    requests.push(record);
     return handleApi(req, res, url, segments, record);
   };
 
@@ -274,7 +273,7 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
     url: `http://${host}:${address.port}`,
     port: address.port,
     token: primaryToken,
-    get requests() { return state.requests; },
+    requests,
     clearRequests: controls.clearRequests,
     setFault: controls.setFault,
     clearFaults: controls.clearFaults,

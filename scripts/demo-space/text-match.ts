@@ -11,17 +11,38 @@ const EXTRA_FOLDS: Record<string, string> = {
   ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', æ: 'ae', œ: 'oe', ß: 'ss', ı: 'i', ħ: 'h', ŧ: 't',
 };
 
+/** The data set is fixed, so the same strings are folded on every search; caching keeps searches fast. */
+const foldCache = new Map<string, string>();
+const FOLD_CACHE_LIMIT = 50_000;
+
 /** Lower case, strip diacritics (including Greek tonos/breathings), map ø/ł/ß & co. */
 export function fold(text: string): string {
+  const cached = foldCache.get(text);
+  if (cached !== undefined) return cached;
+  const folded = foldUncached(text);
+  if (foldCache.size >= FOLD_CACHE_LIMIT) foldCache.clear();
+  foldCache.set(text, folded);
+  return folded;
+}
+
+function foldUncached(text: string): string {
   const lowered = text.normalize('NFD').replace(/\p{M}+/gu, '').toLocaleLowerCase('en');
   let out = '';
   for (const ch of lowered) out += EXTRA_FOLDS[ch] ?? ch;
   return out.normalize('NFC');
 }
 
+const wordsCache = new Map<string, readonly string[]>();
+
 /** Splits folded text into words on anything that is not a letter or digit. */
-export function words(text: string): string[] {
-  return fold(text).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
+export function words(text: string): readonly string[] {
+  let cached = wordsCache.get(text);
+  if (cached === undefined) {
+    cached = fold(text).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
+    if (wordsCache.size >= FOLD_CACHE_LIMIT) wordsCache.clear();
+    wordsCache.set(text, cached);
+  }
+  return cached;
 }
 
 /**

@@ -110,7 +110,7 @@ describe('context menu', () => {
             expect(url.startsWith(`${popupPage}?q=`) || url === popupPage).toBe(true);
             const q = u.searchParams.get('q') ?? '';
             expect(q.length).toBeLessThanOrEqual(LIMITS.query);
-            expect(q).not.toMatch(/[\u0000-\u001f]/);
+            expect(q).not.toMatch(/\p{Cc}/u);
           }
         }
         const pending = fake.storage.session.snapshot()[PENDING_QUERY_KEY] as { query: string } | undefined;

@@ -1,7 +1,10 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Person } from '../space/types.ts';
-import { escapeXml, toSuggestion } from './omnibox.ts';
+import {
+  MAX_SUGGESTIONS, escapeXml, handleOmniboxEnter, handleOmniboxInput, setDefaultSuggestion, toSuggestion, type Suggestion,
+} from './omnibox.ts';
+import { createRig, type Rig } from './test-support/harness.ts';
 
 const person = (title: string, username = 'jo'): Person => ({
   kind: 'person', id: 'p1', title, webUrl: 'https://space.example.com/m/jo', username, firstName: 'J', lastName: 'O',
@@ -19,7 +22,7 @@ describe('omnibox suggestions', () => {
       // Exactly our one <dim> element; no other tags, no bare ampersands.
       expect(description.match(/<[^>]*>/g)).toEqual(['<dim>', '</dim>']);
       expect(description).not.toMatch(/&(?!(amp|lt|gt|quot|apos);)/);
-      expect(description).not.toMatch(/[\u0000-\u001f]/);
+      expect(description).not.toMatch(/\p{Cc}/u);
     }), { numRuns: 1000 });
   });
 
@@ -29,5 +32,65 @@ describe('omnibox suggestions', () => {
 
   it('uses the entity URL as the content', () => {
     expect(toSuggestion(person('Jo'), true).content).toBe('https://space.example.com/m/jo');
+  });
+});
+
+describe('omnibox over the demo server', () => {
+  let rig: Rig;
+  beforeEach(async () => {
+    rig = await createRig();
+    await rig.connect();
+    rig.server.clearRequests();
+  });
+  afterEach(async () => {
+    await rig.close();
+  });
+
+  it('suggests people and projects, at most six, and serves a repeat from the cache', async () => {
+    const calls: Suggestion[][] = [];
+    await handleOmniboxInput(rig.deps, 'jo', (s) => calls.push(s));
+    const last = calls.at(-1) ?? [];
+    expect(last.length).toBeGreaterThan(0);
+    expect(last.length).toBeLessThanOrEqual(MAX_SUGGESTIONS);
+    expect(last.every((s) => s.content.startsWith(`${rig.server.url}/`))).toBe(true);
+    expect(last[0]?.description).toMatch(/<dim>@[a-z.]+<\/dim>$/);
+
+    rig.server.clearRequests();
+    const again: Suggestion[][] = [];
+    await handleOmniboxInput(rig.deps, 'jo', (s) => again.push(s));
+    expect(again).toEqual([last]);
+    expect(rig.server.requests).toEqual([]);
+  });
+
+  it('resolves an issue key', async () => {
+    const calls: Suggestion[][] = [];
+    await handleOmniboxInput(rig.deps, 'ABC-T-131', (s) => calls.push(s));
+    expect(calls.at(-1)).toEqual([{ content: `${rig.server.url}/p/ABC/issues/131`, description: expect.stringContaining('ABC-T-131') }]);
+  });
+
+  it('a newer input silences the older one', async () => {
+    rig.server.setFault('/team-directory/profiles', { latencyMs: 300 });
+    const older: Suggestion[][] = [];
+    const first = handleOmniboxInput(rig.deps, 'jonathan', (s) => older.push(s));
+    await handleOmniboxInput(rig.deps, '', () => undefined);
+    await first;
+    expect(older).toEqual([]);
+  });
+
+  it('Enter opens a suggestion only on the configured origin; anything else becomes a search', async () => {
+    await handleOmniboxEnter(rig.deps, `${rig.server.url}/m/alex.demo`, 'currentTab');
+    await handleOmniboxEnter(rig.deps, 'https://evil.example/m/alex.demo', 'newBackgroundTab');
+    await handleOmniboxEnter(rig.deps, 'javascript:alert(1)', 'newForegroundTab');
+    const popup = rig.fake.platform.runtime.getURL('src/popup/index.html');
+    expect(rig.fake.record.tabsUpdated).toEqual([{ url: `${rig.server.url}/m/alex.demo` }]);
+    expect(rig.fake.record.tabsCreated).toEqual([
+      { url: `${popup}?q=${encodeURIComponent('https://evil.example/m/alex.demo')}`, active: false },
+      { url: `${popup}?q=${encodeURIComponent('javascript:alert(1)')}`, active: true },
+    ]);
+  });
+
+  it('offers a default suggestion with the typed text marked', () => {
+    setDefaultSuggestion(rig.fake.platform);
+    expect(rig.fake.record.defaultSuggestion).toEqual({ description: 'Search Space for <match>%s</match>' });
   });
 });

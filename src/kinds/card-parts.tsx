@@ -1,33 +1,9 @@
-/** Small building blocks shared by the kinds' rows and cards. */
+/** Building blocks of the kinds' cards (loaded with the card, after the popup's first paint). */
 import { Fragment, type ComponentChildren } from 'preact';
 import { t } from '../shared/i18n.ts';
 import { Text } from '../shared/ui/Text.tsx';
 import type { KindMeta } from './kind-meta.ts';
-
-/** The kind's letter badge, where there is no avatar. Decorative: the group label names the kind. */
-export function KindBadge({ meta }: { meta: KindMeta }) {
-  return (
-    <span class="avatar badge" style={{ background: `hsl(${meta.hue} 50% 30%)` }} aria-hidden="true">
-      {meta.letter}
-    </span>
-  );
-}
-
-/** Two-line row body: a title and a muted detail line. */
-export function RowText({ title, detail }: { title: ComponentChildren; detail?: ComponentChildren }) {
-  return (
-    <span class="row-text">
-      <span class="row-title ellipsis">{title}</span>
-      {detail && <span class="row-detail ellipsis muted">{detail}</span>}
-    </span>
-  );
-}
-
-/** Joins present parts with a middle dot; empty parts are dropped. */
-export function Joined({ parts }: { parts: (ComponentChildren | null | undefined | false)[] }) {
-  const present = parts.filter((p) => p !== null && p !== undefined && p !== false && p !== '');
-  return <>{present.map((p, i) => <Fragment key={i}>{i > 0 && ' · '}{p}</Fragment>)}</>;
-}
+import { KindBadge } from './row-parts.tsx';
 
 export function Fields({ children }: { children: ComponentChildren }) {
   return <dl class="fields">{children}</dl>;

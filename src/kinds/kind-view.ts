@@ -22,11 +22,15 @@ export interface CardProps<K extends EntityKind> {
   env: CardEnv;
 }
 
-/** The popup side of one kind: its row in the results, its card, and what Alt+K copies. */
+/**
+ * The list side of one kind: its row in the results and what Alt+K copies. Its card lives next to it in
+ * `card.tsx`, loaded on demand so the popup's first paint carries only rows.
+ */
 export interface KindView<K extends EntityKind = EntityKind> {
   meta: KindMeta<K>;
   Row: FunctionComponent<RowProps<K>>;
-  Card: FunctionComponent<CardProps<K>>;
   /** Key, username or name: the identifier a user pastes elsewhere. */
   copyKey(entity: EntityOf<K>): string | null;
 }
+
+export type KindCard<K extends EntityKind = EntityKind> = FunctionComponent<CardProps<K>>;

@@ -1,32 +1,21 @@
-import browser from 'webextension-polyfill';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { copyKeyOf, VIEWS } from '../kinds/view-registry.ts';
-import { viewerTimeZone } from '../kinds/person/day-bar.ts';
-import { errorText, errorLine, type ErrorText } from '../shared/error-text.ts';
 import { t } from '../shared/i18n.ts';
 import {
   LIMITS,
-  PENDING_QUERY_KEY,
   type AppError,
   type ConnectionStatus,
   type Entity,
   type Filter,
   type ResponseFor,
 } from '../shared/protocol.ts';
-import { ErrorNotice } from '../shared/ui/ErrorNotice.tsx';
 import { displayText } from '../shared/ui/text.ts';
-import { isSameOriginUrl } from '../space/web-urls.ts';
-import { copyText, openInSpace, openOptions } from './actions.ts';
-import { CardPane } from './components/CardPane.tsx';
+import { copyText, openInSpace } from './actions.ts';
 import { FILTERS, FilterChips } from './components/FilterChips.tsx';
-import { KeyHints } from './components/KeyHints.tsx';
-import { NotConfigured } from './components/NotConfigured.tsx';
 import { LISTBOX_ID, optionId, ResultList } from './components/ResultList.tsx';
 import { commandFor, type Command } from './keys.ts';
 import { activeIndexFor, moveActive } from './nav.ts';
-import { freshPendingQuery } from './prefill.ts';
 import { groupNotes, optionKey, resultGroups, type GroupView, type ResultsState } from './results.ts';
-import { useDetails } from './use-details.ts';
+import type * as Extras from './extras.ts';
 import { useLookup } from './use-lookup.ts';
 
 export interface Boot {
@@ -72,8 +61,8 @@ export function App({ boot }: { boot: Boot }) {
   const keys = flat.map(optionKey);
   const active = activeIndexFor(keys, activeKey);
   const activeEntity = active >= 0 ? flat[active] ?? null : null;
-  const card = useDetails(activeEntity);
-  const viewerZone = useMemo(viewerTimeZone, []);
+  const extras = useExtras();
+  const viewerZone = useMemo(() => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC', []);
 
   const say = (text: string) => {
     clearTimeout(noticeTimer.current);
@@ -103,20 +92,14 @@ export function App({ boot }: { boot: Boot }) {
     return () => clearInterval(tick);
   }, []);
 
-  // The context-menu handler may write its query just after the popup opened.
-  useEffect(() => {
-    const onChanged = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
-      if (area !== 'session' || !changes[PENDING_QUERY_KEY]) return;
-      const pending = freshPendingQuery(changes[PENDING_QUERY_KEY].newValue, Date.now());
-      if (pending === null) return;
-      void browser.storage.session.remove(PENDING_QUERY_KEY);
-      setQuery(pending);
-      runQuery(pending, filter, true);
-      input.current?.focus();
-    };
-    browser.storage.onChanged.addListener(onChanged);
-    return () => browser.storage.onChanged.removeListener(onChanged);
-  }, [filter]);
+  // A context-menu query that lands after the popup opened replaces what is in the box.
+  const pendingHandler = useRef((_query: string) => {});
+  pendingHandler.current = (pending) => {
+    setQuery(pending);
+    runQuery(pending, filter, true);
+    input.current?.focus();
+  };
+  useEffect(() => extras?.watchPendingQuery((q) => pendingHandler.current(q)), [extras]);
 
   // A key query resolved to one item: make it the active (Enter) result.
   useEffect(() => {
@@ -141,17 +124,8 @@ export function App({ boot }: { boot: Boot }) {
   };
 
   const copyFromActive = async (what: 'link' | 'key' | 'email') => {
-    if (!activeEntity) return;
-    let value: string | null;
-    if (what === 'link') {
-      const origin = await originNow();
-      value = origin && isSameOriginUrl(activeEntity.webUrl, origin) ? activeEntity.webUrl : null;
-    } else if (what === 'key') {
-      value = copyKeyOf(activeEntity);
-    } else {
-      const entity = card?.entity ?? activeEntity;
-      value = entity.kind === 'person' ? entity.emails[0] ?? null : null;
-    }
+    if (!activeEntity || !extras) return;
+    const value = extras.valueToCopy(activeEntity, what, what === 'link' ? await originNow() : null);
     if (value) await copy(value);
     else say(t('popup_nothingToCopy'));
   };
@@ -219,7 +193,7 @@ export function App({ boot }: { boot: Boot }) {
 
   const notConfigured = conn?.configured === false || results.fail?.code === 'not-configured';
   if (notConfigured) {
-    return <main class="popup"><NotConfigured /></main>;
+    return <main class="popup">{extras && <extras.NotConfigured />}</main>;
   }
 
   const host = conn?.host ?? null;
@@ -258,23 +232,16 @@ export function App({ boot }: { boot: Boot }) {
         <FilterChips value={shown} onChange={chooseFilter} />
       </header>
 
-      {pageError && <PageError text={errorText(pageError, { where: 'popup', host })} code={pageError.code} onRetry={() => runQuery(query, filter, true)} />}
+      {pageError && extras && <extras.PageError error={pageError} host={host} onRetry={() => runQuery(query, filter, true)} />}
 
       <div class="body">
         <ResultList groups={groups} active={active} onOpen={(e, bg) => void open(e, bg)} onPoint={(i) => setActiveKey(keys[i] ?? null)} />
         {query.trim() === '' && flat.length === 0 && !pageError && <p class="empty muted">{t('popup_emptyHint')}</p>}
-        {notes.length > 0 && (
-          <ul class="notes">
-            {notes.map((g) => (
-              <li key={g.kind} class="muted" data-testid={`note-${g.kind}`}>
-                {t('popup_groupNote', [t(VIEWS[g.kind].meta.label), noteText(g, host)])}
-              </li>
-            ))}
-          </ul>
-        )}
-        {card && (
-          <CardPane
-            data={card}
+        {notes.length > 0 && extras && <extras.GroupNotes notes={notes} host={host} />}
+        {activeEntity && extras && (
+          <extras.CardPane
+            key={optionKey(activeEntity)}
+            entity={activeEntity}
             host={host}
             env={{ now, viewerZone, copy: (text) => void copy(text) }}
             onOpen={(e, bg) => void open(e, bg)}
@@ -283,17 +250,19 @@ export function App({ boot }: { boot: Boot }) {
       </div>
 
       <p class="status-line" role="status">{liveText}</p>
-      <KeyHints />
+      {extras && <extras.KeyHints />}
     </main>
   );
 }
 
-function noteText(group: GroupView, host: string | null): string {
-  if (group.state === 'unsupported') return t('popup_unsupported');
-  const error = group.error;
-  if (!error) return t('popup_unsupported');
-  if (error.code === 'forbidden' && error.permission) return t('popup_noPermission', error.permission);
-  return errorLine(error, { where: 'popup', host });
+/** Loads the non-first-frame parts (see extras.ts) as soon as the first frame is out. */
+function useExtras(): typeof Extras | null {
+  const [module, setModule] = useState<typeof Extras | null>(null);
+  useEffect(() => {
+    const timer = setTimeout(() => void import('./extras.ts').then(setModule), 0);
+    return () => clearTimeout(timer);
+  }, []);
+  return module;
 }
 
 function authError(conn: ConnectionStatus | null): AppError | null {
@@ -306,18 +275,4 @@ function authError(conn: ConnectionStatus | null): AppError | null {
 function summary(results: ResultsState, count: number, query: string): string {
   if (results.phase !== 'done' || results.fail || query.trim() === '') return '';
   return count > 0 ? t('popup_resultCount', String(count)) : t('popup_noResults', displayText(query, 80));
-}
-
-function PageError({ text, code, onRetry }: { text: ErrorText; code: AppError['code']; onRetry(): void }) {
-  return (
-    <ErrorNotice text={text} role="alert">
-      {text.action === 'open-options' ? (
-        <button type="button" class="primary" onClick={openOptions}>
-          {code === 'no-host-permission' ? t('popup_grantAccess') : t('popup_openOptions')}
-        </button>
-      ) : text.action === 'retry' ? (
-        <button type="button" onClick={onRetry}>{t('popup_retry')}</button>
-      ) : null}
-    </ErrorNotice>
-  );
 }

@@ -2,10 +2,11 @@
  * Where the popup's first query comes from: `?q=` when the context menu had to open the popup page in a
  * tab, else a fresh hand-over from the context-menu handler in storage.session, else the last view.
  */
-import { PENDING_QUERY_MAX_AGE_MS, type Filter } from '../shared/protocol.ts';
-import { sanitizeQuery } from '../shared/query.ts';
+import { ALL_KINDS, LIMITS, PENDING_QUERY_MAX_AGE_MS, type EntityKind, type Filter } from '../shared/protocol.ts';
 import type { LastView } from '../shared/last-view.ts';
-import { ALL_KINDS } from '../shared/protocol.ts';
+import { singleLine } from '../shared/ui/text.ts';
+
+const sanitizeQuery = (text: string) => singleLine(text, LIMITS.query);
 
 /** The pending query if it is well-formed and recent enough to be the click that opened this popup. */
 export function freshPendingQuery(value: unknown, now: number): string | null {
@@ -20,13 +21,10 @@ export function freshPendingQuery(value: unknown, now: number): string | null {
 
 /** A stored last view, if it has the expected shape (storage outlives code changes within a session). */
 export function usableLastView(value: unknown): LastView | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const v = value as Partial<LastView>;
-  if (typeof v.query !== 'string' || typeof v.groups !== 'object' || v.groups === null) return null;
-  const filter: Filter = v.filter === 'all' || (ALL_KINDS as readonly string[]).includes(v.filter as string)
-    ? (v.filter as Filter)
-    : 'all';
-  return { connection: String(v.connection ?? ''), query: sanitizeQuery(v.query), filter, groups: v.groups, at: Number(v.at) || 0 };
+  const v = value as Partial<LastView> | null | undefined;
+  if (typeof v?.query !== 'string' || typeof v.groups !== 'object' || v.groups === null) return null;
+  const filter = v.filter === 'all' || ALL_KINDS.includes(v.filter as EntityKind) ? (v.filter as Filter) : 'all';
+  return { ...(v as LastView), query: sanitizeQuery(v.query), filter };
 }
 
 export interface Prefill {

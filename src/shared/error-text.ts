@@ -43,71 +43,58 @@ export function invalidUrlText(reason: string | undefined, fallback?: string): E
   return { title: t('err_invalidUrl_title'), fix: `${why} ${t('url_example')}`, action: null };
 }
 
-type Describe = (error: AppError, ctx: ErrorContext) => ErrorText;
-
-const hostOr = (ctx: ErrorContext, withHost: MessageKey, without: MessageKey): string =>
-  ctx.host ? t(withHost, ctx.host) : t(without);
-
-const notSpace: Describe = (_e, ctx) => ({
-  title: ctx.host ? t('err_notSpace_title', ctx.host) : t('err_badResponse_title'),
-  fix: t('err_notSpace_fix'),
-  action: null,
-});
-
-/** Exhaustive by construction: adding an AppErrorCode without a text is a compile error. */
-const DESCRIBE: Record<AppErrorCode, Describe> = {
-  'invalid-url': (e) => invalidUrlText(e.reason, e.message),
-  'unauthorized': (_e, ctx) => ({
-    title: t('err_unauthorized_title'),
-    fix: t(ctx.where === 'options' ? 'err_unauthorizedOptions_fix' : 'err_unauthorized_fix'),
-    action: ctx.where === 'popup' ? 'open-options' : null,
-  }),
-  'forbidden': (e, ctx) => ({
-    title: e.permission ? t('err_forbiddenNamed_title', e.permission) : t('err_forbidden_title'),
-    fix: t('err_forbidden_fix'),
-    action: ctx.where === 'popup' ? 'open-options' : null,
-  }),
-  'not-found': (e, ctx) => ctx.connecting
-    ? notSpace(e, ctx)
-    : { title: t('err_notFound_title'), fix: t('err_notFound_fix'), action: null },
-  'unsupported': (e, ctx) => ctx.connecting
-    ? notSpace(e, ctx)
-    : { title: t('err_unsupported_title'), fix: t('err_unsupported_fix'), action: null },
-  'bad-response': (e, ctx) => ctx.connecting
-    ? notSpace(e, ctx)
-    : { title: t('err_badResponse_title'), fix: t('err_badResponse_fix'), action: 'retry' },
-  'rate-limited': (e) => ({
-    title: t('err_rateLimited_title'),
-    fix: e.retryAfterMs !== undefined && e.retryAfterMs > 0
-      ? t('err_rateLimitedIn_fix', String(Math.ceil(e.retryAfterMs / 1000)))
-      : t('err_rateLimited_fix'),
-    action: 'retry',
-  }),
-  'server': () => ({ title: t('err_server_title'), fix: t('err_server_fix'), action: 'retry' }),
-  'unreachable': (_e, ctx) => ({
-    title: hostOr(ctx, 'err_unreachable_title', 'err_unreachableNoHost_title'),
-    fix: t('err_unreachable_fix'),
-    action: 'retry',
-  }),
-  'timeout': () => ({ title: t('err_timeout_title'), fix: t('err_timeout_fix'), action: 'retry' }),
-  'cancelled': () => ({ title: t('err_cancelled_title'), fix: t('err_cancelled_fix'), action: 'retry' }),
-  'not-configured': (_e, ctx) => ({
-    title: t('err_notConfigured_title'),
-    fix: t('err_notConfigured_fix'),
-    action: ctx.where === 'popup' ? 'open-options' : null,
-  }),
-  'no-host-permission': (_e, ctx) => ({
-    title: hostOr(ctx, 'err_noHostPermission_title', 'err_noHostPermissionNoHost_title'),
-    fix: t(ctx.where === 'options' ? 'err_noHostPermissionOptions_fix' : 'err_noHostPermission_fix'),
-    action: ctx.where === 'popup' ? 'open-options' : null,
-  }),
-  'bad-request': () => ({ title: t('err_badRequest_title'), fix: t('err_badRequest_fix'), action: null }),
-  'internal': () => ({ title: t('err_internal_title'), fix: t('err_internal_fix'), action: 'retry' }),
+/**
+ * How each code reads, as letters (data, not code, to keep the popup bundle small):
+ *  r  worth retrying (offer "Try again");
+ *  o  fixed in Options (the popup offers to open them);
+ *  h  the title names the host (`err_<code>_title` with the host, `err_<code>NoHost_title` without);
+ *  f  the options page has its own fix text (`err_<code>Options_fix`);
+ *  s  while connecting, it means "this is not a Space server".
+ * A Record, so a new AppErrorCode without an entry is a compile error; the unit test checks every key exists.
+ */
+const TRAITS: Record<AppErrorCode, string> = {
+  'invalid-url': '',
+  'unauthorized': 'of',
+  'forbidden': 'o',
+  'not-found': 's',
+  'unsupported': 's',
+  'rate-limited': 'r',
+  'server': 'r',
+  'unreachable': 'rh',
+  'timeout': 'r',
+  'cancelled': 'r',
+  'bad-response': 'rs',
+  'not-configured': 'o',
+  'no-host-permission': 'ohf',
+  'bad-request': '',
+  'internal': 'r',
 };
 
+/** `no-host-permission` → `noHostPermission`, the stem of its message keys. */
+const stem = (code: string) => code.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
+
 export function errorText(error: AppError, ctx: ErrorContext): ErrorText {
-  const describe = Object.hasOwn(DESCRIBE, error.code) ? DESCRIBE[error.code] : DESCRIBE.internal;
-  return describe(error, ctx);
+  const code: AppErrorCode = Object.hasOwn(TRAITS, error.code) ? error.code : 'internal';
+  if (code === 'invalid-url') return invalidUrlText(error.reason, error.message);
+  const traits = TRAITS[code];
+  if (ctx.connecting && traits.includes('s')) {
+    return {
+      title: ctx.host ? t('err_notSpace_title', ctx.host) : t('err_badResponse_title'),
+      fix: t('err_notSpace_fix'),
+      action: null,
+    };
+  }
+  const base = `err_${stem(code)}`;
+  const title = code === 'forbidden' && error.permission ? t('err_forbiddenNamed_title', error.permission)
+    : traits.includes('h') ? (ctx.host ? t(`${base}_title` as MessageKey, ctx.host) : t(`${base}NoHost_title` as MessageKey))
+    : t(`${base}_title` as MessageKey);
+  const fix = code === 'rate-limited' && error.retryAfterMs !== undefined && error.retryAfterMs > 0
+    ? t('err_rateLimitedIn_fix', String(Math.ceil(error.retryAfterMs / 1000)))
+    : t((ctx.where === 'options' && traits.includes('f') ? `${base}Options_fix` : `${base}_fix`) as MessageKey);
+  const action: ErrorAction = ctx.where === 'popup' && traits.includes('o') ? 'open-options'
+    : traits.includes('r') ? 'retry'
+    : null;
+  return { title, fix, action };
 }
 
 /** The one-line form used for quiet per-kind notes and status lines. */

@@ -1,6 +1,6 @@
 /**
  * Paths of the Space endpoints the client calls (space-api.md §2a, all present in both the 2024-11 SDK
- * and the 2024.3 spec), relative to `/api/http`. Identifier prefixes (`key:`, `username:`) stay literal;
+ * and the 2024.3 spec), relative to `/api/http` (except `attachment`). Identifier prefixes (`key:`, `username:`) stay literal;
  * every value is percent-encoded, so user input can never add a path segment or a query.
  */
 import { SpaceError } from './errors.ts';
@@ -45,4 +45,6 @@ export const paths = {
   reviews: (projectKey: string) => `${project(projectKey)}/code-reviews`,
   reviewByKey: (projectKey: string, reviewKey: string) => `${project(projectKey)}/code-reviews/${ident('key', reviewKey)}`,
   revokeCurrentToken: '/team-directory/profiles/me/permanent-tokens/current',
+  /** `/d/{attachmentId}`: avatars and other attachments [C]; on the origin itself, not under `/api/http`. */
+  attachment: (id: string) => `/d/${seg(id)}`,
 } as const;

@@ -24,7 +24,6 @@ import { WORKING_DAYS_BATCH_FIELDS, currentSchedule } from './mappers/working-ho
 import { parseBatch } from './paging.ts';
 import { Reader, readArray } from './parse.ts';
 import type { CallOptions, Page, Person } from './types.ts';
-import { attachmentPath } from './web-urls.ts';
 
 export const DEFAULTS = {
   timeoutMs: 10_000,
@@ -68,17 +67,17 @@ export function createSpaceClient(opts: SpaceClientOptions): SpaceApi {
   const api: SpaceApi = {
     origin,
 
-    me: (call) => http.getJson({
+    me: async (call) => http.getJson({
       path: paths.me, fields: PERSON_FIELDS, what: 'loading your profile', subject: 'Your profile',
       permission: 'Profile.View', signal: call?.signal,
     }, mapPersonIn),
 
-    searchPeople: (query, page, call) => http.getJson({
+    searchPeople: async (query, page, call) => http.getJson({
       path: paths.profiles, fields: PERSON_BATCH_FIELDS, query: { query, ...paging(page) },
       what: 'searching people', permission: 'Profile.View', on404: 'unsupported', signal: call?.signal,
     }, (json) => parseBatch(json, (item) => mapPerson(item, origin))),
 
-    person: (username, call) => loadPerson(http, origin, username, call),
+    person: async (username, call) => loadPerson(http, origin, username, call),
 
     async searchLocations(query, page, call) {
       // A plain array on the wire (space-api.md §3): paged here, by offset, so callers see a Batch.
@@ -91,48 +90,50 @@ export function createSpaceClient(opts: SpaceClientOptions): SpaceApi {
       return { items: all.slice(skip, end), next: end < all.length ? String(end) : null, totalCount: all.length };
     },
 
-    location: (id, call) => http.getJson({
+    location: async (id, call) => http.getJson({
       path: paths.location(id), fields: LOCATION_FIELDS,
       what: 'looking up a location', subject: 'The location', permission: 'Locations.View', signal: call?.signal,
     }, (json) => mapLocation(Reader.of(json), origin)),
 
-    searchTeams: (query, page, call) => http.getJson({
+    searchTeams: async (query, page, call) => http.getJson({
       path: paths.teams, fields: TEAM_BATCH_FIELDS, query: { query, withArchived: false, ...paging(page) },
       what: 'searching teams', permission: 'Team.View', on404: 'unsupported', signal: call?.signal,
     }, (json) => parseBatch(json, (item) => mapTeam(item, origin))),
 
-    team: (id, call) => http.getJson({
+    team: async (id, call) => http.getJson({
       path: paths.team(id), fields: TEAM_DETAIL_FIELDS,
       what: 'looking up a team', subject: 'The team', permission: 'Team.View', signal: call?.signal,
     }, (json) => mapTeam(Reader.of(json), origin)),
 
-    searchProjects: (term, page, call) => http.getJson({
+    searchProjects: async (term, page, call) => http.getJson({
       path: paths.projects, fields: PROJECT_BATCH_FIELDS,
       query: { term, ...(page?.starred === undefined ? {} : { starred: page.starred }), ...paging(page) },
       what: 'searching projects', permission: 'Project.View', on404: 'unsupported', signal: call?.signal,
     }, (json) => parseBatch(json, (item) => mapProject(item, origin))),
 
-    myProjects: (page, call) => http.getJson({
+    myProjects: async (page, call) => http.getJson({
       path: paths.myProjects, fields: PROJECT_BATCH_FIELDS, query: paging(page),
       what: 'listing your projects', permission: 'Project.View', on404: 'unsupported', signal: call?.signal,
     }, (json) => parseBatch(json, (item) => mapProject(item, origin))),
 
-    project: (key, call) => http.getJson({
+    project: async (key, call) => http.getJson({
       path: paths.project(key), fields: PROJECT_FIELDS,
       what: `looking up project ${key}`, subject: `Project ${key}`, permission: 'Project.View', signal: call?.signal,
     }, (json) => mapProject(Reader.of(json), origin)),
 
-    searchIssues: (projectKey, query, page, call) => http.getJson({
+    searchIssues: async (projectKey, query, page, call) => http.getJson({
       path: paths.issues(projectKey), fields: ISSUE_BATCH_FIELDS,
       // `sorting` and `descending` are required by Space (space-api.md §2a); most recently updated first.
+      // 404s are read by body here: a project that doesn't exist is `not-found`, which multi-project
+      // searches skip, while a bare 404 still means the endpoint is missing.
       query: { ...(query === '' ? {} : { query }), sorting: 'UPDATED', descending: true, ...paging(page) },
       what: `searching issues in ${projectKey}`, subject: `Project ${projectKey}`,
       permission: 'Project.Issues.View', signal: call?.signal,
     }, (json) => parseBatch(json, (item) => mapIssue(item, origin, projectKey))),
 
-    issueByKey(key, call) {
+    async issueByKey(key, call) {
       const parsed = parseIssueKey(key);
-      if (!parsed) return Promise.reject(notAKey(key, 'issue'));
+      if (!parsed) throw notAKey(key, 'issue');
       const canonical = formatIssueKey(parsed.projectKey, parsed.number);
       return http.getJson({
         path: paths.issueByKey(parsed.projectKey, canonical), fields: ISSUE_FIELDS,
@@ -141,8 +142,8 @@ export function createSpaceClient(opts: SpaceClientOptions): SpaceApi {
       }, (json) => mapIssue(Reader.of(json), origin, parsed.projectKey));
     },
 
-    issueByNumber(projectKey, number, call) {
-      if (!Number.isSafeInteger(number) || number < 1) return Promise.reject(notAKey(`${projectKey}-T-${number}`, 'issue'));
+    async issueByNumber(projectKey, number, call) {
+      if (!Number.isSafeInteger(number) || number < 1) throw notAKey(`${projectKey}-T-${number}`, 'issue');
       const key = formatIssueKey(projectKey, number);
       return http.getJson({
         path: paths.issueByNumber(projectKey, number), fields: ISSUE_FIELDS,
@@ -150,18 +151,18 @@ export function createSpaceClient(opts: SpaceClientOptions): SpaceApi {
       }, (json) => mapIssue(Reader.of(json), origin, projectKey));
     },
 
-    searchRepositories: (term, page, call) => http.getJson({
+    searchRepositories: async (term, page, call) => http.getJson({
       path: paths.repositoriesFind, fields: REPOSITORY_FIND_BATCH_FIELDS, query: { term, ...paging(page) },
       what: 'searching repositories', permission: 'VcsRepository.Read', on404: 'unsupported', signal: call?.signal,
     }, (json) => parseBatch(json, (item) => mapRepositoryFound(item, origin))),
 
-    repository: (projectKey, name, call) => http.getJson({
+    repository: async (projectKey, name, call) => http.getJson({
       path: paths.repository(projectKey, name), fields: REPOSITORY_INFO_FIELDS,
       what: `looking up repository ${name}`, subject: `Repository ${projectKey}/${name}`,
       permission: 'VcsRepository.Read', signal: call?.signal,
     }, (json) => mapRepositoryInfo(Reader.of(json), origin, projectKey)),
 
-    searchReviews: (projectKey, text, page, call) => http.getJson({
+    searchReviews: async (projectKey, text, page, call) => http.getJson({
       path: paths.reviews(projectKey), fields: REVIEW_BATCH_FIELDS,
       // No `state`: Space's default applies (open reviews, per the spec). Newest activity first.
       query: { ...(text === '' ? {} : { text }), sort: 'LastUpdatedDesc', ...paging(page) },
@@ -169,9 +170,9 @@ export function createSpaceClient(opts: SpaceClientOptions): SpaceApi {
       permission: 'Project.CodeReview.View', signal: call?.signal,
     }, (json) => parseBatch(json, (item) => mapReview(item.obj('review'), origin, projectKey))),
 
-    reviewByKey(key, call) {
+    async reviewByKey(key, call) {
       const parsed = parseReviewKey(key);
-      if (!parsed) return Promise.reject(notAKey(key, 'review'));
+      if (!parsed) throw notAKey(key, 'review');
       const canonical = formatReviewKey(parsed.projectKey, parsed.number, parsed.type);
       return http.getJson({
         path: paths.reviewByKey(parsed.projectKey, canonical), fields: REVIEW_FIELDS,
@@ -183,7 +184,7 @@ export function createSpaceClient(opts: SpaceClientOptions): SpaceApi {
     async avatar(attachmentId, call) {
       try {
         return await http.getBytes({
-          absolutePath: attachmentPath(attachmentId), maxBytes: DEFAULTS.avatarMaxBytes,
+          absolutePath: paths.attachment(attachmentId), maxBytes: DEFAULTS.avatarMaxBytes,
           accept: AVATAR_TYPES.join(', '), contentTypes: AVATAR_TYPES,
           what: 'loading a profile picture', subject: 'The picture', signal: call?.signal,
         });
@@ -198,7 +199,7 @@ export function createSpaceClient(opts: SpaceClientOptions): SpaceApi {
       }
     },
 
-    revokeCurrentToken: (call) => http.delete({
+    revokeCurrentToken: async (call) => http.delete({
       path: paths.revokeCurrentToken, what: 'revoking the token', subject: 'The token', signal: call?.signal,
     }),
   };

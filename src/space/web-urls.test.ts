@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  attachmentPath, isSameOriginUrl, issueUrl, locationUrl, personalTokensUrl, profileUrl, projectUrl, repositoryUrl,
+  isSameOriginUrl, issueUrl, locationUrl, personalTokensUrl, profileUrl, projectUrl, repositoryUrl,
   reviewUrl, teamUrl,
 } from './web-urls.ts';
 
@@ -17,7 +17,6 @@ describe('web URLs', () => {
     expect(teamUrl(ORIGIN, { id: 'UdZB01b2voX', name: 'Machine Learning in Code Completion' }))
       .toBe('https://space.example.com/team?team=Machine%20Learning%20in%20Code%20Completion-UdZB01b2voX');
     expect(personalTokensUrl('http://127.0.0.1:8084')).toBe('http://127.0.0.1:8084/m/me/authentication?tab=PermanentTokens');
-    expect(attachmentPath('vYK0b1Qisdf2C')).toBe('/d/vYK0b1Qisdf2C');
   });
 
   it('falls back for locations, which have no known page', () => {

@@ -53,11 +53,6 @@ export function locationUrl(origin: string, location: { channelId?: string | nul
   return build(origin, '/');
 }
 
-/** `/d/{attachmentId}`: avatars and other attachments [C]. Fetched with the token, never linked. */
-export function attachmentPath(attachmentId: string): string {
-  return `/d/${seg(attachmentId)}`;
-}
-
 /** The personal-tokens page, for hints that tell the user to create or edit a token. */
 export function personalTokensUrl(origin: string): string {
   return build(origin, '/m/me/authentication?tab=PermanentTokens');

@@ -6,7 +6,7 @@
  * kind never holds back the others. Failures stay inside their kind, except a 401, which fails the whole
  * search (the token is dead for every kind) and is recorded for the badge.
  */
-import type { AppError, Entity, EntityKind, GroupState } from '../../shared/protocol.ts';
+import type { AppError, AppErrorCode, Entity, EntityKind, GroupState } from '../../shared/protocol.ts';
 import { queryCacheKey, type ParsedQuery } from '../../shared/query.ts';
 import { isSpaceError } from '../../space/errors.ts';
 import { kindSearch } from '../../kinds/search-registry.ts';
@@ -19,6 +19,8 @@ import { scopeProjects } from './scope.ts';
 
 /** Results per kind: the popup shows a handful per group. */
 export const TOP_PER_KIND = 6;
+
+const LASTING_FAILURES: ReadonlySet<AppErrorCode> = new Set(['forbidden', 'unsupported', 'not-found', 'bad-request']);
 
 export interface GroupUpdate {
   kind: EntityKind;
@@ -110,8 +112,9 @@ async function searchOneKind(
     if (signal.aborted || (isSpaceError(e) && e.code === 'cancelled')) return { kind, state: 'cancelled' };
     const error = toAppError(e);
     if (error.code === 'unauthorized') return { kind, state: 'unauthorized', error };
-    // Served stale and the refresh failed for a passing reason: the stale answer stands.
-    if (stale !== null) return { kind, state: 'ok', items: stale };
+    // Served stale and the refresh failed for a passing reason (network, server, rate limit): the stale answer
+    // stands. A lasting reason (permission withdrawn, endpoint gone) replaces it.
+    if (stale !== null && !LASTING_FAILURES.has(error.code)) return { kind, state: 'ok', items: stale };
     let state: GroupState = 'error';
     if (error.code === 'unsupported' || error.code === 'not-found') state = 'unsupported';
     if (error.code === 'forbidden' && error.permission === undefined) error.permission = search.permission;

@@ -160,6 +160,20 @@ describe('lookup port', () => {
     expect(people.map((g) => g.cached)).toEqual([true, false]);
   });
 
+  it('a stale answer survives a passing failure of its refresh, but not a lasting one', async () => {
+    const port = openPort();
+    await search(port, 1, 'jo', 'person');
+    rig.advance(FRESH_MS + 1);
+    rig.server.setFault('/team-directory/profiles', { status: 503 });
+    const passing = await search(port, 2, 'jo', 'person');
+    expect(passing.group('person')).toMatchObject([{ state: 'ok', cached: true }]);
+    expect(passing.end).toEqual({ type: 'done', id: 2 });
+
+    rig.server.setFault('/team-directory/profiles', { status: 403 });
+    const lasting = await search(port, 3, 'jo', 'person');
+    expect(lasting.group('person')).toMatchObject([{ state: 'ok', cached: true }, { state: 'error', error: { code: 'forbidden', permission: 'Profile.View' } }]);
+  });
+
   it('a newer search cancels the older one: its requests are aborted and nothing more is posted for it', async () => {
     rig.server.setFault('/team-directory/profiles', { latencyMs: 400 });
     const port = openPort();

@@ -85,6 +85,9 @@ export class FakeEvent<L extends Listener> {
   hasListeners(): boolean {
     return this.listeners.length > 0;
   }
+  clearListeners(): void {
+    this.listeners.length = 0;
+  }
   /** Calls every listener, like Chromium's undocumented `event.dispatch`; returns their results. */
   dispatch(...args: Parameters<L>): unknown[] {
     return this.listeners.map((l) => l(...args));
@@ -282,6 +285,10 @@ export function createFakeBrowser(opts: FakeBrowserOptions = {}) {
     },
     revoke(pattern: string) {
       granted.delete(pattern);
+    },
+    /** The worker is stopped: its listeners (and all its memory) are gone; storage stays. */
+    stopWorker() {
+      for (const event of Object.values(events)) event.clearListeners();
     },
     /** A browser restart: storage.session is emptied, everything else stays. */
     restartBrowser() {

@@ -4,7 +4,7 @@
  * the socket.
  */
 import { startDemoServer, type DemoServer, type DemoServerOptions } from '../../../scripts/demo-space/server.ts';
-import type { Request, Result } from '../../shared/protocol.ts';
+import type { ConnectionStatus, Request, Result } from '../../shared/protocol.ts';
 import { originPattern } from '../../space/base-url.ts';
 import { createSpaceClient } from '../../space/client.ts';
 import { handlers } from '../handlers/index.ts';
@@ -38,7 +38,7 @@ export async function createRig(opts: { server?: DemoServerOptions; browser?: Fa
       clock += ms;
     },
     async connect(token = server.token, sessionOnly = false) {
-      const answer = await route({ type: 'connect', url: server.url, token, sessionOnly }, sender);
+      const answer = await route({ type: 'connect', url: server.url, token, sessionOnly }, sender) as Result<ConnectionStatus>;
       if (!answer.ok) throw new Error(`connect failed: ${answer.error.code}`);
       return answer.value;
     },

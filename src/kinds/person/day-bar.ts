@@ -189,8 +189,3 @@ export function formatOffset(minutes: number): string {
   const m = abs % 60;
   return m === 0 ? `${sign}${h}` : `${sign}${h}:${String(m).padStart(2, '0')}`;
 }
-
-/** The viewer's own zone as the browser reports it. */
-export function viewerTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-}

@@ -1,7 +1,6 @@
-import { t } from '../../shared/i18n.ts';
 import { Text } from '../../shared/ui/Text.tsx';
-import { CardHead, Field, Fields, Joined, KeyWithCopy, KindBadge, RowText, Value } from '../card-parts.tsx';
-import type { CardProps, KindView, RowProps } from '../kind-view.ts';
+import type { KindView, RowProps } from '../kind-view.ts';
+import { Joined, KindBadge, RowText } from '../row-parts.tsx';
 import { reviewMeta } from './meta.ts';
 
 function Row({ entity }: RowProps<'review'>) {
@@ -19,36 +18,8 @@ function Row({ entity }: RowProps<'review'>) {
   );
 }
 
-function Card({ entity, env }: CardProps<'review'>) {
-  const type = entity.type === 'merge-request' ? t('card_mergeRequest') : t('card_commitSet');
-  return (
-    <>
-      <CardHead meta={reviewMeta} title={entity.title} sub={<Joined parts={[<Text value={entity.key} class="mono muted" />, <span class="muted">{type}</span>]} />} />
-      <Fields>
-        <Field label={t('card_key')}><KeyWithCopy value={entity.key} copy={env.copy} /></Field>
-        <Field label={t('card_state')}><Value value={entity.state} /></Field>
-        {entity.branches && (
-          <Field label={t('card_branches')}>
-            <span class="branches">
-              <Text value={entity.branches.source} class="mono" /> <span aria-hidden="true">→</span>
-              <span class="sr-only"> {t('card_into')} </span> <Text value={entity.branches.target} class="mono" />
-            </span>
-            {entity.branches.repository && <span class="muted"> (<Text value={entity.branches.repository} />)</span>}
-          </Field>
-        )}
-        <Field label={t('card_author')}>
-          {entity.author
-            ? <Joined parts={[<Text value={entity.author.name} />, <Text value={`@${entity.author.username}`} class="muted" />]} />
-            : <Value value={null} />}
-        </Field>
-      </Fields>
-    </>
-  );
-}
-
 export const reviewView: KindView<'review'> = {
   meta: reviewMeta,
   Row,
-  Card,
   copyKey: (r) => r.key || null,
 };

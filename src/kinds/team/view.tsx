@@ -1,7 +1,7 @@
 import { t } from '../../shared/i18n.ts';
 import { Text } from '../../shared/ui/Text.tsx';
-import { CardHead, Field, Fields, Joined, KindBadge, RowText, Value } from '../card-parts.tsx';
-import type { CardProps, KindView, RowProps } from '../kind-view.ts';
+import type { KindView, RowProps } from '../kind-view.ts';
+import { Joined, KindBadge, RowText } from '../row-parts.tsx';
 import { teamMeta } from './meta.ts';
 
 function Row({ entity }: RowProps<'team'>) {
@@ -19,29 +19,8 @@ function Row({ entity }: RowProps<'team'>) {
   );
 }
 
-function Card({ entity }: CardProps<'team'>) {
-  return (
-    <>
-      <CardHead meta={teamMeta} title={entity.title} sub={entity.parent && <Text value={entity.parent.name} class="muted" />} />
-      {entity.description && <p class="card-text"><Text value={entity.description} /></p>}
-      <Fields>
-        <Field label={t('card_parent')}><Value value={entity.parent?.name} /></Field>
-        <Field label={t('card_lead')}>
-          {entity.lead
-            ? <Joined parts={[<Text value={entity.lead.name} />, <Text value={`@${entity.lead.username}`} class="muted" />]} />
-            : <Value value={null} />}
-        </Field>
-        <Field label={t('card_members')}>
-          <Value value={entity.memberCount === null ? null : String(entity.memberCount)} />
-        </Field>
-      </Fields>
-    </>
-  );
-}
-
 export const teamView: KindView<'team'> = {
   meta: teamMeta,
   Row,
-  Card,
   copyKey: (team) => team.name || team.title || null,
 };

@@ -1,5 +1,4 @@
-import { t } from '../../shared/i18n.ts';
-import { PERMISSION_NAMES } from '../../space/permissions.ts';
+import { t, type MessageKey } from '../../shared/i18n.ts';
 import { personalTokensUrl } from '../../space/web-urls.ts';
 
 /** The read permissions the extension uses, in the order Space's token dialog groups them. */
@@ -15,6 +14,9 @@ export const REQUIRED_PERMISSIONS = [
   'VcsRepository.Read',
 ] as const;
 
+/** `Project.Issues.View` → `perm_Project_Issues_View`: what Space's token dialog calls it. */
+export const permissionNameKey = (code: string) => `perm_${code.replaceAll('.', '_')}` as MessageKey;
+
 interface TokenHelpProps {
   /** A normalized origin (from the field or the saved connection), or null while none is valid. */
   origin: string | null;
@@ -26,17 +28,16 @@ export function TokenHelp({ origin }: TokenHelpProps) {
     <section class="panel" aria-labelledby="perm-heading">
       <h2 id="perm-heading">{t('options_permissionsHeading')}</h2>
       <p>{t('options_permissionsAdvice')}</p>
-      <ul class="permissions">
+      <ul class="permissions" data-testid="permission-list">
         {REQUIRED_PERMISSIONS.map((code) => (
           <li key={code}>
-            <code>{code}</code>
-            {PERMISSION_NAMES[code] && <span class="muted"> — {PERMISSION_NAMES[code]}</span>}
+            <code>{code}</code> <span class="muted">— {t(permissionNameKey(code))}</span>
           </li>
         ))}
       </ul>
       <p>
         {origin ? (
-          // Built from the normalized origin only; rel keeps the new tab from reaching this page.
+          // Built from the normalized origin only; rel keeps the new tab from reaching back into this page.
           <a href={personalTokensUrl(origin)} target="_blank" rel="noopener noreferrer" data-testid="token-page-link">
             {t('options_tokenPageLink')}
           </a>

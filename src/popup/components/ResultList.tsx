@@ -3,7 +3,7 @@ import { EntityRow } from '../../kinds/entity-view.tsx';
 import { viewOf } from '../../kinds/view-registry.ts';
 import { t } from '../../shared/i18n.ts';
 import type { Entity } from '../../shared/protocol.ts';
-import { cachedAvatar } from '../use-details.ts';
+import { cachedAvatar } from '../details-cache.ts';
 import type { GroupView } from '../results.ts';
 
 export const LISTBOX_ID = 'results';

@@ -22,6 +22,15 @@ export function displayText(value: unknown, max: number = MAX_TEXT): string {
   return truncate(clean, max);
 }
 
+/**
+ * Untrusted text that becomes a search query (`?q=`, a page selection, a stored view): one line,
+ * nothing invisible, at most `max` code points, cut without an ellipsis (it is input, not display).
+ */
+export function singleLine(value: string, max: number): string {
+  const clean = value.replace(INVISIBLE, '').replace(WHITESPACE_RUN, ' ').trim();
+  return clean.length <= max ? clean : Array.from(clean).slice(0, max).join('').trimEnd();
+}
+
 /** Cuts at a code point boundary (never splits a surrogate pair) and marks the cut with an ellipsis. */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;

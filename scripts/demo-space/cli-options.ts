@@ -1,0 +1,59 @@
+/**
+ * Command-line handling of the demo server, kept apart from `cli.ts` (which starts on import) so it can be tested.
+ */
+import { startDemoServer, type DemoServer } from './server.ts';
+
+/** Space On-Premises' default port (space-api.md §1). */
+export const DEFAULT_PORT = 8084;
+
+export interface CliOptions {
+  port: number | null;
+  latencyMs: number;
+  hostile: boolean;
+  help: boolean;
+}
+
+export class CliUsageError extends Error {
+  override readonly name = 'CliUsageError';
+}
+
+export function parseArgs(argv: readonly string[], env: Record<string, string | undefined>): CliOptions {
+  const options: CliOptions = { port: null, latencyMs: 0, hostile: false, help: false };
+  const number = (name: string, raw: string | undefined, max: number): number => {
+    if (raw === undefined || !/^\d+$/.test(raw) || Number(raw) > max) {
+      throw new CliUsageError(`${name} needs a whole number up to ${max}, got '${raw ?? ''}'`);
+    }
+    return Number(raw);
+  };
+  if (env.PORT) options.port = number('PORT', env.PORT, 65535);
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const eq = arg.indexOf('=');
+    const [flag, inline] = eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, undefined];
+    const value = (): string | undefined => inline ?? argv[++i];
+    if (flag === '--port') options.port = number('--port', value(), 65535);
+    else if (flag === '--latency') options.latencyMs = number('--latency', value(), 600_000);
+    else if (flag === '--hostile') options.hostile = true;
+    else if (flag === '--help' || flag === '-h') options.help = true;
+    else throw new CliUsageError(`unknown option '${arg}' (try --help)`);
+  }
+  return options;
+}
+
+/**
+ * Starts on the requested port; without one, on `defaultPort`, falling back to a free port when that is taken
+ * (another Space or demo already running). `onFallback` is told about the fallback.
+ */
+export async function startFromOptions(
+  options: CliOptions, defaultPort = DEFAULT_PORT, onFallback: (port: number) => void = () => {},
+): Promise<DemoServer> {
+  const common = { host: '127.0.0.1', latencyMs: options.latencyMs, hostile: options.hostile };
+  if (options.port !== null) return startDemoServer({ ...common, port: options.port });
+  try {
+    return await startDemoServer({ ...common, port: defaultPort });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    onFallback(defaultPort);
+    return startDemoServer({ ...common, port: 0 });
+  }
+}

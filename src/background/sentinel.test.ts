@@ -1,0 +1,146 @@
+/**
+ * LEAK-1/STO-1: a sentinel token goes through every request type, the lookup port, the omnibox and the
+ * context menu, under every fault the demo server can inject plus a server that echoes the Authorization
+ * header into its error bodies. Afterwards the token string must appear nowhere a page, a log or a URL could
+ * see it: not in any answer or port message, console output, badge text or title, opened URL, or any storage
+ * key other than its own.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { FaultSpec } from '../../scripts/demo-space/server.ts';
+import { LOOKUP_PORT, type Request } from '../shared/protocol.ts';
+import { TOKEN_KEY } from './connection-store.ts';
+import { handleContextMenuClick, MENU_ID } from './context-menu.ts';
+import { handleOmniboxEnter, handleOmniboxInput } from './omnibox.ts';
+import { acceptLookupPort } from './search/port.ts';
+import { createPortPair } from './test-support/fake-browser.ts';
+import { createRig, type Rig } from './test-support/harness.ts';
+
+const TOKEN = 'tok_SENTINEL_123';
+
+let rig: Rig;
+const seen: string[] = [];
+const consoleOutput: string[] = [];
+let echo: { url: string; close(): Promise<void> };
+
+beforeAll(async () => {
+  for (const method of ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const) {
+    vi.spyOn(console, method).mockImplementation((...args: unknown[]) => {
+      consoleOutput.push(args.map((a) => (a instanceof Error ? `${a.message}\n${a.stack}` : typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
+    });
+  }
+  rig = await createRig({ server: { token: TOKEN } });
+
+  // A hostile "Space" that echoes the request's Authorization header into every error body.
+  const server = createServer((req, res) => {
+    const auth = req.headers.authorization ?? '';
+    const status = req.url?.includes('/profiles/me') ? 401 : req.url?.includes('/teams') ? 403 : 500;
+    res.writeHead(status, { 'content-type': 'application/json', 'x-echo': auth });
+    res.end(JSON.stringify({ error: 'permission-denied', error_description: `Denied for ${auth} (Project.View ${auth})` }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  echo = {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+});
+
+afterAll(async () => {
+  await rig.close();
+  await echo.close();
+  vi.restoreAllMocks();
+});
+
+async function ask(message: Request) {
+  const answer = await rig.ask(message);
+  seen.push(JSON.stringify(answer));
+  return answer;
+}
+
+async function lookup(query: string, filter: 'all' | 'person' | 'issue' = 'all') {
+  const { client, server } = createPortPair(LOOKUP_PORT, rig.fake.popupSender());
+  acceptLookupPort(server, rig.deps);
+  client.postMessage({ type: 'search', id: 1, query, filter });
+  const end = Date.now() + 8_000;
+  while (!client.received.some((m) => (m as { type: string }).type !== 'group') && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  seen.push(JSON.stringify(client.received));
+  client.disconnect();
+}
+
+async function everyFlow() {
+  await ask({ type: 'status' });
+  await ask({ type: 'verify' });
+  for (const [kind, id] of [['person', 'alex.demo'], ['project', 'ABC'], ['issue', 'ABC-T-131'], ['review', 'ABC-MR-29'],
+    ['repository', 'ABC/backend'], ['team', 'nope'], ['location', 'nope']] as const) {
+    await ask({ type: 'details', kind, id });
+  }
+  await ask({ type: 'avatar', id: 'tz9CwsboZxpp' });
+  await ask({ type: 'projects', query: '' });
+  await ask({ type: 'projects', query: 'orb' });
+  await ask({ type: 'settings-get' });
+  await lookup('jo');
+  await lookup('ABC-T-131');
+  await lookup('login', 'issue');
+  const suggestions: unknown[] = [];
+  await handleOmniboxInput(rig.deps, 'jo', (s) => suggestions.push(s));
+  seen.push(JSON.stringify(suggestions));
+  await handleOmniboxEnter(rig.deps, 'jo', 'newForegroundTab');
+  await handleContextMenuClick(rig.deps, { menuItemId: MENU_ID, selectionText: 'ABC-T-131' });
+  await handleContextMenuClick(rig.deps, { menuItemId: MENU_ID, selectionText: `jo ${TOKEN.slice(0, 3)}` });
+}
+
+const FAULTS: FaultSpec[] = [
+  { status: 401 }, { status: 403, permission: 'Project.View' }, { status: 404 }, { status: 429, retryAfter: '1' },
+  { status: 500 }, { status: 502 }, { status: 503, retryAfter: 'Wed, 21 Oct 2015 07:28:00 GMT' },
+  { malformed: true }, { oversizedBytes: 3 * 1024 * 1024 }, { drop: true },
+];
+
+describe('sentinel token', () => {
+  it('never leaks through any flow, fault or hostile server', async () => {
+    await ask({ type: 'connect', url: rig.server.url, token: TOKEN, sessionOnly: false });
+    await everyFlow();
+
+    for (const fault of FAULTS) {
+      rig.server.setFault('*', fault);
+      rig.advance(60 * 60_000); // past every cache lifetime, so each flow really asks the server
+      await everyFlow();
+      rig.server.clearFaults();
+      await ask({ type: 'verify' }); // a 401 marked the token rejected; this clears it for the next round
+    }
+
+    // Session-only round trip, and the hostile echo server (its origin is loopback, already granted).
+    await ask({ type: 'connect', url: rig.server.url, token: TOKEN, sessionOnly: true });
+    await everyFlow();
+    await ask({ type: 'connect', url: echo.url, token: TOKEN, sessionOnly: false });
+    await ask({ type: 'settings-set', settings: { searchProjects: ['ABC'] } });
+    await ask({ type: 'forget', revoke: true });
+
+    const answers = seen.join('\n');
+    // The faults really were exercised (so the absence of the token means something).
+    for (const code of ['unauthorized', 'forbidden', 'not-found', 'unsupported', 'rate-limited', 'server', 'bad-response', 'unreachable']) {
+      expect(answers, code).toContain(`"code":"${code}"`);
+    }
+    expect(answers).not.toContain(TOKEN);
+    expect(answers).not.toMatch(/authorization|bearer/i);
+
+    expect(consoleOutput.join('\n')).not.toContain(TOKEN);
+
+    const { badge, tabsCreated, tabsUpdated } = rig.fake.record;
+    expect(`${badge.text} ${badge.title}`).not.toContain(TOKEN);
+    expect(JSON.stringify([tabsCreated, tabsUpdated])).not.toContain(TOKEN);
+
+    // Storage: the token only ever under its own key, never in sync.
+    for (const area of [rig.fake.storage.local, rig.fake.storage.session]) {
+      for (const write of area.writes) {
+        const { [TOKEN_KEY]: _own, ...others } = write;
+        expect(JSON.stringify(others)).not.toContain(TOKEN);
+        expect(Object.keys(write).join()).not.toContain(TOKEN);
+      }
+    }
+    expect(rig.fake.storage.sync.writes).toEqual([]);
+    expect(rig.fake.storage.local.dump() + rig.fake.storage.session.dump()).not.toContain(TOKEN);
+  }, 120_000);
+});

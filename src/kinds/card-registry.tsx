@@ -1,0 +1,32 @@
+/**
+ * Every kind's card, in one place. Loaded by the popup with a dynamic import after its first paint,
+ * so the rows-only first frame stays small; a card is needed only once a result is active.
+ */
+import type { VNode } from 'preact';
+import type { Entity, EntityKind } from '../space/types.ts';
+import type { CardEnv, KindCard } from './kind-view.ts';
+import { IssueCard } from './issue/card.tsx';
+import { LocationCard } from './location/card.tsx';
+import { PersonCard } from './person/card.tsx';
+import { ProjectCard } from './project/card.tsx';
+import { RepositoryCard } from './repository/card.tsx';
+import { ReviewCard } from './review/card.tsx';
+import { TeamCard } from './team/card.tsx';
+
+export const CARDS: { readonly [K in EntityKind]: KindCard<K> } = {
+  person: PersonCard,
+  team: TeamCard,
+  location: LocationCard,
+  project: ProjectCard,
+  issue: IssueCard,
+  repository: RepositoryCard,
+  review: ReviewCard,
+};
+
+type AnyCard = (props: { entity: Entity; env: CardEnv }) => VNode | null;
+
+/** The card of any entity, rendered by its own kind's card (the one unchecked step of the union). */
+export function EntityCard({ entity, env }: { entity: Entity; env: CardEnv }) {
+  const Card = CARDS[entity.kind] as unknown as AnyCard;
+  return <Card entity={entity} env={env} />;
+}

@@ -1,0 +1,28 @@
+/** Building blocks of result rows (part of the popup's first paint, so kept small). */
+import { Fragment, type ComponentChildren } from 'preact';
+import type { KindMeta } from './kind-meta.ts';
+
+/** The kind's letter badge, where there is no avatar. Decorative: the group label names the kind. */
+export function KindBadge({ meta }: { meta: KindMeta }) {
+  return (
+    <span class="avatar badge" style={{ background: `hsl(${meta.hue} 50% 30%)` }} aria-hidden="true">
+      {meta.letter}
+    </span>
+  );
+}
+
+/** Two-line row body: a title and a muted detail line. */
+export function RowText({ title, detail }: { title: ComponentChildren; detail?: ComponentChildren }) {
+  return (
+    <span class="row-text">
+      <span class="row-title ellipsis">{title}</span>
+      {detail && <span class="row-detail ellipsis muted">{detail}</span>}
+    </span>
+  );
+}
+
+/** Joins present parts with a middle dot; empty parts are dropped. */
+export function Joined({ parts }: { parts: (ComponentChildren | null | undefined | false)[] }) {
+  const present = parts.filter((p) => p !== null && p !== undefined && p !== false && p !== '');
+  return <>{present.map((p, i) => <Fragment key={i}>{i > 0 && ' · '}{p}</Fragment>)}</>;
+}

@@ -1,0 +1,24 @@
+import { VIEWS } from '../../kinds/view-registry.ts';
+import { errorLine } from '../../shared/error-text.ts';
+import { t } from '../../shared/i18n.ts';
+import type { GroupView } from '../results.ts';
+
+function noteText(group: GroupView, host: string | null): string {
+  const error = group.error;
+  if (group.state === 'unsupported' || !error) return t('popup_unsupported');
+  if (error.code === 'forbidden' && error.permission) return t('popup_noPermission', error.permission);
+  return errorLine(error, { where: 'popup', host });
+}
+
+/** Kinds that could not be searched, said quietly: the other groups are still useful. */
+export function GroupNotes({ notes, host }: { notes: GroupView[]; host: string | null }) {
+  return (
+    <ul class="notes">
+      {notes.map((g) => (
+        <li key={g.kind} class="muted" data-testid={`note-${g.kind}`}>
+          {t('popup_groupNote', [t(VIEWS[g.kind].meta.label), noteText(g, host)])}
+        </li>
+      ))}
+    </ul>
+  );
+}
