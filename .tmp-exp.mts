@@ -27,18 +27,19 @@ console.log('info', await ext2.evaluate(([id])=> (chrome as any).developerPrivat
 const granted = await p.evaluate(()=> chrome.permissions.request({origins:['http://127.0.0.1:5555/*']}));
 console.log('granted', granted, await p.evaluate(()=> chrome.permissions.getAll()));
 p.on('close',()=>console.log('P CLOSED'));ext2.on('close',()=>console.log('EXT2 CLOSED'));const keep=await ctx.newPage();keep.on('close',()=>console.log('KEEP CLOSED'));
+await sw.evaluate(()=>{(self as any).__marker=42});
 // kill sw
 const swT=(await hub.targets()).find(t=>t.type==='service_worker')!;
 const closed=new Promise(r=>sw.once('close',r));
 const ps = await ctx.newCDPSession(p);
 try { await ps.send('ServiceWorker.enable' as any); await ps.send('ServiceWorker.stopAllWorkers' as any); console.log('stopAllWorkers ok'); } catch(e:any) { console.log('stopAll err', e.message); }
-await closed; console.log('sw closed', ctx.serviceWorkers().length); await new Promise(r=>setTimeout(r,500));
+await new Promise(r=>setTimeout(r,300)); console.log('after stop workers', ctx.serviceWorkers().length, (await hub.targets()).filter(t=>t.type==='service_worker'));
 ctx.on('close',()=>console.log('CTX CLOSED'));
 console.log('pages', ctx.pages().map(x=>x.url()), p.isClosed());
 console.log('targets', (await hub.targets()).map(t=>t.type+' '+t.url));
-const nsw = ctx.waitForEvent('serviceworker').catch(e=>{console.log('wait err', e.message); return null as any});
+const nsw = null as any; //.catch(e=>{console.log('wait err', e.message); return null as any});
 console.log('ping', await p.evaluate(()=>chrome.runtime.sendMessage({a:1})).catch(e=>'ERR '+e.message));
-const sw2=await nsw; console.log('sw2', sw2?.url());
+console.log('same-object eval', await sw.evaluate(()=>(self as any).__marker ?? 'fresh').catch(e=>'ERR '+e.message), ctx.serviceWorkers().length); const sw2=sw;
 // real popup
 await sw2.evaluate(()=>chrome.action.openPopup());
 const pt=await hub.waitForTarget(t=>t.type==='page' && t.url.endsWith('p.html') && !t.attached);

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { parseQuery } from '../shared/query.ts';
+import { SpaceError } from '../space/errors.ts';
+import { projectScopedText, searchAcrossProjects } from './project-scoped.ts';
+
+const items = (p: string, n: number) => Array.from({ length: n }, (_, i) => ({ id: `${p}${i}` }));
+const err = (code: 'not-found' | 'forbidden' | 'cancelled') => new SpaceError(code, code, '');
+
+describe('searchAcrossProjects', () => {
+  it('merges round-robin, first project first, capped', async () => {
+    const lists: Record<string, { id: string }[]> = { A: items('a', 3), B: items('b', 1), C: items('c', 3) };
+    const out = await searchAcrossProjects(['A', 'B', 'C'], 5, async (k) => lists[k] ?? []);
+    expect(out.map((x) => x.id)).toEqual(['a0', 'b0', 'c0', 'a1', 'c1']);
+  });
+
+  it('skips projects that no longer exist and keeps partial results over other failures', async () => {
+    const out = await searchAcrossProjects(['GONE', 'A', 'DENIED'], 6, async (k) => {
+      if (k === 'GONE') throw err('not-found');
+      if (k === 'DENIED') throw err('forbidden');
+      return items('a', 2);
+    });
+    expect(out.map((x) => x.id)).toEqual(['a0', 'a1']);
+  });
+
+  it('throws the first real error when no project answered', async () => {
+    await expect(searchAcrossProjects(['X', 'Y'], 6, async () => { throw err('forbidden'); })).rejects.toMatchObject({ code: 'forbidden' });
+  });
+
+  it('passes a cancellation on even when some projects answered', async () => {
+    await expect(searchAcrossProjects(['A', 'B'], 6, async (k) => {
+      if (k === 'B') throw err('cancelled');
+      return items('a', 1);
+    })).rejects.toMatchObject({ code: 'cancelled' });
+  });
+
+  it('asks nothing for an empty scope', async () => {
+    expect(await searchAcrossProjects([], 6, async () => { throw new Error('asked'); })).toEqual([]);
+  });
+});
+
+describe('projectScopedText', () => {
+  it.each([
+    ['ABC', { text: '', projectOnly: 'ABC' }],
+    ['ABC-', { text: '', projectOnly: 'ABC' }],
+    ['abc-t-', { text: '', projectOnly: 'ABC' }],
+    ['ABC-MR-', { text: '', projectOnly: 'ABC' }],
+    ['login', { text: 'login', projectOnly: null }],
+    ['ABC-T-12', { text: 'ABC-T-12', projectOnly: null }],
+  ])('%j', (q, expected) => {
+    expect(projectScopedText(parseQuery(q))).toEqual(expected);
+  });
+});
