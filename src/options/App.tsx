@@ -62,6 +62,7 @@ export function App() {
 
       <section class="panel" aria-labelledby="conn-heading">
         <h2 id="conn-heading">{t('options_connectionHeading')}</h2>
+        <p class="live" role="status" data-testid="options-status">{live}</p>
         {!loaded && <p class="muted">{t('options_loading')}</p>}
         {loadError && <ErrorNotice text={loadError} testId="load-error" />}
 
@@ -102,8 +103,6 @@ export function App() {
             } : undefined}
           />
         )}
-
-        <p class="live" role="status" data-testid="options-status">{live}</p>
       </section>
 
       <TokenHelp origin={tokenPageOrigin} />

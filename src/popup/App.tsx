@@ -46,7 +46,13 @@ export function App({ boot }: { boot: Boot }) {
   const { results, search, flush } = useLookup(boot.results);
   const [conn, setConn] = useState<ConnectionStatus | null>(null);
   const [connError, setConnError] = useState<AppError | null>(null);
-  const [activeKey, setActiveKey] = useState<string | null>(null);
+  const [activeKey, setActiveKeyState] = useState<string | null>(null);
+  // Mirrors activeKey synchronously: two keys pressed before a re-render must both count (key repeat).
+  const activeKeyRef = useRef<string | null>(null);
+  const setActiveKey = (key: string | null) => {
+    activeKeyRef.current = key;
+    setActiveKeyState(key);
+  };
   const [listMode, setListMode] = useState(false);
   const [notice, setNotice] = useState('');
   const [now, setNow] = useState(() => Date.now());
@@ -124,8 +130,9 @@ export function App({ boot }: { boot: Boot }) {
   };
 
   const copyFromActive = async (what: 'link' | 'key' | 'email') => {
-    if (!activeEntity || !extras) return;
-    const value = extras.valueToCopy(activeEntity, what, what === 'link' ? await originNow() : null);
+    const entity = currentEntity();
+    if (!entity || !extras) return;
+    const value = extras.valueToCopy(entity, what, what === 'link' ? await originNow() : null);
     if (value) await copy(value);
     else say(t('popup_nothingToCopy'));
   };
@@ -144,19 +151,23 @@ export function App({ boot }: { boot: Boot }) {
     runQuery(query, f, true);
   };
 
+  const currentEntity = (): Entity | null => flat[activeIndexFor(keys, activeKeyRef.current)] ?? null;
+
   const run = (cmd: Command, fromInput: boolean): boolean => {
     switch (cmd.type) {
       case 'move': {
         if (!fromInput || keys.length === 0) return false;
-        setActiveKey(keys[moveActive(active, keys.length, cmd.move)] ?? null);
+        setActiveKey(keys[moveActive(activeIndexFor(keys, activeKeyRef.current), keys.length, cmd.move)] ?? null);
         setListMode(true);
         return true;
       }
       case 'open': {
-        if (!fromInput || query.trim() === '') return false;
+        // The box itself, not state: Enter may follow the last keystroke before any re-render.
+        if (!fromInput || (input.current?.value ?? '').trim() === '') return false;
         const stale = flush() || results.shownId !== results.searchId;
+        const entity = currentEntity();
         if (stale) deferredOpen.current = { background: cmd.background };
-        else if (activeEntity) void open(activeEntity, cmd.background);
+        else if (entity) void open(entity, cmd.background);
         return true;
       }
       case 'copy':
@@ -185,7 +196,9 @@ export function App({ boot }: { boot: Boot }) {
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
       const cmd = commandFor(e, { listMode });
-      if (cmd && latest.current(cmd, e.target === input.current)) e.preventDefault();
+      // Focus on the page itself (after a click on empty space) still drives the list.
+      const fromInput = e.target === input.current || e.target === document.body;
+      if (cmd && latest.current(cmd, fromInput)) e.preventDefault();
     };
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
@@ -204,6 +217,7 @@ export function App({ boot }: { boot: Boot }) {
 
   return (
     <main class="popup">
+      <h1 class="sr-only">{t('popup_heading')}</h1>
       <header class="search">
         <input
           ref={input}

@@ -1,5 +1,5 @@
 /** What the popup does outside itself: open tabs and write the clipboard. */
-import browser from 'webextension-polyfill';
+import browser from '../shared/browser.ts';
 import { isSameOriginUrl } from '../space/web-urls.ts';
 import { displayText } from '../shared/ui/text.ts';
 

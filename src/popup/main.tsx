@@ -2,7 +2,7 @@
  * Popup entry. Reads the one storage key it needs BEFORE the first render, so the last query and its
  * results are painted in the first frame — the worker may still be asleep; it is asked in parallel.
  */
-import browser from 'webextension-polyfill';
+import browser from '../shared/browser.ts';
 import { render } from 'preact';
 import { t } from '../shared/i18n.ts';
 import { ask } from '../shared/messaging.ts';

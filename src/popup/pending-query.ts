@@ -1,4 +1,5 @@
-import browser from 'webextension-polyfill';
+import browser from '../shared/browser.ts';
+import type { Storage } from 'webextension-polyfill';
 import { PENDING_QUERY_KEY } from '../shared/protocol.ts';
 import { freshPendingQuery } from './prefill.ts';
 
@@ -8,7 +9,7 @@ import { freshPendingQuery } from './prefill.ts';
  * consuming it. Returns the unsubscribe.
  */
 export function watchPendingQuery(onQuery: (query: string) => void): () => void {
-  const onChanged = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
+  const onChanged = (changes: Record<string, Storage.StorageChange>, area: string) => {
     const change = area === 'session' ? changes[PENDING_QUERY_KEY] : undefined;
     const query = change ? freshPendingQuery(change.newValue, Date.now()) : null;
     if (query === null) return;

@@ -20,13 +20,11 @@ export function useLookup(initial: ResultsState): Lookup {
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const scheduled = useRef<(() => void) | null>(null);
 
-  useEffect(() => {
-    const c = connectLookup((message) => setResults((s) => messageReceived(s, message)));
-    client.current = c;
-    return () => {
-      clearTimeout(timer.current);
-      c.close();
-    };
+  // The port opens with the first search (possibly before effects have run), and closes with the popup.
+  const lookup = () => (client.current ??= connectLookup((message) => setResults((s) => messageReceived(s, message))));
+  useEffect(() => () => {
+    clearTimeout(timer.current);
+    client.current?.close();
   }, []);
 
   const search = useCallback((query: string, filter: Filter, now = false) => {
@@ -34,10 +32,8 @@ export function useLookup(initial: ResultsState): Lookup {
     scheduled.current = null;
     const empty = query.trim() === '';
     const run = () => {
-      const c = client.current;
-      if (!c) return;
       // An empty search is still sent: it cancels whatever is in flight for the old text.
-      const id = c.search(query, filter);
+      const id = lookup().search(query, filter);
       setResults((s) => (empty ? searchCleared(s, id) : searchSent(s, id)));
     };
     if (now || empty) {

@@ -4,7 +4,7 @@ import { fakeBrowser } from './test-support/fake-browser.ts';
 import { declinedText, errorLine, errorText, invalidUrlText, tokenMissingText, type ErrorPlace } from './error-text.ts';
 import type { AppError, AppErrorCode } from './protocol.ts';
 
-vi.mock('webextension-polyfill', async () => (await import('./test-support/fake-browser.ts')).polyfillModule());
+vi.mock('./browser.ts', async () => (await import('./test-support/fake-browser.ts')).polyfillModule());
 
 /** Every code, as a Record so that a new AppErrorCode breaks this test's compilation until it is listed. */
 const CODES: Record<AppErrorCode, true> = {

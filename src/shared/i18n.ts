@@ -2,7 +2,7 @@
  * UI text from `public/_locales/<lang>/messages.json`. The key type is derived from the English file,
  * so a typo in a key is a compile error rather than a blank label.
  */
-import browser from 'webextension-polyfill';
+import browser from './browser.ts';
 import type messages from '../../public/_locales/en/messages.json';
 
 export type MessageKey = keyof typeof messages;

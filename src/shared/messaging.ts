@@ -6,7 +6,7 @@
  * worker may not have registered its listener yet ("Receiving end does not exist") or may answer
  * slowly while it starts, hence one retry.
  */
-import browser from 'webextension-polyfill';
+import browser from './browser.ts';
 import type { Runtime } from 'webextension-polyfill';
 import {
   LOOKUP_PORT,

@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import browser from '../../shared/browser.ts';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import {
   declinedText,
@@ -22,7 +22,8 @@ export interface FormValues {
 
 interface ConnectFormProps {
   values: FormValues;
-  onValues(values: FormValues): void;
+  /** Functional update: two fields typed before a re-render must both be kept. */
+  onValues(update: (values: FormValues) => FormValues): void;
   /** A connection is saved: a failed attempt here leaves it as it is (and says so). */
   hasSavedConnection: boolean;
   onConnected(status: ConnectionStatus): void;
@@ -42,6 +43,7 @@ export function ConnectForm({ values, onValues, hasSavedConnection, onConnected,
   const [error, setError] = useState<{ text: ErrorText; field: Field } | null>(null);
   const urlInput = useRef<HTMLInputElement>(null);
   const tokenInput = useRef<HTMLInputElement>(null);
+  const sessionOnlyInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     (values.url ? tokenInput : urlInput).current?.focus();
@@ -53,7 +55,7 @@ export function ConnectForm({ values, onValues, hasSavedConnection, onConnected,
     if (field === 'token') tokenInput.current?.focus();
   };
 
-  const finish = async (granted: Promise<boolean>, origin: string, host: string, token: string) => {
+  const finish = async (granted: Promise<boolean>, origin: string, host: string, token: string, sessionOnly: boolean) => {
     setBusy(true);
     setError(null);
     try {
@@ -62,9 +64,9 @@ export function ConnectForm({ values, onValues, hasSavedConnection, onConnected,
         fail(declinedText(host), null);
         return;
       }
-      const answer = await ask({ type: 'connect', url: origin, token, sessionOnly: values.sessionOnly });
+      const answer = await ask({ type: 'connect', url: origin, token, sessionOnly });
       if (answer.ok) {
-        onValues({ ...values, url: answer.value.origin ?? origin, token: '' });
+        onValues((v) => ({ ...v, url: answer.value.origin ?? origin, token: '' }));
         onConnected(answer.value);
         return;
       }
@@ -80,12 +82,15 @@ export function ConnectForm({ values, onValues, hasSavedConnection, onConnected,
   const onSubmit = (e: Event) => {
     e.preventDefault();
     if (busy) return;
-    const normalized = normalizeBaseUrl(values.url);
+    // Read the fields themselves: the click may come before a re-render caught up with the last keystroke.
+    const url = urlInput.current?.value ?? values.url;
+    const sessionOnly = sessionOnlyInput.current?.checked ?? values.sessionOnly;
+    const normalized = normalizeBaseUrl(url);
     if (!normalized.ok) {
       fail(invalidUrlText(normalized.reason, normalized.message), 'url');
       return;
     }
-    const token = values.token.trim();
+    const token = (tokenInput.current?.value ?? values.token).trim();
     if (token === '') {
       fail(tokenMissingText(), 'token');
       return;
@@ -99,7 +104,7 @@ export function ConnectForm({ values, onValues, hasSavedConnection, onConnected,
       fail(permissionRequestFailedText(host), null);
       return;
     }
-    void finish(granted, normalized.origin, host, token);
+    void finish(granted, normalized.origin, host, token, sessionOnly);
   };
 
   const errorId = error ? 'connect-error' : undefined;
@@ -120,7 +125,10 @@ export function ConnectForm({ values, onValues, hasSavedConnection, onConnected,
           aria-invalid={error?.field === 'url'}
           aria-describedby={error?.field === 'url' ? `url-help ${errorId}` : 'url-help'}
           data-testid="url-input"
-          onInput={(e) => onValues({ ...values, url: e.currentTarget.value })}
+          onInput={(e) => {
+            const url = e.currentTarget.value;
+            onValues((v) => ({ ...v, url }));
+          }}
         />
         <p id="url-help" class="help">{t('options_urlHelp')}</p>
       </div>
@@ -139,7 +147,10 @@ export function ConnectForm({ values, onValues, hasSavedConnection, onConnected,
           aria-invalid={error?.field === 'token'}
           aria-describedby={error?.field === 'token' ? `token-help ${errorId}` : 'token-help'}
           data-testid="token-input"
-          onInput={(e) => onValues({ ...values, token: e.currentTarget.value })}
+          onInput={(e) => {
+            const token = e.currentTarget.value;
+            onValues((v) => ({ ...v, token }));
+          }}
         />
         <p id="token-help" class="help">{t('options_tokenHelp')}</p>
       </div>
@@ -147,11 +158,15 @@ export function ConnectForm({ values, onValues, hasSavedConnection, onConnected,
       <div class="form-row check">
         <input
           id="session-only"
+          ref={sessionOnlyInput}
           type="checkbox"
           checked={values.sessionOnly}
           aria-describedby="session-only-help"
           data-testid="session-only"
-          onChange={(e) => onValues({ ...values, sessionOnly: e.currentTarget.checked })}
+          onChange={(e) => {
+            const sessionOnly = e.currentTarget.checked;
+            onValues((v) => ({ ...v, sessionOnly }));
+          }}
         />
         <label for="session-only">{t('options_sessionOnly')}</label>
         <p id="session-only-help" class="help">{t('options_sessionOnlyHelp')}</p>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorText, type ErrorText } from '../../shared/error-text.ts';
 import { t } from '../../shared/i18n.ts';
 import { ask } from '../../shared/messaging.ts';
@@ -32,6 +32,7 @@ export function ConnectionCard({ status, replacing, onStatus, onReplace, onForgo
   const [busy, setBusy] = useState<'verify' | 'forget' | null>(null);
   const [revoke, setRevoke] = useState(false);
   const [error, setError] = useState<ErrorText | null>(null);
+  const revokeBox = useRef<HTMLInputElement>(null);
   const now = useNow(30_000);
   const host = status.host ?? '';
 
@@ -54,7 +55,8 @@ export function ConnectionCard({ status, replacing, onStatus, onReplace, onForgo
   const forget = async () => {
     setBusy('forget');
     setError(null);
-    const answer = await ask({ type: 'forget', revoke });
+    // The box itself: it may have been ticked just before this click, ahead of a re-render.
+    const answer = await ask({ type: 'forget', revoke: revokeBox.current?.checked ?? revoke });
     setBusy(null);
     if (answer.ok) onForgotten(answer.value);
     else setError(errorText(answer.error, { where: 'options', host }));
@@ -101,7 +103,7 @@ export function ConnectionCard({ status, replacing, onStatus, onReplace, onForgo
 
       <div class="forget">
         <div class="check">
-          <input id="revoke-too" type="checkbox" checked={revoke} aria-describedby="revoke-help" data-testid="revoke-too"
+          <input id="revoke-too" ref={revokeBox} type="checkbox" checked={revoke} aria-describedby="revoke-help" data-testid="revoke-too"
             onChange={(e) => setRevoke(e.currentTarget.checked)} />
           <label for="revoke-too">{t('options_revokeToo')}</label>
           <p id="revoke-help" class="help">{t('options_revokeHelp')}</p>

@@ -27,7 +27,7 @@ export function CardPane({ entity: active, env, host, onOpen }: CardPaneProps) {
       )}
       <div class="card-actions">
         <button type="button" class="primary" onClick={(e) => onOpen(entity, e.ctrlKey || e.metaKey)}>{t('card_open')}</button>
-        <button type="button" onClick={() => env.copy(entity.webUrl, t('hint_copyLink'))}>{t('hint_copyLink')}</button>
+        <button type="button" onClick={() => env.copy(entity.webUrl, t('hint_copyLink'))}>{t('card_copyLink')}</button>
         {data.loading && <span class="muted">{t('card_loading')}</span>}
       </div>
     </section>

@@ -1,19 +1,21 @@
-import { t } from '../../shared/i18n.ts';
+import { t, type MessageKey } from '../../shared/i18n.ts';
 import { primaryKeyName } from '../keys.ts';
 
 /** The shortcuts, always visible: keyboard-first only works if people can see the keys. */
 export function KeyHints() {
-  const mod = primaryKeyName();
+  const hints: [string, MessageKey][] = [
+    ['↑ ↓', 'hint_move'],
+    ['↵', 'hint_open'],
+    [`${primaryKeyName()}+↵`, 'hint_background'],
+    ['Alt+C', 'hint_copyLink'],
+    ['Alt+K', 'hint_copyKey'],
+    ['Alt+E', 'hint_copyEmail'],
+    ['Alt+1…8', 'hint_filters'],
+    ['Esc', 'hint_clear'],
+  ];
   return (
     <footer class="hints" aria-label={t('popup_footerLabel')}>
-      <span><kbd>↑</kbd><kbd>↓</kbd> {t('hint_move')}</span>
-      <span><kbd>↵</kbd> {t('hint_open')}</span>
-      <span><kbd>{mod}</kbd>+<kbd>↵</kbd> {t('hint_background')}</span>
-      <span><kbd>Alt</kbd>+<kbd>C</kbd> {t('hint_copyLink')}</span>
-      <span><kbd>Alt</kbd>+<kbd>K</kbd> {t('hint_copyKey')}</span>
-      <span><kbd>Alt</kbd>+<kbd>E</kbd> {t('hint_copyEmail')}</span>
-      <span><kbd>Alt</kbd>+<kbd>1</kbd>…<kbd>8</kbd> {t('hint_filters')}</span>
-      <span><kbd>Esc</kbd> {t('hint_clear')}</span>
+      {hints.map(([keys, what]) => <span key={what}><kbd>{keys}</kbd> {t(what)}</span>)}
     </footer>
   );
 }

@@ -1,8 +1,8 @@
 /**
- * A small in-memory stand-in for the `webextension-polyfill` default export, for page-side unit tests:
+ * A small in-memory stand-in for the pages' extension namespace (`src/shared/browser.ts`), for page-side unit tests:
  * real message lookup from the English messages.json (with Chrome's placeholder rules), spies for the
  * calls pages make, and a fake lookup port the test drives. Use with
- *   vi.mock('webextension-polyfill', async () => (await import('…/fake-browser.ts')).polyfillModule());
+ *   vi.mock('<relative path>/browser.ts', async () => (await import('…/fake-browser.ts')).polyfillModule());
  */
 import { vi } from 'vitest';
 import messages from '../../../public/_locales/en/messages.json';

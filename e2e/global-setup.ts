@@ -1,0 +1,30 @@
+/**
+ * Builds the Chrome extension into dist/ and the Firefox one into dist-firefox/ once per e2e run, so the
+ * suite never runs against a stale or crxjs dev-mode build (toolchain.md gotcha 11). `E2E_SKIP_BUILD=1`
+ * skips it when the caller has just built both (npm test does).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { DIST, DIST_FIREFOX, ROOT } from './paths.ts';
+
+function build(target: 'chrome' | 'firefox'): void {
+  const started = Date.now();
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, TARGET: target },
+  });
+  console.log(`[e2e] ${target} build in ${Date.now() - started} ms`);
+}
+
+export default function setup(): void {
+  if (process.env.E2E_SKIP_BUILD === '1') {
+    for (const dir of [DIST, DIST_FIREFOX]) {
+      if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`E2E_SKIP_BUILD=1 but ${dir}/manifest.json is missing`);
+    }
+    return;
+  }
+  build('chrome');
+  build('firefox');
+}

@@ -1,0 +1,442 @@
+/**
+ * End-to-end harness: the built extension in Debian's headless Chromium (playwright-core), talking to the
+ * demo Space server over real HTTP on 127.0.0.1. Recipes from toolchain.md §6–§7; used by every
+ * `e2e/*.e2e.ts` file and by the benchmark.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type ConsoleMessage, type Page, type Worker } from 'playwright-core';
+import { startDemoServer, type DemoServer, type DemoServerOptions } from '../scripts/demo-space/server.ts';
+import { findTestBrowser, QUIET_FLAGS } from '../scripts/lib/browser.mjs';
+import { originPattern } from '../src/space/base-url.ts';
+import { CdpHub, type TargetChannel, type TargetInfo } from './cdp.ts';
+import { DIST, DIST_FIREFOX, ROOT, SCREENSHOT_DIR } from './paths.ts';
+
+export { DIST, DIST_FIREFOX, ROOT, SCREENSHOT_DIR };
+
+/** Chrome's popup is at most 800×600; the extension's popup is about this wide. */
+export const POPUP_VIEWPORT = { width: 420, height: 600 };
+
+export interface HarnessOptions {
+  /** Options for the demo server this harness starts (a free port by default). */
+  demo?: DemoServerOptions;
+  /** The unpacked extension to load; default dist/. */
+  extDir?: string;
+  /** Default timeout of Playwright actions, ms. */
+  actionTimeoutMs?: number;
+}
+
+export interface ConnectOptions {
+  sessionOnly?: boolean;
+  /** Grant the host permission first (default true); without it the permission prompt would never answer. */
+  grant?: boolean;
+  /** Wait for "Connected to …" (default) or for the form's error message. */
+  expect?: 'connected' | 'error';
+}
+
+export interface CapturedConsole {
+  source: string;
+  type: string;
+  text: string;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function waitUntil<T>(probe: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(25);
+  }
+}
+
+/**
+ * Everything the extension's contexts print: console calls and uncaught errors of every page and of the
+ * service worker (Playwright reports both on the context), plus the real action popup, which Playwright
+ * does not see (CDP, attached by openRealPopup). Object arguments are serialized in full, not only their
+ * preview, so a secret nested in a logged object is found too.
+ */
+export class ConsoleCapture {
+  readonly entries: CapturedConsole[] = [];
+  private readonly pending = new Set<Promise<void>>();
+
+  attachContext(context: BrowserContext): void {
+    context.on('console', (msg) => this.track(this.fromPlaywright(msg)));
+    context.on('weberror', (e) => {
+      const err = e.error();
+      this.entries.push({ source: e.page()?.url() ?? 'page', type: 'pageerror', text: `${err.message}\n${err.stack ?? ''}` });
+    });
+  }
+
+  async attachChannel(channel: TargetChannel): Promise<void> {
+    channel.on((method, params) => {
+      if (method === 'Runtime.consoleAPICalled') {
+        const args = (params.args as { value?: unknown; description?: string; unserializableValue?: string }[] | undefined) ?? [];
+        const text = args.map((a) => (a.value !== undefined ? JSON.stringify(a.value) : a.description ?? a.unserializableValue ?? '')).join(' ');
+        this.entries.push({ source: channel.target.url, type: String(params.type), text });
+      } else if (method === 'Runtime.exceptionThrown') {
+        const d = params.exceptionDetails as { text?: string; exception?: { description?: string } } | undefined;
+        this.entries.push({ source: channel.target.url, type: 'exception', text: `${d?.text ?? ''} ${d?.exception?.description ?? ''}` });
+      } else if (method === 'Log.entryAdded') {
+        const entry = params.entry as { level?: string; text?: string; url?: string } | undefined;
+        this.entries.push({ source: channel.target.url, type: `log:${entry?.level ?? ''}`, text: `${entry?.text ?? ''} ${entry?.url ?? ''}` });
+      }
+    });
+    await channel.send('Runtime.enable');
+    await channel.send('Log.enable');
+  }
+
+  private track(p: Promise<void>): void {
+    this.pending.add(p);
+    void p.finally(() => this.pending.delete(p));
+  }
+
+  private async fromPlaywright(msg: ConsoleMessage): Promise<void> {
+    const source = msg.worker()?.url() ?? msg.page()?.url() ?? 'unknown';
+    const full = await Promise.all(
+      msg.args().map(async (h) => {
+        try {
+          return JSON.stringify(await h.jsonValue());
+        } catch {
+          return '';
+        }
+      }),
+    ).catch(() => [] as string[]);
+    this.entries.push({ source, type: msg.type(), text: [msg.text(), ...full].join(' ') });
+  }
+
+  /** Waits for argument serialization of everything logged so far. */
+  async settle(): Promise<CapturedConsole[]> {
+    while (this.pending.size) await Promise.allSettled([...this.pending]);
+    return this.entries;
+  }
+
+  clear(): void {
+    this.entries.length = 0;
+  }
+}
+
+export class Harness {
+  readonly console = new ConsoleCapture();
+  /** The options tab the extension opened on install (null if it did not). */
+  installPage: Page | null = null;
+  private readonly manifest: { action: { default_popup: string }; options_ui: { page: string } };
+
+  private constructor(
+    readonly context: BrowserContext,
+    readonly cdp: CdpHub,
+    readonly demo: DemoServer,
+    readonly extDir: string,
+    readonly extensionId: string,
+    private readonly profileDir: string,
+    private serviceWorker: Worker,
+  ) {
+    this.manifest = JSON.parse(readFileSync(join(extDir, 'manifest.json'), 'utf8'));
+  }
+
+  static async start(opts: HarnessOptions = {}): Promise<Harness> {
+    const executablePath = findTestBrowser();
+    if (!executablePath) throw new Error('Chromium not found: install it (apt-get install -y chromium) or set CHROME_PATH');
+    const extDir = opts.extDir ?? DIST;
+    const demo = await startDemoServer(opts.demo ?? {});
+    const profileDir = mkdtempSync(join(tmpdir(), 'space-lookup-e2e-'));
+    let context: BrowserContext | undefined;
+    try {
+      context = await chromium.launchPersistentContext(profileDir, {
+        executablePath,
+        headless: true,
+        viewport: { width: 1000, height: 760 },
+        args: [...QUIET_FLAGS, `--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`],
+      });
+      context.setDefaultTimeout(opts.actionTimeoutMs ?? 10_000);
+      const isOurs = (w: Worker) => w.url().startsWith('chrome-extension://');
+      const sw = context.serviceWorkers().find(isOurs)
+        ?? await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 15_000 });
+      const browser = context.browser();
+      if (!browser) throw new Error('playwright-core gave no Browser for the persistent context');
+      const cdp = new CdpHub(await browser.newBrowserCDPSession());
+      const harness = new Harness(context, cdp, demo, extDir, new URL(sw.url()).host, profileDir, sw);
+      harness.console.attachContext(context);
+      // A fresh install opens the options page by itself, possibly by navigating whichever blank tab is
+      // active; wait for it so it cannot hijack a page a test opens next.
+      const optionsUrl = harness.extUrl(harness.optionsPath);
+      harness.installPage = await waitUntil(
+        async () => context.pages().find((p) => p.url() === optionsUrl),
+        'the options page opened on install',
+        5_000,
+      ).catch(() => null);
+      return harness;
+    } catch (e) {
+      await context?.close().catch(() => undefined);
+      await demo.close();
+      rmSync(profileDir, { recursive: true, force: true });
+      throw e;
+    }
+  }
+
+  /** `http://127.0.0.1:PORT` of the demo server. */
+  get origin(): string {
+    return this.demo.url;
+  }
+
+  get popupPath(): string {
+    return this.manifest.action.default_popup;
+  }
+
+  get optionsPath(): string {
+    return this.manifest.options_ui.page;
+  }
+
+  extUrl(path: string): string {
+    return `chrome-extension://${this.extensionId}/${path.replace(/^\//, '')}`;
+  }
+
+  private async workerTarget(): Promise<TargetInfo | undefined> {
+    return (await this.cdp.targets()).find((t) => t.type === 'service_worker' && t.url.startsWith(this.extUrl('')));
+  }
+
+  /**
+   * The running service worker, started first if it is stopped. After a restart Playwright may keep the old
+   * Worker object (it follows the new instance) or report a new one; whichever answers is used.
+   */
+  async worker(): Promise<Worker> {
+    if (!(await this.workerTarget())) {
+      // Any extension event wakes it; the options page's read-only status request is one.
+      const page = await this.context.newPage();
+      try {
+        await page.goto(this.extUrl(this.optionsPath));
+        await page.locator('main[data-loaded="true"]').waitFor();
+      } finally {
+        await page.close();
+      }
+      await waitUntil(() => this.workerTarget(), 'the service worker to start');
+    }
+    const candidates = [this.serviceWorker, ...this.context.serviceWorkers().filter((w) => w.url().startsWith(this.extUrl('')))].reverse();
+    for (const w of candidates) {
+      const alive = await Promise.race([w.evaluate(() => true).catch(() => false), sleep(3000).then(() => false)]);
+      if (alive) {
+        this.serviceWorker = w;
+        return w;
+      }
+    }
+    throw new Error('no live service worker handle');
+  }
+
+  /**
+   * Also records the running worker's console and browser-side log entries (e.g. failed network requests)
+   * over CDP; Playwright reports only console calls. Attach again after the worker restarts.
+   */
+  async captureWorkerLog(): Promise<void> {
+    await this.worker();
+    const target = await waitUntil(() => this.workerTarget(), 'the service worker target');
+    await this.console.attachChannel(await this.cdp.attach(target));
+  }
+
+  /** Runs `fn` in the service worker. */
+  async sw<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> {
+    const w = await this.worker();
+    return w.evaluate(fn as (arg: A) => R | Promise<R>, arg as A);
+  }
+
+  async storage(area: 'local' | 'session' | 'sync'): Promise<Record<string, unknown>> {
+    return this.sw((a) => chrome.storage[a].get(null), area);
+  }
+
+  /**
+   * Stops the service worker the way Chrome does after 30 s idle (CDP Target.closeTarget on its target,
+   * as in Chrome's own termination-test sample) and waits until it is gone.
+   */
+  async killWorker(): Promise<void> {
+    const target = await this.workerTarget();
+    if (!target) return;
+    await this.cdp.session.send('Target.closeTarget', { targetId: target.targetId });
+    await waitUntil(async () => !(await this.workerTarget()), 'the service worker to stop');
+  }
+
+  /**
+   * Adds `origin`'s host permission to the runtime-granted set through chrome://extensions' private API, so
+   * the options page's own `permissions.request` (still called from the Connect click) resolves true at
+   * once instead of waiting for a prompt nobody can answer headless (toolchain.md §7.4).
+   */
+  async grantHost(origin: string): Promise<void> {
+    const page = await this.context.newPage();
+    try {
+      await page.goto(`chrome://extensions/?id=${this.extensionId}`);
+      await page.evaluate(
+        ([id, pattern]) => (chrome as unknown as { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } })
+          .developerPrivate.addHostPermission(id, pattern),
+        [this.extensionId, originPattern(origin)] as const,
+      );
+    } finally {
+      await page.close();
+    }
+  }
+
+  /** Removes a runtime host grant again (to test "no host access"). */
+  async revokeHost(origin: string): Promise<void> {
+    const page = await this.context.newPage();
+    try {
+      await page.goto(`chrome://extensions/?id=${this.extensionId}`);
+      await page.evaluate(
+        ([id, pattern]) => (chrome as unknown as { developerPrivate: { removeHostPermission(id: string, host: string): Promise<void> } })
+          .developerPrivate.removeHostPermission(id, pattern),
+        [this.extensionId, originPattern(origin)] as const,
+      );
+    } finally {
+      await page.close();
+    }
+  }
+
+  async openOptions(): Promise<Page> {
+    const page = await this.context.newPage();
+    await page.bringToFront();
+    await page.goto(this.extUrl(this.optionsPath));
+    await page.locator('main[data-loaded="true"]').waitFor();
+    return page;
+  }
+
+  /**
+   * Connects through the real options page: fills the form, clicks Connect (whose handler requests the
+   * host permission), waits for the outcome. Returns the options page, left open.
+   */
+  async connect(url: string, token: string, opts: ConnectOptions = {}): Promise<Page> {
+    if (opts.grant !== false && /^https?:\/\//i.test(url)) {
+      try {
+        await this.grantHost(new URL(url).origin);
+      } catch {
+        // Not a grantable origin (e.g. non-loopback http): the form must reject it before asking.
+      }
+    }
+    const page = await this.openOptions();
+    const replace = page.getByTestId('replace-token');
+    if (await replace.isVisible()) await replace.click();
+    await page.getByTestId('url-input').fill(url);
+    await page.getByTestId('token-input').fill(token);
+    await page.getByTestId('session-only').setChecked(opts.sessionOnly === true);
+    await page.getByTestId('connect').click();
+    if ((opts.expect ?? 'connected') === 'connected') {
+      await page.getByTestId('connected-as').waitFor({ timeout: 20_000 });
+    } else {
+      await page.getByTestId('form-error').waitFor({ timeout: 20_000 });
+    }
+    return page;
+  }
+
+  /** The popup page opened in a tab (popup-sized), ready (`body[data-ready=true]`). */
+  async openPopupPage(query?: string): Promise<Page> {
+    const page = await this.context.newPage();
+    await page.setViewportSize(POPUP_VIEWPORT);
+    // A tab the extension opened may have taken the foreground; rAF (which marks "ready") only runs in a
+    // visible page.
+    await page.bringToFront();
+    const url = this.extUrl(this.popupPath) + (query !== undefined ? `?q=${encodeURIComponent(query)}` : '');
+    await page.goto(url);
+    await page.locator('body[data-ready="true"]').waitFor({ state: 'attached' });
+    return page;
+  }
+
+  /**
+   * The real action popup (chrome.action.openPopup from the worker), driven over raw CDP because Playwright
+   * does not expose it as a Page (toolchain.md §7.5). Resolves once the popup reports it is ready.
+   */
+  async openRealPopup(opts: { capture?: boolean; trigger?: () => Promise<unknown> } = {}): Promise<TargetChannel> {
+    const popupUrl = this.extUrl(this.popupPath);
+    const before = new Set((await this.cdp.targets()).filter((t) => t.url.startsWith(popupUrl)).map((t) => t.targetId));
+    await (opts.trigger ? opts.trigger() : this.sw(() => chrome.action.openPopup()));
+    const target = await this.cdp.waitForTarget((t) => t.type === 'page' && t.url.startsWith(popupUrl) && !before.has(t.targetId));
+    const channel = await this.cdp.attach(target);
+    if (opts.capture !== false) await this.console.attachChannel(channel);
+    await waitUntil(() => channel.evaluate<boolean>('document.body?.dataset.ready === "true"'), 'the real popup to render');
+    return channel;
+  }
+
+  /** Are there real action popups open (the popup window, not popup pages in tabs)? */
+  async realPopupTargets(): Promise<TargetInfo[]> {
+    const popupUrl = this.extUrl(this.popupPath);
+    const tabUrls = new Set(this.context.pages().map((p) => p.url()));
+    return (await this.cdp.targets()).filter((t) => t.type === 'page' && t.url.startsWith(popupUrl) && !tabUrls.has(t.url));
+  }
+
+  /** Saves `docs/screenshots/<name>-<scheme>.png` for both color schemes; leaves the page in light mode. */
+  async screenshots(page: Page, name: string, prepare?: () => Promise<void>): Promise<string[]> {
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    const files: string[] = [];
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      await prepare?.();
+      // Let transitions settle so both shots show the finished state.
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      const file = join(SCREENSHOT_DIR, `${name}-${colorScheme}.png`);
+      await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
+      files.push(file);
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+    return files;
+  }
+
+  /** The next page (tab) the context opens while `action` runs, e.g. the tab Enter opened. */
+  async nextPage(action: () => Promise<unknown>, predicate: (p: Page) => boolean = () => true): Promise<Page> {
+    const opened = this.context.waitForEvent('page', { predicate, timeout: 10_000 });
+    await action();
+    const page = await opened;
+    await page.waitForLoadState('domcontentloaded').catch(() => undefined);
+    return page;
+  }
+
+  async close(): Promise<void> {
+    await this.context.close().catch(() => undefined);
+    await this.demo.close().catch(() => undefined);
+    rmSync(this.profileDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The popup's debounce, read from its source so waits here follow it. Keystrokes within this interval are
+ * one search.
+ */
+export const DEBOUNCE_MS: number = (() => {
+  const source = readFileSync(join(ROOT, 'src/popup/use-lookup.ts'), 'utf8');
+  const m = /DEBOUNCE_MS\s*=\s*(\d+)/.exec(source);
+  if (!m) throw new Error('DEBOUNCE_MS not found in src/popup/use-lookup.ts');
+  return Number(m[1]);
+})();
+
+/**
+ * Waits until the popup's search for what is in the box has fully answered (all groups in, status line
+ * written). Call it after typing: it first lets the debounce run out, so the "done" it sees cannot be the
+ * previous search's.
+ */
+export async function waitForSearchDone(page: Page, timeoutMs = 15_000): Promise<void> {
+  await page.waitForTimeout(DEBOUNCE_MS + 50);
+  await page.waitForFunction(
+    () => {
+      const progress = document.querySelector('.progress');
+      const status = document.querySelector('.status-line')?.textContent ?? '';
+      return progress !== null && !progress.classList.contains('on') && status.trim() !== '';
+    },
+    undefined,
+    { timeout: timeoutMs },
+  );
+}
+
+/** Types into the popup's search box like a user (keyboard events, `delayMs` apart), replacing its text. */
+export async function typeQuery(page: Page, text: string, delayMs = 20): Promise<void> {
+  const input = page.getByTestId('search-input');
+  await input.focus();
+  await input.press('ControlOrMeta+a');
+  await input.press('Backspace');
+  await page.keyboard.type(text, { delay: delayMs });
+}
+
+/**
+ * Presses a key that may close the page it is pressed in (Enter on a result opens a tab and closes the
+ * popup): the key-up then has no page to go to, which is fine.
+ */
+export async function pressClosing(page: Page, key: string): Promise<void> {
+  await page.keyboard.press(key).catch((e: unknown) => {
+    if (!page.isClosed()) throw e;
+  });
+}

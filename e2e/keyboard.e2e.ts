@@ -1,0 +1,109 @@
+/**
+ * Issue 4: the popup is usable without a mouse. Every step below is a key press; the page counts pointer
+ * events and the test fails if any arrived.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Harness, pressClosing, waitForSearchDone } from './harness.ts';
+
+describe('keyboard-only walkthrough', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await Harness.start();
+    await (await h.connect(h.origin, h.demo.token)).close();
+    await h.context.addInitScript(() => {
+      const counts = { pointer: 0 };
+      (window as unknown as { __pointerEvents: typeof counts }).__pointerEvents = counts;
+      for (const type of ['pointerdown', 'mousedown', 'mouseup', 'pointerup', 'contextmenu']) {
+        window.addEventListener(type, () => { counts.pointer += 1; }, true);
+      }
+    });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('focus, type, move, filter with chips, open — all from the keyboard', async () => {
+    const popup = await h.openPopupPage();
+    const input = popup.getByTestId('search-input');
+    const activeTestId = () => popup.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName);
+    const activeOptionUrl = async () => {
+      const id = await input.getAttribute('aria-activedescendant');
+      return id ? popup.locator(`#${id}`).getAttribute('data-url') : null;
+    };
+    const checkedChip = () => popup.locator('[role="radio"][aria-checked="true"]').getAttribute('data-filter');
+
+    // The search box has focus on open.
+    expect(await activeTestId()).toBe('search-input');
+    await popup.keyboard.type('jo', { delay: 30 });
+    await waitForSearchDone(popup);
+    expect(await input.getAttribute('aria-expanded')).toBe('true');
+
+    // ↓ moves through the options; the card follows the active one.
+    await popup.keyboard.press('ArrowDown');
+    const first = await activeOptionUrl();
+    await popup.keyboard.press('ArrowDown');
+    const second = await activeOptionUrl();
+    expect(first).toBeTruthy();
+    expect(second).toBeTruthy();
+    expect(second).not.toBe(first);
+    await popup.getByTestId('card').waitFor();
+    await popup.keyboard.press('ArrowUp');
+    expect(await activeOptionUrl()).toBe(first);
+    expect(await activeTestId()).toBe('search-input');
+
+    // Alt+2 = People chip.
+    await popup.keyboard.press('Alt+Digit2');
+    await expect.poll(checkedChip).toBe('person');
+    await waitForSearchDone(popup);
+    const kinds = await popup.locator('[data-testid="result"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
+    expect(kinds.length).toBeGreaterThan(0);
+    expect(new Set(kinds)).toEqual(new Set(['person']));
+
+    // Tab into the chip row (radio group), arrows move and select, Tab/Shift+Tab back to the box.
+    await input.focus(); // keyboard focus is already there; this only asserts the element exists
+    let hops = 0;
+    while ((await popup.evaluate(() => document.activeElement?.getAttribute('role'))) !== 'radio' && hops++ < 10) {
+      await popup.keyboard.press('Tab');
+    }
+    expect(await popup.evaluate(() => document.activeElement?.getAttribute('data-filter'))).toBe('person');
+    await popup.keyboard.press('ArrowRight');
+    await expect.poll(checkedChip).toBe('team');
+    expect(await popup.evaluate(() => document.activeElement?.getAttribute('data-filter'))).toBe('team');
+    await popup.keyboard.press('Home');
+    await expect.poll(checkedChip).toBe('all');
+    while ((await activeTestId()) !== 'search-input' && hops++ < 20) await popup.keyboard.press('Shift+Tab');
+    expect(await activeTestId()).toBe('search-input');
+
+    // Esc clears the query (a second Esc would close the popup).
+    await popup.keyboard.press('Escape');
+    expect(await input.inputValue()).toBe('');
+
+    // Type a name, move to it, Enter opens it.
+    await popup.keyboard.type('jonathan', { delay: 30 });
+    await waitForSearchDone(popup);
+    const target = `${h.origin}/m/jonathan.whitaker`;
+    const urls = await popup.locator('[data-testid="result"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-url')));
+    const at = urls.indexOf(target);
+    expect(at).toBeGreaterThanOrEqual(0);
+    for (let i = 0; i <= at; i++) await popup.keyboard.press('ArrowDown');
+    expect(await activeOptionUrl()).toBe(target);
+
+    const pointer = await popup.evaluate(() => (window as unknown as { __pointerEvents: { pointer: number } }).__pointerEvents.pointer);
+    expect(pointer).toBe(0);
+    const tab = await h.nextPage(() => pressClosing(popup, 'Enter'));
+    expect(tab.url()).toBe(target);
+    await tab.close();
+  });
+
+  it('Ctrl+Enter opens in a background tab and keeps the popup open', async () => {
+    const popup = await h.openPopupPage();
+    await popup.getByTestId('search-input').press('ControlOrMeta+a');
+    await popup.keyboard.type('ABC-T-42', { delay: 10 });
+    await waitForSearchDone(popup);
+    const tab = await h.nextPage(() => popup.keyboard.press('Control+Enter'));
+    expect(tab.url()).toBe(`${h.origin}/p/ABC/issues/42`);
+    expect(popup.isClosed()).toBe(false);
+    expect(await tab.evaluate(() => document.visibilityState)).toBe('hidden');
+    await Promise.all([tab.close(), popup.close()]);
+  });
+});

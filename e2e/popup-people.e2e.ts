@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { profileUrl } from '../src/space/web-urls.ts';
+import { Harness, pressClosing, typeQuery, waitForSearchDone } from './harness.ts';
+
+describe('popup: people search', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await Harness.start();
+    await (await h.connect(h.origin, h.demo.token)).close();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('typing a name shows the person; Enter opens their profile in a new tab', async () => {
+    const popup = await h.openPopupPage();
+    await expect.poll(() => popup.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('search-input');
+    h.demo.clearRequests();
+    await typeQuery(popup, 'jonathan');
+    const expectedUrl = profileUrl(h.origin, 'jonathan.whitaker');
+    const row = popup.locator(`[data-testid="result"][data-kind="person"][data-url="${expectedUrl}"]`);
+    await row.waitFor();
+    expect(await row.innerText()).toContain('Jonathan Whitaker');
+    expect(await row.innerText()).toContain('jonathan.whitaker');
+    await waitForSearchDone(popup);
+    // Every Space request came from the worker with the token; the people search asked for the typed text.
+    expect(h.demo.requests.length).toBeGreaterThan(0);
+    for (const r of h.demo.requests) expect(r.authorization).toBe(`Bearer ${h.demo.token}`);
+    expect(h.demo.requests.some((r) => r.path === '/api/http/team-directory/profiles' && /jonathan/i.test(JSON.stringify(r.query)))).toBe(true);
+
+    // Make Jonathan the active option from the keyboard, then open it.
+    const first = await popup.locator('[data-testid="result"]').first().getAttribute('data-url');
+    if (first !== expectedUrl) {
+      const urls = await popup.locator('[data-testid="result"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-url')));
+      for (let i = 0; i < urls.indexOf(expectedUrl); i++) await popup.keyboard.press('ArrowDown');
+    }
+    const tab = await h.nextPage(() => pressClosing(popup, 'Enter'));
+    expect(tab.url()).toBe(expectedUrl);
+    await tab.close();
+  });
+
+  it('arrow keys move the active option and the card follows', async () => {
+    const popup = await h.openPopupPage();
+    await typeQuery(popup, 'jo');
+    await waitForSearchDone(popup);
+    const options = popup.locator('[role="option"]');
+    expect(await options.count()).toBeGreaterThan(1);
+    await popup.keyboard.press('ArrowDown');
+    const activeId = await popup.getByTestId('search-input').getAttribute('aria-activedescendant');
+    expect(activeId).toBeTruthy();
+    expect(await popup.locator(`#${activeId}`).getAttribute('aria-selected')).toBe('true');
+    await popup.getByTestId('card').waitFor();
+    await popup.close();
+  });
+});

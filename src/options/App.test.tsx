@@ -1,0 +1,260 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ConnectionStatus, Request, Settings } from '../shared/protocol.ts';
+import { fakeBrowser } from '../shared/test-support/fake-browser.ts';
+import { App } from './App.tsx';
+
+vi.mock('../shared/browser.ts', async () => (await import('../shared/test-support/fake-browser.ts')).polyfillModule());
+
+const notConfigured: ConnectionStatus = {
+  configured: false, origin: null, host: null, identity: null, tokenLast4: null, lastVerified: null, sessionOnly: false, auth: 'unverified',
+};
+const connectedTo = (origin: string, last4 = 'wxyz'): ConnectionStatus => ({
+  configured: true, origin, host: new URL(origin).host, identity: { name: 'Ada Lovelace', username: 'ada' },
+  tokenLast4: last4, lastVerified: Date.now() - 3 * 60_000, sessionOnly: false, auth: 'ok',
+});
+
+type Handler = (req: Request) => unknown;
+let requests: Request[];
+let handlers: Partial<Record<Request['type'], Handler>>;
+let host: HTMLElement;
+let settings: Settings;
+
+// happy-dom lacks the reflected `spellcheck` property that browsers have (HTML spec: boolean-ish
+// enumerated attribute), so Preact would treat it as a plain attribute; give it the browser behaviour.
+Object.defineProperty(HTMLElement.prototype, 'spellcheck', {
+  configurable: true,
+  get(this: HTMLElement) { return this.getAttribute('spellcheck') !== 'false'; },
+  set(this: HTMLElement, v: boolean) { this.setAttribute('spellcheck', String(v)); },
+});
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  requests = [];
+  settings = { searchProjects: [] };
+  handlers = {
+    'status': () => ({ ok: true, value: notConfigured }),
+    'settings-get': () => ({ ok: true, value: settings }),
+    'settings-set': (req) => {
+      settings = (req as Extract<Request, { type: 'settings-set' }>).settings;
+      return { ok: true, value: settings };
+    },
+  };
+  fakeBrowser.runtime.sendMessage.mockImplementation(async (raw: unknown) => {
+    const req = raw as Request;
+    requests.push(req);
+    return handlers[req.type]?.(req) ?? { ok: false, error: { code: 'internal', message: '', hint: '' } };
+  });
+  host = document.createElement('div');
+  document.body.append(host);
+});
+
+afterEach(() => {
+  render(null, host);
+  host.remove();
+});
+
+const $ = <T extends HTMLElement = HTMLElement>(testId: string) => host.querySelector<T>(`[data-testid="${testId}"]`);
+
+async function open() {
+  render(<App />, host);
+  await vi.waitFor(() => expect(host.querySelector('main')?.dataset.loaded).toBe('true'));
+}
+
+function fill(testId: string, value: string) {
+  const el = $<HTMLInputElement>(testId)!;
+  el.value = value;
+  el.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+const connects = () => requests.filter((r) => r.type === 'connect');
+
+describe('options: first connection', () => {
+  it('offers a safe token field and the permissions to grant', async () => {
+    await open();
+    const token = $<HTMLInputElement>('token-input')!;
+    expect(token.type).toBe('password');
+    expect(token.getAttribute('autocomplete')).toBe('off');
+    expect(token.getAttribute('spellcheck')).toBe('false');
+    expect($<HTMLInputElement>('url-input')!.placeholder).toBe('http://127.0.0.1:8084');
+    expect($('permission-list')?.textContent).toContain('Project.CodeReview.View');
+    expect($('permission-list')?.textContent).toContain('View code reviews');
+    for (const input of host.querySelectorAll('input')) {
+      expect(host.querySelector(`label[for="${input.id}"]`), `label for #${input.id}`).not.toBeNull();
+    }
+  });
+
+  it('links to Space\'s token page once the address is valid', async () => {
+    await open();
+    expect($('token-page-link')).toBeNull();
+    fill('url-input', 'space.example.com/some/page');
+    await vi.waitFor(() => expect($('token-page-link')).not.toBeNull());
+    const link = $<HTMLAnchorElement>('token-page-link')!;
+    expect(link.getAttribute('href')).toBe('https://space.example.com/m/me/authentication?tab=PermanentTokens');
+    expect(link.rel).toBe('noopener noreferrer');
+  });
+
+  it('explains an invalid address without asking for any permission', async () => {
+    await open();
+    fill('url-input', 'http://space.example.com');
+    fill('token-input', 'secret-token');
+    $('connect')!.click();
+    await vi.waitFor(() => expect($('form-error')).not.toBeNull());
+    expect($('form-error')?.textContent).toMatch(/unencrypted/);
+    expect(fakeBrowser.permissions.request).not.toHaveBeenCalled();
+    expect(connects()).toHaveLength(0);
+    expect($<HTMLInputElement>('token-input')!.value).toBe('secret-token');
+    expect($<HTMLInputElement>('url-input')!.getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('asks for the token when it is missing', async () => {
+    await open();
+    fill('url-input', 'https://space.example.com');
+    $('connect')!.click();
+    await vi.waitFor(() => expect($('form-error')?.textContent).toMatch(/Paste your personal token/));
+    expect(fakeBrowser.permissions.request).not.toHaveBeenCalled();
+  });
+
+  it('requests exactly the origin, synchronously in the click, then connects', async () => {
+    handlers.connect = () => ({ ok: true, value: connectedTo('http://127.0.0.1:8084') });
+    await open();
+    fill('url-input', '127.0.0.1:8084/');
+    fill('token-input', '  tok_SENTINEL_123\n');
+    $('connect')!.click();
+    // No await between the click and the request: the user gesture is still live.
+    expect(fakeBrowser.permissions.request).toHaveBeenCalledWith({ origins: ['http://127.0.0.1/*'] });
+    expect(connects()).toHaveLength(0);
+    await vi.waitFor(() => expect(connects()).toEqual([{ type: 'connect', url: 'http://127.0.0.1:8084', token: 'tok_SENTINEL_123', sessionOnly: false }]));
+    await vi.waitFor(() => expect($('connected-as')?.textContent).toBe('Connected to 127.0.0.1:8084 as Ada Lovelace (@ada)'));
+    expect($('token-input')).toBeNull();
+    expect(host.textContent).not.toContain('tok_SENTINEL_123');
+    expect($('token-last4')?.textContent).toBe('Token ••••wxyz');
+    expect($('last-verified')?.textContent).toBe('Last verified 3 minutes ago');
+    expect($('options-status')?.textContent).toMatch(/^Connected\./);
+  });
+
+  it('passes the session-only choice', async () => {
+    handlers.connect = () => ({ ok: true, value: { ...connectedTo('https://space.example.com'), sessionOnly: true } });
+    await open();
+    fill('url-input', 'https://space.example.com');
+    fill('token-input', 'tok');
+    $<HTMLInputElement>('session-only')!.click();
+    $('connect')!.click();
+    await vi.waitFor(() => expect(connects()[0]).toMatchObject({ sessionOnly: true }));
+    await vi.waitFor(() => expect(host.textContent).toContain('Kept until the browser closes'));
+  });
+
+  it('says so when the permission prompt is declined, and does not connect', async () => {
+    fakeBrowser.permissions.request.mockResolvedValue(false);
+    await open();
+    fill('url-input', 'https://space.example.com');
+    fill('token-input', 'tok');
+    $('connect')!.click();
+    await vi.waitFor(() => expect($('form-error')?.textContent).toMatch(/Access to space.example.com was declined/));
+    expect(connects()).toHaveLength(0);
+  });
+
+  it.each([
+    [{ code: 'unauthorized' }, /Token rejected or revoked/],
+    [{ code: 'forbidden', permission: 'Profile.View' }, /lacks the permission Profile.View/],
+    [{ code: 'unreachable' }, /Cannot reach space.example.com/],
+    [{ code: 'bad-response' }, /space.example.com does not look like a Space server/],
+    [{ code: 'unsupported' }, /does not look like a Space server/],
+    [{ code: 'no-host-permission' }, /No access to space.example.com/],
+  ])('shows a specific, fixable message for %o and keeps what was typed', async (error, text) => {
+    handlers.connect = () => ({ ok: false, error: { message: '', hint: '', ...error } });
+    await open();
+    fill('url-input', 'https://space.example.com');
+    fill('token-input', 'tok');
+    $('connect')!.click();
+    await vi.waitFor(() => expect($('form-error')?.textContent).toMatch(text));
+    expect($<HTMLInputElement>('token-input')!.value).toBe('tok');
+    expect($<HTMLInputElement>('url-input')!.value).toBe('https://space.example.com');
+    expect($('form-error')?.getAttribute('role')).toBe('alert');
+  });
+});
+
+describe('options: saved connection', () => {
+  beforeEach(() => {
+    handlers.status = () => ({ ok: true, value: connectedTo('https://space.example.com') });
+  });
+
+  it('never shows the token, only its last four characters', async () => {
+    await open();
+    expect($('connected-as')?.textContent).toBe('Connected to space.example.com as Ada Lovelace (@ada)');
+    expect($('token-input')).toBeNull();
+    expect($('token-last4')?.getAttribute('aria-label')).toBe('Token ending in wxyz');
+  });
+
+  it('a bad new address while replacing leaves the saved connection as it was', async () => {
+    await open();
+    $('replace-token')!.click();
+    await vi.waitFor(() => expect($<HTMLInputElement>('url-input')?.value).toBe('https://space.example.com'));
+    fill('url-input', 'javascript:alert(1)');
+    fill('token-input', 'new-token');
+    $('connect')!.click();
+    await vi.waitFor(() => expect($('form-error')).not.toBeNull());
+    expect($('form-error')?.textContent).toMatch(/saved connection was not changed/);
+    expect($('connected-as')?.textContent).toBe('Connected to space.example.com as Ada Lovelace (@ada)');
+    expect(connects()).toHaveLength(0);
+  });
+
+  it('replaces the token for the same address', async () => {
+    handlers.connect = () => ({ ok: true, value: connectedTo('https://space.example.com', '9876') });
+    await open();
+    $('replace-token')!.click();
+    await vi.waitFor(() => expect($('token-input')).not.toBeNull());
+    fill('token-input', 'fresh-token-9876');
+    $('connect')!.click();
+    expect(fakeBrowser.permissions.request).toHaveBeenCalledWith({ origins: ['https://space.example.com/*'] });
+    await vi.waitFor(() => expect($('token-last4')?.textContent).toBe('Token ••••9876'));
+    expect($('token-input')).toBeNull();
+  });
+
+  it('checks the token again on request', async () => {
+    handlers.verify = () => ({ ok: true, value: { ...connectedTo('https://space.example.com'), lastVerified: Date.now() } });
+    await open();
+    $('verify')!.click();
+    await vi.waitFor(() => expect($('options-status')?.textContent).toBe('Token verified: Space accepted it.'));
+    expect($('last-verified')?.textContent).toBe('Last verified now');
+  });
+
+  it('forgets, and reports whether Space confirmed the revoke', async () => {
+    handlers.forget = () => {
+      handlers.status = () => ({ ok: true, value: notConfigured });
+      return { ok: true, value: { revoked: 'confirmed' } };
+    };
+    await open();
+    $<HTMLInputElement>('revoke-too')!.click();
+    $('forget')!.click();
+    await vi.waitFor(() => expect(requests).toContainEqual({ type: 'forget', revoke: true }));
+    await vi.waitFor(() => expect($('options-status')?.textContent).toMatch(/Space confirmed that the token is revoked/));
+    expect($('connected-as')).toBeNull();
+    expect($('token-input')).not.toBeNull();
+  });
+
+  it('tells the user to revoke by hand when Space did not confirm', async () => {
+    handlers.forget = () => ({ ok: true, value: { revoked: 'failed', error: { code: 'unreachable', message: '', hint: '' } } });
+    await open();
+    $<HTMLInputElement>('revoke-too')!.click();
+    $('forget')!.click();
+    await vi.waitFor(() => expect($('options-status')?.textContent).toMatch(/did not confirm the revoke \(Cannot reach space.example.com\)/));
+    expect($('token-page-link')?.getAttribute('href')).toBe('https://space.example.com/m/me/authentication?tab=PermanentTokens');
+  });
+
+  it('chooses issue/review search projects, capped, saved through the worker', async () => {
+    handlers.projects = () => ({ ok: true, value: [{ key: 'ABC', name: 'Alphabet' }, { key: 'ABD', name: 'Abduction' }] });
+    await open();
+    await vi.waitFor(() => expect($('scope-default')?.textContent).toBe('Now searching your starred and member projects.'));
+    fill('project-search', 'ab');
+    await vi.waitFor(() => expect(host.querySelectorAll('[data-testid="project-suggestion"]')).toHaveLength(2));
+    expect(requests).toContainEqual({ type: 'projects', query: 'ab' });
+    (host.querySelector('[data-testid="project-suggestion"]') as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(settings).toEqual({ searchProjects: ['ABC'] }));
+    await vi.waitFor(() => expect($('scope-chosen')?.textContent).toContain('ABC'));
+    expect(host.querySelectorAll('[data-testid="project-suggestion"]')).toHaveLength(1);
+    (host.querySelector('[aria-label="Remove ABC"]') as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(settings).toEqual({ searchProjects: [] }));
+  });
+});

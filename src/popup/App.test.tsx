@@ -1,0 +1,283 @@
+// @vitest-environment happy-dom
+/**
+ * The popup against a fake worker: the lookup port is driven by the test, one-shot requests answered by a
+ * small router. Everything is done from the keyboard, as a user would.
+ */
+import { render } from 'preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ask } from '../shared/messaging.ts';
+import type { ConnectionStatus, Entity, Request, SearchMessage } from '../shared/protocol.ts';
+import type { Person, Team } from '../space/types.ts';
+import { fakeBrowser } from '../shared/test-support/fake-browser.ts';
+import { App } from './App.tsx';
+import { EMPTY_RESULTS, resultsFromLastView } from './results.ts';
+
+vi.mock('../shared/browser.ts', async () => (await import('../shared/test-support/fake-browser.ts')).polyfillModule());
+
+const ORIGIN = 'https://space.example.com';
+const connected: ConnectionStatus = {
+  configured: true, origin: ORIGIN, host: 'space.example.com', identity: { name: 'Me', username: 'me' },
+  tokenLast4: 'abcd', lastVerified: Date.now(), sessionOnly: false, auth: 'ok',
+};
+
+const person = (id: string, name: string, webUrl = `${ORIGIN}/m/${id}`): Person => ({
+  kind: 'person', id, title: name, webUrl, username: id, firstName: name.split(' ')[0]!, lastName: name.split(' ')[1] ?? '',
+  avatarId: null, emails: [`${id}@example.com`], phones: [], positions: ['Engineer'], teams: [], locations: [], timeZone: 'UTC',
+});
+const team = (id: string, name: string): Team => ({
+  kind: 'team', id, title: name, webUrl: `${ORIGIN}/team?team=${id}`, name, description: '', parent: null, lead: null, memberCount: 3,
+});
+
+let host: HTMLElement;
+let requests: Request[];
+let statusAnswer: ConnectionStatus;
+let closeSpy: ReturnType<typeof vi.spyOn>;
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  requests = [];
+  statusAnswer = connected;
+  fakeBrowser.runtime.sendMessage.mockImplementation(async (raw: unknown) => {
+    const req = raw as Request;
+    requests.push(req);
+    if (req.type === 'status') return { ok: true, value: statusAnswer };
+    if (req.type === 'details') return { ok: true, value: { ...person(req.id, 'Ada Lovelace'), emails: ['ada@example.com'] } };
+    return { ok: false, error: { code: 'not-found', message: '', hint: '' } };
+  });
+  closeSpy = vi.spyOn(window, 'close').mockImplementation(() => undefined);
+  Object.defineProperty(navigator, 'clipboard', { value: { writeText: vi.fn(async () => undefined) }, configurable: true });
+  host = document.createElement('div');
+  document.body.append(host);
+});
+
+afterEach(() => {
+  render(null, host);
+  host.remove();
+  closeSpy.mockRestore();
+});
+
+function start(boot: Partial<Parameters<typeof App>[0]['boot']> = {}) {
+  render(<App boot={{ query: '', filter: 'all', results: EMPTY_RESULTS, status: ask({ type: 'status' }), ...boot }} />, host);
+}
+
+const $ = (testId: string) => host.querySelector<HTMLElement>(`[data-testid="${testId}"]`);
+const input = () => $('search-input') as HTMLInputElement;
+const searches = () => fakeBrowser.ports.flatMap((p) => p.sent as SearchMessage[]);
+const lastSearch = () => searches().at(-1)!;
+
+function type(text: string) {
+  const el = input();
+  el.value = text;
+  el.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+function press(key: string, init: KeyboardEventInit = {}) {
+  const code = init.code ?? (key.length === 1 ? `Key${key.toUpperCase()}` : key);
+  (document.activeElement ?? document.body).dispatchEvent(new KeyboardEvent('keydown', { key, code, bubbles: true, cancelable: true, ...init }));
+}
+
+async function answer(items: Entity[], kind: Entity['kind'] = 'person', done = true) {
+  const id = lastSearch().id;
+  fakeBrowser.port.deliver({ type: 'group', id, kind, state: 'ok', items, cached: false });
+  if (done) fakeBrowser.port.deliver({ type: 'done', id });
+  await vi.waitFor(() => expect(host.querySelectorAll('[data-testid="result"]').length).toBeGreaterThan(0));
+}
+
+const settle = () => new Promise((r) => setTimeout(r, 0));
+
+describe('popup', () => {
+  it('focuses the search box and marks its first frame', async () => {
+    start();
+    await vi.waitFor(() => expect(document.body.dataset.ready).toBe('true'));
+    expect(document.activeElement).toBe(input());
+    expect(typeof window.__firstRenderMs).toBe('number');
+    expect(input().getAttribute('role')).toBe('combobox');
+    expect(input().getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('debounces typing into one search for the last text', async () => {
+    start();
+    type('j');
+    type('jo');
+    type('jon');
+    expect(searches()).toHaveLength(0);
+    await vi.waitFor(() => expect(searches()).toHaveLength(1));
+    expect(lastSearch()).toMatchObject({ type: 'search', query: 'jon', filter: 'all' });
+  });
+
+  it('renders groups as they arrive, first result active, and moves with ↓/↑ across groups', async () => {
+    start();
+    type('a');
+    await vi.waitFor(() => expect(searches()).toHaveLength(1));
+    await answer([person('ada', 'Ada Lovelace'), person('alan', 'Alan Turing')], 'person', false);
+    expect($('group-person')?.getAttribute('role')).toBe('group');
+    await answer([team('t1', 'Analytics')], 'team');
+    const options = [...host.querySelectorAll('[role="option"]')];
+    expect(options.map((o) => o.getAttribute('data-kind'))).toEqual(['person', 'person', 'team']);
+    expect(input().getAttribute('aria-activedescendant')).toBe(options[0]!.id);
+    expect(options[0]!.getAttribute('aria-selected')).toBe('true');
+
+    press('ArrowDown');
+    press('ArrowDown');
+    await vi.waitFor(() => expect(input().getAttribute('aria-activedescendant')).toBe(options[2]!.id));
+    press('ArrowDown'); // wraps
+    await vi.waitFor(() => expect(input().getAttribute('aria-activedescendant')).toBe(options[0]!.id));
+    press('ArrowUp');
+    await vi.waitFor(() => expect(input().getAttribute('aria-activedescendant')).toBe(options[2]!.id));
+    expect(host.querySelector('[role="status"]')?.textContent).toBe('Results: 3');
+  });
+
+  it('Enter opens the active result in a new tab and closes the popup', async () => {
+    start();
+    type('ada');
+    await vi.waitFor(() => expect(searches()).toHaveLength(1));
+    await answer([person('ada', 'Ada Lovelace'), person('bob', 'Bob Bobson')]);
+    press('ArrowDown');
+    press('Enter');
+    await vi.waitFor(() => expect(fakeBrowser.tabs.create).toHaveBeenCalledWith({ url: `${ORIGIN}/m/bob`, active: true }));
+    expect(closeSpy).toHaveBeenCalled();
+  });
+
+  it('Ctrl+Enter opens in the background and keeps the popup open', async () => {
+    start();
+    type('ada');
+    await vi.waitFor(() => expect(searches()).toHaveLength(1));
+    await answer([person('ada', 'Ada Lovelace')]);
+    press('Enter', { ctrlKey: true });
+    await vi.waitFor(() => expect(fakeBrowser.tabs.create).toHaveBeenCalledWith({ url: `${ORIGIN}/m/ada`, active: false }));
+    expect(closeSpy).not.toHaveBeenCalled();
+    await vi.waitFor(() => expect(host.querySelector('[role="status"]')?.textContent).toMatch(/background tab/));
+  });
+
+  it('never opens a link that is not on the configured Space', async () => {
+    start();
+    type('evil');
+    await vi.waitFor(() => expect(searches()).toHaveLength(1));
+    await answer([person('x', 'Mallory', 'javascript:alert(1)'), person('y', 'Eve', 'https://evil.example/m/y')]);
+    press('Enter');
+    press('ArrowDown');
+    press('Enter');
+    await vi.waitFor(() => expect(host.querySelector('[role="status"]')?.textContent).toMatch(/not opened/));
+    expect(fakeBrowser.tabs.create).not.toHaveBeenCalled();
+  });
+
+  it('Enter pressed before the results arrive opens the top result once they do', async () => {
+    start();
+    await vi.waitFor(() => expect(document.activeElement).toBe(input()));
+    type('ABC-T-42');
+    press('Enter'); // inside the debounce: the search is sent at once and the open waits for it
+    expect(searches()).toHaveLength(1);
+    const id = lastSearch().id;
+    const issue = { ...person('i', 'x'), kind: 'issue', id: 'i1', title: 'Crash', webUrl: `${ORIGIN}/p/ABC/issues/42`, projectKey: 'ABC', number: 42, key: 'ABC-T-42', status: { name: 'Open', resolved: false, color: null }, assignee: null, dueDate: null, createdAt: null } as unknown as Entity;
+    fakeBrowser.port.deliver({ type: 'group', id, kind: 'issue', state: 'ok', items: [issue], cached: false });
+    expect(fakeBrowser.tabs.create).not.toHaveBeenCalled();
+    fakeBrowser.port.deliver({ type: 'done', id, exact: issue });
+    await vi.waitFor(() => expect(fakeBrowser.tabs.create).toHaveBeenCalledWith({ url: `${ORIGIN}/p/ABC/issues/42`, active: true }));
+  });
+
+  it('Alt+digit picks a filter chip and searches again at once; ←/→ move within the chips', async () => {
+    start();
+    type('an');
+    await vi.waitFor(() => expect(searches()).toHaveLength(1));
+    press('3', { altKey: true, code: 'Digit3' });
+    await vi.waitFor(() => expect(lastSearch()).toMatchObject({ query: 'an', filter: 'team' }));
+    expect($('chip-team')?.getAttribute('aria-checked')).toBe('true');
+    $('chip-team')!.focus();
+    press('ArrowRight');
+    await vi.waitFor(() => expect(lastSearch().filter).toBe('location'));
+    expect(document.activeElement).toBe($('chip-location'));
+    expect($('chip-location')?.tabIndex).toBe(0);
+    expect($('chip-team')?.tabIndex).toBe(-1);
+  });
+
+  it('"@jo" searches people and shows the People chip', async () => {
+    start();
+    type('@jo');
+    await vi.waitFor(() => expect(searches()).toHaveLength(1));
+    expect(lastSearch().filter).toBe('person');
+    expect($('chip-person')?.getAttribute('aria-checked')).toBe('true');
+  });
+
+  it('Esc clears the box, a second Esc closes the popup', async () => {
+    start();
+    type('ada');
+    await vi.waitFor(() => expect(searches()).toHaveLength(1));
+    await answer([person('ada', 'Ada Lovelace')]);
+    press('Escape');
+    await vi.waitFor(() => expect(input().value).toBe(''));
+    expect(host.querySelectorAll('[data-testid="result"]')).toHaveLength(0);
+    expect(lastSearch().query).toBe('');
+    expect(closeSpy).not.toHaveBeenCalled();
+    press('Escape');
+    expect(closeSpy).toHaveBeenCalled();
+  });
+
+  it('shows a card for the active result with details from the worker, and copies from the keyboard', async () => {
+    start();
+    type('ada');
+    await vi.waitFor(() => expect(searches()).toHaveLength(1));
+    await answer([person('ada', 'Ada Lovelace')]);
+    await vi.waitFor(() => expect($('card')).not.toBeNull());
+    await vi.waitFor(() => expect(requests).toContainEqual({ type: 'details', kind: 'person', id: 'ada' }));
+    await vi.waitFor(() => expect($('card')?.textContent).toContain('ada@example.com'));
+
+    press('c', { altKey: true, code: 'KeyC' });
+    await vi.waitFor(() => expect(navigator.clipboard.writeText).toHaveBeenCalledWith(`${ORIGIN}/m/ada`));
+    press('k', { altKey: true, code: 'KeyK' });
+    await vi.waitFor(() => expect(navigator.clipboard.writeText).toHaveBeenCalledWith('ada'));
+    press('e', { altKey: true, code: 'KeyE' });
+    await vi.waitFor(() => expect(navigator.clipboard.writeText).toHaveBeenCalledWith('ada@example.com'));
+  });
+
+  it('paints the last view in the first frame, then refreshes it', async () => {
+    const results = resultsFromLastView({ groups: { person: [person('ada', 'Ada Lovelace')] } });
+    start({ query: 'ada', results });
+    expect(input().value).toBe('ada');
+    expect(host.querySelectorAll('[data-testid="result"]')).toHaveLength(1);
+    await vi.waitFor(() => expect(searches()).toHaveLength(1));
+    expect(lastSearch().query).toBe('ada');
+  });
+
+  it('takes a context-menu query that arrives after opening', async () => {
+    start();
+    await settle();
+    await vi.waitFor(() => expect(fakeBrowser.storage.onChanged.addListener).toHaveBeenCalled());
+    fakeBrowser.emitSession('pendingQuery', { query: 'Grace Hopper', at: Date.now() });
+    await vi.waitFor(() => expect(input().value).toBe('Grace Hopper'));
+    expect(lastSearch().query).toBe('Grace Hopper');
+    expect(fakeBrowser.storage.session.remove).toHaveBeenCalledWith('pendingQuery');
+  });
+
+  it('explains when nothing is configured and opens Options in one click', async () => {
+    statusAnswer = { ...connected, configured: false, origin: null, host: null, identity: null, tokenLast4: null };
+    start();
+    await vi.waitFor(() => expect($('not-configured')).not.toBeNull());
+    (host.querySelector('[data-testid="not-configured"] button') as HTMLButtonElement).click();
+    expect(fakeBrowser.runtime.openOptionsPage).toHaveBeenCalled();
+  });
+
+  it('shows a rejected token with its fix and a way to Options', async () => {
+    start();
+    type('ada');
+    await vi.waitFor(() => expect(searches()).toHaveLength(1));
+    fakeBrowser.port.deliver({ type: 'fail', id: lastSearch().id, error: { code: 'unauthorized', message: '', hint: '' } });
+    await vi.waitFor(() => expect($('error')).not.toBeNull());
+    expect($('error')?.textContent).toContain('Token rejected or revoked');
+    expect($('error')?.getAttribute('role')).toBe('alert');
+    ($('error')!.querySelector('button') as HTMLButtonElement).click();
+    expect(fakeBrowser.runtime.openOptionsPage).toHaveBeenCalled();
+  });
+
+  it('notes a kind the server cannot search without hiding the others', async () => {
+    start();
+    type('ada');
+    await vi.waitFor(() => expect(searches()).toHaveLength(1));
+    const id = lastSearch().id;
+    fakeBrowser.port.deliver({ type: 'group', id, kind: 'issue', state: 'error', items: [], cached: false, error: { code: 'forbidden', message: '', hint: '', permission: 'Project.Issues.View' } });
+    fakeBrowser.port.deliver({ type: 'group', id, kind: 'review', state: 'unsupported', items: [], cached: false });
+    await answer([person('ada', 'Ada Lovelace')]);
+    await vi.waitFor(() => expect($('note-issue')?.textContent).toBe('Issues: no permission: Project.Issues.View'));
+    expect($('note-review')?.textContent).toBe('Reviews: not available on this server');
+    expect(host.querySelectorAll('[data-testid="result"]')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { PENDING_QUERY_MAX_AGE_MS } from '../shared/protocol.ts';
+import { choosePrefill, freshPendingQuery } from './prefill.ts';
+
+const NOW = 1_700_000_000_000;
+const last = { connection: 'c', query: 'jonathan', filter: 'person', groups: { person: [] }, at: NOW - 1000 };
+
+describe('choosePrefill', () => {
+  it('paints the last view when nothing else asks for a query', () => {
+    const p = choosePrefill('', { lastView: last }, 'pendingQuery', 'lastView', NOW);
+    expect(p).toMatchObject({ query: 'jonathan', filter: 'person', consumedPending: false });
+    expect(p.view).not.toBeNull();
+  });
+
+  it('prefers ?q= (context-menu fallback tab) and drops the unrelated last view', () => {
+    const p = choosePrefill('?q=ABC-T-42', { lastView: last }, 'pendingQuery', 'lastView', NOW);
+    expect(p).toMatchObject({ query: 'ABC-T-42', filter: 'all', view: null });
+  });
+
+  it('keeps the last view when ?q= asks for the same query', () => {
+    const p = choosePrefill('?q=jonathan', { lastView: last }, 'pendingQuery', 'lastView', NOW);
+    expect(p.view).not.toBeNull();
+    expect(p.filter).toBe('person');
+  });
+
+  it('uses a fresh context-menu hand-over and marks it consumed', () => {
+    const p = choosePrefill('', { lastView: last, pendingQuery: { query: 'Anna', at: NOW - 2000 } }, 'pendingQuery', 'lastView', NOW);
+    expect(p).toMatchObject({ query: 'Anna', consumedPending: true, view: null });
+  });
+
+  it('ignores a stale or malformed hand-over (but still removes it)', () => {
+    const stale = choosePrefill('', { lastView: last, pendingQuery: { query: 'Anna', at: NOW - PENDING_QUERY_MAX_AGE_MS - 1 } }, 'pendingQuery', 'lastView', NOW);
+    expect(stale).toMatchObject({ query: 'jonathan', consumedPending: true });
+    const bad = choosePrefill('', { pendingQuery: 'Anna' }, 'pendingQuery', 'lastView', NOW);
+    expect(bad).toMatchObject({ query: '', consumedPending: true });
+  });
+
+  it('cleans untrusted text from the URL: one line, no bidi tricks, capped', () => {
+    const p = choosePrefill(`?q=${encodeURIComponent('a\u202Eb\nc' + 'x'.repeat(500))}`, {}, 'pendingQuery', 'lastView', NOW);
+    expect(p.query.startsWith('ab c')).toBe(true);
+    expect(p.query.length).toBeLessThanOrEqual(200);
+  });
+
+  it('rejects a last view of the wrong shape and an unknown filter', () => {
+    expect(choosePrefill('', { lastView: { query: 42 } }, 'pendingQuery', 'lastView', NOW).view).toBeNull();
+    expect(choosePrefill('', { lastView: { ...last, filter: 'spaceship' } }, 'pendingQuery', 'lastView', NOW).filter).toBe('all');
+  });
+});
+
+describe('freshPendingQuery', () => {
+  it('accepts only a recent, well-formed, non-empty query', () => {
+    expect(freshPendingQuery({ query: ' Anna ', at: NOW }, NOW)).toBe('Anna');
+    expect(freshPendingQuery({ query: '   ', at: NOW }, NOW)).toBeNull();
+    expect(freshPendingQuery({ query: 'Anna', at: NOW + 5000 }, NOW)).toBeNull(); // from the future: clock games
+    expect(freshPendingQuery({ query: 'Anna' }, NOW)).toBeNull();
+    expect(freshPendingQuery(null, NOW)).toBeNull();
+  });
+});
