@@ -393,6 +393,48 @@ export class Harness {
   }
 }
 
+/** What the popup showed in its first frame; recorded by `installFirstFrameProbe`. */
+export interface FirstFrame {
+  /** Epoch ms of the first frame (performance.timeOrigin + the popup's own `__firstRenderMs`). */
+  at: number;
+  /** The popup's own mark: ms since navigation start. */
+  ms: number;
+  query: string | null;
+  results: number;
+  groups: string[];
+}
+
+/**
+ * Records the DOM at the moment the popup marks its first frame (it sets `window.__firstRenderMs` in the
+ * first requestAnimationFrame after its first render): an accessor installed before any page script runs
+ * takes a snapshot when the mark is written. Read it with `readFirstFrame`.
+ */
+export async function installFirstFrameProbe(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    let mark: number | undefined;
+    Object.defineProperty(window, '__firstRenderMs', {
+      configurable: true,
+      get: () => mark,
+      set: (value: number) => {
+        mark = value;
+        const input = document.querySelector<HTMLInputElement>('[data-testid="search-input"]');
+        (window as unknown as { __e2eFirstFrame: unknown }).__e2eFirstFrame = {
+          at: performance.timeOrigin + value,
+          ms: value,
+          query: input ? input.value : null,
+          results: document.querySelectorAll('[data-testid="result"]').length,
+          groups: [...document.querySelectorAll('[data-testid^="group-"]')].map((g) => g.getAttribute('data-testid')),
+        };
+      },
+    });
+  });
+}
+
+export async function readFirstFrame(page: Page): Promise<FirstFrame> {
+  await page.waitForFunction(() => (window as unknown as { __e2eFirstFrame?: unknown }).__e2eFirstFrame !== undefined);
+  return page.evaluate(() => (window as unknown as { __e2eFirstFrame: FirstFrame }).__e2eFirstFrame);
+}
+
 /**
  * The popup's debounce, read from its source so waits here follow it. Keystrokes within this interval are
  * one search.
@@ -429,6 +471,20 @@ export async function typeQuery(page: Page, text: string, delayMs = 20): Promise
   await input.press('ControlOrMeta+a');
   await input.press('Backspace');
   await page.keyboard.type(text, { delay: delayMs });
+}
+
+/**
+ * Moves the popup's active option to the row with `url` using ↓ only (the search box keeps focus), and
+ * fails if ↓ never gets there.
+ */
+export async function moveTo(page: Page, url: string): Promise<void> {
+  const activeUrl = async () => {
+    const id = await page.getByTestId('search-input').getAttribute('aria-activedescendant');
+    return id ? page.locator(`#${id}`).getAttribute('data-url') : null;
+  };
+  const count = await page.locator('[data-testid="result"]').count();
+  for (let i = 0; i <= count && (await activeUrl()) !== url; i++) await page.keyboard.press('ArrowDown');
+  if ((await activeUrl()) !== url) throw new Error(`↓ never made ${url} the active option`);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { profileUrl } from '../src/space/web-urls.ts';
-import { Harness, pressClosing, typeQuery, waitForSearchDone } from './harness.ts';
+import { Harness, moveTo, pressClosing, typeQuery, waitForSearchDone } from './harness.ts';
 
 describe('popup: people search', () => {
   let h: Harness;
@@ -29,11 +29,7 @@ describe('popup: people search', () => {
     expect(h.demo.requests.some((r) => r.path === '/api/http/team-directory/profiles' && /jonathan/i.test(JSON.stringify(r.query)))).toBe(true);
 
     // Make Jonathan the active option from the keyboard, then open it.
-    const first = await popup.locator('[data-testid="result"]').first().getAttribute('data-url');
-    if (first !== expectedUrl) {
-      const urls = await popup.locator('[data-testid="result"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-url')));
-      for (let i = 0; i < urls.indexOf(expectedUrl); i++) await popup.keyboard.press('ArrowDown');
-    }
+    await moveTo(popup, expectedUrl);
     const tab = await h.nextPage(() => pressClosing(popup, 'Enter'));
     expect(tab.url()).toBe(expectedUrl);
     await tab.close();

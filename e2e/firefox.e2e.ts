@@ -1,0 +1,131 @@
+/**
+ * The Firefox build (dist-firefox/) in real headless firefox-esr, driven over WebDriver BiDi, against the
+ * demo Space server: install → options page opens → Connect asks Firefox for exactly the Space origin
+ * (Firefox's own prompt, answered Deny then Allow) → identity shown → popup people search → Enter opens the
+ * profile. Skipped, with the reason, when no Firefox is installed.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDemoServer, type DemoServer } from '../scripts/demo-space/server.ts';
+import { originPattern } from '../src/space/base-url.ts';
+import { profileUrl } from '../src/space/web-urls.ts';
+import { findFirefox } from './firefox/launch.ts';
+import type { BidiPage } from './firefox/page.ts';
+import { answerPermissionPrompt, readPermissionPrompt } from './firefox/permission-prompt.ts';
+import { FirefoxSession } from './firefox/session.ts';
+import { DIST_FIREFOX } from './paths.ts';
+
+const FIREFOX = findFirefox();
+const SKIP_REASON = process.env.FIREFOX_PATH
+  ? `FIREFOX_PATH=${process.env.FIREFOX_PATH} is not an executable`
+  : 'no Firefox: install it with `apt-get install -y firefox-esr`, or set FIREFOX_PATH';
+if (!FIREFOX) console.warn(`[e2e firefox] skipped — ${SKIP_REASON}`);
+
+/** The gecko id the build actually carries (vite.config.ts GECKO_ID). */
+function builtGeckoId(): string {
+  const manifest = JSON.parse(readFileSync(join(DIST_FIREFOX, 'manifest.json'), 'utf8')) as {
+    browser_specific_settings?: { gecko?: { id?: string } };
+  };
+  const id = manifest.browser_specific_settings?.gecko?.id;
+  if (!id) throw new Error(`${DIST_FIREFOX}/manifest.json has no gecko id; build with npm run build:firefox`);
+  return id;
+}
+
+/** What the add-on itself may do right now, asked from one of its pages. */
+function hasHostAccess(page: BidiPage, pattern: string): Promise<boolean> {
+  return page.evaluate((origins: string) => {
+    const api = (globalThis as unknown as { browser: { permissions: { contains(p: { origins: string[] }): Promise<boolean> } } }).browser;
+    return api.permissions.contains({ origins: [origins] });
+  }, pattern);
+}
+
+describe.skipIf(!FIREFOX)(`Firefox: dist-firefox in firefox-esr against the demo Space${FIREFOX ? '' : ` (skipped: ${SKIP_REASON})`}`, () => {
+  let demo: DemoServer;
+  let firefox: FirefoxSession;
+  let options: BidiPage;
+
+  beforeAll(async () => {
+    demo = await startDemoServer();
+    firefox = await FirefoxSession.start({ binary: FIREFOX as string, extensionDir: DIST_FIREFOX, extensionId: builtGeckoId() });
+    const t = firefox.timings;
+    console.log(`[e2e firefox] launch ${t.launchMs} ms, session.new ${t.sessionMs} ms, install ${t.installMs} ms`);
+  });
+
+  afterAll(async () => {
+    await firefox?.close();
+    await demo?.close();
+  });
+
+  it('installing opens the options page, with no host access granted yet', async () => {
+    // The add-on opens it from runtime.onInstalled; opening our own tab at the same time would race it.
+    options = await firefox.waitForTab(firefox.extensionUrl('src/options/index.html'));
+    await options.waitFor('the options page to load', () => document.querySelector('main')?.dataset.loaded === 'true');
+    expect(await hasHostAccess(options, originPattern(demo.url))).toBe(false);
+  });
+
+  it('Connect asks Firefox for exactly the Space origin; Deny keeps access off and nothing reaches Space', async () => {
+    demo.clearRequests();
+    await options.fill('[data-testid=url-input]', demo.url);
+    await options.fill('[data-testid=token-input]', demo.token);
+    await options.click('[data-testid=connect]');
+
+    const chrome = await firefox.chromeWindow();
+    const prompt = await readPermissionPrompt(chrome);
+    expect(prompt.addonName).toBe('Space Lookup');
+    // One line, for the loopback host only — not "all websites".
+    expect(prompt.permissions).toHaveLength(1);
+    expect(prompt.permissions[0]).toContain('127.0.0.1');
+    await answerPermissionPrompt(chrome, 'deny');
+
+    const error = await options.waitFor('the declined message', () => document.querySelector('[data-testid=form-error]')?.textContent);
+    expect(error).toContain('declined');
+    expect(await hasHostAccess(options, originPattern(demo.url))).toBe(false);
+    expect(demo.requests).toEqual([]);
+  });
+
+  it('Allow → the worker verifies the token and the page says who is connected; the token is not shown', async () => {
+    demo.clearRequests();
+    // The failed attempt kept both fields, so Connect again is all the user does.
+    expect(await options.evaluate(() => (document.querySelector('[data-testid=token-input]') as HTMLInputElement).value)).toBe(demo.token);
+    await options.click('[data-testid=connect]');
+    const chrome = await firefox.chromeWindow();
+    await readPermissionPrompt(chrome);
+    await answerPermissionPrompt(chrome, 'allow');
+
+    const me = demo.dataset.demoUser;
+    const connectedAs = await options.waitFor('"Connected to … as …"', () => document.querySelector('[data-testid=connected-as]')?.textContent);
+    expect(connectedAs).toContain(`${me.name.firstName} ${me.name.lastName}`);
+    expect(connectedAs).toContain(`@${me.username}`);
+    expect(connectedAs).toContain(new URL(demo.url).host);
+    expect(await hasHostAccess(options, originPattern(demo.url))).toBe(true);
+
+    expect(demo.requests.some((r) => r.path === '/api/http/team-directory/profiles/me')).toBe(true);
+    for (const r of demo.requests) expect(r.authorization).toBe(`Bearer ${demo.token}`);
+    const pageText = await options.evaluate(() => [document.body.innerText, ...[...document.querySelectorAll('input')].map((i) => i.value)].join('\n'));
+    expect(pageText.includes(demo.token)).toBe(false);
+  });
+
+  it('popup: typing a name finds the person; Enter opens their profile in a new tab', async () => {
+    const popup = await firefox.openTab(firefox.extensionUrl('src/popup/index.html'));
+    await popup.waitFor('the search box to have focus', () => document.activeElement?.getAttribute('data-testid') === 'search-input');
+    demo.clearRequests();
+    await popup.type('jonathan');
+
+    const expectedUrl = profileUrl(demo.url, 'jonathan.whitaker');
+    const firstRow = () => popup.evaluate(() => {
+      const row = document.querySelector('[data-testid=result]');
+      return row ? { url: row.getAttribute('data-url'), text: row.textContent ?? '' } : null;
+    });
+    // Results for "j", "jo", … may show first; the search settles on the full name.
+    await expect.poll(async () => (await firstRow())?.url, { timeout: 10_000, interval: 40 }).toBe(expectedUrl);
+    expect((await firstRow())?.text).toContain('Jonathan Whitaker');
+
+    const searches = demo.requests.filter((r) => r.path === '/api/http/team-directory/profiles');
+    expect(searches.some((r) => /jonathan/i.test(JSON.stringify(r.query)))).toBe(true);
+    for (const r of demo.requests) expect(r.authorization).toBe(`Bearer ${demo.token}`);
+
+    await popup.press('Enter');
+    await firefox.waitForTab(expectedUrl);
+  });
+});
