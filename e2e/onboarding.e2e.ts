@@ -22,8 +22,10 @@ describe('onboarding on the options page', () => {
   });
 
   it('opens the options page on install', async () => {
-    const optionsUrl = h.extUrl(h.optionsPath);
-    await expect.poll(() => h.context.pages().map((p) => p.url()), { timeout: 10_000 }).toContain(optionsUrl);
+    // The harness waits for that tab after launch and keeps it.
+    expect(h.installPage?.url()).toBe(h.extUrl(h.optionsPath));
+    await h.installPage?.locator('main[data-loaded="true"]').waitFor();
+    expect(await h.installPage?.getByTestId('url-input').isVisible()).toBe(true);
   });
 
   it('a wrong token gets "token rejected" and nothing is saved', async () => {

@@ -48,4 +48,19 @@ describe('popup: people search', () => {
     await popup.getByTestId('card').waitFor();
     await popup.close();
   });
+
+  it('the real toolbar popup (action.openPopup) focuses the box and searches too', async () => {
+    const popup = await h.openRealPopup();
+    // Chrome itself lists it as the action popup.
+    const popups = await h.sw(() => chrome.runtime.getContexts({ contextTypes: [chrome.runtime.ContextType.POPUP] }));
+    expect(popups).toHaveLength(1);
+    expect(await popup.evaluate<string | null>('document.activeElement?.getAttribute("data-testid") ?? null')).toBe('search-input');
+    // Typed through the DevTools input domain into the focused search box, as a user would.
+    await popup.send('Input.insertText', { text: 'jonathan' });
+    const expected = profileUrl(h.origin, 'jonathan.whitaker');
+    await expect
+      .poll(() => popup.evaluate<string[]>('[...document.querySelectorAll(\'[data-testid="result"]\')].map((e) => e.dataset.url)'), { timeout: 10_000 })
+      .toContain(expected);
+    await popup.evaluate('window.close()').catch(() => undefined);
+  });
 });

@@ -74,7 +74,8 @@ describe('the token never leaks', () => {
     if (page.isClosed()) return;
     const html = await page.evaluate(() => {
       const values = [...document.querySelectorAll('input, textarea')].map((e) => (e as HTMLInputElement).value);
-      return `${document.documentElement.outerHTML}\n${values.join('\n')}\n${document.title}\n${location.href}`;
+      const markup = new XMLSerializer().serializeToString(document);
+      return `${markup}\n${values.join('\n')}\n${document.title}\n${location.href}`;
     });
     doms.push({ where, html });
   }

@@ -88,16 +88,15 @@ async function openBrowser(executablePath, server) {
   const options = context.pages().find((p) => p.url() === optionsUrl) ?? (await context.newPage());
   if (options.url() !== optionsUrl) await options.goto(optionsUrl);
   await options.locator('main[data-loaded="true"]').waitFor();
+  // Connect every time, even when a reused profile is already connected: the Connect click is what turns
+  // the granted origin into an active permission, and the demo server's port may differ from last time.
   const summary = options.getByTestId('connected-as');
-  const alreadyHere = (await summary.isVisible()) && (await summary.innerText()).includes(new URL(server.url).host);
-  if (!alreadyHere) {
-    const replace = options.getByTestId('replace-token');
-    if (await replace.isVisible()) await replace.click();
-    await options.getByTestId('url-input').fill(server.url);
-    await options.getByTestId('token-input').fill(server.token);
-    await options.getByTestId('connect').click();
-    await summary.waitFor({ timeout: 30_000 });
-  }
+  const replace = options.getByTestId('replace-token');
+  if (await replace.isVisible()) await replace.click();
+  await options.getByTestId('url-input').fill(server.url);
+  await options.getByTestId('token-input').fill(server.token);
+  await options.getByTestId('connect').click();
+  await summary.waitFor({ timeout: 30_000 });
   say(`Options: ${await summary.innerText()}`);
 
   const popup = await context.newPage();

@@ -1,0 +1,2 @@
+export declare function nodeModulesProblem(root?: string): string | null;
+export declare function ensureDeps(opts?: { anyBrowser?: boolean }): string;
