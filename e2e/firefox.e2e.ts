@@ -20,6 +20,8 @@ const FIREFOX = findFirefox();
 const SKIP_REASON = process.env.FIREFOX_PATH
   ? `FIREFOX_PATH=${process.env.FIREFOX_PATH} is not an executable`
   : 'no Firefox: install it with `apt-get install -y firefox-esr`, or set FIREFOX_PATH';
+// CI installs firefox-esr (.ci/run): there a missing Firefox is a broken setup, not a reason to skip.
+if (!FIREFOX && process.env.CI) throw new Error(`[e2e firefox] ${SKIP_REASON}`);
 if (!FIREFOX) console.warn(`[e2e firefox] skipped — ${SKIP_REASON}`);
 
 /** The gecko id the build actually carries (vite.config.ts GECKO_ID). */

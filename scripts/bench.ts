@@ -34,7 +34,7 @@ import type { RecordedRequest } from './demo-space/server.ts';
 
 const LATENCY_MS = 300;
 const KEY_DELAY_MS = 50;
-const RENDER_SAMPLES = 9;
+const RENDER_SAMPLES = 15;
 /** Chromium's per-host socket limit for HTTP/1.1 (net::ClientSocketPoolManager, normal pool). */
 const HTTP1_CONNECTIONS_PER_HOST = 6;
 const TYPING_QUERIES = ['jonathan', 'whitaker', 'amsterdam', 'telemetry', 'backend'];
