@@ -36,8 +36,9 @@ function calmAround(zones: string[], t: number): boolean {
 const arbZone = fc.constantFrom(...ZONES);
 const arbNow = fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2060, 0, 1) });
 const arbMinute = fc.integer({ min: 0, max: 24 * 60 });
+const arbStartMinute = fc.integer({ min: 0, max: 24 * 60 - 1 });
 const arbHours: fc.Arbitrary<WorkingHours> = fc.record({
-  days: fc.array(fc.record({ weekday: fc.integer({ min: 0, max: 6 }), from: arbMinute, to: arbMinute }), { maxLength: 9 }),
+  days: fc.array(fc.record({ weekday: fc.integer({ min: 0, max: 6 }), from: arbStartMinute, to: arbMinute }), { maxLength: 9 }),
 });
 
 describe('computeDayBar (properties)', () => {

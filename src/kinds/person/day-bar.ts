@@ -133,8 +133,9 @@ function workingWindows(hours: WorkingHours, zone: string, fromMs: number, toMs:
   return windows;
 }
 
+// A shift starts before midnight (a start of 24:00 is the next weekday's 0:00) and may end at 24:00.
 function validWindow(from: number, to: number): boolean {
-  return Number.isFinite(from) && Number.isFinite(to) && from >= 0 && to >= 0 && from <= DAY_MINUTES && to <= DAY_MINUTES && from !== to;
+  return Number.isFinite(from) && Number.isFinite(to) && from >= 0 && to >= 0 && from < DAY_MINUTES && to <= DAY_MINUTES && from !== to;
 }
 
 export interface DayBarInput {
