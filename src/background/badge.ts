@@ -12,24 +12,14 @@ export type BadgeState = 'ok' | 'not-configured' | 'rejected' | 'no-host-permiss
 interface BadgeLook {
   text: string;
   color: string;
-  /** i18n key of the tooltip. */
+  /** i18n key of the tooltip (messages.json always has it; the badge tests read it through the fake i18n). */
   titleKey: string;
-  fallbackTitle: string;
 }
 
 const LOOKS: Record<Exclude<BadgeState, 'ok'>, BadgeLook> = {
-  'not-configured': {
-    text: '?', color: '#6b7280', titleKey: 'bg_badgeNotConfigured',
-    fallbackTitle: 'Space Lookup — not connected. Open Options to connect your Space organization.',
-  },
-  rejected: {
-    text: '!', color: '#b91c1c', titleKey: 'bg_badgeTokenRejected',
-    fallbackTitle: 'Space Lookup — Space rejected the token. Replace it in Options.',
-  },
-  'no-host-permission': {
-    text: '!', color: '#b45309', titleKey: 'bg_badgeNoHostAccess',
-    fallbackTitle: 'Space Lookup — no access to your Space server. Grant access in Options.',
-  },
+  'not-configured': { text: '?', color: '#6b7280', titleKey: 'bg_badgeNotConfigured' },
+  rejected: { text: '!', color: '#b91c1c', titleKey: 'bg_badgeTokenRejected' },
+  'no-host-permission': { text: '!', color: '#b45309', titleKey: 'bg_badgeNoHostAccess' },
 };
 
 export async function computeBadgeState(platform: Platform): Promise<BadgeState> {
@@ -39,24 +29,25 @@ export async function computeBadgeState(platform: Platform): Promise<BadgeState>
   return (await hasHostPermission(platform, record.origin)) ? 'ok' : 'no-host-permission';
 }
 
-function message(platform: Platform, key: string, fallback: string): string {
+/** No English fallback copy here: it would drift from messages.json, and an empty title shows the extension name. */
+function message(platform: Platform, key: string): string {
   try {
-    return platform.i18n.getMessage(key) || fallback;
+    return platform.i18n.getMessage(key);
   } catch {
-    return fallback;
+    return '';
   }
 }
 
 export async function showBadge(platform: Platform, state: BadgeState): Promise<void> {
   if (state === 'ok') {
     await platform.action.setBadgeText({ text: '' });
-    await platform.action.setTitle({ title: message(platform, 'actionTitle', 'Space Lookup') });
+    await platform.action.setTitle({ title: message(platform, 'actionTitle') });
     return;
   }
   const look = LOOKS[state];
   await platform.action.setBadgeBackgroundColor({ color: look.color });
   await platform.action.setBadgeText({ text: look.text });
-  await platform.action.setTitle({ title: message(platform, look.titleKey, look.fallbackTitle) });
+  await platform.action.setTitle({ title: message(platform, look.titleKey) });
 }
 
 /** Recompute from storage and show. Never throws: a badge must not break the request that triggered it. */

@@ -23,7 +23,7 @@ const KEY_SCAN_LENGTH = 10_000;
 /** Called from runtime.onInstalled: menus persist across worker restarts, creating them again would throw. */
 export async function createContextMenu(platform: Platform): Promise<void> {
   await platform.contextMenus.removeAll();
-  const title = platform.i18n.getMessage('bg_contextMenuSearch') || 'Search Space for “%s”';
+  const title = platform.i18n.getMessage('bg_contextMenuSearch');
   platform.contextMenus.create({ id: MENU_ID, title, contexts: ['selection'] });
 }
 

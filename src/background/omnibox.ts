@@ -55,7 +55,7 @@ export function toSuggestion(entity: Entity, xml: boolean): Suggestion {
 export function setDefaultSuggestion(platform: Platform): void {
   const xml = platform.omnibox.descriptionsAreXml;
   // `%s` is replaced by the typed text by the browser itself.
-  const text = platform.i18n.getMessage('bg_omniboxDefault') || 'Search Space for %s';
+  const text = platform.i18n.getMessage('bg_omniboxDefault');
   const description = xml ? escapeXml(text).replace('%s', '<match>%s</match>') : text;
   try {
     platform.omnibox.setDefaultSuggestion({ description });

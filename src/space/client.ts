@@ -5,7 +5,6 @@
 import type { SpaceApi, SpaceClientOptions } from './api.ts';
 import { paths } from './api-paths.ts';
 import { normalizeBaseUrl } from './base-url.ts';
-import { fields } from './fields.ts';
 import { SpaceError, isSpaceError } from './errors.ts';
 import { SpaceHttp, type Query } from './http.ts';
 import { formatIssueKey, formatReviewKey, parseIssueKey, parseReviewKey } from './keys.ts';
@@ -226,7 +225,7 @@ async function loadPerson(http: SpaceHttp, origin: string, username: string, cal
   profile.catch(() => extras.abort());
 
   const timeZone = bestEffort(http.getJson({
-    path: paths.profileTimeZone(username), fields: fields('id'),
+    path: paths.profileTimeZone(username), fields: 'id',
     what: `loading the time zone of @${username}`, permission: 'Profile.View', signal,
   }, (json) => Reader.of(json).optStr('id')));
 

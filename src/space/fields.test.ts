@@ -1,38 +1,84 @@
 import { describe, expect, it } from 'vitest';
-import { batchFields, fields, nest } from './fields.ts';
+import { batchFields } from './fields.ts';
+import * as absence from './mappers/absence.ts';
+import * as common from './mappers/common.ts';
+import * as issue from './mappers/issue.ts';
+import * as location from './mappers/location.ts';
+import * as person from './mappers/person.ts';
+import * as project from './mappers/project.ts';
+import * as repository from './mappers/repository.ts';
+import * as review from './mappers/review.ts';
+import * as team from './mappers/team.ts';
+import * as workingHours from './mappers/working-hours.ts';
 
-describe('$fields builder', () => {
-  it('joins names and nests selections', () => {
-    expect(fields('id', 'username', nest('name', 'firstName', 'lastName'))).toBe('id,username,name(firstName,lastName)');
+/** Plain property names, `*` (all defaults of a level) and `!`-suffixed recursive selections. */
+const FIELD_NAME = /^(?:\*|[A-Za-z_$][A-Za-z0-9_$]*!?\d*)$/;
+
+interface FieldNode {
+  name: string;
+  children: FieldNode[];
+}
+
+/** Parses a `$fields` selection strictly; throws on anything Space's grammar wouldn't read the same way. */
+function parseSelection(text: string): FieldNode[] {
+  let at = 0;
+  const level = (): FieldNode[] => {
+    const nodes: FieldNode[] = [];
+    for (;;) {
+      const start = at;
+      while (at < text.length && !',()'.includes(text[at]!)) at++;
+      const name = text.slice(start, at);
+      if (!FIELD_NAME.test(name)) throw new Error(`invalid field name ${JSON.stringify(name)} at ${start}`);
+      if (nodes.some((n) => n.name === name)) throw new Error(`"${name}" selected twice at ${start}`);
+      const node: FieldNode = { name, children: [] };
+      if (text[at] === '(') {
+        at++;
+        node.children = level();
+        if (text[at] !== ')') throw new Error(`unclosed "${name}(" at ${start}`);
+        at++;
+      }
+      nodes.push(node);
+      if (text[at] !== ',') return nodes;
+      at++;
+    }
+  };
+  const nodes = level();
+  if (at !== text.length) throw new Error(`unexpected ${JSON.stringify(text[at])} at ${at}`);
+  return nodes;
+}
+
+const render = (nodes: FieldNode[]): string =>
+  nodes.map((n) => (n.children.length ? `${n.name}(${render(n.children)})` : n.name)).join(',');
+
+const SELECTIONS = Object.entries({ absence, common, issue, location, person, project, repository, review, team, workingHours })
+  .flatMap(([module, exports]) => Object.entries(exports)
+    .filter(([name]) => name.endsWith('_FIELDS'))
+    .map(([name, value]) => [`${module}.${name}`, value] as const));
+
+describe('$fields selections', () => {
+  it('finds every mapper selection', () => {
+    expect(SELECTIONS.length).toBeGreaterThanOrEqual(15);
   });
 
-  it('nests deeply', () => {
-    expect(fields(nest('createdBy', 'name', nest('details', 'className', nest('user', 'id', 'username')))))
-      .toBe('createdBy(name,details(className,user(id,username)))');
+  it.each(SELECTIONS)('%s is a well-formed selection', (_name, value) => {
+    expect(typeof value).toBe('string');
+    const text = value as string;
+    expect(render(parseSelection(text))).toBe(text);
   });
 
-  it('wraps a batch selection', () => {
-    expect(batchFields('id', nest('name', 'firstName'))).toBe('next,totalCount,data(id,name(firstName))');
+  it('batch selections name the page fields and nest the item selection under data', () => {
+    expect(batchFields('id,name(firstName)')).toBe('next,totalCount,data(id,name(firstName))');
+    for (const [name, value] of SELECTIONS.filter(([n]) => n.includes('BATCH'))) {
+      const [next, total, data] = parseSelection(value as string);
+      expect([next?.name, total?.name, data?.name], name).toEqual(['next', 'totalCount', 'data']);
+      expect(data?.children.length, name).toBeGreaterThan(0);
+    }
   });
 
-  it('merges repeated selections, keeping first-seen order', () => {
-    expect(fields('id', nest('name', 'firstName'), 'id', nest('name', 'lastName', 'firstName'))).toBe('id,name(firstName,lastName)');
-  });
-
-  it('keeps the defaults of a bare name merged with a nested one', () => {
-    expect(fields('name', nest('name', 'extra'))).toBe('name(*,extra)');
-  });
-
-  it('accepts * and recursive selections', () => {
-    expect(fields('*', nest('managers', 'id'), 'nestedResources!2')).toBe('*,managers(id),nestedResources!2');
-  });
-
-  it.each(['', 'a,b', 'a(b)', 'a b', 'a)', '1abc', 'name('])('rejects the invalid name %j', (name) => {
-    expect(() => fields(name)).toThrow(/invalid field name/);
-  });
-
-  it('rejects empty selections', () => {
-    expect(() => fields()).toThrow();
-    expect(() => nest('name')).toThrow();
+  it('the checker itself rejects malformed selections', () => {
+    for (const bad of ['', 'a,', 'a,,b', 'a(', 'a()', 'a(b', 'a)', 'a b', '1abc', 'a,a', 'a(b,b)', 'a(b)c']) {
+      expect(() => parseSelection(bad), bad).toThrow();
+    }
+    expect(render(parseSelection('*,managers(id),nestedResources!2'))).toBe('*,managers(id),nestedResources!2');
   });
 });

@@ -1,8 +1,8 @@
 /** AbsenceRecord → "away today" (NET `AbsenceRecord`: `since`/`till` are dates, both inclusive [I]). */
-import { batchFields, nest } from '../fields.ts';
+import { batchFields } from '../fields.ts';
 import type { Reader } from '../parse.ts';
 
-export const ABSENCE_BATCH_FIELDS = batchFields('archived', 'since', 'till', 'available', 'description', nest('reason', 'name'));
+export const ABSENCE_BATCH_FIELDS = batchFields('archived,since,till,available,description,reason(name)');
 
 export interface AbsenceToday {
   reason: string;

@@ -1,9 +1,8 @@
 /** Pieces several mappers share: people references and display names. */
-import { nest } from '../fields.ts';
 import type { Reader } from '../parse.ts';
 
 /** A person mentioned inside another entity (assignee, author, lead). */
-export const PERSON_REF_FIELDS = ['username', nest('name', 'firstName', 'lastName')] as const;
+export const PERSON_REF_FIELDS = 'username,name(firstName,lastName)';
 
 export function fullName(first: string, last: string, fallback: string): string {
   const name = `${first} ${last}`.trim();

@@ -1,20 +1,14 @@
 /** Issue → Issue (space-api.md §2b). */
-import { batchFields, fields, nest, type FieldSpec } from '../fields.ts';
+import { batchFields } from '../fields.ts';
 import { formatIssueKey } from '../keys.ts';
 import type { Reader } from '../parse.ts';
 import type { Issue } from '../types.ts';
 import { issueUrl } from '../web-urls.ts';
 import { PERSON_REF_FIELDS, personRef } from './common.ts';
 
-const ISSUE: readonly FieldSpec[] = [
-  'id', 'number', 'title',
-  nest('status', 'name', 'resolved', 'color'),
-  nest('assignee', ...PERSON_REF_FIELDS),
-  'dueDate', 'creationTime',
-  nest('projectRef', nest('key', 'key')),
-];
-export const ISSUE_FIELDS = fields(...ISSUE);
-export const ISSUE_BATCH_FIELDS = batchFields(...ISSUE);
+export const ISSUE_FIELDS = 'id,number,title,status(name,resolved,color),'
+  + `assignee(${PERSON_REF_FIELDS}),dueDate,creationTime,projectRef(key(key))`;
+export const ISSUE_BATCH_FIELDS = batchFields(ISSUE_FIELDS);
 
 /**
  * `requestedProjectKey` is the project the call named. The issue's own `projectRef` wins when

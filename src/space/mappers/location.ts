@@ -1,12 +1,9 @@
 /** TD_Location → Location (space-api.md §2b). */
-import { fields, nest } from '../fields.ts';
 import type { Reader } from '../parse.ts';
 import type { Location } from '../types.ts';
 import { locationUrl } from '../web-urls.ts';
 
-export const LOCATION_FIELDS = fields(
-  'id', 'name', 'type', 'tz', nest('timezone', 'id'), 'address', 'channelId', 'archived', nest('parent', 'id', 'name'),
-);
+export const LOCATION_FIELDS = 'id,name,type,tz,timezone(id),address,channelId,archived,parent(id,name)';
 
 export function mapLocation(location: Reader, origin: string): Location {
   const id = location.id('id');

@@ -1,5 +1,5 @@
 /** TD_MemberProfile → Person (space-api.md §2b). */
-import { batchFields, fields, nest, type FieldSpec } from '../fields.ts';
+import { batchFields } from '../fields.ts';
 import type { Reader } from '../parse.ts';
 import type { Person } from '../types.ts';
 import { profileUrl } from '../web-urls.ts';
@@ -9,15 +9,9 @@ import { fullName, localIsoDay } from './common.ts';
  * Everything a person row and card show, in one request: memberships and member locations are entity
  * collections Space leaves out unless named (space-api.md §3), so they are named here.
  */
-const PERSON: readonly FieldSpec[] = [
-  'id', 'username', nest('name', 'firstName', 'lastName'), 'smallAvatar',
-  nest('emails', 'email', 'blocked'),
-  'phones',
-  nest('memberships', 'archived', 'till', nest('team', 'id', 'name'), nest('role', 'name')),
-  nest('locations', 'archived', 'till', nest('location', 'id', 'name', 'type', 'tz')),
-];
-export const PERSON_FIELDS = fields(...PERSON);
-export const PERSON_BATCH_FIELDS = batchFields(...PERSON);
+export const PERSON_FIELDS = 'id,username,name(firstName,lastName),smallAvatar,emails(email,blocked),phones,'
+  + 'memberships(archived,till,team(id,name),role(name)),locations(archived,till,location(id,name,type,tz))';
+export const PERSON_BATCH_FIELDS = batchFields(PERSON_FIELDS);
 
 /** Most specific first; unknown (newer) types sort after the known ones. */
 const LOCATION_SPECIFICITY = ['ConferenceRoom', 'Room', 'Floor', 'Building', 'Campus', 'Region'];

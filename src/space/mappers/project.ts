@@ -1,14 +1,11 @@
 /** PR_Project → Project (space-api.md §2b; `key` is an object `{key}`). */
-import { batchFields, fields, nest, type FieldSpec } from '../fields.ts';
+import { batchFields } from '../fields.ts';
 import type { Reader } from '../parse.ts';
 import type { Project } from '../types.ts';
 import { projectUrl } from '../web-urls.ts';
 
-const PROJECT: readonly FieldSpec[] = [
-  'id', nest('key', 'key'), 'name', 'description', 'private', 'archived', nest('repos', 'name'),
-];
-export const PROJECT_FIELDS = fields(...PROJECT);
-export const PROJECT_BATCH_FIELDS = batchFields(...PROJECT);
+export const PROJECT_FIELDS = 'id,key(key),name,description,private,archived,repos(name)';
+export const PROJECT_BATCH_FIELDS = batchFields(PROJECT_FIELDS);
 
 export function mapProject(project: Reader, origin: string): Project {
   const key = project.obj('key').id('key');

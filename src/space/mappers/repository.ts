@@ -2,14 +2,14 @@
  * Repositories come in two shapes: `RepositoryDetails {projectKey, repository, starred}` from the global
  * find (names only) and `PR_RepositoryInfo` for one repository (space-api.md §2a/§2b).
  */
-import { fields, batchFields, nest } from '../fields.ts';
+import { batchFields } from '../fields.ts';
 import type { Reader } from '../parse.ts';
 import type { Repository } from '../types.ts';
 import { repositoryUrl } from '../web-urls.ts';
 
-export const REPOSITORY_FIND_BATCH_FIELDS = batchFields('projectKey', 'repository');
+export const REPOSITORY_FIND_BATCH_FIELDS = batchFields('projectKey,repository');
 
-export const REPOSITORY_INFO_FIELDS = fields('name', 'description', 'latestActivity', nest('defaultBranch', 'head'));
+export const REPOSITORY_INFO_FIELDS = 'name,description,latestActivity,defaultBranch(head)';
 
 /** A find result: the name is all Space returns, so the rest is empty until the card loads. */
 export function mapRepositoryFound(found: Reader, origin: string): Repository {

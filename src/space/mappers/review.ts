@@ -2,25 +2,19 @@
  * CodeReviewRecord → Review. The record is polymorphic (space-api.md §2b): `MergeRequestRecord` has
  * branch pairs, `CommitSetReviewRecord` doesn't; `className` tells them apart.
  */
-import { batchFields, fields, nest } from '../fields.ts';
+import { batchFields } from '../fields.ts';
 import { formatReviewKey } from '../keys.ts';
 import type { Reader } from '../parse.ts';
 import type { Review } from '../types.ts';
 import { reviewUrl } from '../web-urls.ts';
 import { PERSON_REF_FIELDS, personRef } from './common.ts';
 
-const REVIEW_RECORD = [
-  'className', 'id', 'number', 'title', 'state', 'createdAt',
-  nest('project', 'key'),
-  nest('createdBy', ...PERSON_REF_FIELDS),
-  nest('branchPairs', 'sourceBranch', 'targetBranch', 'repository'),
-] as const;
-
 /** One review by id/number/key. */
-export const REVIEW_FIELDS = fields(...REVIEW_RECORD);
+export const REVIEW_FIELDS = 'className,id,number,title,state,createdAt,project(key),'
+  + `createdBy(${PERSON_REF_FIELDS}),branchPairs(sourceBranch,targetBranch,repository)`;
 
 /** The list item is `CodeReviewWithCount {review, messagesCount, …}`. */
-export const REVIEW_BATCH_FIELDS = batchFields(nest('review', ...REVIEW_RECORD));
+export const REVIEW_BATCH_FIELDS = batchFields(`review(${REVIEW_FIELDS})`);
 
 export function mapReview(record: Reader, origin: string, requestedProjectKey: string): Review {
   const projectKey = (record.optObj('project')?.optStr('key') || requestedProjectKey).toUpperCase();

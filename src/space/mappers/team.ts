@@ -1,20 +1,17 @@
 /** TD_Team → Team (space-api.md §2b). */
-import { batchFields, fields, nest } from '../fields.ts';
+import { batchFields } from '../fields.ts';
 import type { Reader } from '../parse.ts';
 import type { Team } from '../types.ts';
 import { teamUrl } from '../web-urls.ts';
 import { localIsoDay, PERSON_REF_FIELDS, personRef } from './common.ts';
 
-const TEAM_CORE = ['id', 'name', 'description', nest('parent', 'id', 'name')] as const;
+const TEAM_CORE = 'id,name,description,parent(id,name)';
 
 /** Rows: no member list, so `lead` and `memberCount` stay null. */
-export const TEAM_BATCH_FIELDS = batchFields(...TEAM_CORE);
+export const TEAM_BATCH_FIELDS = batchFields(TEAM_CORE);
 
 /** The card: memberships give the lead and the head count (an entity collection, named explicitly). */
-export const TEAM_DETAIL_FIELDS = fields(
-  ...TEAM_CORE,
-  nest('memberships', 'lead', 'archived', 'till', nest('member', 'id', ...PERSON_REF_FIELDS)),
-);
+export const TEAM_DETAIL_FIELDS = `${TEAM_CORE},memberships(lead,archived,till,member(id,${PERSON_REF_FIELDS}))`;
 
 export function mapTeam(team: Reader, origin: string, today: string = localIsoDay()): Team {
   const id = team.id('id');

@@ -1,16 +1,10 @@
 /** TD_WorkingDays → WorkingHours (space-api.md §2b). */
-import { batchFields, nest } from '../fields.ts';
+import { batchFields } from '../fields.ts';
 import type { Reader } from '../parse.ts';
 import type { WorkingHours } from '../types.ts';
 
-const TIME = ['hours', 'minutes'] as const;
-
-export const WORKING_DAYS_BATCH_FIELDS = batchFields(
-  'dateStart', 'dateEnd',
-  nest('workingDaysSpec',
-    nest('workingHours', 'day', 'checked', nest('interval', nest('since', ...TIME), nest('till', ...TIME))),
-    nest('timezone', 'id')),
-);
+export const WORKING_DAYS_BATCH_FIELDS = batchFields('dateStart,dateEnd,workingDaysSpec('
+  + 'workingHours(day,checked,interval(since(hours,minutes),till(hours,minutes))),timezone(id))');
 
 export interface WorkingSchedule {
   hours: WorkingHours;
