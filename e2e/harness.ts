@@ -25,6 +25,8 @@ export interface HarnessOptions {
   extDir?: string;
   /** Default timeout of Playwright actions, ms. */
   actionTimeoutMs?: number;
+  /** Extra Chromium flags (the benchmark's HTTP/2 run adds --ignore-certificate-errors for the demo certificate). */
+  browserArgs?: string[];
 }
 
 export interface ConnectOptions {
@@ -149,7 +151,7 @@ export class Harness {
         executablePath,
         headless: true,
         viewport: { width: 1000, height: 760 },
-        args: [...QUIET_FLAGS, `--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`],
+        args: [...QUIET_FLAGS, ...(opts.browserArgs ?? []), `--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`],
       });
       context.setDefaultTimeout(opts.actionTimeoutMs ?? 10_000);
       const isOurs = (w: Worker) => w.url().startsWith('chrome-extension://');

@@ -10,6 +10,8 @@ export interface CliOptions {
   port: number | null;
   latencyMs: number;
   hostile: boolean;
+  /** HTTPS with HTTP/2 and the demo certificate. */
+  tls: boolean;
   help: boolean;
 }
 
@@ -18,7 +20,7 @@ export class CliUsageError extends Error {
 }
 
 export function parseArgs(argv: readonly string[], env: Record<string, string | undefined>): CliOptions {
-  const options: CliOptions = { port: null, latencyMs: 0, hostile: false, help: false };
+  const options: CliOptions = { port: null, latencyMs: 0, hostile: false, tls: false, help: false };
   const number = (name: string, raw: string | undefined, max: number): number => {
     if (raw === undefined || !/^\d+$/.test(raw) || Number(raw) > max) {
       throw new CliUsageError(`${name} needs a whole number up to ${max}, got '${raw ?? ''}'`);
@@ -31,10 +33,16 @@ export function parseArgs(argv: readonly string[], env: Record<string, string | 
     const eq = arg.indexOf('=');
     const [flag, inline] = eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, undefined];
     const value = (): string | undefined => inline ?? argv[++i];
+    // `--tls=false` must not quietly turn TLS on.
+    const on = (): true => {
+      if (inline !== undefined) throw new CliUsageError(`${flag} takes no value, got '${arg}'`);
+      return true;
+    };
     if (flag === '--port') options.port = number('--port', value(), 65535);
     else if (flag === '--latency') options.latencyMs = number('--latency', value(), 600_000);
-    else if (flag === '--hostile') options.hostile = true;
-    else if (flag === '--help' || flag === '-h') options.help = true;
+    else if (flag === '--hostile') options.hostile = on();
+    else if (flag === '--tls') options.tls = on();
+    else if (flag === '--help' || flag === '-h') options.help = on();
     else throw new CliUsageError(`unknown option '${arg}' (try --help)`);
   }
   return options;
@@ -47,7 +55,7 @@ export function parseArgs(argv: readonly string[], env: Record<string, string | 
 export async function startFromOptions(
   options: CliOptions, defaultPort = DEFAULT_PORT, onFallback: (port: number) => void = () => {},
 ): Promise<DemoServer> {
-  const common = { host: '127.0.0.1', latencyMs: options.latencyMs, hostile: options.hostile };
+  const common = { host: '127.0.0.1', latencyMs: options.latencyMs, hostile: options.hostile, tls: options.tls };
   if (options.port !== null) return startDemoServer({ ...common, port: options.port });
   try {
     return await startDemoServer({ ...common, port: defaultPort });

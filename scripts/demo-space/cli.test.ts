@@ -5,15 +5,16 @@ import { describe, expect, it } from 'vitest';
 import { CliUsageError, parseArgs, startFromOptions } from './cli-options.ts';
 
 describe('parseArgs', () => {
-  it('reads --port, PORT, --latency and --hostile', () => {
-    expect(parseArgs([], {})).toEqual({ port: null, latencyMs: 0, hostile: false, help: false });
+  it('reads --port, PORT, --latency, --hostile and --tls', () => {
+    expect(parseArgs([], {})).toEqual({ port: null, latencyMs: 0, hostile: false, tls: false, help: false });
     expect(parseArgs([], { PORT: '9000' }).port).toBe(9000);
     expect(parseArgs(['--port', '9001'], { PORT: '9000' }).port).toBe(9001);
-    expect(parseArgs(['--port=9002', '--latency=150', '--hostile'], {})).toEqual({ port: 9002, latencyMs: 150, hostile: true, help: false });
+    expect(parseArgs(['--port=9002', '--latency=150', '--hostile'], {})).toEqual({ port: 9002, latencyMs: 150, hostile: true, tls: false, help: false });
+    expect(parseArgs(['--tls'], {}).tls).toBe(true);
     expect(parseArgs(['-h'], {}).help).toBe(true);
   });
 
-  it.each([[['--port']], [['--port', 'abc']], [['--port', '70000']], [['--latency', '-1']], [['--verbose']]])('rejects %j', (argv) => {
+  it.each([[['--port']], [['--port', 'abc']], [['--port', '70000']], [['--latency', '-1']], [['--verbose']], [['--tls=yes']]])('rejects %j', (argv) => {
     expect(() => parseArgs(argv, {})).toThrow(CliUsageError);
   });
 });
@@ -24,7 +25,7 @@ describe('startFromOptions', () => {
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     const busyPort = (blocker.address() as { port: number }).port;
     const fallbacks: number[] = [];
-    const server = await startFromOptions({ port: null, latencyMs: 0, hostile: false, help: false }, busyPort, (p) => fallbacks.push(p));
+    const server = await startFromOptions({ port: null, latencyMs: 0, hostile: false, tls: false, help: false }, busyPort, (p) => fallbacks.push(p));
     try {
       expect(fallbacks).toEqual([busyPort]);
       expect(server.port).not.toBe(busyPort);
@@ -39,7 +40,7 @@ describe('startFromOptions', () => {
     const blocker: Server = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     const busyPort = (blocker.address() as { port: number }).port;
-    await expect(startFromOptions({ port: busyPort, latencyMs: 0, hostile: false, help: false })).rejects.toMatchObject({ code: 'EADDRINUSE' });
+    await expect(startFromOptions({ port: busyPort, latencyMs: 0, hostile: false, tls: false, help: false })).rejects.toMatchObject({ code: 'EADDRINUSE' });
     blocker.close();
   });
 });

@@ -4,11 +4,12 @@
  *   --port N / PORT=N   port (default 8084, Space On-Premises' default; a free port if 8084 is taken)
  *   --latency MS        latency added to every API request
  *   --hostile           add the hostile-strings data set (XSS/bidi/5 kB titles) for rendering tests
+ *   --tls               HTTPS with HTTP/2, self-signed demo certificate (scripts/demo-space/tls/README.md)
  */
 import { CliUsageError, DEFAULT_PORT, parseArgs, startFromOptions, type CliOptions } from './cli-options.ts';
 import type { DemoServer } from './server.ts';
 
-const USAGE = 'Usage: npm run demo-server -- [--port N] [--latency MS] [--hostile]';
+const USAGE = 'Usage: npm run demo-server -- [--port N] [--latency MS] [--hostile] [--tls]';
 
 async function main(): Promise<void> {
   let options: CliOptions;
@@ -49,6 +50,8 @@ async function main(): Promise<void> {
     `  Signed in:   ${me.name.firstName} ${me.name.lastName} (@${me.username})`,
     `  Data:        ${people} people, ${dataset.teams.length} teams, ${dataset.projects.length} projects, ${dataset.issues.length} issues`,
     options.latencyMs > 0 ? `  Latency:     +${options.latencyMs} ms per API request` : null,
+    options.tls ? '  TLS:         HTTP/2, self-signed DEMO certificate (scripts/demo-space/tls/demo-cert.pem); browsers' : null,
+    options.tls ? '               reject it unless a throwaway profile runs with --ignore-certificate-errors.' : null,
     '',
     '  Paste the URL and token into the Space Lookup options page. Ctrl+C stops the server.',
     '',

@@ -8,9 +8,9 @@
  * Only loopback peers are served, and never a browser page: a request carrying an `Origin` header is refused,
  * so a web page cannot reconfigure the server (cross-origin JSON POSTs also need a preflight the demo never grants).
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parseFaultSpec, type FaultSpec } from './faults.ts';
 import { sendJsonText, sendText, type ResponseRecord } from './responses.ts';
+import type { DemoRequest, DemoResponse, WireProtocol } from './transport.ts';
 
 export interface RecordedRequest {
   method: string;
@@ -20,10 +20,16 @@ export interface RecordedRequest {
   authorization: string | null;
   /** Arrival time, epoch ms. */
   at: number;
+  /** When the answer was handed to the connection (after any latency), epoch ms; 0 while pending or when dropped. */
+  answeredAt: number;
   /** Response body bytes (0 when dropped). */
   bytesSent: number;
   /** 0 while pending or when the connection was dropped. */
   status: number;
+  /** 'h2' when the client negotiated HTTP/2 (TLS server only), else 'http/1.1'. */
+  protocol: WireProtocol;
+  /** Which connection carried it: 1 for the server's first connection, 2 for the next… */
+  connection: number;
 }
 
 export interface DemoControls {
@@ -43,7 +49,7 @@ export function isLoopback(address: string | undefined): boolean {
   return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
 }
 
-export async function handleControlRequest(req: IncomingMessage, res: ServerResponse, path: string, controls: DemoControls): Promise<void> {
+export async function handleControlRequest(req: DemoRequest, res: DemoResponse, path: string, controls: DemoControls): Promise<void> {
   const record: ResponseRecord = { status: 0, bytesSent: 0 };
   if (!isLoopback(req.socket.remoteAddress) || req.headers.origin !== undefined) {
     sendText(res, record, 403, 'The demo control API is only available to local tools.\n');
@@ -104,7 +110,7 @@ function redact(authorization: string | null): string | null {
   return authorization.length <= 12 ? '…' : `${authorization.slice(0, 7)}…${authorization.slice(-4)}`;
 }
 
-async function readJsonBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+async function readJsonBody(req: DemoRequest): Promise<Record<string, unknown>> {
   if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) throw new TypeError('content-type must be application/json');
   const chunks: Buffer[] = [];
   let size = 0;

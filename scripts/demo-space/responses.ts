@@ -2,7 +2,7 @@
  * Writing responses the way Space does: JSON with `charset=utf-8`, `vary: Origin`, the security headers seen
  * on Space responses (space-api.md §5, DOC personal-token-authorization.html), and no CORS headers at all.
  */
-import type { ServerResponse } from 'node:http';
+import type { DemoResponse } from './transport.ts';
 import type { SpaceErrorCode } from './wire.ts';
 
 /** What the server learns about each answer, for the request log. */
@@ -24,7 +24,7 @@ const SPACE_HEADERS: Record<string, string> = {
 };
 
 export function sendBytes(
-  res: ServerResponse, record: ResponseRecord, status: number, body: Uint8Array, contentType: string | null,
+  res: DemoResponse, record: ResponseRecord, status: number, body: Uint8Array, contentType: string | null,
   extraHeaders: Record<string, string> = {},
 ): void {
   record.status = status;
@@ -35,24 +35,29 @@ export function sendBytes(
   res.end(body);
 }
 
-export function sendJsonText(res: ServerResponse, record: ResponseRecord, status: number, json: string, extraHeaders: Record<string, string> = {}): void {
+export function sendJsonText(res: DemoResponse, record: ResponseRecord, status: number, json: string, extraHeaders: Record<string, string> = {}): void {
   sendBytes(res, record, status, Buffer.from(json, 'utf8'), 'application/json; charset=utf-8', extraHeaders);
 }
 
 /** `{"error": code, "error_description": text}` ([C] keys, NET SpaceError / KT). */
 export function sendSpaceError(
-  res: ServerResponse, record: ResponseRecord, status: number, code: SpaceErrorCode, description: string,
+  res: DemoResponse, record: ResponseRecord, status: number, code: SpaceErrorCode, description: string,
   extraHeaders: Record<string, string> = {},
 ): void {
   sendJsonText(res, record, status, JSON.stringify({ error: code, error_description: description }), extraHeaders);
 }
 
-export function sendText(res: ServerResponse, record: ResponseRecord, status: number, text: string, extraHeaders: Record<string, string> = {}): void {
+export function sendText(res: DemoResponse, record: ResponseRecord, status: number, text: string, extraHeaders: Record<string, string> = {}): void {
   sendBytes(res, record, status, Buffer.from(text, 'utf8'), 'text/plain; charset=utf-8', extraHeaders);
 }
 
-/** Streams a large body with chunked encoding (no content-length), so clients must count bytes as they read. */
-export function sendChunkedJson(res: ServerResponse, record: ResponseRecord, json: string): void {
+/**
+ * Streams a large body without content-length (chunked over HTTP/1.1, plain DATA frames over HTTP/2), so clients
+ * must count bytes as they read.
+ */
+export function sendChunkedJson(res: DemoResponse, record: ResponseRecord, json: string): void {
+  // What both transports' responses offer (a union of their overloaded methods is not callable as such).
+  const out: { write(chunk: Uint8Array): boolean; end(): void; once(event: 'drain', listener: () => void): void } = res;
   const body = Buffer.from(json, 'utf8');
   record.status = 200;
   record.bytesSent = body.length;
@@ -63,12 +68,12 @@ export function sendChunkedJson(res: ServerResponse, record: ResponseRecord, jso
     while (offset < body.length) {
       const slice = body.subarray(offset, offset + CHUNK);
       offset += slice.length;
-      if (!res.write(slice)) {
-        res.once('drain', pump);
+      if (!out.write(slice)) {
+        out.once('drain', pump);
         return;
       }
     }
-    res.end();
+    out.end();
   };
   pump();
 }

@@ -2,11 +2,16 @@
  * The demo Space server: JetBrains Space's HTTP API for a fictional organization, over real HTTP on loopback,
  * so the extension can be tried, tested and benchmarked without a Space organization.
  *
+ * Transports (transport.ts): HTTP/1.1 on plain http (default), or with `tls: true` HTTPS with HTTP/2 (HTTP/1.1 over
+ * TLS for clients that do not offer h2), as real Space deployments are reached behind their TLS proxy. Both feed
+ * the same request pipeline.
+ *
  * Request pipeline for `/api/http/...` and `/d/...`:
  *   record → fault (latency, status, drop, malformed) → route (unknown path: plain-text 404) → Bearer check
  *   → handler → `$fields` projection → JSON (or an oversized variant when that fault is on).
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
+import { createSecureServer } from 'node:http2';
 import type { AddressInfo } from 'node:net';
 import { identiconPng } from './avatar-png.ts';
 import { handleControlRequest, type DemoControls, type RecordedRequest } from './control.ts';
@@ -20,10 +25,14 @@ import {
   sendBytes, sendChunkedJson, sendJsonText, sendSpaceError, sendText, type ResponseRecord,
 } from './responses.ts';
 import type { MemberProfile } from './space-types.ts';
+import {
+  clientGone, connectionOf, demoTlsCredentials, dropWithoutAnswer, wireProtocol, type DemoRequest, type DemoResponse,
+} from './transport.ts';
 import { ApiError } from './wire.ts';
 
 export type { FaultSpec } from './faults.ts';
 export type { RecordedRequest } from './control.ts';
+export { demoTlsCredentials, type DemoTlsCredentials, type WireProtocol } from './transport.ts';
 
 /**
  * The demo organization's personal token. Shaped like the JWT-style tokens Space issues ([I]); it decodes to
@@ -32,8 +41,13 @@ export type { RecordedRequest } from './control.ts';
 export const DEMO_TOKEN = 'eyJhbGciOiJSUzUxMiJ9.eyJzdWIiOiJhbGV4LmRlbW8iLCJkZW1vIjp0cnVlfQ.ZGVtby1zcGFjZS1sb29rdXAtbm90LWEtc2VjcmV0';
 
 export interface DemoServer {
-  /** `http://127.0.0.1:PORT` */
+  /** `http://127.0.0.1:PORT`, or `https://127.0.0.1:PORT` with `tls`. */
   url: string;
+  /**
+   * With `tls`: the demo certificate (PEM), self-signed for localhost / 127.0.0.1 / ::1. A client trusts it for
+   * its own connections by passing it as `ca`; nothing else should ever trust it (tls/README.md). Else null.
+   */
+  certificate: string | null;
   port: number;
   /** DEMO_TOKEN, or the token given to startDemoServer. */
   token: string;
@@ -61,6 +75,8 @@ export interface DemoServerOptions {
   latencyMs?: number;
   /** Adds people, a project, issues and a review full of hostile strings (XSS/bidi/5 kB titles). */
   hostile?: boolean;
+  /** Serve HTTPS with HTTP/2 (and HTTP/1.1 over TLS for clients without h2) using the demo certificate. */
+  tls?: boolean;
 }
 
 const API_PREFIX = '/api/http';
@@ -120,7 +136,7 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
   };
 
   /** Owner of a valid token, or the reason it is not valid. Descriptions are invented ([U] in space-api.md §5). */
-  const authenticate = (req: IncomingMessage): { viewer: MemberProfile; token: string } | { failure: string } => {
+  const authenticate = (req: DemoRequest): { viewer: MemberProfile; token: string } | { failure: string } => {
     const header = req.headers.authorization;
     if (!header) return { failure: 'Authentication required' };
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
@@ -133,16 +149,16 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
     return { viewer, token };
   };
 
-  const handleApi = async (req: IncomingMessage, res: ServerResponse, url: URL, segments: string[], record: RecordedRequest): Promise<void> => {
+  const handleApi = async (req: DemoRequest, res: DemoResponse, url: URL, segments: string[], record: RecordedRequest): Promise<void> => {
     const isAttachment = segments[0] === 'd';
     const apiSegments = isAttachment ? segments : segments.slice(2);
     const faultPath = `/${apiSegments.join('/')}`;
     const fault = faults.take(faultPath);
     await sleep(latencyMs + (fault?.latencyMs ?? 0));
-    if (res.destroyed || req.socket.destroyed) return;
+    if (clientGone(req, res)) return;
 
     if (fault?.drop) {
-      req.socket.destroy();
+      dropWithoutAnswer(req);
       return;
     }
     if (fault?.status) return sendFaultStatus(res, record, fault);
@@ -200,7 +216,7 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
   };
 
   /** `/d/{id}`: the avatar PNG. Bearer required ([U] whether Space accepts it; the demo insists on it). */
-  const serveAttachment = (req: IncomingMessage, res: ServerResponse, segments: string[], record: RecordedRequest): void => {
+  const serveAttachment = (req: DemoRequest, res: DemoResponse, segments: string[], record: RecordedRequest): void => {
     if (req.method !== 'GET') return sendText(res, record, 405, 'Method Not Allowed', { allow: 'GET' });
     if (segments.length !== 2) return sendText(res, record, 404, 'Not Found');
     const auth = authenticate(req);
@@ -222,16 +238,37 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
     return bytes;
   };
 
-  const server = createServer((req, res) => {
+  const onRequest = (req: DemoRequest, res: DemoResponse): void => {
     handleRequest(req, res).catch((error: unknown) => {
       // A bug in the demo server itself: answer like Space's 500 instead of hanging the client.
       console.error('[demo-space] internal error:', error instanceof Error ? error.message : error);
       if (!res.headersSent) sendSpaceError(res, { status: 0, bytesSent: 0 }, 500, 'internal-server-error', 'Internal server error');
-      else res.destroy();
+      else dropWithoutAnswer(req);
     });
+  };
+  const tls = opts.tls === true ? demoTlsCredentials() : null;
+  const server = tls ? createSecureServer({ allowHTTP1: true, key: tls.key, cert: tls.cert }, onRequest) : createServer(onRequest);
+  // Every connection, so close() can end them (http2 servers have no closeAllConnections; sessions keep them open).
+  const sockets = new Set<{ destroy(): void }>();
+  server.on(tls ? 'secureConnection' : 'connection', (socket: { destroy(): void; once(e: 'close', f: () => void): void }) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
   });
 
-  const handleRequest = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+  /** Connection numbers for the request log, in order of each connection's first request. */
+  const connectionNumbers = new WeakMap<object, number>();
+  let connectionCount = 0;
+  const connectionNumber = (req: DemoRequest): number => {
+    const key = connectionOf(req);
+    let n = connectionNumbers.get(key);
+    if (n === undefined) {
+      n = ++connectionCount;
+      connectionNumbers.set(key, n);
+    }
+    return n;
+  };
+
+  const handleRequest = async (req: DemoRequest, res: DemoResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://demo.invalid');
     let segments: string[];
     try {
@@ -253,10 +290,12 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
 
     const record: RecordedRequest = {
       method: req.method ?? 'GET', path: decodedPath, query: new QueryParams(url.searchParams).toRecord(),
-      authorization: req.headers.authorization ?? null, at: Date.now(), bytesSent: 0, status: 0,
+      authorization: req.headers.authorization ?? null, at: Date.now(), answeredAt: 0, bytesSent: 0, status: 0,
+      protocol: wireProtocol(req), connection: connectionNumber(req),
     };
     requests.push(record);
-    return handleApi(req, res, url, segments, record);
+    await handleApi(req, res, url, segments, record);
+    if (record.status !== 0) record.answeredAt = Date.now();
   };
 
   await new Promise<void>((resolve, reject) => {
@@ -270,7 +309,8 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
 
   return {
-    url: `http://${host}:${address.port}`,
+    url: `${tls ? 'https' : 'http'}://${host}:${address.port}`,
+    certificate: tls?.cert ?? null,
     port: address.port,
     token: primaryToken,
     requests,
@@ -284,7 +324,7 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
       for (const timer of pendingTimers) clearTimeout(timer);
       pendingTimers.clear();
       server.close(() => resolve());
-      server.closeAllConnections();
+      for (const socket of sockets) socket.destroy();
     }),
   };
 }
@@ -293,7 +333,7 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
  * Space error body for an injected status. 502/503 get a Space-shaped body too, as the brief for tests asks;
  * a real proxy in front of Space would more likely send HTML.
  */
-function sendFaultStatus(res: ServerResponse, record: ResponseRecord, fault: FaultSpec): void {
+function sendFaultStatus(res: DemoResponse, record: ResponseRecord, fault: FaultSpec): void {
   const retryHeaders: Record<string, string> = fault.retryAfter && (fault.status === 429 || fault.status === 503)
     ? { 'retry-after': fault.retryAfter } : {};
   switch (fault.status) {
@@ -326,7 +366,7 @@ function padJson(value: unknown, json: string, minBytes: number): string {
  * Everything outside the API is Space's web UI (`/m/alex.demo`, `/p/abc/issues/3`…). The demo has none; it
  * answers with a short plain-text note so "open in Space" links from the extension land somewhere.
  */
-function serveWebUiPlaceholder(req: IncomingMessage, res: ServerResponse): void {
+function serveWebUiPlaceholder(req: DemoRequest, res: DemoResponse): void {
   const record: ResponseRecord = { status: 0, bytesSent: 0 };
   if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, record, 405, 'Method Not Allowed', { allow: 'GET' });
   sendText(res, record, 200, 'Northwind Orbital: demo JetBrains Space server for Space Lookup.\n'
