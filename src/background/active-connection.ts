@@ -6,7 +6,7 @@
 import type { SpaceApi } from '../space/api.ts';
 import { isSpaceError } from '../space/errors.ts';
 import { failures } from './app-error.ts';
-import { refreshBadge } from './badge.ts';
+import { refreshBadge, showBadge } from './badge.ts';
 import { hasHostPermission } from './host-permission.ts';
 import { connectionKey, readConnection, updateConnection, type ConnectionRecord } from './connection-store.ts';
 import type { Deps, Platform } from './platform.ts';
@@ -26,7 +26,8 @@ export async function openConnection(deps: Deps, opts: { allowRejected?: boolean
   const { record, token } = await readConnection(deps.platform);
   if (!record || token === null) throw failures.notConfigured();
   if (!(await hasHostPermission(deps.platform, record.origin))) {
-    await refreshBadge(deps.platform);
+    // The state is known from what was just read: no need to read it all again for the badge.
+    await showBadge(deps.platform, 'no-host-permission').catch(() => undefined);
     throw failures.noHostPermission(new URL(record.origin).host);
   }
   if (record.auth === 'rejected' && !opts.allowRejected) throw failures.tokenRejected();

@@ -3,8 +3,8 @@
  * host permission missing. It is derived from storage each time (the worker keeps no state in memory) and
  * cleared when all is well. The tooltip explains the state in words.
  */
-import { readConnection } from './connection-store.ts';
-import { hasHostPermission } from './host-permission.ts';
+import type { ConnectionStatus } from '../shared/protocol.ts';
+import { readStatus } from './connection-store.ts';
 import type { Platform } from './platform.ts';
 
 export type BadgeState = 'ok' | 'not-configured' | 'rejected' | 'no-host-permission';
@@ -22,11 +22,15 @@ const LOOKS: Record<Exclude<BadgeState, 'ok'>, BadgeLook> = {
   'no-host-permission': { text: '!', color: '#b45309', titleKey: 'bg_badgeNoHostAccess' },
 };
 
+/** The badge says what the pages are told (`ConnectionStatus.auth`), so the two never disagree. */
+export function badgeStateOf(status: ConnectionStatus): BadgeState {
+  if (!status.configured) return 'not-configured';
+  if (status.auth === 'rejected' || status.auth === 'no-host-permission') return status.auth;
+  return 'ok';
+}
+
 export async function computeBadgeState(platform: Platform): Promise<BadgeState> {
-  const { record, token } = await readConnection(platform);
-  if (!record || token === null) return 'not-configured';
-  if (record.auth === 'rejected') return 'rejected';
-  return (await hasHostPermission(platform, record.origin)) ? 'ok' : 'no-host-permission';
+  return badgeStateOf(await readStatus(platform));
 }
 
 /** No English fallback copy here: it would drift from messages.json, and an empty title shows the extension name. */
@@ -48,6 +52,16 @@ export async function showBadge(platform: Platform, state: BadgeState): Promise<
   await platform.action.setBadgeBackgroundColor({ color: look.color });
   await platform.action.setBadgeText({ text: look.text });
   await platform.action.setTitle({ title: message(platform, look.titleKey) });
+}
+
+/**
+ * The page's view of the connection, read from storage once, with the badge brought in line with it (the
+ * status, connect and verify answers). A failing badge update does not fail the answer.
+ */
+export async function statusWithBadge(platform: Platform): Promise<ConnectionStatus> {
+  const status = await readStatus(platform);
+  await showBadge(platform, badgeStateOf(status)).catch(() => undefined);
+  return status;
 }
 
 /** Recompute from storage and show. Never throws: a badge must not break the request that triggered it. */

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { computeBadgeState, refreshBadge } from './badge.ts';
 import {
-  CONNECTION_KEY, TOKEN_KEY, last4, readConnection, restrictStorageAccess, saveConnection, tokenFingerprint, updateConnection,
+  CONNECTION_KEY, TOKEN_KEY, last4, readConnection, readStatus, restrictStorageAccess, saveConnection, tokenFingerprint,
+  updateConnection,
 } from './connection-store.ts';
 import { onStartup } from './install.ts';
 import { createFakeBrowser } from './test-support/fake-browser.ts';
@@ -83,6 +84,15 @@ describe('badge', () => {
     expect(await refreshBadge(fake.platform)).toBe('rejected');
     expect(fake.record.badge.text).toBe('!');
     expect(fake.record.badge.title).toContain('Replace it in Options');
+  });
+
+  it('says what the pages are told: a rejected token without host access shows "no host access" on both', async () => {
+    const fake = createFakeBrowser();
+    const record = await save(fake, 'token-number-one');
+    await updateConnection(fake.platform, record.fingerprint, { auth: 'rejected' });
+    expect((await readStatus(fake.platform)).auth).toBe('no-host-permission');
+    expect(await refreshBadge(fake.platform)).toBe('no-host-permission');
+    expect(fake.record.badge.title).toBe(fake.platform.i18n.getMessage('bg_badgeNoHostAccess'));
   });
 
   it('a session-only token lost to a restart shows as not configured', async () => {

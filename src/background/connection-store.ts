@@ -15,6 +15,7 @@
  */
 import type { AuthState, ConnectionStatus, Settings } from '../shared/protocol.ts';
 import type { Person } from '../space/types.ts';
+import { hasHostPermission } from './host-permission.ts';
 import type { Platform, StorageAreaLike } from './platform.ts';
 
 export const TOKEN_KEY = 'token';
@@ -137,11 +138,12 @@ export async function removeConnection(platform: Platform): Promise<void> {
   await platform.storage.session.remove(TOKEN_KEY);
 }
 
-export function toStatus(stored: StoredConnection, hasHostPermission: boolean): ConnectionStatus {
+export function toStatus(stored: StoredConnection, granted: boolean): ConnectionStatus {
   const { record, token } = stored;
   const configured = record !== null && token !== null;
   let auth: AuthState = 'unverified';
-  if (configured) auth = !hasHostPermission ? 'no-host-permission' : record.auth;
+  // No host access comes first: without it the token cannot even be checked (openConnection agrees).
+  if (configured) auth = !granted ? 'no-host-permission' : record.auth;
   return {
     configured,
     origin: record?.origin ?? null,
@@ -152,6 +154,13 @@ export function toStatus(stored: StoredConnection, hasHostPermission: boolean): 
     sessionOnly: record?.sessionOnly ?? false,
     auth,
   };
+}
+
+/** What pages may know: configured, origin, identity, last 4 characters, auth state. Never the token. */
+export async function readStatus(platform: Platform): Promise<ConnectionStatus> {
+  const stored = await readConnection(platform);
+  const granted = stored.record ? await hasHostPermission(platform, stored.record.origin) : false;
+  return toStatus(stored, granted);
 }
 
 export async function readSettings(platform: Platform): Promise<Settings> {

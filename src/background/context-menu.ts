@@ -10,15 +10,13 @@
  */
 import { PENDING_QUERY_KEY, type PendingQuery } from '../shared/protocol.ts';
 import { sanitizeQuery } from '../shared/query.ts';
-import { findKeyInText, type EntityKey } from '../space/keys.ts';
+import { findKeyInText, MAX_KEY_SCAN, type EntityKey } from '../space/keys.ts';
 import { issueUrl, reviewUrl } from '../space/web-urls.ts';
 import { readConnection } from './connection-store.ts';
 import { openPopupPage, openSpaceUrl } from './open-tab.ts';
 import type { Deps, Platform } from './platform.ts';
 
 export const MENU_ID = 'space-lookup-search';
-/** How much of a long selection is scanned for a key (the query itself is capped much shorter). */
-const KEY_SCAN_LENGTH = 10_000;
 
 /** Called from runtime.onInstalled: menus persist across worker restarts, creating them again would throw. */
 export async function createContextMenu(platform: Platform): Promise<void> {
@@ -35,7 +33,8 @@ export interface MenuClickInfo {
 export function handleContextMenuClick(deps: Deps, info: MenuClickInfo): Promise<void> {
   if (info.menuItemId !== MENU_ID) return Promise.resolve();
   const selection = typeof info.selectionText === 'string' ? info.selectionText : '';
-  const key = findKeyInText(sanitizeQuery(selection, KEY_SCAN_LENGTH));
+  // A key is looked for in much more of a long selection than the query keeps.
+  const key = findKeyInText(sanitizeQuery(selection, MAX_KEY_SCAN));
   const query = sanitizeQuery(selection);
   return key ? openKeyOrSearch(deps, key, query) : openSearch(deps, query);
 }

@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseQuery } from '../shared/query.ts';
 import type { Person } from '../space/types.ts';
 import {
-  MAX_SUGGESTIONS, escapeXml, handleOmniboxEnter, handleOmniboxInput, setDefaultSuggestion, toSuggestion, type Suggestion,
+  MAX_SUGGESTIONS, escapeXml, handleOmniboxEnter, handleOmniboxInput, omniboxKinds, setDefaultSuggestion, toSuggestion,
+  type Suggestion,
 } from './omnibox.ts';
 import { createRig, type Rig } from './test-support/harness.ts';
 
@@ -92,5 +94,19 @@ describe('omnibox over the demo server', () => {
   it('offers a default suggestion with the typed text marked', () => {
     setDefaultSuggestion(rig.fake.platform);
     expect(rig.fake.record.defaultSuggestion).toEqual({ description: 'Search Space for <match>%s</match>' });
+  });
+});
+
+describe('omniboxKinds', () => {
+  it.each([
+    ['', []],
+    ['@', []],
+    ['@jo', ['person']],
+    ['jo', ['person', 'project']],
+    ['ABC-T-12', ['issue']],
+    ['abc-mr-3', ['review']],
+    ['ORBIT', ['person', 'project']],
+  ])('%j → %j', (text, kinds) => {
+    expect(omniboxKinds(parseQuery(text))).toEqual(kinds);
   });
 });

@@ -12,6 +12,7 @@ import { readConnection } from './connection-store.ts';
 import { openPopupPage, openSpaceUrl, type Disposition } from './open-tab.ts';
 import type { Deps, Platform } from './platform.ts';
 import { searchKinds } from './search/engine.ts';
+import { selectKinds } from './search/select-kinds.ts';
 
 export const MAX_SUGGESTIONS = 6;
 const MAX_DESCRIPTION_TEXT = 120;
@@ -25,10 +26,13 @@ export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' }[c]};`);
 }
 
+/** Text in the address bar suggests people and projects only: the list is short and every keystroke counts. */
+const TEXT_KINDS: readonly EntityKind[] = ['person', 'project'];
+
+/** The popup's query rules (`@`, keys, empty text), narrowed to the kinds the address bar suggests. */
 export function omniboxKinds(query: ParsedQuery): EntityKind[] {
-  if (query.peopleOnly) return query.text === '' ? [] : ['person'];
-  if (query.key) return [query.key.kind];
-  return query.text === '' ? [] : ['person', 'project'];
+  const kinds = selectKinds(query, 'all');
+  return query.key ? kinds : kinds.filter((k) => TEXT_KINDS.includes(k));
 }
 
 function secondary(entity: Entity): string {

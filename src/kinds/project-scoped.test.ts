@@ -46,6 +46,10 @@ describe('projectScopedText', () => {
     ['ABC-MR-', { text: '', projectOnly: 'ABC' }],
     ['login', { text: 'login', projectOnly: null }],
     ['ABC-T-12', { text: 'ABC-T-12', projectOnly: null }],
+    ['#ABC', { text: '', projectOnly: 'ABC' }],
+    ['ABC-MR-3', { text: 'ABC-MR-3', projectOnly: null }],
+    ['ABC login', { text: 'ABC login', projectOnly: null }],
+    ['@ABC', { text: 'ABC', projectOnly: null }],
   ])('%j', (q, expected) => {
     expect(projectScopedText(parseQuery(q))).toEqual(expected);
   });

@@ -2,20 +2,50 @@
  * Issues and reviews live inside projects and Space has no global text search for them, so a text search
  * asks each project in scope and merges. Keys need none of this: they resolve in any project.
  */
+import type { SpaceApi } from '../space/api.ts';
 import { isSpaceError } from '../space/errors.ts';
+import { formatKey } from '../space/keys.ts';
+import type { Batch, CallOptions, Page } from '../space/types.ts';
 import type { ParsedQuery } from '../shared/query.ts';
+import type { KindSearchContext } from './kind-search.ts';
 
 /**
  * For a query that is only a project key (`ABC`, `ABC-`, `ABC-T-`), the text is no help: list that project's
  * latest items instead. Otherwise the query text as typed.
+ *
+ * `parseQuery` sets `projectKeyHint` without a `key` exactly when the whole query is such a project key (a
+ * full issue/review key also carries its project as the hint), so nothing is parsed again here.
  */
 export function projectScopedText(query: ParsedQuery): { text: string; projectOnly: string | null } {
-  const hint = query.projectKeyHint;
-  if (hint !== undefined) {
-    const bare = query.text.replace(/^#/, '').toUpperCase().replace(/-(?:(?:T|MR|CR)-?)?$/, '');
-    if (bare === hint) return { text: '', projectOnly: hint };
-  }
+  if (query.projectKeyHint !== undefined && !query.key) return { text: '', projectOnly: query.projectKeyHint };
   return { text: query.text, projectOnly: null };
+}
+
+/** The two Space calls that differ between issues and reviews. */
+export interface ProjectScopedCalls<T> {
+  /** One item by its canonical key (`ABC-T-12`, `ABC-MR-3`), in any project. */
+  byKey(api: SpaceApi, key: string, opts: CallOptions): Promise<T>;
+  /** Text search inside one project; an empty text lists its latest items. */
+  inProject(api: SpaceApi, projectKey: string, text: string, page: Page, opts: CallOptions): Promise<Batch<T>>;
+}
+
+/**
+ * The `search` of a kind that lives inside projects: a key of this kind resolves to that one item (or
+ * none); a project key alone lists that project; other text searches every project in scope and merges.
+ */
+export function projectScopedSearch<T extends { id: string }>(
+  kind: 'issue' | 'review',
+  calls: ProjectScopedCalls<T>,
+): (api: SpaceApi, query: ParsedQuery, ctx: KindSearchContext) => Promise<T[]> {
+  return async (api, query, ctx) => {
+    const opts = { signal: ctx.signal };
+    if (query.key?.kind === kind) return orEmptyIfNotFound(calls.byKey(api, formatKey(query.key), opts));
+    const { text, projectOnly } = projectScopedText(query);
+    if (text === '' && projectOnly === null) return [];
+    const projects = projectOnly !== null ? [projectOnly] : await ctx.scopeProjects();
+    return searchAcrossProjects(projects, ctx.top, async (projectKey) =>
+      (await calls.inProject(api, projectKey, text, { top: ctx.top }, opts)).items);
+  };
 }
 
 /**
@@ -58,7 +88,7 @@ function isCancellation(e: unknown): boolean {
 }
 
 /** A key that names nothing is an empty result, not an error: the user may still be typing. */
-export async function orEmptyIfNotFound<T>(pending: Promise<T>): Promise<T[]> {
+async function orEmptyIfNotFound<T>(pending: Promise<T>): Promise<T[]> {
   try {
     return [await pending];
   } catch (e) {

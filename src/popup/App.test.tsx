@@ -229,6 +229,32 @@ describe('popup', () => {
     await vi.waitFor(() => expect(navigator.clipboard.writeText).toHaveBeenCalledWith('ada@example.com'));
   });
 
+  it('the card’s Copy link checks the origin like Alt+C: a link off the configured Space is never copied', async () => {
+    const evil = 'https://evil.example/m/eve';
+    const base = fakeBrowser.runtime.sendMessage.getMockImplementation()!;
+    fakeBrowser.runtime.sendMessage.mockImplementation(async (raw: unknown) => {
+      const req = raw as Request;
+      if (req.type === 'details') return { ok: true, value: person(req.id, 'Eve', evil) };
+      return base(raw);
+    });
+    start();
+    type('eve');
+    await vi.waitFor(() => expect(searches()).toHaveLength(1));
+    await answer([person('eve', 'Eve', evil)]);
+    await vi.waitFor(() => expect($('card')?.textContent).toContain('Copy link'));
+    const copyLink = () => [...$('card')!.querySelectorAll('button')].find((b) => b.textContent === 'Copy link')!;
+    copyLink().click();
+    await vi.waitFor(() => expect(host.querySelector('[role="status"]')?.textContent).toBe('Nothing to copy for this result.'));
+    expect(navigator.clipboard.writeText).not.toHaveBeenCalled();
+
+    type('ada');
+    await vi.waitFor(() => expect(searches()).toHaveLength(2));
+    await answer([person('ada', 'Ada Lovelace')]);
+    await vi.waitFor(() => expect($('card')?.getAttribute('aria-label')).toContain('Ada'));
+    copyLink().click();
+    await vi.waitFor(() => expect(navigator.clipboard.writeText).toHaveBeenCalledWith(`${ORIGIN}/m/ada`));
+  });
+
   it('paints the last view in the first frame, then refreshes it', async () => {
     const results = resultsFromLastView({ groups: { person: [person('ada', 'Ada Lovelace')] } });
     start({ query: 'ada', results });

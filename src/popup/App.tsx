@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { authProblem } from '../shared/auth-problem.ts';
 import { t } from '../shared/i18n.ts';
 import {
   LIMITS,
@@ -55,20 +56,18 @@ export function App({ boot }: { boot: Boot }) {
   };
   const [listMode, setListMode] = useState(false);
   const [notice, setNotice] = useState('');
-  const [now, setNow] = useState(() => Date.now());
   const input = useRef<HTMLInputElement>(null);
   const noticeTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   /** Enter pressed before the results for the current text arrived: open the top result once they do. */
   const deferredOpen = useRef<{ background: boolean } | null>(null);
 
   const shown = effectiveFilter(query, filter);
-  const groups = resultGroups(results, shown);
+  const groups = useMemo(() => resultGroups(results, shown), [results, shown]);
   const flat = useMemo(() => groups.flatMap((g: GroupView) => g.items), [groups]);
-  const keys = flat.map(optionKey);
+  const keys = useMemo(() => flat.map(optionKey), [flat]);
   const active = activeIndexFor(keys, activeKey);
   const activeEntity = active >= 0 ? flat[active] ?? null : null;
   const extras = useExtras();
-  const viewerZone = useMemo(() => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC', []);
 
   const say = (text: string) => {
     clearTimeout(noticeTimer.current);
@@ -94,8 +93,6 @@ export function App({ boot }: { boot: Boot }) {
       if (answer.ok) setConn(answer.value);
       else setConnError(answer.error);
     });
-    const tick = setInterval(() => setNow(Date.now()), 30_000);
-    return () => clearInterval(tick);
   }, []);
 
   // A context-menu query that lands after the popup opened replaces what is in the box.
@@ -210,7 +207,7 @@ export function App({ boot }: { boot: Boot }) {
   }
 
   const host = conn?.host ?? null;
-  const pageError = results.fail ?? authError(conn) ?? connError;
+  const pageError = results.fail ?? authProblem(conn) ?? connError;
   const notes = groupNotes(results, shown);
   const searching = results.phase === 'searching';
   const liveText = notice || summary(results, flat.length, query);
@@ -257,8 +254,9 @@ export function App({ boot }: { boot: Boot }) {
             key={optionKey(activeEntity)}
             entity={activeEntity}
             host={host}
-            env={{ now, viewerZone, copy: (text) => void copy(text) }}
+            copy={(text) => void copy(text)}
             onOpen={(e, bg) => void open(e, bg)}
+            onCopyLink={() => void copyFromActive('link')}
           />
         )}
       </div>
@@ -277,13 +275,6 @@ function useExtras(): typeof Extras | null {
     return () => clearTimeout(timer);
   }, []);
   return module;
-}
-
-function authError(conn: ConnectionStatus | null): AppError | null {
-  if (!conn) return null;
-  if (conn.auth === 'rejected') return { code: 'unauthorized', message: '', hint: '' };
-  if (conn.auth === 'no-host-permission') return { code: 'no-host-permission', message: '', hint: '' };
-  return null;
 }
 
 function summary(results: ResultsState, count: number, query: string): string {

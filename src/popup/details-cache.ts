@@ -3,19 +3,25 @@
  * moving back to a result shows its full card at once, and avatars fetched for a card also appear in rows.
  */
 import type { Entity } from '../shared/protocol.ts';
+import { optionKey } from './results.ts';
 
+/** Full entities by `optionKey` (ids are unique within a kind). */
 export const details = new Map<string, Entity>();
 /** Avatar data URL by attachment id; null = fetched and unavailable (initials). */
 export const avatars = new Map<string, string | null>();
 
-/** Ids are unique within a kind. */
-export const detailsKey = (e: Entity) => `${e.kind}:${e.id}`;
-
 /** The fullest version of an entity we have: its details if fetched, else the search result. */
 export function fullest(entity: Entity): Entity {
-  return details.get(detailsKey(entity)) ?? entity;
+  return details.get(optionKey(entity)) ?? entity;
 }
 
-export function cachedAvatar(avatarId: string | null | undefined): string | null {
-  return avatarId ? avatars.get(avatarId) ?? null : null;
+/** Only people have avatars. */
+export function avatarIdOf(entity: Entity): string | null {
+  return entity.kind === 'person' ? entity.avatarId : null;
+}
+
+/** The avatar fetched for this entity during this popup's life, if any. */
+export function cachedAvatar(entity: Entity): string | null {
+  const id = avatarIdOf(entity);
+  return id ? avatars.get(id) ?? null : null;
 }

@@ -21,6 +21,8 @@ async function start(): Promise<void> {
   if (prefill.consumedPending) void browser.storage.session.remove(PENDING_QUERY_KEY).catch(() => undefined);
 
   document.documentElement.lang = t('htmlLang');
+  // Seen when the popup page opens in a tab (context-menu fallback); the HTML's own title is not localized.
+  document.title = t('extName');
   const root = document.getElementById('app');
   if (!root) return;
   render(

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { detailsIdOf } from '../shared/details-id.ts';
 import { ask } from '../shared/messaging.ts';
 import type { AppError, Entity } from '../shared/protocol.ts';
-import { avatars, cachedAvatar, details, detailsKey } from './details-cache.ts';
+import { avatarIdOf, avatars, cachedAvatar, details } from './details-cache.ts';
+import { optionKey } from './results.ts';
 
 /** Arrowing through results should not fire a details request per row passed. */
 const DETAILS_DELAY_MS = 150;
@@ -14,11 +15,9 @@ export interface CardData {
   error: AppError | null;
 }
 
-const avatarIdOf = (e: Entity) => (e.kind === 'person' ? e.avatarId : null);
-
 /** The active result, upgraded to its full details (and avatar) once the worker has them. */
 export function useDetails(active: Entity): CardData {
-  const key = detailsKey(active);
+  const key = optionKey(active);
   const [state, setState] = useState<{ key: string; error: AppError | null } | null>(null);
   const [, setAvatarVersion] = useState(0);
 
@@ -53,7 +52,7 @@ export function useDetails(active: Entity): CardData {
   const error = state?.key === key ? state.error : null;
   return {
     entity,
-    avatar: cachedAvatar(avatarIdOf(entity)),
+    avatar: cachedAvatar(entity),
     loading: !details.has(key) && error === null,
     error,
   };

@@ -132,7 +132,6 @@ export interface FailMessage {
   error: AppError;
 }
 
-export type LookupClientMessage = SearchMessage;
 export type LookupServerMessage = GroupMessage | DoneMessage | FailMessage;
 
 // ---- context menu → popup hand-over -----------------------------------------------------------------

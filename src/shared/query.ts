@@ -12,13 +12,11 @@
 import { isProjectKeyLike, parseKey, type EntityKey } from '../space/keys.ts';
 import { LIMITS } from './protocol.ts';
 
-export type QueryKey = EntityKey;
-
 export interface ParsedQuery {
   /** Text for text searches: trimmed, inner whitespace collapsed, `@` removed in people-only mode. */
   text: string;
   peopleOnly: boolean;
-  key?: QueryKey;
+  key?: EntityKey;
   projectKeyHint?: string;
 }
 

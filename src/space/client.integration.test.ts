@@ -6,9 +6,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from '../../scripts/demo-space/server.ts';
 import type { SpaceApi, SpaceClientOptions } from './api.ts';
 import { createSpaceClient } from './client.ts';
-import { SpaceError } from './errors.ts';
 import { SpaceHttp } from './http.ts';
 import { readPages } from './paging.ts';
+import { failure } from './test-support/failure.ts';
 
 let server: DemoServer;
 
@@ -33,16 +33,6 @@ function client(overrides: Partial<SpaceClientOptions> = {}): SpaceApi {
     retry: { retries: 2, baseDelayMs: 10, maxDelayMs: 40, totalBudgetMs: 3000 },
     ...overrides,
   });
-}
-
-async function failure(pending: Promise<unknown>): Promise<SpaceError> {
-  try {
-    await pending;
-  } catch (e) {
-    expect(e).toBeInstanceOf(SpaceError);
-    return e as SpaceError;
-  }
-  throw new Error('expected the call to fail');
 }
 
 const apiRequests = (suffix: string) => server.requests.filter((r) => r.path === `/api/http${suffix}`);

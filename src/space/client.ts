@@ -37,8 +37,10 @@ export const DEFAULTS = {
 
 /**
  * Raster formats only. SVG is left out on purpose: it is a document format, and a picture is all we need.
+ * Exactly the formats the worker can recognise from the bytes (`sniffRasterType`): asking for more would
+ * download pictures that are then thrown away.
  */
-const AVATAR_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/avif'] as const;
+export const AVATAR_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'] as const;
 
 export function createSpaceClient(opts: SpaceClientOptions): SpaceApi {
   const normalized = normalizeBaseUrl(opts.origin);

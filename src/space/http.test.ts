@@ -5,8 +5,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { SpaceError } from './errors.ts';
 import { SpaceHttp, queryString, type HttpOptions } from './http.ts';
+import { failure } from './test-support/failure.ts';
 import { Reader } from './parse.ts';
 
 const TOKEN = 'tok_SENTINEL_123';
@@ -73,16 +73,6 @@ function getId(http = makeHttp(), extra: { on404?: 'by-body' | 'unsupported'; si
     path: '/projects/key:ABC/planning/issues/key:ABC-T-1', fields: 'id,title', what: 'looking up issue ABC-T-1',
     subject: 'Issue ABC-T-1', permission: 'Project.Issues.View', ...extra,
   }, readId);
-}
-
-async function failure(pending: Promise<unknown>): Promise<SpaceError> {
-  try {
-    await pending;
-  } catch (e) {
-    expect(e).toBeInstanceOf(SpaceError);
-    return e as SpaceError;
-  }
-  throw new Error('expected the call to fail');
 }
 
 describe('requests', () => {

@@ -19,7 +19,7 @@ const REVIEW_KEY_EXACT = new RegExp(`^(${PROJECT_KEY})-(MR|CR)-(${NUMBER})$`, 'i
 const KEY_IN_TEXT = new RegExp(`(?<![A-Z0-9_-])(${PROJECT_KEY})-(T|MR|CR)-(${NUMBER})(?![A-Z0-9_])`, 'gi');
 
 /** Longest selection we scan; context-menu selections can be whole pages. */
-const MAX_SCAN = 10_000;
+export const MAX_KEY_SCAN = 10_000;
 /** Space project keys are short; this bounds what we send in a path. */
 const MAX_PROJECT_KEY_LENGTH = 64;
 
@@ -60,7 +60,7 @@ export function parseKey(text: string): EntityKey | null {
 
 /** The first issue or review key anywhere in the text (context-menu selections). */
 export function findKeyInText(text: string): EntityKey | null {
-  for (const m of text.slice(0, MAX_SCAN).matchAll(KEY_IN_TEXT)) {
+  for (const m of text.slice(0, MAX_KEY_SCAN).matchAll(KEY_IN_TEXT)) {
     const key = toKey(m[1], m[2], m[3]);
     if (key) return key;
   }

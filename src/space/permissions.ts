@@ -2,8 +2,10 @@
  * Space permission codes the extension needs, with the names Space's UI shows for them
  * (NET `PermissionIdentifier`, space-api.md §6), and the extraction of a permission from a 403 body.
  */
+import type { RequiredPermission } from './required-permissions.ts';
 
-export const PERMISSION_NAMES: Readonly<Record<string, string>> = {
+/** The names Space's UI shows; a Record over REQUIRED_PERMISSIONS, so a permission added there without its name is a compile error. */
+const PERMISSION_NAMES: Readonly<Record<RequiredPermission, string>> = {
   'Profile.View': 'View member profiles',
   'Profile.WorkingDays.View': 'View working hours',
   'Profile.Locations.View': 'View member locations',
@@ -36,7 +38,7 @@ export function permissionFromDescription(description: string | null, token: str
 
 /** "“View issues” (Project.Issues.View)" for a known code, the text as given otherwise. */
 export function describePermission(permission: string): string {
-  const name = PERMISSION_NAMES[permission];
+  const name = Object.hasOwn(PERMISSION_NAMES, permission) ? PERMISSION_NAMES[permission as RequiredPermission] : undefined;
   if (name !== undefined) return `“${name}” (${permission})`;
   const code = Object.entries(PERMISSION_NAMES).find(([, ui]) => ui.toLowerCase() === permission.toLowerCase())?.[0];
   return code === undefined ? `“${permission}”` : `“${permission}” (${code})`;

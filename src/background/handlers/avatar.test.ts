@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { AVATAR_TYPES } from '../../space/client.ts';
 import { sniffRasterType, toDataUrl } from './avatar.ts';
 
 const bytes = (...b: number[]) => new Uint8Array(b);
@@ -15,8 +16,25 @@ describe('sniffRasterType', () => {
     ['RIFF but not webp (wav)', bytes(0x52, 0x49, 0x46, 0x46, 1, 2, 3, 4, 0x57, 0x41, 0x56, 0x45), null],
     ['empty', bytes(), null],
     ['truncated png', bytes(0x89, 0x50), null],
+    ['avif (not passed on, so not asked for)', bytes(0, 0, 0, 0x1c, 0x66, 0x74, 0x79, 0x70, 0x61, 0x76, 0x69, 0x66), null],
   ])('%s', (_name, data, expected) => {
     expect(sniffRasterType(data)).toBe(expected);
+  });
+
+  it('recognises every type the client asks Space for, and the popup accepts each as a data: URL', async () => {
+    const samples: Record<string, Uint8Array> = {
+      'image/png': bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a),
+      'image/jpeg': bytes(0xff, 0xd8, 0xff, 0xe0),
+      'image/gif': bytes(0x47, 0x49, 0x46, 0x38, 0x39, 0x61),
+      'image/webp': bytes(0x52, 0x49, 0x46, 0x46, 1, 2, 3, 4, 0x57, 0x45, 0x42, 0x50),
+    };
+    const { DATA_IMAGE } = await import('../../shared/ui/Avatar.tsx');
+    for (const type of AVATAR_TYPES) {
+      const sample = samples[type];
+      expect(sample, type).toBeDefined();
+      expect(sniffRasterType(sample ?? bytes())).toBe(type);
+      expect(DATA_IMAGE.test(toDataUrl(type, sample ?? bytes()))).toBe(true);
+    }
   });
 });
 

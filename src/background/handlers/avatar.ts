@@ -7,6 +7,7 @@
  * format, and a `data:image/svg+xml` URL that ever ends up in a link, an `<object>` or a new tab would be
  * live markup. Initials are a fine fallback.
  */
+import type { AVATAR_TYPES } from '../../space/client.ts';
 import { callSpace, openConnection } from '../active-connection.ts';
 import { failures } from '../app-error.ts';
 import { cacheKey, readCache, writeCache } from '../cache.ts';
@@ -18,7 +19,8 @@ const ATTACHMENT_ID = /^[A-Za-z0-9_-]{1,200}$/;
 const MAX_CACHED_BYTES = 64 * 1024;
 const AVATAR_FRESHNESS = { freshMs: 60 * 60_000, staleMs: 60 * 60_000 };
 
-export type RasterType = 'image/png' | 'image/jpeg' | 'image/gif' | 'image/webp';
+/** What the client asks Space for; each one must be recognised below (avatar.test.ts checks). */
+export type RasterType = (typeof AVATAR_TYPES)[number];
 
 export function sniffRasterType(bytes: Uint8Array): RasterType | null {
   const starts = (sig: readonly number[], at = 0) => sig.every((b, i) => bytes[at + i] === b);

@@ -7,12 +7,11 @@
  */
 import { normalizeBaseUrl } from '../../space/base-url.ts';
 import { AppFailure, failures } from '../app-error.ts';
-import { refreshBadge } from '../badge.ts';
+import { statusWithBadge } from '../badge.ts';
 import { clearAllCaches } from '../cache.ts';
 import { identityOf, readConnection, readSettings, saveConnection, writeSettings } from '../connection-store.ts';
 import { hasHostPermission } from '../host-permission.ts';
 import type { Handler } from '../router.ts';
-import { currentStatus } from './status.ts';
 
 /** Visible ASCII only: a token is an opaque printable string; anything else would corrupt the header. */
 const TOKEN_CHARS = /^[\x21-\x7e]+$/;
@@ -45,6 +44,5 @@ export const handleConnect: Handler<'connect'> = async (request, deps) => {
   await saveConnection(platform, { origin, token, identity, sessionOnly: request.sessionOnly, now: deps.now() });
   // Results of the previous token must never show under the new one.
   await clearAllCaches(platform);
-  await refreshBadge(platform);
-  return currentStatus(platform);
+  return statusWithBadge(platform);
 };

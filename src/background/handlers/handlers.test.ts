@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LAST_VIEW_KEY } from '../../shared/last-view.ts';
 import type { ConnectionStatus, Entity, ForgetResult, Settings } from '../../shared/protocol.ts';
 import { createSpaceClient } from '../../space/client.ts';
@@ -32,6 +32,15 @@ describe('status', () => {
     expect(answer.ok && answer.value.auth).toBe('no-host-permission');
     expect(rig.fake.record.badge.text).toBe('!');
     expect(rig.fake.record.badge.title).toMatch(/no access/i);
+  });
+
+  it('reads the connection and checks the host permission once per ask (the popup asks on every open)', async () => {
+    await rig.connect();
+    const reads = vi.spyOn(rig.fake.platform.storage.local, 'get');
+    const checks = vi.spyOn(rig.fake.platform.permissions, 'contains');
+    await rig.ask<ConnectionStatus>({ type: 'status' });
+    expect(reads.mock.calls.filter(([k]) => k === CONNECTION_KEY)).toHaveLength(1);
+    expect(checks).toHaveBeenCalledTimes(1);
   });
 });
 

@@ -1,8 +1,7 @@
 import { callSpace, openConnection } from '../active-connection.ts';
-import { refreshBadge } from '../badge.ts';
+import { statusWithBadge } from '../badge.ts';
 import { identityOf, updateConnection } from '../connection-store.ts';
 import type { Handler } from '../router.ts';
-import { currentStatus } from './status.ts';
 
 /**
  * "Check again": re-verify the stored token with the current-user call. Success refreshes identity and
@@ -17,6 +16,5 @@ export const handleVerify: Handler<'verify'> = async (_request, deps) => {
     identity: identityOf(me),
     lastVerified: deps.now(),
   });
-  await refreshBadge(deps.platform);
-  return currentStatus(deps.platform);
+  return statusWithBadge(deps.platform);
 };

@@ -15,7 +15,7 @@ import { toAppError } from '../app-error.ts';
 import { cacheKey, readCache, writeCache } from '../cache.ts';
 import type { Deps } from '../platform.ts';
 import { shareInFlight } from './dedupe.ts';
-import { scopeProjects } from './scope.ts';
+import { scopeLoader } from './scope.ts';
 
 /** Results per kind: the popup shows a handful per group. */
 export const TOP_PER_KIND = 6;
@@ -55,10 +55,11 @@ export async function searchKinds(
   signal.addEventListener('abort', stop, { once: true });
   if (signal.aborted) local.abort();
   let failure: AppError | undefined;
+  const scope = scopeLoader(deps, conn, query.projectKeyHint);
 
   try {
     const outcomes = await Promise.all(kinds.map(async (kind) => {
-      const outcome = await searchOneKind(deps, conn, query, kind, local.signal, onGroup);
+      const outcome = await searchOneKind(deps, conn, query, kind, scope, local.signal, onGroup);
       if (outcome.state === 'unauthorized' && !failure) {
         failure = outcome.error;
         local.abort();
@@ -77,6 +78,7 @@ async function searchOneKind(
   conn: ActiveConnection,
   query: ParsedQuery,
   kind: EntityKind,
+  scope: (signal: AbortSignal) => Promise<string[]>,
   signal: AbortSignal,
   onGroup: (update: GroupUpdate) => void,
 ): Promise<KindOutcome> {
@@ -100,7 +102,7 @@ async function searchOneKind(
     const items = await shareInFlight(key, (shared) => search.search(conn.api, query, {
       signal: shared,
       top: TOP_PER_KIND,
-      scopeProjects: () => scopeProjects(deps, conn, shared, query.projectKeyHint),
+      scopeProjects: () => scope(shared),
     }) as Promise<Entity[]>, signal);
     if (signal.aborted) return { kind, state: 'cancelled' };
     onGroup({ kind, state: 'ok', items, cached: false });

@@ -17,24 +17,33 @@ export const MAX_CHOSEN_PROJECTS = 8;
 export const MAX_DEFAULT_PROJECTS = 5;
 export const SCOPE_FRESH_MS = 10 * 60_000;
 
-export async function scopeProjects(
-  deps: Deps,
-  conn: ActiveConnection,
-  signal: AbortSignal,
-  hint?: string,
-): Promise<string[]> {
-  const settings = await readSettings(deps.platform);
-  const base = settings.searchProjects.length > 0
-    ? settings.searchProjects.slice(0, MAX_CHOSEN_PROJECTS)
-    : await defaultScope(deps, conn, signal);
-  return hint ? [hint, ...base.filter((k) => k !== hint)] : base;
+/**
+ * The scope of one search. Issues and reviews both ask; the stored choice (or the cached default) is read
+ * from storage once per search, not once per kind. Fetching the default from Space goes through
+ * `shareInFlight`, so each caller's signal only cancels its own wait.
+ */
+export function scopeLoader(deps: Deps, conn: ActiveConnection, hint?: string): (signal: AbortSignal) => Promise<string[]> {
+  let stored: Promise<string[] | null> | undefined;
+  return async (signal) => {
+    stored ??= storedScope(deps, conn);
+    const base = (await stored) ?? await fetchAndCacheDefault(deps, conn, signal);
+    return hint ? [hint, ...base.filter((k) => k !== hint)] : base;
+  };
 }
 
-async function defaultScope(deps: Deps, conn: ActiveConnection, signal: AbortSignal): Promise<string[]> {
-  const key = cacheKey(conn.key, 'scope', 'default');
-  const freshness = { freshMs: SCOPE_FRESH_MS, staleMs: SCOPE_FRESH_MS };
-  const hit = await readCache<string[]>(deps.platform, key, deps.now(), freshness);
-  if (hit?.fresh) return hit.value;
+const DEFAULT_SCOPE_FRESHNESS = { freshMs: SCOPE_FRESH_MS, staleMs: SCOPE_FRESH_MS };
+const defaultScopeKey = (conn: ActiveConnection) => cacheKey(conn.key, 'scope', 'default');
+
+/** The user's choice, else a fresh cached default; null when the default has to be fetched. */
+async function storedScope(deps: Deps, conn: ActiveConnection): Promise<string[] | null> {
+  const settings = await readSettings(deps.platform);
+  if (settings.searchProjects.length > 0) return settings.searchProjects.slice(0, MAX_CHOSEN_PROJECTS);
+  const hit = await readCache<string[]>(deps.platform, defaultScopeKey(conn), deps.now(), DEFAULT_SCOPE_FRESHNESS);
+  return hit?.fresh ? hit.value : null;
+}
+
+function fetchAndCacheDefault(deps: Deps, conn: ActiveConnection, signal: AbortSignal): Promise<string[]> {
+  const key = defaultScopeKey(conn);
   return shareInFlight(key, async (shared) => {
     const keys = await fetchDefaultScope(conn, shared);
     await writeCache(deps.platform, key, keys, deps.now());

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LAST_VIEW_KEY, type LastView } from '../../shared/last-view.ts';
 import {
   ALL_KINDS, LOOKUP_PORT, type DoneMessage, type EntityKind, type FailMessage, type Filter, type GroupMessage,
@@ -6,7 +6,7 @@ import {
 } from '../../shared/protocol.ts';
 import { createSpaceClient } from '../../space/client.ts';
 import { FRESH_MS } from '../cache.ts';
-import { CONNECTION_KEY } from '../connection-store.ts';
+import { CONNECTION_KEY, SETTINGS_KEY } from '../connection-store.ts';
 import { createPortPair, type FakePortEnd } from '../test-support/fake-browser.ts';
 import { createRig, type Rig } from '../test-support/harness.ts';
 import { acceptLookupPort } from './port.ts';
@@ -121,6 +121,23 @@ describe('lookup port', () => {
     rig.server.clearRequests();
     await search(openPort(), 2, 'login', 'issue');
     expect(apiPaths().filter((p) => p.endsWith('/planning/issues'))).toEqual(['/projects/key:NAV/planning/issues']);
+  });
+
+  it('issues and reviews share one scope per search: settings and the default scope are read once', async () => {
+    const localReads = vi.spyOn(rig.fake.platform.storage.local, 'get');
+    const sessionReads = vi.spyOn(rig.fake.platform.storage.session, 'get');
+    const readsOf = (spy: typeof localReads, key: string) => spy.mock.calls.filter(([k]) => k === key).length;
+    const scopeKey = (k: string) => typeof k === 'string' && k.endsWith('|scope|default');
+
+    await search(openPort(), 1, 'login');
+    expect(readsOf(localReads, SETTINGS_KEY)).toBe(1);
+    expect(sessionReads.mock.calls.filter(([k]) => scopeKey(k as string))).toHaveLength(1);
+    // The default scope is fetched once for both kinds.
+    expect(apiPaths().filter((p) => p.startsWith('/projects/member:me'))).toHaveLength(1);
+
+    localReads.mockClear();
+    await search(openPort(), 2, 'logout');
+    expect(readsOf(localReads, SETTINGS_KEY)).toBe(1);
   });
 
   it('isolates failures per kind: 404 → unsupported, 403 → the permission for that kind only', async () => {

@@ -10,7 +10,7 @@
  * `fake.platform` is what handlers get. `fake.namespace` imitates the `browser.*` object (events included)
  * for importing `src/background/index.ts` itself.
  */
-import messages from '../../../public/_locales/en/messages.json' with { type: 'json' };
+import { getMessage } from '../../shared/test-support/messages.ts';
 import type { Platform, StorageAreaLike } from '../platform.ts';
 
 export class FakeStorageArea implements StorageAreaLike {
@@ -149,8 +149,6 @@ export interface FakeBrowserOptions {
   setAccessLevel?: boolean;
 }
 
-const MESSAGES = messages as Record<string, { message: string }>;
-
 export function createFakeBrowser(opts: FakeBrowserOptions = {}) {
   const id = opts.id ?? 'abcdefghijklmnopabcdefghijklmnop';
   const base = `${opts.scheme ?? 'chrome-extension'}://${id}/`;
@@ -221,7 +219,7 @@ export function createFakeBrowser(opts: FakeBrowserOptions = {}) {
       },
     },
     i18n: {
-      getMessage: (key) => MESSAGES[key]?.message ?? '',
+      getMessage,
     },
     omnibox: {
       setDefaultSuggestion: (s) => {

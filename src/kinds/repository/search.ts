@@ -1,14 +1,11 @@
 import { failures } from '../../background/app-error.ts';
 import type { KindSearch } from '../kind-search.ts';
+import { textSearch } from '../text-search.ts';
 
 export const repositorySearch: KindSearch<'repository'> = {
   kind: 'repository',
   permission: 'VcsRepository.Read',
-  async search(api, query, ctx) {
-    if (query.text === '') return [];
-    const batch = await api.searchRepositories(query.text, { top: ctx.top }, { signal: ctx.signal });
-    return batch.items.slice(0, ctx.top);
-  },
+  search: textSearch((api, text, page, opts) => api.searchRepositories(text, page, opts)),
   /** `id` is `PROJECT/name` (repositories have no global id in Space's find endpoint). */
   details(api, id, opts) {
     const slash = id.indexOf('/');

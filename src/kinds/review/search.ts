@@ -1,19 +1,13 @@
-import { formatKey } from '../../space/keys.ts';
 import type { KindSearch } from '../kind-search.ts';
-import { orEmptyIfNotFound, projectScopedText, searchAcrossProjects } from '../project-scoped.ts';
+import { projectScopedSearch } from '../project-scoped.ts';
 
 export const reviewSearch: KindSearch<'review'> = {
   kind: 'review',
   permission: 'Project.CodeReview.View',
-  async search(api, query, ctx) {
-    const opts = { signal: ctx.signal };
-    if (query.key?.kind === 'review') return orEmptyIfNotFound(api.reviewByKey(formatKey(query.key), opts));
-    const { text, projectOnly } = projectScopedText(query);
-    if (text === '' && projectOnly === null) return [];
-    const projects = projectOnly !== null ? [projectOnly] : await ctx.scopeProjects();
-    return searchAcrossProjects(projects, ctx.top, async (projectKey) =>
-      (await api.searchReviews(projectKey, text, { top: ctx.top }, opts)).items);
-  },
+  search: projectScopedSearch('review', {
+    byKey: (api, key, opts) => api.reviewByKey(key, opts),
+    inProject: (api, projectKey, text, page, opts) => api.searchReviews(projectKey, text, page, opts),
+  }),
   /** `id` is the review key, `ABC-MR-12` or `ABC-CR-12`. */
   details: (api, key, opts) => api.reviewByKey(key, opts),
 };

@@ -1,12 +1,9 @@
 import type { KindSearch } from '../kind-search.ts';
+import { textSearch } from '../text-search.ts';
 
 export const teamSearch: KindSearch<'team'> = {
   kind: 'team',
   permission: 'Team.View',
-  async search(api, query, ctx) {
-    if (query.text === '') return [];
-    const batch = await api.searchTeams(query.text, { top: ctx.top }, { signal: ctx.signal });
-    return batch.items.slice(0, ctx.top);
-  },
+  search: textSearch((api, text, page, opts) => api.searchTeams(text, page, opts)),
   details: (api, id, opts) => api.team(id, opts),
 };

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
+import { authProblem } from '../../shared/auth-problem.ts';
 import { errorText, type ErrorText } from '../../shared/error-text.ts';
 import { t } from '../../shared/i18n.ts';
 import { ask } from '../../shared/messaging.ts';
@@ -6,6 +7,7 @@ import type { ConnectionStatus, ForgetResult } from '../../shared/protocol.ts';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
 import { displayText } from '../../shared/ui/text.ts';
 import { relativeTime } from '../../shared/ui/time-format.ts';
+import { useNow } from '../../shared/ui/use-now.ts';
 
 interface ConnectionCardProps {
   status: ConnectionStatus;
@@ -17,22 +19,13 @@ interface ConnectionCardProps {
   announce(text: string): void;
 }
 
-/** Re-render "last verified 3 minutes ago" while the page stays open. */
-function useNow(everyMs: number): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), everyMs);
-    return () => clearInterval(timer);
-  }, [everyMs]);
-  return now;
-}
-
 /** The saved connection. The token itself is never here: only its last four characters. */
 export function ConnectionCard({ status, replacing, onStatus, onReplace, onForgotten, announce }: ConnectionCardProps) {
   const [busy, setBusy] = useState<'verify' | 'forget' | null>(null);
   const [revoke, setRevoke] = useState(false);
   const [error, setError] = useState<ErrorText | null>(null);
   const revokeBox = useRef<HTMLInputElement>(null);
+  // Re-renders "last verified 3 minutes ago" while the page stays open.
   const now = useNow(30_000);
   const host = status.host ?? '';
 
@@ -62,6 +55,7 @@ export function ConnectionCard({ status, replacing, onStatus, onReplace, onForgo
     else setError(errorText(answer.error, { where: 'options', host }));
   };
 
+  const problem = authProblem(status);
   const identity = status.identity;
   const summary = identity
     ? t('options_connectedAs', [host, displayText(identity.name, 120), displayText(identity.username, 120)])
@@ -82,12 +76,7 @@ export function ConnectionCard({ status, replacing, onStatus, onReplace, onForgo
         <li>{status.sessionOnly ? t('options_sessionOnlyOn') : t('options_storedOn')}</li>
       </ul>
 
-      {status.auth === 'rejected' && (
-        <ErrorNotice text={errorText({ code: 'unauthorized', message: '', hint: '' }, { where: 'options', host })} testId="auth-warning" />
-      )}
-      {status.auth === 'no-host-permission' && (
-        <ErrorNotice text={errorText({ code: 'no-host-permission', message: '', hint: '' }, { where: 'options', host })} testId="auth-warning" />
-      )}
+      {problem && <ErrorNotice text={errorText(problem, { where: 'options', host })} testId="auth-warning" />}
       {error && <ErrorNotice text={error} testId="connection-error" role="alert" />}
 
       <div class="actions">

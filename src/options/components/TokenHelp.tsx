@@ -1,21 +1,9 @@
 import { t, type MessageKey } from '../../shared/i18n.ts';
+import { REQUIRED_PERMISSIONS } from '../../space/required-permissions.ts';
 import { personalTokensUrl } from '../../space/web-urls.ts';
 
-/** The read permissions the extension uses, in the order Space's token dialog groups them. */
-export const REQUIRED_PERMISSIONS = [
-  'Profile.View',
-  'Profile.WorkingDays.View',
-  'Profile.Locations.View',
-  'Locations.View',
-  'Team.View',
-  'Project.View',
-  'Project.Issues.View',
-  'Project.CodeReview.View',
-  'VcsRepository.Read',
-] as const;
-
 /** `Project.Issues.View` → `perm_Project_Issues_View`: what Space's token dialog calls it. */
-export const permissionNameKey = (code: string) => `perm_${code.replaceAll('.', '_')}` as MessageKey;
+const permissionNameKey = (code: string) => `perm_${code.replaceAll('.', '_')}` as MessageKey;
 
 interface TokenHelpProps {
   /** A normalized origin (from the field or the saved connection), or null while none is valid. */

@@ -4,7 +4,7 @@ import { viewOf } from '../../kinds/view-registry.ts';
 import { t } from '../../shared/i18n.ts';
 import type { Entity } from '../../shared/protocol.ts';
 import { cachedAvatar } from '../details-cache.ts';
-import type { GroupView } from '../results.ts';
+import { optionKey, type GroupView } from '../results.ts';
 
 export const LISTBOX_ID = 'results';
 
@@ -58,7 +58,7 @@ export function ResultList({ groups, active, onOpen, onPoint }: ResultListProps)
               const i = index++;
               return (
                 <div
-                  key={`${entity.kind}:${entity.id}`}
+                  key={optionKey(entity)}
                   id={optionId(i)}
                   role="option"
                   aria-selected={i === active}
@@ -76,7 +76,7 @@ export function ResultList({ groups, active, onOpen, onPoint }: ResultListProps)
                     hover.current = setTimeout(() => onPoint(i), HOVER_INTENT_MS);
                   }}
                 >
-                  <EntityRow entity={entity} avatar={entity.kind === 'person' ? cachedAvatar(entity.avatarId) : null} />
+                  <EntityRow entity={entity} avatar={cachedAvatar(entity)} />
                 </div>
               );
             })}

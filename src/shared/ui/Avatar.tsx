@@ -12,8 +12,11 @@ interface AvatarProps {
   label?: string;
 }
 
-/** Only inline image data: an avatar URL on the Space host would need the token, which pages never have. */
-const DATA_IMAGE = /^data:image\/(png|jpeg|gif|webp|bmp);base64,[A-Za-z0-9+/=]+$/;
+/**
+ * Only inline image data of the types the worker hands over (avatar.ts): an avatar URL on the Space host
+ * would need the token, which pages never have.
+ */
+export const DATA_IMAGE = /^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=]+$/;
 
 export function Avatar({ id, name, src, large, label }: AvatarProps) {
   const className = large ? 'avatar large' : 'avatar';

@@ -57,6 +57,13 @@ describe('truncate / singleLine', () => {
     expect(singleLine('  a\u202E\nb  ', 10)).toBe('a b');
     expect(singleLine('x'.repeat(50), 20)).toBe('x'.repeat(20));
   });
+
+  it('singleLine caps in UTF-16 units like the worker schema, never splitting a surrogate pair', () => {
+    const cut = singleLine('😀'.repeat(150), 200);
+    expect(cut.length).toBeLessThanOrEqual(200);
+    expect(cut).toBe('😀'.repeat(100));
+    expect(singleLine(`a${'😀'.repeat(150)}`, 200)).toBe(`a${'😀'.repeat(99)}`);
+  });
 });
 
 describe('initials and colour', () => {

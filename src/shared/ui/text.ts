@@ -24,11 +24,15 @@ export function displayText(value: unknown, max: number = MAX_TEXT): string {
 
 /**
  * Untrusted text that becomes a search query (`?q=`, a page selection, a stored view): one line,
- * nothing invisible, at most `max` code points, cut without an ellipsis (it is input, not display).
+ * nothing invisible, cut without an ellipsis (it is input, not display). `max` counts UTF-16 units, as
+ * the worker's schema does (LIMITS.query): a cut by code points could leave emoji text twice too long.
  */
 export function singleLine(value: string, max: number): string {
   const clean = value.replace(INVISIBLE, '').replace(WHITESPACE_RUN, ' ').trim();
-  return clean.length <= max ? clean : Array.from(clean).slice(0, max).join('').trimEnd();
+  if (clean.length <= max) return clean;
+  // Don't cut a surrogate pair in half.
+  const cut = /[\ud800-\udbff]/.test(clean.charAt(max - 1)) ? clean.slice(0, max - 1) : clean.slice(0, max);
+  return cut.trimEnd();
 }
 
 /** Cuts at a code point boundary (never splits a surrogate pair) and marks the cut with an ellipsis. */

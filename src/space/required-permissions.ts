@@ -1,0 +1,17 @@
+/**
+ * The read permissions the extension uses, in the order Space's token dialog groups them (space-api.md §6).
+ * On its own so the options page can list them without the worker's 403 parsing.
+ */
+export const REQUIRED_PERMISSIONS = [
+  'Profile.View',
+  'Profile.WorkingDays.View',
+  'Profile.Locations.View',
+  'Locations.View',
+  'Team.View',
+  'Project.View',
+  'Project.Issues.View',
+  'Project.CodeReview.View',
+  'VcsRepository.Read',
+] as const;
+
+export type RequiredPermission = (typeof REQUIRED_PERMISSIONS)[number];
