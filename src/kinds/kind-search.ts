@@ -23,6 +23,8 @@ export interface KindSearch<K extends EntityKind = EntityKind> {
   readonly kind: K;
   /** The Space permission this kind's search needs, named in the group's error when Space names none. */
   readonly permission: string;
+  /** Text search runs inside the user's project scope (issues, reviews): the fan-out starts loading it early. */
+  readonly projectScoped?: boolean;
   /**
    * Results for the query, best first, at most `ctx.top` (issues/reviews may merge several projects).
    * An exact key resolves to that one item (or none); an empty text finds nothing.

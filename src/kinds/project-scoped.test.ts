@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseQuery } from '../shared/query.ts';
 import { SpaceError } from '../space/errors.ts';
-import { projectScopedText, searchAcrossProjects } from './project-scoped.ts';
+import { needsProjectScope, projectScopedText, searchAcrossProjects } from './project-scoped.ts';
 
 const items = (p: string, n: number) => Array.from({ length: n }, (_, i) => ({ id: `${p}${i}` }));
 const err = (code: 'not-found' | 'forbidden' | 'cancelled') => new SpaceError(code, code, '');
@@ -52,5 +52,19 @@ describe('projectScopedText', () => {
     ['@ABC', { text: 'ABC', projectOnly: null }],
   ])('%j', (q, expected) => {
     expect(projectScopedText(parseQuery(q))).toEqual(expected);
+  });
+});
+
+describe('needsProjectScope', () => {
+  it.each([
+    ['backend', true],
+    ['ABC-T-12', false],
+    ['abc-mr-3', false],
+    ['ABC', false],
+    ['@jo', true],
+    ['', false],
+    ['   ', false],
+  ])('%j → %s', (raw, expected) => {
+    expect(needsProjectScope(parseQuery(raw))).toBe(expected);
   });
 });

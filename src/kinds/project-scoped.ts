@@ -21,6 +21,13 @@ export function projectScopedText(query: ParsedQuery): { text: string; projectOn
   return { text: query.text, projectOnly: null };
 }
 
+/** True when a text search of a project-scoped kind will read the scope (no key, no project-only query). */
+export function needsProjectScope(query: ParsedQuery): boolean {
+  if (query.key) return false;
+  const { text, projectOnly } = projectScopedText(query);
+  return projectOnly === null && text !== '';
+}
+
 /** The two Space calls that differ between issues and reviews. */
 export interface ProjectScopedCalls<T> {
   /** One item by its canonical key (`ABC-T-12`, `ABC-MR-3`), in any project. */

@@ -9,6 +9,7 @@
 import type { AppError, AppErrorCode, Entity, EntityKind, GroupState } from '../../shared/protocol.ts';
 import { queryCacheKey, type ParsedQuery } from '../../shared/query.ts';
 import { isSpaceError } from '../../space/errors.ts';
+import { needsProjectScope } from '../../kinds/project-scoped.ts';
 import { kindSearch } from '../../kinds/search-registry.ts';
 import { noteAuthRejected, type ActiveConnection } from '../active-connection.ts';
 import { toAppError } from '../app-error.ts';
@@ -55,7 +56,8 @@ export async function searchKinds(
   signal.addEventListener('abort', stop, { once: true });
   if (signal.aborted) local.abort();
   let failure: AppError | undefined;
-  const scope = scopeLoader(deps, conn, query.projectKeyHint);
+  const eager = needsProjectScope(query) && kinds.some((k) => kindSearch(k).projectScoped === true);
+  const scope = scopeLoader(deps, conn, query.projectKeyHint, { eager });
 
   try {
     const outcomes = await Promise.all(kinds.map(async (kind) => {

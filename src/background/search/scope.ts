@@ -22,8 +22,15 @@ export const SCOPE_FRESH_MS = 10 * 60_000;
  * from storage once per search, not once per kind. Fetching the default from Space goes through
  * `shareInFlight`, so each caller's signal only cancels its own wait.
  */
-export function scopeLoader(deps: Deps, conn: ActiveConnection, hint?: string): (signal: AbortSignal) => Promise<string[]> {
-  let stored: Promise<string[] | null> | undefined;
+export function scopeLoader(
+  deps: Deps,
+  conn: ActiveConnection,
+  hint?: string,
+  { eager = false }: { eager?: boolean } = {},
+): (signal: AbortSignal) => Promise<string[]> {
+  // Eager: the storage reads overlap the kinds' cache reads instead of following them, so the issue and
+  // review requests leave with the others rather than a storage round trip later.
+  let stored: Promise<string[] | null> | undefined = eager ? storedScope(deps, conn) : undefined;
   return async (signal) => {
     stored ??= storedScope(deps, conn);
     const base = (await stored) ?? await fetchAndCacheDefault(deps, conn, signal);

@@ -4,6 +4,7 @@ import { projectScopedSearch } from '../project-scoped.ts';
 export const issueSearch: KindSearch<'issue'> = {
   kind: 'issue',
   permission: 'Project.Issues.View',
+  projectScoped: true,
   search: projectScopedSearch('issue', {
     byKey: (api, key, opts) => api.issueByKey(key, opts),
     inProject: (api, projectKey, text, page, opts) => api.searchIssues(projectKey, text, page, opts),
