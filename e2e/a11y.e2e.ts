@@ -6,8 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Harness, typeQuery, waitForSearchDone } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { type Harness, typeQuery, waitForSearchDone } from './harness.ts';
+import { useHarness } from './use-harness.ts';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -39,12 +40,7 @@ async function forBothSchemes(page: Page, check: () => Promise<void>): Promise<v
 
 describe('accessibility (axe-core)', () => {
   let h: Harness;
-  beforeAll(async () => {
-    h = await Harness.start();
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  useHarness({}, (started) => { h = started; });
 
   it('options page with the connect form: 0 violations in light and dark', async () => {
     const options = await h.openOptions();

@@ -2,18 +2,15 @@
  * Issue 4 "instant on repeat": reopening the popup paints the last query and its results in the first
  * frame, from storage.session, before any request reaches Space; then it refreshes.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Harness, installFirstFrameProbe, readFirstFrame, typeQuery, waitForSearchDone } from './harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useHarness } from './use-harness.ts';
+import { type Harness, installFirstFrameProbe, readFirstFrame, typeQuery, waitForSearchDone } from './harness.ts';
 
 describe('cache-first paint', () => {
   let h: Harness;
+  useHarness({ connect: true }, (started) => { h = started; });
   beforeAll(async () => {
-    h = await Harness.start();
-    await (await h.connect(h.origin, h.demo.token)).close();
     await installFirstFrameProbe(h.context);
-  });
-  afterAll(async () => {
-    await h?.close();
   });
 
   it('the second open paints the last query and its results before any request', async () => {

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PENDING_QUERY_KEY } from '../src/shared/protocol.ts';
 import { issueUrl } from '../src/space/web-urls.ts';
-import { Harness } from './harness.ts';
+import type { Harness } from './harness.ts';
+import { useHarness } from './use-harness.ts';
 
 const MENU_ID = 'space-lookup-search';
 
@@ -18,13 +19,7 @@ function clickMenu(h: Harness, selectionText: string): Promise<void> {
 
 describe('context menu "Search Space for …"', () => {
   let h: Harness;
-  beforeAll(async () => {
-    h = await Harness.start();
-    await (await h.connect(h.origin, h.demo.token)).close();
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  useHarness({ connect: true }, (started) => { h = started; });
 
   it('exists, for selections', async () => {
     await expect(h.sw((id) => chrome.contextMenus.update(id, {}), MENU_ID)).resolves.toBeUndefined();

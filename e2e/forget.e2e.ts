@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Harness } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import type { Harness } from './harness.ts';
+import { useHarness } from './use-harness.ts';
 import { msg } from './messages.ts';
 
 /** Asks the demo server directly whether it still accepts `token`. */
@@ -10,12 +11,7 @@ async function statusWith(h: Harness, token: string): Promise<number> {
 
 describe('Forget (and revoke)', () => {
   let h: Harness;
-  beforeAll(async () => {
-    h = await Harness.start();
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  useHarness({}, (started) => { h = started; });
 
   it('Forget removes the token; the popup then asks to configure', async () => {
     const options = await h.connect(h.origin, h.demo.token);

@@ -2,19 +2,14 @@
  * Issue 4 "per-kind failure isolation": one endpoint failing hides or explains that kind only; every other
  * group still shows.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Harness, typeQuery, waitForSearchDone } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { type Harness, typeQuery, waitForSearchDone } from './harness.ts';
+import { useHarness } from './use-harness.ts';
 import { msg } from './messages.ts';
 
 describe('per-endpoint faults stay in their group', () => {
   let h: Harness;
-  beforeAll(async () => {
-    h = await Harness.start();
-    await (await h.connect(h.origin, h.demo.token)).close();
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  useHarness({ connect: true }, (started) => { h = started; });
 
   it('404 on teams → quiet note; 403 on issues → the permission is named; projects and repositories still show', async () => {
     // Learn which issue-search endpoints a search uses (one per project in scope), then break all of them.

@@ -2,14 +2,14 @@
  * Issue 4: the popup is usable without a mouse. Every step below is a key press; the page counts pointer
  * events and the test fails if any arrived.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Harness, moveTo, pressClosing, waitForSearchDone } from './harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useHarness } from './use-harness.ts';
+import { type Harness, moveTo, pressClosing, waitForSearchDone } from './harness.ts';
 
 describe('keyboard-only walkthrough', () => {
   let h: Harness;
+  useHarness({ connect: true }, (started) => { h = started; });
   beforeAll(async () => {
-    h = await Harness.start();
-    await (await h.connect(h.origin, h.demo.token)).close();
     await h.context.addInitScript(() => {
       const counts = { pointer: 0 };
       (window as unknown as { __pointerEvents: typeof counts }).__pointerEvents = counts;
@@ -17,9 +17,6 @@ describe('keyboard-only walkthrough', () => {
         window.addEventListener(type, () => { counts.pointer += 1; }, true);
       }
     });
-  });
-  afterAll(async () => {
-    await h?.close();
   });
 
   it('focus, type, move, filter with chips, open — all from the keyboard', async () => {

@@ -3,12 +3,13 @@
  * review keys resolve to that one item.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EntityKind } from '../src/space/types.ts';
 import {
   issueUrl, locationUrl, profileUrl, projectUrl, repositoryUrl, reviewUrl, teamUrl,
 } from '../src/space/web-urls.ts';
-import { Harness, pressClosing, typeQuery, waitForSearchDone } from './harness.ts';
+import { type Harness, pressClosing, typeQuery, waitForSearchDone } from './harness.ts';
+import { useHarness } from './use-harness.ts';
 
 interface Case {
   kind: EntityKind;
@@ -51,13 +52,7 @@ const listedUrls = (popup: Page) =>
 
 describe('unified lookup: every kind', () => {
   let h: Harness;
-  beforeAll(async () => {
-    h = await Harness.start();
-    await (await h.connect(h.origin, h.demo.token)).close();
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  useHarness({ connect: true }, (started) => { h = started; });
 
   for (const c of CASES) {
     const label = typeof c.query === 'string' ? `"${c.query}"` : 'by title';

@@ -4,8 +4,9 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIST, DIST_FIREFOX, Harness } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { type Harness, DIST, DIST_FIREFOX } from './harness.ts';
+import { useHarness } from './use-harness.ts';
 
 type Manifest = Record<string, unknown> & {
   permissions?: string[];
@@ -127,12 +128,7 @@ describe('Firefox-specific keys', () => {
 
 describe('the Chrome build loads in Chromium', () => {
   let h: Harness;
-  beforeAll(async () => {
-    h = await Harness.start();
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  useHarness({}, (started) => { h = started; });
 
   it('with no manifest errors, install warnings, runtime errors or CSP complaints', async () => {
     // Load both pages so a policy Chromium cannot parse would be reported on their consoles.

@@ -1,6 +1,7 @@
 import { createServer } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Harness, typeQuery, waitForSearchDone } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { type Harness, typeQuery, waitForSearchDone } from './harness.ts';
+import { useHarness } from './use-harness.ts';
 import { msg } from './messages.ts';
 
 /** A loopback port nothing listens on (bound, then released). */
@@ -14,12 +15,7 @@ async function closedPort(): Promise<number> {
 
 describe('onboarding on the options page', () => {
   let h: Harness;
-  beforeAll(async () => {
-    h = await Harness.start();
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  useHarness({}, (started) => { h = started; });
 
   it('opens the options page on install', async () => {
     // The harness waits for that tab after launch and keeps it.

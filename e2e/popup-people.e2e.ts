@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { profileUrl } from '../src/space/web-urls.ts';
-import { Harness, moveTo, pressClosing, typeQuery, waitForSearchDone } from './harness.ts';
+import { type Harness, moveTo, pressClosing, typeQuery, waitForSearchDone } from './harness.ts';
+import { useHarness } from './use-harness.ts';
 
 describe('popup: people search', () => {
   let h: Harness;
-  beforeAll(async () => {
-    h = await Harness.start();
-    await (await h.connect(h.origin, h.demo.token)).close();
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  useHarness({ connect: true }, (started) => { h = started; });
 
   it('typing a name shows the person; Enter opens their profile in a new tab', async () => {
     const popup = await h.openPopupPage();

@@ -3,17 +3,13 @@
  * the popup with results and a person's card, and the options page connected — light and dark.
  */
 import { existsSync, statSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Harness, moveTo, typeQuery, waitForSearchDone } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { type Harness, moveTo, typeQuery, waitForSearchDone } from './harness.ts';
+import { useHarness } from './use-harness.ts';
 
 describe('screenshots for the README', () => {
   let h: Harness;
-  beforeAll(async () => {
-    h = await Harness.start();
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  useHarness({}, (started) => { h = started; });
 
   it('options page, connected', async () => {
     const options = await h.connect(h.origin, h.demo.token);

@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Harness, typeQuery } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { type Harness, typeQuery } from './harness.ts';
+import { useHarness } from './use-harness.ts';
 
 describe('"Forget the token when the browser closes" (session-only)', () => {
   let h: Harness;
-  beforeAll(async () => {
-    h = await Harness.start();
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  useHarness({}, (started) => { h = started; });
 
   it('keeps the token in storage.session only, never local or sync; lookups work', async () => {
     const options = await h.connect(h.origin, h.demo.token, { sessionOnly: true });

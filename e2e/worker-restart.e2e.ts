@@ -2,20 +2,15 @@
  * MV3 stops an idle service worker after ~30 s; nothing that matters may live only in its memory. The worker
  * is stopped over CDP between (and during) steps, and the popup must carry on.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Harness, typeQuery, waitForSearchDone } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { type Harness, typeQuery, waitForSearchDone } from './harness.ts';
+import { useHarness } from './use-harness.ts';
 
 const JONATHAN = (h: Harness) => `[data-testid="result"][data-url="${h.origin}/m/jonathan.whitaker"]`;
 
 describe('service worker stopped between steps', () => {
   let h: Harness;
-  beforeAll(async () => {
-    h = await Harness.start();
-    await (await h.connect(h.origin, h.demo.token)).close();
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  useHarness({ connect: true }, (started) => { h = started; });
 
   /** Marks the running worker instance, so a later check can tell a fresh instance from it. */
   const mark = () => h.sw(() => {
