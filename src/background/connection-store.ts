@@ -8,7 +8,7 @@
  * storage.session
  *   `token`       the personal token in session-only mode (gone after a browser restart)
  *
- * Never storage.sync: it is replicated to every browser signed in to the same account.
+ * Never the sync storage area: it is replicated to every browser signed in to the same account.
  *
  * In session-only mode the metadata stays in storage.local, so after a restart the status says "not
  * configured" but still knows the origin, and Options can prefill it.
