@@ -249,6 +249,7 @@ describe('options: saved connection', () => {
     await vi.waitFor(() => expect($('scope-default')?.textContent).toBe('Now searching your starred and member projects.'));
     fill('project-search', 'ab');
     await vi.waitFor(() => expect(host.querySelectorAll('[data-testid="project-suggestion"]')).toHaveLength(2));
+    expect($('options-status')?.textContent).toBe('2 matching projects below.');
     expect(requests).toContainEqual({ type: 'projects', query: 'ab' });
     (host.querySelector('[data-testid="project-suggestion"]') as HTMLButtonElement).click();
     await vi.waitFor(() => expect(settings).toEqual({ searchProjects: ['ABC'] }));

@@ -86,6 +86,9 @@ export function ProjectScope({ connected, host, announce }: ProjectScopeProps) {
       }
       setError(null);
       setMatches(answer.value);
+      // Screen readers hear how many projects were found (the list itself appears silently below the box).
+      const count = answer.value.length;
+      announce(count > 0 ? t('options_scopeFound', String(count)) : t('options_scopeNoMatches', text.trim()));
       setNames((known) => ({ ...known, ...Object.fromEntries(answer.value.map((p) => [p.key, p.name])) }));
     }, SEARCH_DELAY_MS);
   };
