@@ -1,24 +1,11 @@
 /**
- * The extension's English UI strings, resolved like chrome.i18n.getMessage does, so tests assert that the
- * specific message for a situation is shown without copying its wording.
+ * The extension's English UI strings, resolved like chrome.i18n.getMessage does (the unit fakes' resolver),
+ * so tests assert that the specific message for a situation is shown without copying its wording.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { ROOT } from './paths.ts';
-
-interface MessageEntry {
-  message: string;
-  placeholders?: Record<string, { content: string }>;
-}
-
-const catalog = JSON.parse(readFileSync(join(ROOT, 'public/_locales/en/messages.json'), 'utf8')) as Record<string, MessageEntry>;
+import { getMessage } from '../src/shared/test-support/messages.ts';
 
 export function msg(key: string, ...subs: string[]): string {
-  const entry = catalog[key];
-  if (!entry) throw new Error(`no message "${key}" in messages.json`);
-  return entry.message.replace(/\$(\w+)\$/g, (whole, name: string) => {
-    const content = entry.placeholders?.[name.toLowerCase()]?.content;
-    if (!content) return whole;
-    return content.replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '');
-  });
+  const text = getMessage(key, subs);
+  if (text === '') throw new Error(`no message "${key}" in messages.json`);
+  return text;
 }
