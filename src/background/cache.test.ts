@@ -32,6 +32,20 @@ describe('session cache', () => {
     expect(stored[cacheKey('c', 'person', `q${MAX_ENTRIES + 19}`)]).toBeDefined();
   });
 
+  it('writes a burst of kinds finishing together in one index update', async () => {
+    const fake = createFakeBrowser();
+    const session = fake.platform.storage.session;
+    const set = session.set.bind(session);
+    let sets = 0;
+    session.set = (items) => { sets += 1; return set(items); };
+    const keys = Array.from({ length: 7 }, (_, i) => cacheKey('c', 'person', `k${i}`));
+    await Promise.all(keys.map((k, i) => writeCache(fake.platform, k, i, 5_000)));
+    // One batch: the writes arrive before the first has touched storage (it starts a microtask later).
+    expect(sets).toBe(1);
+    for (const [i, k] of keys.entries()) expect(await readCache(fake.platform, k, 5_000)).toEqual({ value: i, fresh: true });
+    expect(Object.keys(fake.storage.session.snapshot()[CACHE_INDEX_KEY] as object).sort()).toEqual([...keys].sort());
+  });
+
   it('drops expired entries on the next write', async () => {
     const fake = createFakeBrowser();
     await writeCache(fake.platform, cacheKey('c', 'person', 'old'), 1, 0);

@@ -56,20 +56,32 @@ export async function readCache<T>(
   return { value: entry.value, fresh: age >= 0 && age <= freshness.freshMs };
 }
 
-// Writes are chained so two kinds finishing together don't overwrite each other's index update. The chain is
-// only an ordering aid: losing it when the worker stops loses nothing but a cache entry.
+// Writes that arrive while one is in progress are batched: the kinds of one search finish within a few
+// milliseconds of each other, and each write would otherwise read and rewrite the index on its own. Batches
+// run one after another so no index update is lost. The queue is only an ordering aid: losing it when the
+// worker stops loses nothing but cache entries.
+let pending: Record<string, CacheEntry<unknown>> | null = null;
+let batch: Promise<void> | null = null;
 let writes: Promise<void> = Promise.resolve();
 
 export function writeCache<T>(platform: Platform, key: string, value: T, now: number): Promise<void> {
+  if (pending && batch) {
+    pending[key] = { value, storedAt: now };
+    return batch;
+  }
+  const entries: Record<string, CacheEntry<unknown>> = { [key]: { value, storedAt: now } };
+  pending = entries;
   const run = async () => {
+    pending = null; // Entries arriving from here on go into the next batch.
     const got = await platform.storage.session.get(CACHE_INDEX_KEY);
     const index = { ...(got[CACHE_INDEX_KEY] as Record<string, number> | undefined) };
-    index[key] = now;
-    const evicted = evict(index, now);
-    await platform.storage.session.set({ [key]: { value, storedAt: now } satisfies CacheEntry<T>, [CACHE_INDEX_KEY]: index });
+    for (const [k, entry] of Object.entries(entries)) index[k] = entry.storedAt;
+    const evicted = evict(index, Math.max(...Object.values(entries).map((e) => e.storedAt)));
+    await platform.storage.session.set({ ...entries, [CACHE_INDEX_KEY]: index });
     if (evicted.length > 0) await platform.storage.session.remove(evicted);
   };
   const next = writes.then(run, run);
+  batch = next;
   writes = next.catch(() => undefined);
   return next;
 }
