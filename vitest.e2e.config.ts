@@ -8,5 +8,6 @@ export default defineConfig({
     hookTimeout: 120_000,
     fileParallelism: false,
     globalSetup: ['e2e/global-setup.ts'],
+    setupFiles: ['test/contract-setup.ts'],
   },
 });

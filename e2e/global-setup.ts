@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { clearReports, summarize } from '../scripts/contract/report.ts';
 import { DIST, DIST_FIREFOX, ROOT } from './paths.ts';
 
 function build(target: 'chrome' | 'firefox'): void {
@@ -18,13 +19,21 @@ function build(target: 'chrome' | 'firefox'): void {
   console.log(`[e2e] ${target} build in ${Date.now() - started} ms`);
 }
 
-export default function setup(): void {
+/** After the run: requests per Space API operation, all checked against the published spec (scripts/contract/). */
+function printContractReport(): void {
+  const text = summarize(ROOT, 'End-to-end');
+  if (text !== '') console.log(`\n${text}`);
+}
+
+export default function setup(): () => void {
+  clearReports(ROOT);
   if (process.env.E2E_SKIP_BUILD === '1') {
     for (const dir of [DIST, DIST_FIREFOX]) {
       if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`E2E_SKIP_BUILD=1 but ${dir}/manifest.json is missing`);
     }
-    return;
+    return printContractReport;
   }
   build('chrome');
   build('firefox');
+  return printContractReport;
 }

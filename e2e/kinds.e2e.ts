@@ -4,47 +4,10 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { EntityKind } from '../src/space/types.ts';
-import {
-  issueUrl, locationUrl, profileUrl, projectUrl, repositoryUrl, reviewUrl, teamUrl,
-} from '../src/space/web-urls.ts';
+import { issueUrl, reviewUrl } from '../src/space/web-urls.ts';
 import { type Harness, pressClosing, typeQuery, waitForSearchDone } from './harness.ts';
+import { CASES, findAndOpen } from './kind-cases.ts';
 import { useHarness } from './use-harness.ts';
-
-interface Case {
-  kind: EntityKind;
-  /** A fixed query, or one derived from the demo data. */
-  query: string | ((h: Harness) => string);
-  url: (h: Harness) => string;
-}
-
-/** An open merge request of ABC: review search covers open reviews (Space's default state filter). */
-function openReview(h: Harness): { title: string; number: number } {
-  const abc = h.demo.dataset.projectByKey.get('ABC')!;
-  const review = h.demo.dataset.reviews
-    .map((r) => r.review)
-    .find((r) => r.projectId === abc.id && r.state === 'Opened' && r.className === 'MergeRequestRecord');
-  if (!review) throw new Error('the demo data has no open merge request in ABC');
-  return review;
-}
-
-const CASES: Case[] = [
-  { kind: 'person', query: 'jonathan', url: (h) => profileUrl(h.origin, 'jonathan.whitaker') },
-  {
-    kind: 'team',
-    query: 'flight software',
-    url: (h) => teamUrl(h.origin, h.demo.dataset.teams.find((t) => t.name === 'Flight Software')!),
-  },
-  {
-    kind: 'location',
-    query: 'amsterdam office',
-    url: (h) => locationUrl(h.origin, h.demo.dataset.locations.find((l) => l.name === 'Amsterdam Office')!),
-  },
-  { kind: 'project', query: 'alpha backend', url: (h) => projectUrl(h.origin, 'ABC') },
-  { kind: 'issue', query: 'rate limiter answers', url: (h) => issueUrl(h.origin, 'ABC', 12) },
-  { kind: 'repository', query: 'backend-gateway', url: (h) => repositoryUrl(h.origin, 'ABC', 'backend-gateway') },
-  { kind: 'review', query: (h) => openReview(h).title, url: (h) => reviewUrl(h.origin, 'ABC', openReview(h).number) },
-];
 
 /** URLs of the options currently listed, in order. */
 const listedUrls = (popup: Page) =>
@@ -57,16 +20,8 @@ describe('unified lookup: every kind', () => {
   for (const c of CASES) {
     const label = typeof c.query === 'string' ? `"${c.query}"` : 'by title';
     it(`finds ${c.kind} ${label} in its group and opens it in Space`, async () => {
-      const popup = await h.openPopupPage();
-      await typeQuery(popup, typeof c.query === 'string' ? c.query : c.query(h));
-      await waitForSearchDone(popup);
-      const expected = c.url(h);
-      const row = popup.getByTestId(`group-${c.kind}`).locator(`[data-testid="result"][data-kind="${c.kind}"][data-url="${expected}"]`);
-      await row.waitFor();
-      const tab = await h.nextPage(() => row.click());
-      expect(tab.url()).toBe(expected);
-      await tab.close();
-      if (!popup.isClosed()) await popup.close();
+      const { opened } = await findAndOpen(h, c);
+      expect(opened).toBe(c.url(h));
     });
   }
 

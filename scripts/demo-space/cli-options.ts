@@ -12,6 +12,8 @@ export interface CliOptions {
   hostile: boolean;
   /** HTTPS with HTTP/2 and the demo certificate. */
   tls: boolean;
+  /** Restricted mode: nested profiles withheld, absences forbidden (DemoServerOptions.restricted). */
+  restricted: boolean;
   help: boolean;
 }
 
@@ -20,7 +22,7 @@ export class CliUsageError extends Error {
 }
 
 export function parseArgs(argv: readonly string[], env: Record<string, string | undefined>): CliOptions {
-  const options: CliOptions = { port: null, latencyMs: 0, hostile: false, tls: false, help: false };
+  const options: CliOptions = { port: null, latencyMs: 0, hostile: false, tls: false, restricted: false, help: false };
   const number = (name: string, raw: string | undefined, max: number): number => {
     if (raw === undefined || !/^\d+$/.test(raw) || Number(raw) > max) {
       throw new CliUsageError(`${name} needs a whole number up to ${max}, got '${raw ?? ''}'`);
@@ -42,6 +44,7 @@ export function parseArgs(argv: readonly string[], env: Record<string, string | 
     else if (flag === '--latency') options.latencyMs = number('--latency', value(), 600_000);
     else if (flag === '--hostile') options.hostile = on();
     else if (flag === '--tls') options.tls = on();
+    else if (flag === '--restricted') options.restricted = on();
     else if (flag === '--help' || flag === '-h') options.help = on();
     else throw new CliUsageError(`unknown option '${arg}' (try --help)`);
   }
@@ -55,7 +58,9 @@ export function parseArgs(argv: readonly string[], env: Record<string, string | 
 export async function startFromOptions(
   options: CliOptions, defaultPort = DEFAULT_PORT, onFallback: (port: number) => void = () => {},
 ): Promise<DemoServer> {
-  const common = { host: '127.0.0.1', latencyMs: options.latencyMs, hostile: options.hostile, tls: options.tls };
+  const common = {
+    host: '127.0.0.1', latencyMs: options.latencyMs, hostile: options.hostile, tls: options.tls, restricted: options.restricted,
+  };
   if (options.port !== null) return startDemoServer({ ...common, port: options.port });
   try {
     return await startDemoServer({ ...common, port: defaultPort });

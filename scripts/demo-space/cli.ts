@@ -5,11 +5,26 @@
  *   --latency MS        latency added to every API request
  *   --hostile           add the hostile-strings data set (XSS/bidi/5 kB titles) for rendering tests
  *   --tls               HTTPS with HTTP/2, self-signed demo certificate (scripts/demo-space/tls/README.md)
+ *   --restricted        answer like Space does to a token with few rights: profiles nested in issues, reviews and
+ *                       teams come back as an id with an inline `$errors`, absences are forbidden (403)
  */
 import { CliUsageError, DEFAULT_PORT, parseArgs, startFromOptions, type CliOptions } from './cli-options.ts';
 import type { DemoServer } from './server.ts';
+import { onContractViolation } from '../contract/log.ts';
 
-const USAGE = 'Usage: npm run demo-server -- [--port N] [--latency MS] [--hostile] [--tls]';
+const USAGE = [
+  'Usage: npm run demo-server -- [--port N] [--latency MS] [--hostile] [--tls] [--restricted]',
+  '',
+  '  --port N        port (default 8084, or a free port when it is taken); PORT=N works too',
+  '  --latency MS    latency added to every API request',
+  '  --hostile       add people, a project, issues and a review full of hostile strings (XSS tests)',
+  '  --tls           HTTPS with HTTP/2 and the self-signed demo certificate',
+  '  --restricted    a token with few rights: nested profiles come back as an id with inline $errors,',
+  '                  absences answer 403 (Profile.Absences.View)',
+].join('\n');
+
+/** A request real Space would not accept is the client's bug even when the demo answers it: say so. */
+onContractViolation((v) => console.warn(`[demo-space] not valid against Space's published API: ${v.kind}: ${v.detail}\n    in ${v.request}`));
 
 async function main(): Promise<void> {
   let options: CliOptions;
@@ -50,6 +65,7 @@ async function main(): Promise<void> {
     `  Signed in:   ${me.name.firstName} ${me.name.lastName} (@${me.username})`,
     `  Data:        ${people} people, ${dataset.teams.length} teams, ${dataset.projects.length} projects, ${dataset.issues.length} issues`,
     options.latencyMs > 0 ? `  Latency:     +${options.latencyMs} ms per API request` : null,
+    options.restricted ? '  Restricted:  nested profiles withheld ($errors), absences forbidden (403)' : null,
     options.tls ? '  TLS:         HTTP/2, self-signed DEMO certificate (scripts/demo-space/tls/demo-cert.pem); browsers' : null,
     options.tls ? '               reject it unless a throwaway profile runs with --ignore-certificate-errors.' : null,
     '',

@@ -4,6 +4,7 @@
  *   GET    /__demo/requests                           DELETE /__demo/requests
  *   POST   /__demo/latency   {ms}
  *   POST   /__demo/tokens    {token, username?}       (an extra valid token)
+ *   POST   /__demo/restricted {on: boolean}           (restricted mode on/off, see DemoServerOptions)
  *   GET    /__demo/info                               (organization, demo user, counts)
  * Only loopback peers are served, and never a browser page: a request carrying an `Origin` header is refused,
  * so a web page cannot reconfigure the server (cross-origin JSON POSTs also need a preflight the demo never grants).
@@ -39,6 +40,7 @@ export interface DemoControls {
   clearRequests(): void;
   setLatency(ms: number): void;
   addToken(token: string, username?: string): void;
+  setRestricted(on: boolean): void;
   info(): unknown;
 }
 
@@ -93,6 +95,12 @@ export async function handleControlRequest(req: DemoRequest, res: DemoResponse, 
           return bad('token must be a string; username, when given, too');
         }
         controls.addToken(body.token, body.username as string | undefined);
+        return ok();
+      }
+      case 'POST /__demo/restricted': {
+        const body = await readJsonBody(req);
+        if (typeof body.on !== 'boolean') return bad('on must be true or false');
+        controls.setRestricted(body.on);
         return ok();
       }
       case 'GET /__demo/info':

@@ -71,7 +71,6 @@ export function addHostileData(org: Organization, data: ProjectData, anchorMs: n
     profile.memberships.push(membership);
     team.memberships.push(membership);
     const memberLocation = { id: prng.id(), location, member: profile, since: null, till: null, archived: false };
-    org.memberLocations.push(memberLocation);
     profile.locations.push(memberLocation);
     org.timeZones.set(profile.id, 'Europe/Amsterdam');
     return profile;
@@ -110,7 +109,6 @@ export function addHostileData(org: Organization, data: ProjectData, anchorMs: n
     { id: prng.id(), archived: false, name: '<b>Open</b>', resolved: false, color: h.cssColor },
     { id: prng.id(), archived: false, name: h.zeroWidth, resolved: true, color: '"><img src=x>' },
   ];
-  data.statuses.set(project.id, statuses);
 
   const titles = [
     h.svgBreakout, h.imgTag, h.javascriptUrl, h.bidi, h.zeroWidth, h.longTitle, h.controlChars, h.template, h.percentEncoded,

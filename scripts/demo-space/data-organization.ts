@@ -48,7 +48,6 @@ export interface Organization {
   /** Current members first (demo user first), then past members. */
   profiles: MemberProfile[];
   memberships: Membership[];
-  memberLocations: MemberLocation[];
   /** Profile id → working hours. */
   workingDays: Map<string, WorkingDays>;
   /** Profile id → IANA zone (working-hours zone, else the location's). */
@@ -170,7 +169,6 @@ export function generateOrganization(anchorMs: number): Organization {
   const avatars = new Map<string, AvatarSpec>();
   const profiles: MemberProfile[] = [];
   const memberships: Membership[] = [];
-  const memberLocations: MemberLocation[] = [];
   const workingDays = new Map<string, WorkingDays>();
   const timeZones = new Map<string, string>();
 
@@ -198,7 +196,6 @@ export function generateOrganization(anchorMs: number): Organization {
       const memberLocation: MemberLocation = {
         id: prng.id(), location: building, member: profile, since: { iso: joined }, till: past ? profile.left : null, archived: past,
       };
-      memberLocations.push(memberLocation);
       profile.locations.push(memberLocation);
       const officeSpec = OFFICES.find((o) => o.key === (spec.where as { office: OfficeKey }).office) as OfficeSpec;
       if (prng.chance(0.7)) profile.phones.push(`${officeSpec.phonePrefix} ${String(prng.int(100, 9999)).padStart(4, '0')}`);
@@ -219,7 +216,7 @@ export function generateOrganization(anchorMs: number): Organization {
   const absenceReasons = generateAbsenceReasons(prng);
   const absencePlans = generateAbsencePlans(prng, profiles.filter((p) => !p.archived && p !== demoUser), absenceReasons);
 
-  return { locations, roles, teams, profiles, memberships, memberLocations, workingDays, timeZones, absenceReasons, absencePlans, avatars, demoUser };
+  return { locations, roles, teams, profiles, memberships, workingDays, timeZones, absenceReasons, absencePlans, avatars, demoUser };
 }
 
 function generateLocations(prng: Prng, anchorMs: number): { locations: Location[]; buildings: Map<OfficeKey, Location> } {

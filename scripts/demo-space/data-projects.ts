@@ -15,8 +15,6 @@ import { DAY_MS, date, dateTime } from './wire.ts';
 
 export interface ProjectData {
   projects: Project[];
-  /** Project id → its issue statuses (a plain array on the wire). */
-  statuses: Map<string, IssueStatus[]>;
   issues: Issue[];
   /** Issue id → last update (epoch ms). Space's Issue DTO has no such field; sorting=UPDATED needs one. */
   issueUpdatedAt: Map<string, number>;
@@ -42,6 +40,14 @@ interface ProjectSpec {
   archived?: boolean;
   /** Fixed titles for particular issue numbers (documentation examples rely on them). */
   titles?: Record<number, string>;
+  /** Fixed code reviews by number (tests rely on them); the rest are random. */
+  fixedReviews?: Record<number, FixedReview>;
+}
+
+/** A code review with a fixed title and outcome. `merged` and `closed` are merge requests, closed. */
+interface FixedReview {
+  title: string;
+  outcome: 'merged' | 'closed' | 'open';
 }
 
 const PROJECTS: readonly ProjectSpec[] = [
@@ -55,6 +61,12 @@ const PROJECTS: readonly ProjectSpec[] = [
       12: 'Rate limiter answers 429 without Retry-After',
       42: 'Issue keys in chat should link to the issue',
       123: 'Login page throws 500 on empty password',
+    },
+    // Distinctive words, so a text search finds exactly these: a merged and a closed (not merged) merge request,
+    // which Space's default state filter (Opened) leaves out.
+    fixedReviews: {
+      22: { title: 'Heliopause telemetry backfill for archived frames', outcome: 'merged' },
+      21: { title: 'Quasar handshake prototype for the gateway', outcome: 'closed' },
     },
   },
   {
@@ -155,7 +167,7 @@ const SEED_PROJECTS = 0x5eed_0002;
 export function generateProjects(org: Organization, anchorMs: number): ProjectData {
   const prng = createPrng(SEED_PROJECTS);
   const data: ProjectData = {
-    projects: [], statuses: new Map(), issues: [], issueUpdatedAt: new Map(), reviews: [],
+    projects: [], issues: [], issueUpdatedAt: new Map(), reviews: [],
     starredProjects: new Map(), starredRepos: new Map(),
   };
   const demoStars = new Set<string>();
@@ -166,9 +178,8 @@ export function generateProjects(org: Organization, anchorMs: number): ProjectDa
     data.projects.push(project);
     if (spec.demoStarred) demoStars.add(project.id);
     const statuses = STATUS_SPECS.map(([name, resolved, color]) => ({ id: prng.id(), archived: false, name, resolved, color }));
-    data.statuses.set(project.id, statuses);
     addIssues(prng, data, project, spec, statuses, members, anchorMs);
-    addReviews(prng, data, project, spec.reviews, members, anchorMs);
+    addReviews(prng, data, project, spec, members, anchorMs);
   }
   for (const repo of ['ABC/backend', 'WEB/mission-web']) demoRepoStars.add(repo);
   data.starredProjects.set(org.demoUser.id, demoStars);
@@ -263,18 +274,26 @@ function addIssues(
   }
 }
 
-function addReviews(prng: Prng, data: ProjectData, project: Project, count: number, members: MemberProfile[], anchorMs: number): void {
+function addReviews(prng: Prng, data: ProjectData, project: Project, spec: ProjectSpec, members: MemberProfile[], anchorMs: number): void {
+  const count = spec.reviews;
   const ages = Array.from({ length: count }, () => prng.int(0, 200) * DAY_MS + prng.int(0, DAY_MS - 1)).sort((a, b) => b - a);
   for (let number = 1; number <= count; number++) {
+    // A fixed review draws the same random numbers as any other, so fixing one never reshuffles the rest.
+    const fixed = spec.fixedReviews?.[number];
     // ABC-MR-12 and ABC-CR-7 are used in examples and tests; every other review type is random.
-    const isCommitSet = project.key.key === 'ABC' ? number === 7 || (number !== 12 && prng.chance(0.2)) : prng.chance(0.2);
+    const rolledCommitSet = project.key.key === 'ABC' ? number === 7 || (number !== 12 && prng.chance(0.2)) : prng.chance(0.2);
+    // A merge request draws its repository below; a fixed one must be rolled as one, or the rest would shift.
+    if (fixed && rolledCommitSet) throw new Error(`fixed review ${project.key.key} #${number} was rolled as a commit-set review`);
+    const isCommitSet = rolledCommitSet;
     const author = prng.pick(members);
     const reviewers = prng.sample(members.filter((m) => m !== author), prng.int(1, 2));
-    const open = prng.chance(0.4);
+    const rolledOpen = prng.chance(0.4);
+    const open = fixed ? fixed.outcome === 'open' : rolledOpen;
     const createdAt = anchorMs - (ages[number - 1] ?? 0);
     const updatedAt = Math.min(anchorMs, createdAt + prng.int(0, 10) * DAY_MS + prng.int(0, DAY_MS - 1));
     const subject = prng.pick(SUBJECTS);
-    const title = prng.pick(REVIEW_PATTERNS)(subject);
+    const rolledTitle = prng.pick(REVIEW_PATTERNS)(subject);
+    const title = fixed?.title ?? rolledTitle;
     const participant = (user: MemberProfile, role: ReviewParticipant['role']): ReviewParticipant => ({
       user, role, state: role === 'Reviewer' && !open ? 'Accepted' : null, theirTurn: open && role === 'Reviewer',
     });
@@ -304,7 +323,9 @@ function addReviews(prng: Prng, data: ProjectData, project: Project, count: numb
       const source = `${author.username.split('.')[0]}/${fold(subject).replace(/[^a-z0-9]+/g, '-')}`;
       const pair: BranchPair = {
         repository: repo.name, sourceBranch: source, targetBranch: target,
-        sourceBranchRef: `refs/heads/${source}`, targetBranchRef: `refs/heads/${target}`, isMerged: !open && prng.chance(0.75),
+        sourceBranchRef: `refs/heads/${source}`, targetBranchRef: `refs/heads/${target}`,
+        // [C] `isMerged` is MergeRequestBranchPair's own field (OAS 2024.3); a merged review's record state is Closed.
+        isMerged: mergedOutcome(fixed, !rolledOpen && prng.chance(0.75)),
       };
       review = { className: 'MergeRequestRecord', ...base, branchPairs: [pair] };
     }
@@ -316,6 +337,10 @@ function addReviews(prng: Prng, data: ProjectData, project: Project, count: numb
       participants: { participants: [...review.authors, ...review.reviewers] },
     });
   }
+}
+
+function mergedOutcome(fixed: FixedReview | undefined, rolled: boolean): boolean {
+  return fixed ? fixed.outcome === 'merged' : rolled;
 }
 
 function weightedIndex(prng: Prng, weights: readonly number[]): number {

@@ -5,6 +5,7 @@
 import { addHostileData } from './data-hostile.ts';
 import { ORGANIZATION_NAME, generateOrganization, type AbsencePlan, type Organization } from './data-organization.ts';
 import { generateProjects, type ProjectData } from './data-projects.ts';
+import { markKind } from './fields.ts';
 import type {
   AbsenceRecord, CodeReviewWithCount, Issue, Location, MemberProfile, Project, Team,
 } from './space-types.ts';
@@ -28,6 +29,9 @@ export interface Dataset extends Organization, ProjectData {
   reviewsByProject: Map<string, CodeReviewWithCount[]>;
 }
 
+/** Space's type name of a member profile; every profile object in the data set is tagged with it (markKind). */
+export const PROFILE_KIND = 'TD_MemberProfile';
+
 export interface DatasetOptions {
   hostile?: boolean;
   /** Clock for relative times; defaults to Date.now(). */
@@ -39,6 +43,9 @@ export function buildDataset(options: DatasetOptions = {}): Dataset {
   const org = generateOrganization(anchorMs);
   const projects = generateProjects(org, anchorMs);
   if (options.hostile) addHostileData(org, projects, anchorMs);
+  // Restricted mode withholds nested profiles wherever they appear (an assignee, a review author, a team
+  // member…); the tag tells the projection which objects are profiles without guessing from key names.
+  for (const profile of org.profiles) markKind(profile, PROFILE_KIND);
 
   const groupBy = <T>(items: T[], key: (item: T) => string): Map<string, T[]> => {
     const map = new Map<string, T[]>();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from './server.ts';
 import type { CodeReviewWithCount, Issue, IssueStatus, Location, MemberProfile, Project, Team } from './space-types.ts';
-import { api, fieldsParam, type BatchJson } from './test-client.ts';
+import { api, fieldsParam, takeViolationKinds, type BatchJson } from './test-client.ts';
 import { isoDay } from './wire.ts';
 
 let server: DemoServer;
@@ -79,7 +79,7 @@ describe('profiles', () => {
       .toEqual([{ username: 'marcus.feld', archived: true }]);
   });
 
-  it('returns the profile time zone, working hours and leads', async () => {
+  it('returns the profile time zone and working hours', async () => {
     const tz = await api(server, '/team-directory/profiles/username:priya.raghunathan/timezone');
     expect(tz.json).toEqual({ id: 'Asia/Kolkata' });
     const remote = await api(server, '/team-directory/profiles/username:aroha.ngata/timezone');
@@ -90,22 +90,13 @@ describe('profiles', () => {
     const week = hours.json.data[0]?.workingDaysSpec.workingHours ?? [];
     expect(week.filter((d) => d.checked).map((d) => d.day)).toEqual([1, 2, 3, 4, 5]);
     expect(week[1]?.interval).toEqual({ since: { hours: 9, minutes: 0 }, till: { hours: 17, minutes: 30 } });
-    const leads = await api<MemberProfile[]>(server, `/team-directory/profiles/me/leads?${fieldsParam('username')}`);
-    expect(leads.json).toEqual([{ username: 'zoe.lambert' }]);
   });
 
-  it('lists memberships and member locations filtered by profile and team', async () => {
-    const me = server.dataset.demoUser;
-    const byProfile = await api<BatchJson<{ team: { name: string }; role: { name: string } }>>(
-      server, `/team-directory/memberships?profiles=${me.id}&${fieldsParam('totalCount,data(team(name),role(name),lead)')}`);
-    expect(byProfile.json.data).toEqual([{ team: { name: 'Web Platform' }, role: { name: 'Senior Software Engineer' }, lead: false }]);
-    const team = server.dataset.teams.find((t) => t.name === 'Web Platform') as Team;
-    const byTeam = await api<BatchJson<{ member: { username: string } }>>(
-      server, `/team-directory/memberships?teams[]=${team.id}&${fieldsParam('totalCount,data(member(username))')}`);
-    expect(byTeam.json.data.map((m) => m.member.username)).toContain('alex.demo');
-    const locations = await api<BatchJson<{ location: { name: string; tz: string } }>>(
-      server, `/team-directory/member-locations?profiles=username:alex.demo&${fieldsParam('data(location(name,tz))')}`);
-    expect(locations.json.data).toEqual([{ location: { name: 'Amsterdam Office', tz: 'Europe/Amsterdam' } }]);
+  it("answers a profile's memberships and locations inside the profile", async () => {
+    const me = await api<{ memberships: { team: { name: string }; role: { name: string }; lead: boolean }[]; locations: { location: { name: string; tz: string } }[] }>(
+      server, `/team-directory/profiles/me?${fieldsParam('memberships(team(name),role(name),lead),locations(location(name,tz))')}`);
+    expect(me.json.memberships).toEqual([{ team: { name: 'Web Platform' }, role: { name: 'Senior Software Engineer' }, lead: false }]);
+    expect(me.json.locations).toEqual([{ location: { name: 'Amsterdam Office', tz: 'Europe/Amsterdam' } }]);
   });
 });
 
@@ -124,16 +115,16 @@ describe('locations and teams', () => {
     expect((await api(server, '/team-directory/locations/nope')).status).toBe(404);
   });
 
-  it('searches teams (Batch), finds one by id and lists its direct members', async () => {
+  it('searches teams (Batch), finds one by id with its members', async () => {
     const search = await api<BatchJson<Team>>(server, `/team-directory/teams?query=flight&${fieldsParam('totalCount,data(id,name,parent(name),defaultManager(username))')}`);
     expect(search.json.totalCount).toBe(1);
     const flight = search.json.data[0] as Team;
     expect(flight).toMatchObject({ name: 'Flight Software', parent: { name: 'Engineering' }, defaultManager: { username: 'jonathan.whitaker' } });
     const one = await api<Team>(server, `/team-directory/teams/${flight.id}?${fieldsParam('name,description')}`);
     expect(one.json.name).toBe('Flight Software');
-    const members = await api<BatchJson<MemberProfile>>(server, `/team-directory/teams/${flight.id}/direct-members?$top=3&${fieldsParam('next,totalCount,data(username)')}`);
-    expect(members.json.data).toHaveLength(3);
-    expect(members.json.totalCount).toBeGreaterThan(3);
+    const members = await api<{ memberships: { member: { username: string } }[] }>(server, `/team-directory/teams/${flight.id}?${fieldsParam('memberships(member(username))')}`);
+    expect(members.json.memberships.length).toBeGreaterThan(3);
+    expect(members.json.memberships.map((m) => m.member.username)).toContain('jonathan.whitaker');
     expect((await api(server, `/team-directory/teams?query=legacy&${fieldsParam('data(name)')}`)).json).toEqual({ data: [] });
     expect((await api(server, `/team-directory/teams?query=legacy&withArchived=true&${fieldsParam('data(name)')}`)).json).toEqual({ data: [{ name: 'Legacy Telemetry' }] });
   });
@@ -151,9 +142,10 @@ describe('absences', () => {
     }
     const jonathan = await api<BatchJson<unknown>>(server, `/absences?member=username:jonathan.whitaker&since=${today}&${fieldsParam('data(reason(name))')}`);
     expect(jonathan.json.data).toEqual([{ reason: { name: 'Vacation' } }]);
-    const byMember = await api<unknown[]>(server, `/absences/member:username:alex.demo?${fieldsParam('id')}`);
-    expect(byMember.json).toEqual([]);
+    const byMember = await api<BatchJson<unknown>>(server, `/absences?member=${server.dataset.demoUser.id}&${fieldsParam('data(id)')}`);
+    expect(byMember.json.data).toEqual([]);
     expect((await api(server, '/absences?since=29-11-2026')).status).toBe(400);
+    expect(takeViolationKinds()).toEqual(['invalid-value']);
   });
 });
 
@@ -186,6 +178,7 @@ describe('projects', () => {
 
   it('finds repositories by term and one repository by name', async () => {
     expect((await api(server, '/projects/repositories/find')).json).toEqual({ error: 'validation-error', error_description: "Parameter 'term' is required" });
+    expect(takeViolationKinds()).toEqual(['missing-parameter']);
     const found = await api<BatchJson<{ projectKey: string; repository: string; starred: boolean }>>(server, '/projects/repositories/find?term=web');
     expect(found.json.data).toEqual([
       { projectKey: 'WEB', repository: 'mission-web', starred: true },
@@ -209,6 +202,7 @@ describe('issues', () => {
     const noDescending = await api(server, '/projects/key:ABC/planning/issues?sorting=UPDATED');
     expect(noDescending.json).toEqual({ error: 'validation-error', error_description: "Parameter 'descending' is required" });
     expect((await api(server, '/projects/key:ABC/planning/issues?sorting=SIZE&descending=true')).status).toBe(400);
+    expect(takeViolationKinds()).toEqual(['missing-parameter', 'missing-parameter', 'invalid-value']);
   });
 
   it('searches issues by query and sorts them', async () => {
@@ -228,27 +222,24 @@ describe('issues', () => {
     const mine = await api<BatchJson<Issue>>(server, `/projects/key:ABC/planning/issues?sorting=UPDATED&descending=true&assigneeId=me&$top=500&${fieldsParam('data(assignee(username))')}`);
     expect(mine.json.data.length).toBeGreaterThan(0);
     for (const i of mine.json.data) expect(i.assignee?.username).toBe('alex.demo');
-    const statuses = await api<IssueStatus[]>(server, '/projects/key:ABC/planning/issues/statuses');
-    expect(statuses.json.map((s) => s.name)).toEqual(['Open', 'In Progress', 'In Review', 'Blocked', 'Done', "Won't Fix"]);
-    const done = statuses.json.find((s) => s.name === 'Done') as IssueStatus;
+    const all = await api<BatchJson<Issue>>(server, `/projects/key:ABC/planning/issues?sorting=UPDATED&descending=true&$top=500&${fieldsParam('data(status(id,name))')}`);
+    expect(new Set(all.json.data.map((i) => i.status.name))).toEqual(new Set(['Open', 'In Progress', 'In Review', 'Blocked', 'Done', "Won't Fix"]));
+    const done = all.json.data.find((i) => i.status.name === 'Done')?.status as IssueStatus;
     const resolved = await api<BatchJson<Issue>>(server, `/projects/key:ABC/planning/issues?sorting=UPDATED&descending=true&statuses=${done.id}&$top=500&${fieldsParam('data(status(name))')}`);
     expect(new Set(resolved.json.data.map((i) => i.status.name))).toEqual(new Set(['Done']));
   });
 
-  it('finds one issue by number, by key in the project and globally by key or id', async () => {
+  it('finds one issue by number, by key and by id in the project', async () => {
     const byNumber = await api<Issue>(server, `/projects/key:ABC/planning/issues/number:123?${fieldsParam(ISSUE)}`);
     expect(byNumber.json).toMatchObject({ number: 123, title: 'Login page throws 500 on empty password', projectRef: { key: { key: 'ABC' } } });
     expect(byNumber.json.creationTime).toEqual({ iso: expect.any(String), timestamp: expect.any(Number) });
     const byKey = await api<Issue>(server, `/projects/key:ABC/planning/issues/key:ABC-T-123?${fieldsParam('id')}`);
     expect(byKey.json.id).toBe(byNumber.json.id);
-    const global = await api<Issue>(server, `/issues?issueId=key:ABC-T-123&${fieldsParam('id')}`);
-    expect(global.json.id).toBe(byNumber.json.id);
-    const globalById = await api<Issue>(server, `/issues?issueId=id:${byNumber.json.id}&${fieldsParam('number')}`);
-    expect(globalById.json.number).toBe(123);
-    expect((await api(server, '/issues')).json).toEqual({ error: 'validation-error', error_description: "Parameter 'issueId' is required" });
+    const byId = await api<Issue>(server, `/projects/key:ABC/planning/issues/id:${byNumber.json.id}?${fieldsParam('number')}`);
+    expect(byId.json.number).toBe(123);
     const missing = await api(server, '/projects/key:ABC/planning/issues/number:99999');
     expect(missing.json).toEqual({ error: 'not-found', error_description: 'Issue not found' });
-    expect((await api(server, '/issues?issueId=key:FINANCE-T-1')).status).toBe(404);
+    expect((await api(server, '/projects/key:FINANCE/planning/issues/key:FINANCE-T-1')).status).toBe(404);
     expect((await api(server, '/projects/key:NAV/planning/issues/key:ABC-T-1')).status).toBe(404);
   });
 });
@@ -271,6 +262,35 @@ describe('code reviews', () => {
       expect(r.review.className === 'MergeRequestRecord' && r.review.branchPairs[0]?.isMerged).toBe(true);
     }
     expect((await api(server, '/projects/key:ABC/code-reviews?state=Whatever')).status).toBe(400);
+    expect(takeViolationKinds()).toEqual(['invalid-value']);
+  });
+
+  it('finds merged and closed reviews by a word of their title only with an empty state', async () => {
+    type Row = { review: { number: number; state: string; branchPairs: { isMerged: boolean }[] } };
+    const find = async (query: string): Promise<{ number: number; state: string; isMerged: boolean | undefined }[]> => {
+      const r = await api<BatchJson<Row>>(server, `/projects/key:ABC/code-reviews?${query}&$top=100&${fieldsParam('data(review(number,state,branchPairs(isMerged)))')}`);
+      expect(r.status).toBe(200);
+      return r.json.data.map(({ review }) => ({ number: review.number, state: review.state, isMerged: review.branchPairs[0]?.isMerged }));
+    };
+    // Space's default (no state): open reviews only, so the merged one is not found by its title.
+    expect(await find('text=heliopause')).toEqual([]);
+    expect(await find('text=heliopause&state=')).toEqual([{ number: 22, state: 'Closed', isMerged: true }]);
+    expect(await find('text=Heliopause&state=Merged')).toEqual([{ number: 22, state: 'Closed', isMerged: true }]);
+    expect(await find('text=heliopause&state=Opened')).toEqual([]);
+    // Closed without being merged: found with every state and with Closed, not with Merged.
+    expect(await find('text=quasar')).toEqual([]);
+    expect(await find('text=quasar&state=')).toEqual([{ number: 21, state: 'Closed', isMerged: false }]);
+    expect(await find('text=quasar&state=Closed')).toEqual([{ number: 21, state: 'Closed', isMerged: false }]);
+    expect(await find('text=quasar&state=Merged')).toEqual([]);
+  });
+
+  it('an empty state lists every state, the default only open ones', async () => {
+    const count = async (query: string): Promise<number> =>
+      (await api<BatchJson<unknown>>(server, `/projects/key:ABC/code-reviews?${query}&$top=0&${fieldsParam('totalCount')}`)).json.totalCount;
+    const reviews = server.dataset.reviewsByProject.get(server.dataset.projectByKey.get('ABC')?.id ?? '') ?? [];
+    expect(await count('state=')).toBe(reviews.length);
+    expect(await count('sort=CreatedAtAsc')).toBe(reviews.filter((r) => r.review.state === 'Opened').length);
+    expect(await count('state=Merged')).toBeGreaterThanOrEqual(5);
   });
 
   it('filters by text and type', async () => {
@@ -289,11 +309,78 @@ describe('code reviews', () => {
     expect(mr.json.branchPairs).toHaveLength(1);
     const cr = await api<Record<string, unknown>>(server, `/projects/key:ABC/code-reviews/key:ABC-CR-7?${fieldsParam('className,number,branchPairs(repository)')}`);
     expect(cr.json).toEqual({ className: 'CommitSetReviewRecord', number: 7 });
-    expect((await api(server, '/projects/key:ABC/code-reviews/key:ABC-CR-12')).status).toBe(404);
+    // Either letters find the review: one number sequence per project for both kinds (lookup.ts, [I]).
+    const mrAsCr = await api<{ id: string; className: string }>(server, `/projects/key:ABC/code-reviews/key:ABC-CR-12?${fieldsParam('id,className')}`);
+    expect(mrAsCr.json).toEqual({ id: mr.json.id, className: 'MergeRequestRecord' });
+    const crAsMr = await api<{ className: string; number: number }>(server, `/projects/key:ABC/code-reviews/key:abc-MR-7?${fieldsParam('className,number')}`);
+    expect(crAsMr.json).toEqual({ className: 'CommitSetReviewRecord', number: 7 });
     const byNumber = await api<{ id: string }>(server, `/projects/key:ABC/code-reviews/number:12?${fieldsParam('id')}`);
     expect(byNumber.json.id).toBe(mr.json.id);
     const byId = await api<{ number: number }>(server, `/projects/key:ABC/code-reviews/id:${mr.json.id}?${fieldsParam('number')}`);
     expect(byId.json.number).toBe(12);
+  });
+});
+
+describe('identifiers', () => {
+  it.each([
+    '/projects/ABC', '/projects/key:', '/projects/nope:ABC', '/projects/key:AB%20C',
+    '/projects/key:ABC/planning/issues/key:ABC-T-abc', '/projects/key:ABC/planning/issues/key:ABC-T-0',
+    '/projects/key:ABC/planning/issues/key:ABC-T-', '/projects/key:ABC/planning/issues/key:ABC-MR-1',
+    '/projects/key:ABC/planning/issues/ABC-T-1', '/projects/key:ABC/planning/issues/id:',
+    '/projects/key:ABC/planning/issues/number:0', '/projects/key:ABC/planning/issues/number:x',
+    '/projects/key:ABC/planning/issues/number:', '/projects/key:ABC/planning/issues/number:99999999999',
+    '/projects/key:ABC/code-reviews/key:ABC-MR-0', '/projects/key:ABC/code-reviews/key:ABC-CR-x',
+    '/projects/key:ABC/code-reviews/key:ABC-T-1', '/projects/key:ABC/code-reviews/key:ABC-XR-1',
+    '/projects/key:ABC/code-reviews/number:0', '/projects/key:ABC/code-reviews/number:x', '/projects/key:ABC/code-reviews/number:-1',
+    '/projects/key:ABC/code-reviews/ABC-MR-1', '/projects/key:ABC/code-reviews/12',
+    '/team-directory/profiles/username:', '/team-directory/profiles/id:', '/team-directory/profiles/taro.yamada',
+    // Malformed wins over unknown: [I] Space parses path parameters before looking anything up.
+    '/projects/key:NOPE/planning/issues/key:NOPE-T-abc', '/projects/key:NOPE/code-reviews/number:0',
+  ])('answers a malformed identifier with 400 validation-error: %s', async (path) => {
+    const r = await api<{ error: string; error_description: string }>(server, path);
+    expect(r.status).toBe(400);
+    expect(r.json.error).toBe('validation-error');
+    // The spec types only `number:{number}` of issues; every other identifier is a free string to it.
+    // `number:{number}` is an int32 there, so a non-integer or too large number breaks the spec too.
+    const breaksSpec = path.endsWith('issues/number:x') || path.endsWith('issues/number:99999999999');
+    expect(takeViolationKinds()).toEqual(breaksSpec ? ['invalid-value'] : []);
+  });
+
+  it.each([
+    ['/projects/key:ABC/planning/issues/key:ABC-T-99999', 'Issue not found'],
+    ['/projects/key:ABC/planning/issues/number:99999', 'Issue not found'],
+    ['/projects/key:ABC/planning/issues/key:NAV-T-1', 'Issue not found'],
+    ['/projects/key:ABC/planning/issues/id:nope', 'Issue not found'],
+    ['/projects/key:NOPE', 'Project not found'],
+    ['/projects/key:NOPE/planning/issues/key:NOPE-T-1', 'Project not found'],
+    ['/projects/key:NOPE/code-reviews/key:NOPE-MR-1', 'Project not found'],
+    ['/projects/key:ABC/code-reviews/key:ABC-MR-99999', 'Code review not found'],
+    ['/projects/key:ABC/code-reviews/key:ABC-CR-99999', 'Code review not found'],
+    ['/projects/key:ABC/code-reviews/key:NAV-MR-1', 'Code review not found'],
+    ['/projects/key:ABC/code-reviews/number:99999', 'Code review not found'],
+    ['/team-directory/profiles/username:nobody.here', 'Profile not found'],
+  ])('answers a well-formed identifier that names nothing with 404 not-found: %s', async (path, description) => {
+    const r = await api(server, path);
+    expect(r.status).toBe(404);
+    expect(r.json).toEqual({ error: 'not-found', error_description: description });
+  });
+});
+
+describe('routes', () => {
+  // Only what the client calls (src/space/api-paths.ts) is served; these were demo routes nothing used.
+  it.each([
+    '/team-directory/memberships', '/team-directory/member-locations', '/team-directory/profiles/working-days?profiles=me',
+    '/team-directory/profiles/me/leads', '/issues?issueId=key:ABC-T-1', '/absences/member:me',
+  ])('has no %s', async (path) => {
+    const r = await api(server, path);
+    expect([r.status, r.text]).toEqual(path.includes('profiles/working-days') ? [400, r.text] : [404, 'Not Found']);
+  });
+
+  it('has no team members or issue statuses routes', async () => {
+    const team = server.dataset.teams[0] as Team;
+    expect((await api(server, `/team-directory/teams/${team.id}/direct-members`)).text).toBe('Not Found');
+    // `statuses` is not an issue identifier: the issue route answers it as malformed input.
+    expect((await api(server, '/projects/key:ABC/planning/issues/statuses')).status).toBe(400);
   });
 });
 
@@ -323,11 +410,13 @@ describe('protocol details', () => {
     expect(entity.status).toBe(404);
     expect(entity.json).toEqual({ error: 'not-found', error_description: 'Project not found' });
     expect((await api(server, '/projects/')).status).toBe(404);
+    expect(takeViolationKinds()).toEqual(['unknown-path', 'unknown-path']);
   });
 
   it('answers a malformed $fields with 400 and a wrong method with 405', async () => {
     const bad = await api(server, `/team-directory/profiles/me?${fieldsParam('name(firstName')}`);
     expect(bad.status).toBe(400);
+    expect(takeViolationKinds()).toEqual(['fields-syntax']);
     expect(bad.json).toMatchObject({ error: 'validation-error' });
     const wrongMethod = await api(server, '/team-directory/profiles/me', { method: 'DELETE' });
     expect(wrongMethod.status).toBe(405);

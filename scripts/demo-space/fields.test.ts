@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FieldsSyntaxError, formatFields, markExtended, parseFields, projectFields, type FieldSelection } from './fields.ts';
+import {
+  FieldsSyntaxError, INACCESSIBLE_FIELDS, formatFields, markBatch, markExtended, markKind, parseFields, projectFields, type FieldSelection,
+} from './fields.ts';
 
 const sel = (text: string): FieldSelection => parseFields(text);
 
@@ -146,5 +148,67 @@ describe('projectFields', () => {
         expect(text.split(',')).toContain(key);
       }
     }));
+  });
+});
+
+describe('projectFields with entities inaccessible when nested', () => {
+  const restricted = { inaccessibleWhenNested: new Set(['Person']) };
+  const person = (id: string, username: string): Record<string, unknown> =>
+    markKind(markExtended({ id, username, name: { firstName: 'F', lastName: 'L' }, about: null, managers: [] as unknown[] }, ['managers']), 'Person');
+  const boss = person('b1', 'boss');
+  const alex = person('p1', 'alex');
+  (alex.managers as unknown[]).push(boss);
+  const issue = { id: 'i1', title: 'T', assignee: alex, watchers: [boss], createdBy: { name: 'alex', details: { user: alex } } };
+  const errors = (fields: string[]) => [{ className: INACCESSIBLE_FIELDS, fields, message: `Could not access following fields: ${fields.map((f) => `'${f}'`).join(', ')}` }];
+
+  it('reduces a nested entity to its id and lists the other selected fields, at any depth and in arrays', () => {
+    expect(projectFields(issue, sel('title,assignee(id,username,name(firstName)),watchers(username),createdBy(name,details(user(about)))'), restricted)).toEqual({
+      title: 'T',
+      assignee: { id: 'p1', $errors: errors(['username', 'name']) },
+      watchers: [{ id: 'b1', $errors: errors(['username']) }],
+      createdBy: { name: 'alex', details: { user: { id: 'p1', $errors: errors(['about']) } } },
+    });
+  });
+
+  it('lists the default fields for a bare selection, `*` or no $fields, plus explicitly selected extended ones', () => {
+    const defaults = errors(['username', 'name', 'about']);
+    expect(projectFields(issue, sel('assignee'), restricted)).toEqual({ assignee: { id: 'p1', $errors: defaults } });
+    expect(projectFields(issue, sel('assignee(*)'), restricted)).toEqual({ assignee: { id: 'p1', $errors: defaults } });
+    expect(projectFields(issue, sel('assignee(*,managers(id))'), restricted)).toEqual({
+      assignee: { id: 'p1', $errors: errors(['username', 'name', 'about', 'managers']) },
+    });
+    expect((projectFields(issue, null, restricted) as { assignee: unknown }).assignee).toEqual({ id: 'p1', $errors: defaults });
+  });
+
+  it('leaves out $errors when nothing but the id was asked for, and ignores unknown names', () => {
+    expect(projectFields(issue, sel('assignee(id,nope)'), restricted)).toEqual({ assignee: { id: 'p1' } });
+  });
+
+  it('keeps top-level entities whole: the response itself, a top-level array and a top-level Batch', () => {
+    const selection = sel('username,managers(username)');
+    const reducedBoss = { id: 'b1', $errors: errors(['username']) };
+    expect(projectFields(alex, selection, restricted)).toEqual({ username: 'alex', managers: [reducedBoss] });
+    expect(projectFields([alex], selection, restricted)).toEqual([{ username: 'alex', managers: [reducedBoss] }]);
+    const batch = markBatch({ next: '1', totalCount: 1, data: [alex] });
+    expect(projectFields(batch, sel('data(username,managers(username))'), restricted)).toEqual({
+      data: [{ username: 'alex', managers: [reducedBoss] }],
+    });
+    // Only a Batch's own `data`, and only at the top: a Batch-like object nested deeper, or an unmarked one, is not.
+    expect(projectFields({ data: [alex] }, sel('data(username)'), restricted)).toEqual({ data: [{ id: 'p1', $errors: errors(['username']) }] });
+    expect(projectFields({ wrap: batch }, sel('wrap(data(username))'), restricted)).toEqual({
+      wrap: { data: [{ id: 'p1', $errors: errors(['username']) }] },
+    });
+  });
+
+  it('withholds nothing without the option, or for kinds it does not name', () => {
+    const selection = sel('assignee(username)');
+    expect(projectFields(issue, selection)).toEqual({ assignee: { username: 'alex' } });
+    expect(projectFields(issue, selection, { inaccessibleWhenNested: new Set(['Other']) })).toEqual({ assignee: { username: 'alex' } });
+  });
+
+  it('never leaks the markers into JSON', () => {
+    const batch = markBatch({ next: '0', totalCount: 0, data: [] });
+    expect(Object.keys(alex)).toEqual(['id', 'username', 'name', 'about', 'managers']);
+    expect(JSON.stringify(batch)).toBe('{"next":"0","totalCount":0,"data":[]}');
   });
 });

@@ -16,6 +16,9 @@
  *   names; ignoring them is also what makes polymorphic selections work, where `details(className,user(id))`
  *   lists fields of several inheritors and each object keeps only its own.
  * - `name!` / `name!2` (recursive selection) are accepted and treated like `name`; the extension never uses them.
+ *
+ * Restricted projection (ProjectionOptions): entities tagged with `markKind` can be withheld where they appear
+ * nested, the way Space answers a token that may not read them (an inline `$errors` instead of the fields).
  */
 
 export interface FieldSelection {
@@ -129,27 +132,96 @@ function extendedFieldsOf(target: object): ReadonlySet<string> | undefined {
   return (target as Extensible)[EXTENDED];
 }
 
+const KIND = Symbol('demo-space.entity-kind');
+const BATCH = Symbol('demo-space.batch');
+
+interface Marked {
+  [KIND]?: string;
+  [BATCH]?: true;
+}
+
+/**
+ * Tags `target` as an entity of Space type `kind` (e.g. `TD_MemberProfile`), so a projection can withhold
+ * that kind where it appears nested in another object (restricted mode). Non-enumerable, like markExtended.
+ */
+export function markKind<T extends object>(target: T, kind: string): T {
+  Object.defineProperty(target, KIND, { value: kind, enumerable: false, configurable: true });
+  return target;
+}
+
+/** Tags a Batch (`{next, totalCount, data}`): its `data` items are the response's own entities, not nested ones. */
+export function markBatch<T extends object>(target: T): T {
+  Object.defineProperty(target, BATCH, { value: true, enumerable: false, configurable: true });
+  return target;
+}
+
+export interface ProjectionOptions {
+  /**
+   * Entity kinds (see markKind) the token may not read where they appear nested in another object. Such an
+   * object comes back as `{id, $errors: [HA_InlineError.InaccessibleFields]}` listing every other field the
+   * selection asked for (space-api.md §3, §12 [C] for the wire shape). Top-level entities (the response itself,
+   * items of a top-level array or of a top-level Batch's `data`) stay whole: a token that may read a profile
+   * still gets it from the profile endpoints. [I] which objects Space withholds depends on its permission
+   * checks; the demo withholds the kinds it is told to.
+   */
+  inaccessibleWhenNested?: ReadonlySet<string>;
+}
+
+/** The `className` of Space's inline error for fields the caller may not read ([C] NET/KT, space-api.md §3). */
+export const INACCESSIBLE_FIELDS = 'HA_InlineError.InaccessibleFields';
+
 /** Deeper than any real response; a deeper walk means the data has a cycle through default fields. */
 const MAX_DEPTH = 24;
 
 /** Applies a selection (or the defaults when `selection` is null) to a JSON-like value. */
-export function projectFields(value: unknown, selection: FieldSelection | null, depth = 0): unknown {
+export function projectFields(value: unknown, selection: FieldSelection | null, options: ProjectionOptions = {}): unknown {
+  return project(value, selection, 0, true, options);
+}
+
+/** `top`: the value is the response itself, or one of its own entities (array item, Batch item). */
+function project(value: unknown, selection: FieldSelection | null, depth: number, top: boolean, options: ProjectionOptions): unknown {
   if (depth > MAX_DEPTH) throw new Error('$fields projection too deep (cycle in default fields?)');
   if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map((item) => projectFields(item, selection, depth + 1));
+  if (Array.isArray(value)) return value.map((item) => project(item, selection, depth + 1, top, options));
 
-  const source = value as Record<string, unknown>;
-  const extended = extendedFieldsOf(source);
+  const source = value as Record<string, unknown> & Marked;
+  const keys = selectedKeys(source, selection);
+  const kind = source[KIND];
+  if (!top && kind !== undefined && options.inaccessibleWhenNested?.has(kind)) return withheld(source, keys);
+
+  const batch = top && source[BATCH] === true;
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(source)) {
+  for (const key of keys) {
+    const sub = selection !== null && selection.fields.has(key) ? (selection.fields.get(key) ?? null) : null;
+    out[key] = project(source[key], sub, depth + 1, batch && key === 'data', options);
+  }
+  return out;
+}
+
+/** The keys of `source` a selection yields, in the source's order. */
+function selectedKeys(source: Record<string, unknown>, selection: FieldSelection | null): string[] {
+  const extended = extendedFieldsOf(source);
+  return Object.keys(source).filter((key) => {
     const isDefault = !extended?.has(key);
-    if (selection === null) {
-      if (isDefault) out[key] = projectFields(source[key], null, depth + 1);
-    } else if (selection.fields.has(key)) {
-      out[key] = projectFields(source[key], selection.fields.get(key) ?? null, depth + 1);
-    } else if (selection.all && isDefault) {
-      out[key] = projectFields(source[key], null, depth + 1);
-    }
+    if (selection === null) return isDefault;
+    return selection.fields.has(key) || (selection.all && isDefault);
+  });
+}
+
+/**
+ * An entity the caller may not read: its id, plus an inline error naming the other fields that were asked for.
+ * [I] the id stays readable (the issue's example and the client's anonymous "someone" reference rely on it);
+ * the message text follows the NET README example ("Could not access following fields: 'logins'").
+ */
+function withheld(source: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  const fields = keys.filter((key) => key !== 'id');
+  const out: Record<string, unknown> = { id: source.id };
+  if (fields.length > 0) {
+    out.$errors = [{
+      className: INACCESSIBLE_FIELDS,
+      fields,
+      message: `Could not access following fields: ${fields.map((f) => `'${f}'`).join(', ')}`,
+    }];
   }
   return out;
 }

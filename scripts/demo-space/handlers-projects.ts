@@ -1,10 +1,12 @@
 /**
- * Project endpoints: project search and lookup, projects of a member or team, issues (with Space's required
- * `sorting` and `descending`), issue statuses, repositories, and code reviews. Paths from space-api.md §2a.
+ * Project endpoints the client calls (src/space/api-paths.ts): project search and lookup, the viewer's projects,
+ * issues (with Space's required `sorting` and `descending`), repositories, and code reviews. Paths from
+ * space-api.md §2a.
  */
 import type { Dataset } from './dataset.ts';
 import {
-  isProjectMember, isProjectVisible, resolveIssue, resolveProfileLoosely, resolveProject, resolveReview, resolveTeam,
+  findIssue, findReview, isProjectMember, isProjectVisible, parseIssueIdentifier, parseNumber, parseReviewIdentifier,
+  resolveProfileLoosely, resolveProject,
 } from './lookup.ts';
 import { route, type RequestContext, type Route } from './router.ts';
 import type { CodeReviewWithCount, Issue, Project } from './space-types.ts';
@@ -22,28 +24,16 @@ export const projectRoutes: readonly Route[] = [
     const projects = visibleProjects(ctx).filter((p) => isProjectMember(p, profile));
     return paginate(projects, ctx.query.get('$skip'), ctx.query.get('$top'));
   }, { member: /^member:/ }),
-  route('GET', '/projects/{team}', (ctx) => {
-    const team = resolveTeam(ctx.dataset, (ctx.params.team as string).slice('team:'.length));
-    const projects = visibleProjects(ctx).filter((p) => p.memberTeams.includes(team));
-    return paginate(projects, ctx.query.get('$skip'), ctx.query.get('$top'));
-  }, { team: /^team:/ }),
   route('GET', '/projects/{project}', (ctx) => projectParam(ctx)),
   route('GET', '/projects/{project}/planning/issues', searchIssues),
-  route('GET', '/projects/{project}/planning/issues/statuses', (ctx) => ctx.dataset.statuses.get(projectParam(ctx).id) ?? []),
+  // The identifier's form is checked before anything is looked up: [I] Space parses path parameters first.
   route('GET', '/projects/{project}/planning/issues/{number}', (ctx) => {
-    const project = projectParam(ctx);
-    const raw = (ctx.params.number as string).slice('number:'.length);
-    if (!/^\d+$/.test(raw)) throw validationError(`Invalid issue number '${raw}'`);
-    const issue = ctx.dataset.issuesByProject.get(project.id)?.find((i) => i.number === Number(raw));
-    if (!issue) throw new ApiError(404, 'not-found', 'Issue not found');
-    return issue;
+    const number = parseNumber((ctx.params.number as string).slice('number:'.length), 'issue');
+    return findIssue(ctx.dataset, { by: 'number', number }, projectParam(ctx));
   }, { number: /^number:/ }),
-  route('GET', '/projects/{project}/planning/issues/{issue}', (ctx) =>
-    resolveIssue(ctx.dataset, ctx.params.issue as string, ctx.viewer, projectParam(ctx))),
-  route('GET', '/issues', (ctx) => {
-    const issueId = ctx.query.get('issueId');
-    if (!issueId) throw validationError("Parameter 'issueId' is required");
-    return resolveIssue(ctx.dataset, issueId, ctx.viewer);
+  route('GET', '/projects/{project}/planning/issues/{issue}', (ctx) => {
+    const ref = parseIssueIdentifier(ctx.params.issue as string);
+    return findIssue(ctx.dataset, ref, projectParam(ctx));
   }),
   route('GET', '/projects/{project}/repositories/{repository}', (ctx) => {
     const project = projectParam(ctx);
@@ -52,8 +42,10 @@ export const projectRoutes: readonly Route[] = [
     return repo;
   }),
   route('GET', '/projects/{project}/code-reviews', searchReviews),
-  route('GET', '/projects/{project}/code-reviews/{review}', (ctx) =>
-    resolveReview(ctx.dataset, ctx.params.review as string, projectParam(ctx)).review),
+  route('GET', '/projects/{project}/code-reviews/{review}', (ctx) => {
+    const ref = parseReviewIdentifier(ctx.params.review as string);
+    return findReview(ctx.dataset, ref, projectParam(ctx)).review;
+  }),
 ];
 
 function projectParam(ctx: RequestContext): Project {
@@ -166,9 +158,11 @@ const REVIEW_STATES = ['Opened', 'Closed', 'RequiresAuthorAttention', 'NeedsRevi
 const REVIEW_SORTS = ['CreatedAtAsc', 'CreatedAtDesc', 'LastUpdatedDesc', 'LastUpdatedAsc'] as const;
 
 /**
- * [C] parameters and defaults (state=Opened, sort=CreatedAtAsc). [I] guessed semantics: an empty `state`
- * means every state; Closed includes merged ones; NeedsReview = open with a reviewer's turn; RequiresAuthorAttention
- * = open with nobody's turn among reviewers; `text` matches the title or the number.
+ * [C] parameters and defaults (state=Opened, sort=CreatedAtAsc; OAS `CodeReviewStateFilter`). [C] an empty
+ * `state=` means every state (space-api.md §12: NET sends it for "no filter"); deleted reviews stay out [I].
+ * `Merged` = a merge request whose branch pair has `isMerged` ([C] a real MergeRequestBranchPair field).
+ * [I] guessed semantics: Closed includes merged ones; NeedsReview = open with a reviewer's turn;
+ * RequiresAuthorAttention = open with nobody's turn among reviewers; `text` matches the title or the number.
  */
 function searchReviews(ctx: RequestContext): unknown {
   const { dataset: ds, query: q } = ctx;

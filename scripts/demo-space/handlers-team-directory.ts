@@ -1,6 +1,7 @@
 /**
- * Team directory endpoints: profiles, time zones, working hours, memberships, member locations, locations,
- * teams, absences, and revoking the calling token. Paths and parameters from space-api.md §2a.
+ * Team directory endpoints the client calls (src/space/api-paths.ts): profiles, a profile's time zone and
+ * working hours, locations, teams, absences, and revoking the calling token. Paths and parameters from
+ * space-api.md §2a.
  */
 import { materializeAbsences, type Dataset } from './dataset.ts';
 import { resolveProfile, resolveProfileLoosely } from './lookup.ts';
@@ -12,19 +13,18 @@ import { ApiError, paginate, validationError } from './wire.ts';
 const collator = new Intl.Collator('en', { sensitivity: 'base' });
 const fullName = (p: MemberProfile): string => `${p.name.firstName} ${p.name.lastName}`;
 
+/** [C] the right `GET /absences` needs (OAS `x-rights` "View absences"; space-api.md §12). */
+export const ABSENCES_RIGHT = 'Profile.Absences.View';
+
 export const teamDirectoryRoutes: readonly Route[] = [
   route('GET', '/team-directory/profiles', searchProfiles),
-  route('GET', '/team-directory/profiles/working-days', workingDaysOfMany),
   route('GET', '/team-directory/profiles/{profile}', (ctx) => profileParam(ctx)),
   route('GET', '/team-directory/profiles/{profile}/timezone', (ctx) => ({ id: timeZoneOf(ctx.dataset, profileParam(ctx)) })),
   route('GET', '/team-directory/profiles/{profile}/working-days', (ctx) => {
     const hours = ctx.dataset.workingDays.get(profileParam(ctx).id);
     return paginate(hours ? [hours] : [], ctx.query.get('$skip'), ctx.query.get('$top'));
   }),
-  route('GET', '/team-directory/profiles/{profile}/leads', (ctx) => profileParam(ctx).managers),
   route('DELETE', '/team-directory/profiles/{profile}/permanent-tokens/current', revokeCurrentToken),
-  route('GET', '/team-directory/memberships', listMemberships),
-  route('GET', '/team-directory/member-locations', listMemberLocations),
   route('GET', '/team-directory/locations', searchLocations),
   route('GET', '/team-directory/locations/{id}', (ctx) => {
     const location = ctx.dataset.locationById.get(ctx.params.id as string);
@@ -33,20 +33,7 @@ export const teamDirectoryRoutes: readonly Route[] = [
   }),
   route('GET', '/team-directory/teams', searchTeams),
   route('GET', '/team-directory/teams/{id}', (ctx) => teamParam(ctx)),
-  route('GET', '/team-directory/teams/{id}/direct-members', (ctx) => {
-    const team = teamParam(ctx);
-    const query = ctx.query.get('query') ?? '';
-    const members = team.memberships.filter((m) => !m.archived).map((m) => m.member)
-      .filter((p) => matchesWordPrefixes(query, profileSearchText(p)))
-      .sort((a, b) => collator.compare(fullName(a), fullName(b)));
-    return paginate(members, ctx.query.get('$skip'), ctx.query.get('$top'));
-  }),
   route('GET', '/absences', listAbsences),
-  // [C] NET GetAllAbsencesByMemberAsync: a plain array for one member.
-  route('GET', '/absences/{member}', (ctx) => {
-    const profile = resolveProfile(ctx.dataset, (ctx.params.member as string).slice('member:'.length), ctx.viewer);
-    return materializeAbsences(ctx.dataset, ctx.now).filter((a) => a.member === profile);
-  }, { member: /^member:/ }),
 ];
 
 function profileParam(ctx: RequestContext): MemberProfile {
@@ -122,56 +109,12 @@ function isWithin(location: Location, ancestorId: string): boolean {
   return false;
 }
 
-/** Batch<TD_ProfileWorkingDays>. [I] item shape `{profile, workingDays: [TD_WorkingDays]}`. */
-function workingDaysOfMany(ctx: RequestContext): unknown {
-  const { dataset: ds, query: q } = ctx;
-  const wanted = q.getAll('profiles').map((v) => resolveProfileLoosely(ds, v, ctx.viewer));
-  const profiles = wanted.length > 0 ? wanted.filter((p): p is MemberProfile => p !== null) : ds.profiles.filter((p) => !p.archived);
-  const items = profiles.map((profile) => {
-    const hours = ds.workingDays.get(profile.id);
-    return { profile, workingDays: hours ? [hours] : [] };
-  });
-  return paginate(items, q.get('$skip'), q.get('$top'));
-}
-
 function revokeCurrentToken(ctx: RequestContext): unknown {
   const profile = profileParam(ctx);
   // [I] guessed: revoking another member's current token is a permission problem, not a missing entity.
   if (profile !== ctx.viewer) throw new ApiError(403, 'permission-denied', 'Permission denied: Profile.PermanentTokens.Manage');
   ctx.revokeCurrentToken();
   return NO_CONTENT;
-}
-
-function listMemberships(ctx: RequestContext): unknown {
-  const { dataset: ds, query: q } = ctx;
-  const profiles = new Set(q.getAll('profiles').map((v) => resolveProfileLoosely(ds, v, ctx.viewer)));
-  const teamIds = q.getAll('teams');
-  const roleIds = new Set(q.getAll('roles'));
-  const withArchived = q.flag('withArchived', false);
-  // [I] directTeams=false also counts memberships in sub-teams of the requested teams.
-  const direct = q.flag('directTeams', true);
-  const inTeams = (team: Team): boolean => {
-    for (let t: Team | null = team; t; t = direct ? null : t.parent) if (teamIds.includes(t.id)) return true;
-    return false;
-  };
-  const memberships = ds.memberships.filter((m) =>
-    (withArchived || !m.archived)
-    && (profiles.size === 0 || profiles.has(m.member))
-    && (teamIds.length === 0 || inTeams(m.team))
-    && (roleIds.size === 0 || roleIds.has(m.role.id)));
-  return paginate(memberships, q.get('$skip'), q.get('$top'));
-}
-
-function listMemberLocations(ctx: RequestContext): unknown {
-  const { dataset: ds, query: q } = ctx;
-  const profiles = new Set(q.getAll('profiles').map((v) => resolveProfileLoosely(ds, v, ctx.viewer)));
-  const locationIds = q.getAll('locations');
-  const withArchived = q.flag('withArchived', false);
-  const items = ds.memberLocations.filter((ml) =>
-    (withArchived || !ml.archived)
-    && (profiles.size === 0 || profiles.has(ml.member))
-    && (locationIds.length === 0 || locationIds.some((id) => isWithin(ml.location, id))));
-  return paginate(items, q.get('$skip'), q.get('$top'));
 }
 
 /** [C] not paginated: a plain array. `type` may repeat. */
@@ -202,6 +145,9 @@ function searchTeams(ctx: RequestContext): unknown {
  */
 function listAbsences(ctx: RequestContext): unknown {
   const { dataset: ds, query: q } = ctx;
+  // [I] a token without the right gets a 403 for the whole list (the description naming the right, as the
+  // demo's faults do); field-level `$errors` are for objects inside an answer the token may read.
+  if (ctx.restricted) throw new ApiError(403, 'permission-denied', `Permission denied: ${ABSENCES_RIGHT}`);
   const memberValues = [...q.getAll('member'), ...q.getAll('members')];
   const members = new Set(memberValues.map((v) => resolveProfileLoosely(ds, v, ctx.viewer)));
   const since = dateParam(q.get('since'), 'since');

@@ -3,14 +3,31 @@
  * `key:ABC`, `key:ABC-T-12`, `number:12`… Also project visibility: private projects exist only for members.
  */
 import type { Dataset } from './dataset.ts';
-import type { CodeReviewWithCount, Issue, MemberProfile, Project, Team } from './space-types.ts';
+import type { CodeReviewWithCount, Issue, MemberProfile, Project } from './space-types.ts';
 import { ApiError, notFound, validationError } from './wire.ts';
 
-/** Splits `prefix:value` at the first colon; values may contain colons themselves. */
-function splitIdentifier(identifier: string): [prefix: string, value: string] | null {
+/**
+ * Splits `prefix:value` at the first colon; values may contain colons themselves. Malformed input is Space's
+ * ordinary bad-input answer, 400 `validation-error` (space-api.md §12 [C] for the code; which inputs get it is
+ * [I]); a well-formed identifier that names nothing is 404 `not-found`.
+ */
+function splitIdentifier(identifier: string, what: string): [prefix: string, value: string] {
   const colon = identifier.indexOf(':');
-  if (colon <= 0) return null;
+  if (colon <= 0 || colon === identifier.length - 1) throw validationError(`Invalid ${what} identifier '${identifier}'`);
   return [identifier.slice(0, colon), identifier.slice(colon + 1)];
+}
+
+/** Largest issue or review number: the spec types `number:{number}` as int32 ([C] OAS). */
+const MAX_NUMBER = 2_147_483_647;
+
+/**
+ * An issue or review number: a positive int32 in decimal. [I] numbers start at 1 in every project, so 0 is as
+ * malformed as `x`; Space's exact answer to `number:0` is unknown (a 404 would read the same to the client).
+ */
+export function parseNumber(raw: string, what: string): number {
+  const n = /^\d{1,10}$/.test(raw) ? Number(raw) : NaN;
+  if (!(n >= 1 && n <= MAX_NUMBER)) throw validationError(`Invalid ${what} number '${raw}'`);
+  return n;
 }
 
 /**
@@ -19,9 +36,7 @@ function splitIdentifier(identifier: string): [prefix: string, value: string] | 
  */
 export function resolveProfile(ds: Dataset, identifier: string, viewer: MemberProfile): MemberProfile {
   if (identifier === 'me') return viewer;
-  const parts = splitIdentifier(identifier);
-  if (!parts) throw validationError(`Invalid profile identifier '${identifier}'`);
-  const [prefix, value] = parts;
+  const [prefix, value] = splitIdentifier(identifier, 'profile');
   let profile: MemberProfile | undefined;
   if (prefix === 'id') profile = ds.profileById.get(value);
   else if (prefix === 'username') profile = ds.profileByUsername.get(value.toLowerCase());
@@ -33,7 +48,7 @@ export function resolveProfile(ds: Dataset, identifier: string, viewer: MemberPr
 }
 
 /**
- * Profile filters in list parameters (`profiles`, `member`, `assigneeId`…). [I] Some endpoints take raw ids,
+ * Profile filters in list parameters (`member`, `assigneeId`, `author`…). [I] Some endpoints take raw ids,
  * some take identifiers; the demo accepts both so either client choice works.
  */
 export function resolveProfileLoosely(ds: Dataset, value: string, viewer: MemberProfile): MemberProfile | null {
@@ -56,77 +71,77 @@ export function isProjectVisible(project: Project, viewer: MemberProfile): boole
   return !project.private || isProjectMember(project, viewer);
 }
 
+/** A project key as written in keys and identifiers; JetBrains' own pattern is stricter ([C] space-api.md §4). */
+const PROJECT_KEY = /^[A-Za-z][A-Za-z0-9_-]*$/;
+
 /** `key:ABC` (case-insensitive) or `id:x`. */
 export function resolveProject(ds: Dataset, identifier: string, viewer: MemberProfile): Project {
-  const parts = splitIdentifier(identifier);
-  if (!parts || (parts[0] !== 'key' && parts[0] !== 'id')) throw validationError(`Invalid project identifier '${identifier}'`);
-  const [prefix, value] = parts;
+  const [prefix, value] = splitIdentifier(identifier, 'project');
+  if (prefix === 'key' && !PROJECT_KEY.test(value)) throw validationError(`Invalid project key '${value}'`);
+  if (prefix !== 'key' && prefix !== 'id') throw validationError(`Invalid project identifier '${identifier}'`);
   const project = prefix === 'key' ? ds.projectByKey.get(value.toUpperCase()) : ds.projectById.get(value);
   if (!project || !isProjectVisible(project, viewer)) throw notFound('Project');
   return project;
 }
 
-/** `id:x` or `name:Team name` (used by `/projects/team:{team}`). */
-export function resolveTeam(ds: Dataset, identifier: string): Team {
-  const parts = splitIdentifier(identifier);
-  if (!parts || (parts[0] !== 'id' && parts[0] !== 'name')) throw validationError(`Invalid team identifier '${identifier}'`);
-  const [prefix, value] = parts;
-  const team = prefix === 'id' ? ds.teamById.get(value) : ds.teams.find((t) => t.name === value);
-  if (!team) throw notFound('Team');
-  return team;
+/** What an issue or review identifier names, checked for form only (nothing looked up yet). */
+export type ItemIdentifier =
+  | { by: 'id'; id: string }
+  | { by: 'number'; number: number }
+  /** `key:ABC-T-12` / `key:ABC-MR-12`: the project key as written, and the number. */
+  | { by: 'key'; projectKey: string; number: number };
+
+const ISSUE_KEY = /^([A-Za-z][A-Za-z0-9_-]*)-T-([^-]*)$/;
+const REVIEW_KEY = /^([A-Za-z][A-Za-z0-9_-]*)-(?:MR|CR)-([^-]*)$/;
+
+/** `id:x` or `key:ABC-T-12`. */
+export function parseIssueIdentifier(identifier: string): ItemIdentifier {
+  const [prefix, value] = splitIdentifier(identifier, 'issue');
+  if (prefix === 'id') return { by: 'id', id: value };
+  if (prefix !== 'key') throw validationError(`Invalid issue identifier '${identifier}'`);
+  const match = ISSUE_KEY.exec(value);
+  if (!match) throw validationError(`Invalid issue key '${value}'`);
+  return { by: 'key', projectKey: match[1] as string, number: parseNumber(match[2] as string, 'issue') };
 }
 
-const ISSUE_KEY = /^([A-Za-z][A-Za-z0-9_-]*)-T-(\d+)$/;
+/**
+ * `id:x`, `number:n`, `key:ABC-MR-n` or `key:ABC-CR-n`. The MR/CR letters are not checked against the review's
+ * kind: [I] Space numbers merge requests and commit-set reviews in one sequence per project (the web UI's
+ * `/p/{key}/reviews/{n}` carries no kind, space-api.md §7 [C]), so the number alone names the review and a key
+ * with the other letters most likely resolves to it. Settled by asking a real server for `key:ABC-CR-n` of a
+ * merge request. Lenient here, so the client is free to send either.
+ */
+export function parseReviewIdentifier(identifier: string): ItemIdentifier {
+  const [prefix, value] = splitIdentifier(identifier, 'code review');
+  if (prefix === 'id') return { by: 'id', id: value };
+  if (prefix === 'number') return { by: 'number', number: parseNumber(value, 'code review') };
+  if (prefix !== 'key') throw validationError(`Invalid code review identifier '${identifier}'`);
+  const match = REVIEW_KEY.exec(value);
+  if (!match) throw validationError(`Invalid code review key '${value}'`);
+  return { by: 'key', projectKey: match[1] as string, number: parseNumber(match[2] as string, 'code review') };
+}
 
-/** `id:x` or `key:ABC-T-12`, optionally restricted to one project. */
-export function resolveIssue(ds: Dataset, identifier: string, viewer: MemberProfile, inProject?: Project): Issue {
-  const parts = splitIdentifier(identifier);
-  if (!parts) throw validationError(`Invalid issue identifier '${identifier}'`);
-  const [prefix, value] = parts;
-  let issue: Issue | undefined;
-  if (prefix === 'id') {
-    issue = ds.issues.find((i) => i.id === value);
-  } else if (prefix === 'key') {
-    const match = ISSUE_KEY.exec(value);
-    if (!match) throw validationError(`Invalid issue key '${value}'`);
-    const project = ds.projectByKey.get((match[1] as string).toUpperCase());
-    issue = project ? ds.issuesByProject.get(project.id)?.find((i) => i.number === Number(match[2])) : undefined;
-  } else {
-    throw validationError(`Invalid issue identifier '${identifier}'`);
-  }
-  if (!issue || !isProjectVisible(issue.projectRef, viewer) || (inProject && issue.projectRef !== inProject)) {
-    throw notFound('Issue');
-  }
+/**
+ * The issue an identifier names within `project`. [I] a key of another project names nothing here (404), as
+ * does a number beyond the last issue.
+ */
+export function findIssue(ds: Dataset, ref: ItemIdentifier, project: Project): Issue {
+  const issues = ds.issuesByProject.get(project.id) ?? [];
+  const issue = ref.by === 'id' ? issues.find((i) => i.id === ref.id) : inProject(ref, project) ? issues.find((i) => i.number === ref.number) : undefined;
+  if (!issue) throw notFound('Issue');
   return issue;
 }
 
-const REVIEW_KEY = /^([A-Za-z][A-Za-z0-9_-]*)-(MR|CR)-(\d+)$/;
-
-/**
- * `id:x`, `number:n`, `key:ABC-MR-12` / `key:ABC-CR-12`. [I] guessed: the MR/CR letters must match the review's
- * kind (a merge request is not found as `ABC-CR-n`).
- */
-export function resolveReview(ds: Dataset, identifier: string, project: Project): CodeReviewWithCount {
+/** The review an identifier names within `project`; see parseReviewIdentifier for MR/CR. */
+export function findReview(ds: Dataset, ref: ItemIdentifier, project: Project): CodeReviewWithCount {
   const reviews = ds.reviewsByProject.get(project.id) ?? [];
-  const parts = splitIdentifier(identifier);
-  if (!parts) throw validationError(`Invalid review identifier '${identifier}'`);
-  const [prefix, value] = parts;
-  let found: CodeReviewWithCount | undefined;
-  if (prefix === 'id') {
-    found = reviews.find((r) => r.review.id === value);
-  } else if (prefix === 'number') {
-    if (!/^\d+$/.test(value)) throw validationError(`Invalid review number '${value}'`);
-    found = reviews.find((r) => r.review.number === Number(value));
-  } else if (prefix === 'key') {
-    const match = REVIEW_KEY.exec(value);
-    if (!match) throw validationError(`Invalid review key '${value}'`);
-    const className = match[2] === 'MR' ? 'MergeRequestRecord' : 'CommitSetReviewRecord';
-    if ((match[1] as string).toUpperCase() === project.key.key.toUpperCase()) {
-      found = reviews.find((r) => r.review.number === Number(match[3]) && r.review.className === className);
-    }
-  } else {
-    throw validationError(`Invalid review identifier '${identifier}'`);
-  }
+  const found = ref.by === 'id'
+    ? reviews.find((r) => r.review.id === ref.id)
+    : inProject(ref, project) ? reviews.find((r) => r.review.number === ref.number) : undefined;
   if (!found) throw notFound('Code review');
   return found;
+}
+
+function inProject(ref: ItemIdentifier, project: Project): boolean {
+  return ref.by !== 'key' || ref.projectKey.toUpperCase() === project.key.key.toUpperCase();
 }

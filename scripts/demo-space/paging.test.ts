@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from './server.ts';
-import { api, fieldsParam, type BatchJson } from './test-client.ts';
+import { api, fieldsParam, takeViolationKinds, type BatchJson } from './test-client.ts';
 
 let server: DemoServer;
 
@@ -65,6 +65,8 @@ describe('Batch paging', () => {
       expect(r.status, query).toBe(400);
       expect(r.json).toMatchObject({ error: 'validation-error' });
     }
+    // To the spec `$skip` is a free string and `$top` any integer: only `ten` breaks it.
+    expect(takeViolationKinds()).toEqual(['invalid-value']);
   });
 
   it('pages issues of a large project consistently under a fixed sort', async () => {

@@ -41,6 +41,8 @@ export interface RequestContext {
   /** The owner of the Bearer token. */
   viewer: MemberProfile;
   now: number;
+  /** Restricted mode: the token lacks the rights to read other people's details (see DemoServerOptions). */
+  restricted: boolean;
   /** Revokes the token of this request (for `permanent-tokens/current`). */
   revokeCurrentToken(): void;
 }

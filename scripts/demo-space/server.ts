@@ -8,16 +8,17 @@
  *
  * Request pipeline for `/api/http/...` and `/d/...`:
  *   record → fault (latency, status, drop, malformed) → route (unknown path: plain-text 404) → Bearer check
- *   → handler → `$fields` projection → JSON (or an oversized variant when that fault is on).
+ *   → handler → `$fields` projection (restricted mode: nested profiles withheld) → JSON (or an oversized
+ *   variant when that fault is on).
  */
 import { createServer } from 'node:http';
 import { createSecureServer } from 'node:http2';
 import type { AddressInfo } from 'node:net';
 import { identiconPng } from './avatar-png.ts';
 import { handleControlRequest, type DemoControls, type RecordedRequest } from './control.ts';
-import { buildDataset, type Dataset } from './dataset.ts';
+import { PROFILE_KIND, buildDataset, type Dataset } from './dataset.ts';
 import { FaultRegistry, type FaultSpec } from './faults.ts';
-import { FieldsSyntaxError, parseFields, projectFields, type FieldSelection } from './fields.ts';
+import { FieldsSyntaxError, parseFields, projectFields, type FieldSelection, type ProjectionOptions } from './fields.ts';
 import { teamDirectoryRoutes } from './handlers-team-directory.ts';
 import { projectRoutes } from './handlers-projects.ts';
 import { NO_CONTENT, QueryParams, matchRoute, type RequestContext, type Route } from './router.ts';
@@ -29,6 +30,8 @@ import {
   clientGone, connectionOf, demoTlsCredentials, dropWithoutAnswer, wireProtocol, type DemoRequest, type DemoResponse,
 } from './transport.ts';
 import { ApiError } from './wire.ts';
+import { contractChecker } from '../contract/spec.ts';
+import { recordContractResult } from '../contract/log.ts';
 
 export type { FaultSpec } from './faults.ts';
 export type { RecordedRequest } from './control.ts';
@@ -61,6 +64,8 @@ export interface DemoServer {
   addToken(token: string, username?: string): void;
   /** Latency added to every API request (also settable with the `latencyMs` option). */
   setLatency(ms: number): void;
+  /** Turns restricted mode on or off for the following requests (see DemoServerOptions.restricted). */
+  setRestricted(on: boolean): void;
   /** The organization this server serves (read it, do not change it). */
   dataset: Dataset;
   close(): Promise<void>;
@@ -77,9 +82,17 @@ export interface DemoServerOptions {
   hostile?: boolean;
   /** Serve HTTPS with HTTP/2 (and HTTP/1.1 over TLS for clients without h2) using the demo certificate. */
   tls?: boolean;
+  /**
+   * Answer like Space does to a token that may see profiles but not other people's details: every profile
+   * nested in another object (an issue's assignee and creator, a review's author, a team's members…) comes back
+   * as `{id, $errors: [HA_InlineError.InaccessibleFields]}`, top-level profiles (people search, profile by
+   * identifier, me) stay whole, and `GET /absences` answers 403 naming `Profile.Absences.View`.
+   */
+  restricted?: boolean;
 }
 
 const API_PREFIX = '/api/http';
+const RESTRICTED_PROJECTION: ProjectionOptions = { inaccessibleWhenNested: new Set([PROFILE_KIND]) };
 const ROUTES: readonly Route[] = [...teamDirectoryRoutes, ...projectRoutes];
 
 export async function startDemoServer(opts: DemoServerOptions = {}): Promise<DemoServer> {
@@ -91,6 +104,7 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
   const faults = new FaultRegistry();
   const pendingTimers = new Set<NodeJS.Timeout>();
   let latencyMs = opts.latencyMs ?? 0;
+  let restricted = opts.restricted === true;
 
   const requests: RecordedRequest[] = [];
 
@@ -124,10 +138,12 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
     clearRequests: () => { requests.length = 0; },
     setLatency,
     addToken,
+    setRestricted: (on) => { restricted = on; },
     info: () => ({
       organization: dataset.organizationName,
       demoUser: { id: dataset.demoUser.id, username: dataset.demoUser.username },
       hostile: dataset.hostile,
+      restricted,
       counts: {
         profiles: dataset.profiles.filter((p) => !p.archived).length, teams: dataset.teams.length, locations: dataset.locations.length,
         projects: dataset.projects.length, issues: dataset.issues.length, reviews: dataset.reviews.length,
@@ -197,6 +213,7 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
       dataset,
       viewer: auth.viewer,
       now: Date.now(),
+      restricted,
       revokeCurrentToken: () => { revoked.add(auth.token); },
     };
     let result: unknown;
@@ -209,7 +226,7 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
     // [I] guessed: Space answers a successful DELETE with 200 and an empty body.
     if (result === NO_CONTENT) return sendBytes(res, record, 200, new Uint8Array(0), null);
 
-    const projected = projectFields(result, selection);
+    const projected = projectFields(result, selection, ctx.restricted ? RESTRICTED_PROJECTION : {});
     const json = JSON.stringify(projected);
     if (fault?.oversizedBytes) return sendChunkedJson(res, record, padJson(projected, json, fault.oversizedBytes));
     return sendJsonText(res, record, 200, json);
@@ -294,6 +311,7 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
       protocol: wireProtocol(req), connection: connectionNumber(req),
     };
     requests.push(record);
+    if (isApi) checkContract(req.method ?? 'GET', url);
     await handleApi(req, res, url, segments, record);
     if (record.status !== 0) record.answeredAt = Date.now();
   };
@@ -319,6 +337,7 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
     clearFaults: controls.clearFaults,
     addToken,
     setLatency,
+    setRestricted: controls.setRestricted,
     dataset,
     close: () => new Promise<void>((resolve) => {
       for (const timer of pendingTimers) clearTimeout(timer);
@@ -327,6 +346,17 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
       for (const socket of sockets) socket.destroy();
     }),
   };
+}
+
+/**
+ * Every API request is checked against Space's published API (scripts/contract/), whatever the demo then
+ * answers: the demo was written from the same guesses as the client, the spec was not. Results go to the
+ * process-wide contract log, where the test setup turns a violation into a failed test.
+ */
+function checkContract(method: string, url: URL): void {
+  const apiPath = url.pathname.slice(API_PREFIX.length) || '/';
+  const result = contractChecker().check(method, apiPath, url.searchParams);
+  recordContractResult(result, `${method} ${url.pathname}${url.search}`);
 }
 
 /**

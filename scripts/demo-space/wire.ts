@@ -1,6 +1,7 @@
 /**
  * Space's wire conventions used by every handler: date objects, error bodies and Batch paging.
  */
+import { markBatch } from './fields.ts';
 
 /** Date-time on the wire ([C] NET SpaceDateTimeConverter): `{iso, timestamp}`. */
 export interface WireDateTime {
@@ -82,7 +83,7 @@ export function paginate<T>(items: readonly T[], skipParam: string | undefined, 
   const top = parseNonNegativeInt(topParam, DEFAULT_TOP, '$top');
   const data = items.slice(skip, skip + top);
   const end = Math.min(skip, items.length) + data.length;
-  return { next: String(end), totalCount: items.length, data };
+  return markBatch({ next: String(end), totalCount: items.length, data });
 }
 
 function parseNonNegativeInt(raw: string | undefined, fallback: number, name: string): number {

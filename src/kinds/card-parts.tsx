@@ -1,9 +1,11 @@
 /** Building blocks of the kinds' cards (loaded with the card, after the popup's first paint). */
 import { Fragment, type ComponentChildren } from 'preact';
-import { t } from '../shared/i18n.ts';
+import { t, type MessageKey } from '../shared/i18n.ts';
 import { Text } from '../shared/ui/Text.tsx';
+import { displayText } from '../shared/ui/text.ts';
+import type { EntityBase, PersonRef } from '../space/types.ts';
 import type { KindMeta } from './kind-meta.ts';
-import { KindBadge } from './row-parts.tsx';
+import { Joined, KindBadge, PersonRefName } from './row-parts.tsx';
 
 export function Fields({ children }: { children: ComponentChildren }) {
   return <dl class="fields">{children}</dl>;
@@ -76,5 +78,60 @@ export function KeyWithCopy({ value, copy }: { value: string; copy(text: string,
       <Text value={value} class="mono" />
       <CopyButton value={value} what={t('card_key')} copy={copy} />
     </>
+  );
+}
+
+/** True when Space withheld `field` of this entity for lack of permission (brief §2). */
+export const isHidden = (entity: Pick<EntityBase, 'hidden'>, field: string): boolean => entity.hidden?.includes(field) ?? false;
+
+interface PersonRefValueProps {
+  person: PersonRef | null;
+  /** The whole reference was withheld: say "hidden", not "nobody". */
+  hidden: boolean;
+  /** What no person means here ("Unassigned"); default "None". */
+  fallback?: string;
+}
+
+/** Assignee, author, lead in a card: the name with `@username` beside it, as much of it as the token may see. */
+export function PersonRefValue({ person, hidden, fallback }: PersonRefValueProps) {
+  if (!person) return <Value value={null} fallback={hidden ? t('card_hidden') : fallback} />;
+  const named = displayText(person.name) !== '';
+  const username = displayText(person.username) !== '' ? person.username : null;
+  if (named && username) return <Joined parts={[<Text value={person.name} />, <Text value={`@${username}`} class="muted" />]} />;
+  return <PersonRefName person={person} />;
+}
+
+/** Readable names of the entity fields Space may withhold; an unknown name is shown as Space sent it. */
+const HIDDEN_FIELD_LABELS: Record<string, MessageKey> = {
+  assignee: 'hidden_assignee',
+  author: 'hidden_author',
+  lead: 'hidden_lead',
+  members: 'hidden_members',
+  emails: 'hidden_emails',
+  phones: 'hidden_phones',
+  positions: 'hidden_positions',
+  teams: 'hidden_teams',
+  locations: 'hidden_locations',
+  workingHours: 'hidden_workingHours',
+  absence: 'hidden_absence',
+  timeZone: 'hidden_timeZone',
+};
+
+const hiddenFieldLabel = (field: string) =>
+  Object.hasOwn(HIDDEN_FIELD_LABELS, field) ? t(HIDDEN_FIELD_LABELS[field]!) : displayText(field, 40);
+
+/**
+ * One muted line under every card: what the token's permissions kept from it. Absence information has its own
+ * permission, "View absences" (`Profile.Absences.View`, the spec's `x-rights` on `GET /absences`, space-api.md
+ * §12 [C]), which older tokens lack: named, so the user knows what to add.
+ */
+export function HiddenByPermissions({ hidden }: { hidden: readonly string[] | undefined }) {
+  const fields = [...new Set(hidden ?? [])].filter((f) => typeof f === 'string' && f !== '');
+  if (fields.length === 0) return null;
+  return (
+    <p class="card-note muted" data-testid="hidden-fields">
+      {t('hidden_line', fields.map(hiddenFieldLabel).join(', '))}
+      {fields.includes('absence') && <> <span data-testid="absence-hidden">{t('hidden_absenceNeeds')}</span></>}
+    </p>
   );
 }

@@ -4,6 +4,7 @@
  */
 import type { VNode } from 'preact';
 import type { Entity, EntityKind } from '../space/types.ts';
+import { HiddenByPermissions } from './card-parts.tsx';
 import type { CardEnv, KindCard } from './kind-view.ts';
 import { IssueCard } from './issue/card.tsx';
 import { LocationCard } from './location/card.tsx';
@@ -25,8 +26,16 @@ export const CARDS: { readonly [K in EntityKind]: KindCard<K> } = {
 
 type AnyCard = (props: { entity: Entity; env: CardEnv }) => VNode | null;
 
-/** The card of any entity, rendered by its own kind's card (the one unchecked step of the union). */
+/**
+ * The card of any entity, rendered by its own kind's card (the one unchecked step of the union), and under it
+ * the one line every card has when the token's permissions withheld some of its fields.
+ */
 export function EntityCard({ entity, env }: { entity: Entity; env: CardEnv }) {
   const Card = CARDS[entity.kind] as unknown as AnyCard;
-  return <Card entity={entity} env={env} />;
+  return (
+    <>
+      <Card entity={entity} env={env} />
+      <HiddenByPermissions hidden={entity.hidden} />
+    </>
+  );
 }

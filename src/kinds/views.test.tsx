@@ -36,7 +36,7 @@ function entity(kind: EntityKind, s: (n: number) => string): Entity {
         absence: { reason: s(10), until: '2030-01-02' }, workingHours: { days: [{ weekday: 1, from: 540, to: 1020 }] },
       };
     case 'team':
-      return { ...base, kind, name: s(2), description: s(3), parent: { id: 'p', name: s(4) }, lead: { username: s(5), name: s(6) }, memberCount: 7 };
+      return { ...base, kind, name: s(2), description: s(3), parent: { id: 'p', name: s(4) }, lead: { id: 'lead', username: s(5), name: s(6) }, memberCount: 7 };
     case 'location':
       return { ...base, kind, name: s(2), type: s(3), parent: { id: 'p', name: s(4) }, timeZone: 'Asia/Kolkata', address: s(5) };
     case 'project':
@@ -44,14 +44,14 @@ function entity(kind: EntityKind, s: (n: number) => string): Entity {
     case 'issue':
       return {
         ...base, kind, projectKey: s(2), number: 42, key: s(3), status: { name: s(4), resolved: false, color: '#ff0000' },
-        assignee: { username: s(5), name: s(6) }, dueDate: '2030-05-10', createdAt: 0,
+        assignee: { id: 'assignee', username: s(5), name: s(6) }, dueDate: '2030-05-10', createdAt: 0,
       };
     case 'repository':
       return { ...base, kind, projectKey: s(2), name: s(3), description: s(4), defaultBranch: s(5), latestActivity: Date.UTC(2024, 0, 1) };
     case 'review':
       return {
         ...base, kind, projectKey: s(2), number: 12, key: s(3), state: s(4), type: 'merge-request',
-        branches: { source: s(5), target: s(6), repository: s(7) }, author: { username: s(8), name: s(9) }, createdAt: 0,
+        branches: { source: s(5), target: s(6), repository: s(7) }, author: { id: 'author', username: s(8), name: s(9) }, createdAt: 0,
       };
   }
 }
@@ -174,5 +174,125 @@ describe('person card', () => {
     expect(buttons.map((b) => b.getAttribute('aria-label'))).toEqual(['Copy username', 'Copy E-mail', 'Copy Phone']);
     for (const b of buttons) b.click();
     expect(copied).toEqual(['p2', 'p5', 'p6']);
+  });
+});
+
+describe('people named inside other entities (PersonRef)', () => {
+  const issue = entity('issue', (n) => `i${n}`) as Extract<Entity, { kind: 'issue' }>;
+  const review = entity('review', (n) => `r${n}`) as Extract<Entity, { kind: 'review' }>;
+  const team = entity('team', (n) => `t${n}`) as Extract<Entity, { kind: 'team' }>;
+  const cases = [
+    [{ id: 'p1', username: 'ada', name: 'Ada Lovelace' }, 'Ada Lovelace', 'Ada Lovelace · @ada'],
+    [{ id: 'p1', username: 'ada', name: null }, '@ada', '@ada'],
+    [{ id: 'p1', username: null, name: 'Ada Lovelace' }, 'Ada Lovelace', 'Ada Lovelace'],
+    [{ id: 'p1', username: null, name: null }, 'someone', 'someone'],
+    [{ id: null, username: null, name: null }, 'someone', 'someone'],
+  ] as const;
+
+  it.each(cases)('%o reads "%s" in a row and "%s" in a card, never @null or undefined', (person, row, card) => {
+    const field = (label: string) => [...host.querySelectorAll('.field')].find((f) => f.querySelector('dt')?.textContent === label)
+      ?.querySelector('dd')?.textContent;
+
+    render(<EntityRow entity={{ ...issue, assignee: { ...person } }} />, host);
+    expect(host.querySelector('.row-detail')?.textContent).toContain(row);
+    render(<EntityRow entity={{ ...review, author: { ...person } }} />, host);
+    expect(host.querySelector('.row-detail')?.textContent).toContain(row);
+
+    for (const [e, label] of [
+      [{ ...issue, assignee: { ...person } }, 'Assignee'],
+      [{ ...review, author: { ...person } }, 'Author'],
+      [{ ...team, lead: { ...person } }, 'Lead'],
+    ] as const) {
+      render(<EntityCard entity={e} env={env} />, host);
+      expect(field(label)).toBe(card);
+      expect(host.textContent).not.toMatch(/@null|@undefined|undefined|null/);
+    }
+  });
+
+  it('nobody assigned reads "Unassigned", a withheld assignee reads "hidden"', () => {
+    render(<EntityCard entity={{ ...issue, assignee: null }} env={env} />, host);
+    expect(host.textContent).toContain('Unassigned');
+    render(<EntityCard entity={{ ...issue, assignee: null, hidden: ['assignee'] }} env={env} />, host);
+    expect(host.textContent).not.toContain('Unassigned');
+    expect(host.querySelector('.field:nth-child(3) dd')?.textContent).toBe('hidden');
+  });
+});
+
+describe('fields hidden by the token\'s permissions', () => {
+  it.each(KINDS)('the %s card says nothing when nothing is hidden, and one line when something is', (kind) => {
+    const e = entity(kind, (n) => `x${n}`);
+    render(<EntityCard entity={e} env={env} />, host);
+    expect(host.querySelector('[data-testid="hidden-fields"]')).toBeNull();
+    render(<EntityCard entity={{ ...e, hidden: [] }} env={env} />, host);
+    expect(host.querySelector('[data-testid="hidden-fields"]')).toBeNull();
+
+    render(<EntityCard entity={{ ...e, hidden: ['assignee', 'emails', 'lead'] }} env={env} />, host);
+    const lines = host.querySelectorAll('[data-testid="hidden-fields"]');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]?.textContent).toBe('Hidden by your token\'s permissions: assignee, e-mail addresses, team lead.');
+    expect(lines[0]?.classList.contains('muted')).toBe(true);
+  });
+
+  it('the person card names "View absences" when absences are hidden', () => {
+    const person = entity('person', (n) => `p${n}`) as Extract<Entity, { kind: 'person' }>;
+    render(<EntityCard entity={{ ...person, absence: undefined, hidden: ['absence', 'workingHours'] }} env={env} />, host);
+    const line = host.querySelector('[data-testid="hidden-fields"]');
+    expect(line?.textContent).toContain('absence, working hours');
+    expect(host.querySelector('[data-testid="absence-hidden"]')?.textContent)
+      .toBe('Absences need the permission “View absences” (Profile.Absences.View).');
+    render(<EntityCard entity={{ ...person, hidden: ['emails'] }} env={env} />, host);
+    expect(host.querySelector('[data-testid="absence-hidden"]')).toBeNull();
+  });
+
+  it('shows a field name it does not know as inert text', () => {
+    const e = entity('project', (n) => `x${n}`);
+    render(<EntityCard entity={{ ...e, hidden: ['<img src=x onerror=alert(1)>\u202E'] }} env={env} />, host);
+    assertInert(host);
+    expect(host.querySelector('[data-testid="hidden-fields"]')?.textContent).toContain('<img src=x onerror=alert(1)>');
+  });
+});
+
+describe('person card working hours', () => {
+  const person = { ...entity('person', (n) => `p${n}`), absence: null } as Extract<Entity, { kind: 'person' }>;
+  const localTime = () => host.querySelector('[data-testid="local-time"]')?.textContent ?? '';
+
+  it('says nothing about working hours while they are loading (a search result has none yet)', () => {
+    const { workingHours: _, ...row } = person;
+    render(<EntityCard entity={row} env={env} />, host);
+    expect(localTime()).not.toBe('');
+    expect(localTime()).not.toContain('No working hours set');
+    expect(host.querySelector('.daybar')).toBeNull();
+  });
+
+  it('says "No working hours set" only when Space says there are none', () => {
+    render(<EntityCard entity={{ ...person, workingHours: null }} env={env} />, host);
+    expect(localTime()).toContain('No working hours set');
+    render(<EntityCard entity={{ ...person, workingHours: { days: [] } }} env={env} />, host);
+    expect(localTime()).toContain('No working hours set');
+  });
+
+  it('says they are hidden when the token may not read them', () => {
+    render(<EntityCard entity={{ ...person, workingHours: null, hidden: ['workingHours'] }} env={env} />, host);
+    expect(localTime()).toContain('working hours hidden');
+    expect(localTime()).not.toContain('No working hours set');
+  });
+});
+
+describe('review state', () => {
+  const review = entity('review', (n) => `r${n}`) as Extract<Entity, { kind: 'review' }>;
+  it.each([['Opened', 'Open'], ['Closed', 'Closed'], ['Deleted', 'Deleted']])('%s reads "%s" on the row and the card', (state, label) => {
+    render(<EntityRow entity={{ ...review, state }} />, host);
+    const onRow = host.querySelector('[data-testid="review-state"]');
+    expect(onRow?.textContent).toBe(label);
+    expect(onRow?.getAttribute('data-state')).toBe(state);
+    render(<EntityCard entity={{ ...review, state }} env={env} />, host);
+    expect(host.querySelector('[data-testid="review-state"]')?.textContent).toBe(label);
+  });
+
+  it('shows a state it does not know as Space sent it', () => {
+    render(<EntityRow entity={{ ...review, state: 'Merged' }} />, host);
+    const onRow = host.querySelector('[data-testid="review-state"]');
+    expect(onRow?.textContent).toBe('Merged');
+    expect(onRow?.getAttribute('data-state')).toBe('other');
   });
 });

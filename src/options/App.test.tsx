@@ -80,6 +80,9 @@ describe('options: first connection', () => {
     expect($<HTMLInputElement>('url-input')!.placeholder).toBe('http://127.0.0.1:8084');
     expect($('permission-list')?.textContent).toContain('Project.CodeReview.View');
     expect($('permission-list')?.textContent).toContain('View code reviews');
+    // Absences on the person card need their own right (OAS x-rights of GET /absences).
+    const absences = [...$('permission-list')!.querySelectorAll('li')].find((li) => li.textContent?.includes('Profile.Absences.View'));
+    expect(absences?.textContent).toContain('View absences');
     for (const input of host.querySelectorAll('input')) {
       expect(host.querySelector(`label[for="${input.id}"]`), `label for #${input.id}`).not.toBeNull();
     }

@@ -6,7 +6,7 @@
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ask } from '../shared/messaging.ts';
-import type { ConnectionStatus, Entity, Request, SearchMessage } from '../shared/protocol.ts';
+import { ALL_KINDS, type AppError, type ConnectionStatus, type Entity, type Request, type SearchMessage } from '../shared/protocol.ts';
 import type { Person, Team } from '../space/types.ts';
 import { fakeBrowser } from '../shared/test-support/fake-browser.ts';
 import { App } from './App.tsx';
@@ -305,5 +305,115 @@ describe('popup', () => {
     await vi.waitFor(() => expect($('note-issue')?.textContent).toBe('Issues: no permission: Project.Issues.View'));
     expect($('note-review')?.textContent).toBe('Reviews: not available on this server');
     expect(host.querySelectorAll('[data-testid="result"]')).toHaveLength(1);
+  });
+
+  describe('a search that could not run', () => {
+    const deliverFailures = (error: (kind: Entity['kind']) => AppError, kinds = ALL_KINDS, done = true) => {
+      const id = lastSearch().id;
+      for (const kind of kinds) fakeBrowser.port.deliver({ type: 'group', id, kind, state: 'error', items: [], cached: false, error: error(kind) });
+      if (done) fakeBrowser.port.deliver({ type: 'done', id });
+    };
+    const status = () => host.querySelector('[role="status"]')?.textContent ?? '';
+
+    it('says one cause once, with a Retry that runs the same query and filter again', async () => {
+      start();
+      type('ada');
+      await vi.waitFor(() => expect(searches()).toHaveLength(1));
+      press('2', { altKey: true, code: 'Digit2' }); // People, searched at once
+      press('1', { altKey: true, code: 'Digit1' }); // back to All
+      await vi.waitFor(() => expect(searches()).toHaveLength(3));
+      deliverFailures(() => ({ code: 'unreachable', message: '', hint: '' }));
+      await vi.waitFor(() => expect($('search-failure')).not.toBeNull());
+      expect(host.querySelectorAll('[data-testid="search-failure"]')).toHaveLength(1);
+      expect($('search-failure')?.getAttribute('role')).toBe('alert');
+      expect($('search-failure')?.textContent).toContain('Cannot reach space.example.com');
+      expect($('search-failure')?.textContent).toContain('Check the address');
+      expect(host.querySelectorAll('[data-testid^="note-"]')).toHaveLength(0);
+      expect(status()).toBe('The search could not run.');
+      expect(status()).not.toMatch(/Nothing found/);
+
+      const retry = $('search-retry') as HTMLButtonElement;
+      expect(retry.tagName).toBe('BUTTON');
+      expect(retry.textContent).toBe('Try again');
+      retry.click();
+      await vi.waitFor(() => expect(searches()).toHaveLength(4));
+      expect(lastSearch()).toMatchObject({ query: 'ada', filter: 'all' });
+      expect(document.activeElement).toBe(input());
+      // The old failure is not shown while the new search runs.
+      expect($('search-failure')).toBeNull();
+    });
+
+    it('Enter in the box retries a search that could not run', async () => {
+      start();
+      type('ada');
+      await vi.waitFor(() => expect(searches()).toHaveLength(1));
+      deliverFailures(() => ({ code: 'server', message: '', hint: '' }));
+      await vi.waitFor(() => expect($('search-failure')?.textContent).toContain('Space had an internal error'));
+      press('Enter');
+      await vi.waitFor(() => expect(searches()).toHaveLength(2));
+      expect(lastSearch().query).toBe('ada');
+      expect(fakeBrowser.tabs.create).not.toHaveBeenCalled();
+    });
+
+    it('names Space rejecting the request, and offers Options for a missing permission', async () => {
+      start();
+      type('ada');
+      await vi.waitFor(() => expect(searches()).toHaveLength(1));
+      deliverFailures(() => ({ code: 'invalid-request', message: '', hint: '' }));
+      await vi.waitFor(() => expect($('search-failure')?.textContent).toContain('Space rejected the request'));
+      expect($('search-retry')).not.toBeNull();
+
+      type('bob');
+      await vi.waitFor(() => expect(searches()).toHaveLength(2));
+      deliverFailures(() => ({ code: 'forbidden', message: '', hint: '', permission: 'Profile.View' }), ['person']);
+      await vi.waitFor(() => expect($('search-failure')?.textContent).toContain('Profile.View'));
+      const options = [...$('search-failure')!.querySelectorAll('button')].find((b) => b.textContent === 'Open Options')!;
+      options.click();
+      expect(fakeBrowser.runtime.openOptionsPage).toHaveBeenCalled();
+    });
+
+    it('mixed causes keep a note per kind; failures with empty kinds never read "Nothing found"', async () => {
+      start();
+      type('ada');
+      await vi.waitFor(() => expect(searches()).toHaveLength(1));
+      const id = lastSearch().id;
+      fakeBrowser.port.deliver({ type: 'group', id, kind: 'person', state: 'ok', items: [], cached: false });
+      fakeBrowser.port.deliver({ type: 'group', id, kind: 'review', state: 'unsupported', items: [], cached: false });
+      deliverFailures((kind) => ({ code: kind === 'team' ? 'timeout' : 'server', message: '', hint: '' }), ['team', 'issue']);
+      await vi.waitFor(() => expect(status()).toBe('Some kinds could not be searched; the others found nothing.'));
+      expect($('search-failure')).toBeNull();
+      expect($('note-team')?.textContent).toContain('Space did not answer in time');
+      expect($('note-issue')?.textContent).toContain('Space had an internal error');
+      expect($('note-review')?.textContent).toBe('Reviews: not available on this server');
+    });
+
+    it('only unsupported kinds and empty answers is an honest "Nothing found"', async () => {
+      start();
+      type('zzz');
+      await vi.waitFor(() => expect(searches()).toHaveLength(1));
+      const id = lastSearch().id;
+      fakeBrowser.port.deliver({ type: 'group', id, kind: 'person', state: 'ok', items: [], cached: false });
+      fakeBrowser.port.deliver({ type: 'group', id, kind: 'review', state: 'unsupported', items: [], cached: false });
+      fakeBrowser.port.deliver({ type: 'done', id });
+      await vi.waitFor(() => expect(status()).toBe('Nothing found for “zzz”.'));
+      expect($('search-failure')).toBeNull();
+    });
+  });
+
+  describe('a typed key that names nothing', () => {
+    it.each([
+      [{ kind: 'issue', key: 'ABC-T-99999' }, 'No such issue ABC-T-99999.'],
+      [{ kind: 'review', key: 'ABC-MR-0' }, 'No such review ABC-MR-0.'],
+      [{ kind: 'project', key: 'NOPE' }, 'No project NOPE in this Space.'],
+    ] as const)('%o reads "%s", not "Nothing found"', async (missing, text) => {
+      start();
+      type(missing.kind === 'project' ? 'NOPE-T-1' : missing.key);
+      await vi.waitFor(() => expect(searches()).toHaveLength(1));
+      const id = lastSearch().id;
+      const kind = missing.kind === 'review' ? 'review' : 'issue';
+      fakeBrowser.port.deliver({ type: 'group', id, kind, state: 'ok', items: [], cached: false });
+      fakeBrowser.port.deliver({ type: 'done', id, missing: { ...missing } });
+      await vi.waitFor(() => expect($('status')?.textContent).toBe(text));
+    });
   });
 });

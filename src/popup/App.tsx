@@ -7,6 +7,7 @@ import {
   type ConnectionStatus,
   type Entity,
   type Filter,
+  type MissingKey,
   type ResponseFor,
 } from '../shared/protocol.ts';
 import { displayText } from '../shared/ui/text.ts';
@@ -15,7 +16,9 @@ import { FILTERS, FilterChips } from './components/FilterChips.tsx';
 import { LISTBOX_ID, optionId, ResultList } from './components/ResultList.tsx';
 import { commandFor, type Command } from './keys.ts';
 import { activeIndexFor, moveActive } from './nav.ts';
-import { groupNotes, optionKey, resultGroups, type GroupView, type ResultsState } from './results.ts';
+import {
+  failedWithoutResults, groupNotes, optionKey, resultGroups, searchFailure, type GroupView, type ResultsState,
+} from './results.ts';
 import type * as Extras from './extras.ts';
 import { useLookup } from './use-lookup.ts';
 
@@ -67,6 +70,7 @@ export function App({ boot }: { boot: Boot }) {
   const keys = useMemo(() => flat.map(optionKey), [flat]);
   const active = activeIndexFor(keys, activeKey);
   const activeEntity = active >= 0 ? flat[active] ?? null : null;
+  const failure = useMemo(() => searchFailure(results, shown), [results, shown]);
   const extras = useExtras();
 
   const say = (text: string) => {
@@ -79,6 +83,12 @@ export function App({ boot }: { boot: Boot }) {
     setActiveKey(null);
     setListMode(false);
     search(text, effectiveFilter(text, f), now);
+  };
+
+  /** The same query and filter again, at once; the box keeps the focus (the Retry button goes away). */
+  const retry = () => {
+    runQuery(input.current?.value ?? query, filter, true);
+    input.current?.focus();
   };
 
   // First frame: mark it for the benchmark, then refresh what was painted from the last view.
@@ -165,6 +175,8 @@ export function App({ boot }: { boot: Boot }) {
         const entity = currentEntity();
         if (stale) deferredOpen.current = { background: cmd.background };
         else if (entity) void open(entity, cmd.background);
+        // Nothing to open because the search could not run: Enter tries again, like the Retry button.
+        else if (failure) retry();
         return true;
       }
       case 'copy':
@@ -210,7 +222,7 @@ export function App({ boot }: { boot: Boot }) {
   const pageError = results.fail ?? authProblem(conn) ?? connError;
   const notes = groupNotes(results, shown);
   const searching = results.phase === 'searching';
-  const liveText = notice || summary(results, flat.length, query);
+  const liveText = notice || summary(results, flat.length, query, failedWithoutResults(results, shown));
 
   return (
     <main class="popup">
@@ -244,6 +256,7 @@ export function App({ boot }: { boot: Boot }) {
       </header>
 
       {pageError && extras && <extras.PageError error={pageError} host={host} onRetry={() => runQuery(query, filter, true)} />}
+      {!pageError && failure && extras && <extras.SearchFailure failure={failure} host={host} onRetry={retry} />}
 
       <div class="body">
         <ResultList groups={groups} active={active} onOpen={(e, bg) => void open(e, bg)} onPoint={(i) => setActiveKey(keys[i] ?? null)} />
@@ -261,7 +274,7 @@ export function App({ boot }: { boot: Boot }) {
         )}
       </div>
 
-      <p class="status-line" role="status">{liveText}</p>
+      <p class="status-line" role="status" data-testid="status">{liveText}</p>
       {extras && <extras.KeyHints />}
     </main>
   );
@@ -277,7 +290,25 @@ function useExtras(): typeof Extras | null {
   return module;
 }
 
-function summary(results: ResultsState, count: number, query: string): string {
+/**
+ * The status line after a search. "Nothing found" only when every kind that ran answered: after a failure it
+ * would claim more than is known.
+ */
+function summary(results: ResultsState, count: number, query: string, failed: 'all' | 'some' | null): string {
   if (results.phase !== 'done' || results.fail || query.trim() === '') return '';
-  return count > 0 ? t('popup_resultCount', String(count)) : t('popup_noResults', displayText(query, 80));
+  if (count > 0) return t('popup_resultCount', String(count));
+  if (results.missing) return missingText(results.missing);
+  if (failed === 'all') return t('popup_searchFailed');
+  if (failed === 'some') return t('popup_searchIncomplete');
+  return t('popup_noResults', displayText(query, 80));
+}
+
+/** A typed key that names nothing: say which part does not exist. */
+function missingText(missing: MissingKey): string {
+  const key = displayText(missing.key, 80);
+  switch (missing.kind) {
+    case 'issue': return t('popup_noSuchIssue', key);
+    case 'review': return t('popup_noSuchReview', key);
+    case 'project': return t('popup_noSuchProject', key);
+  }
 }

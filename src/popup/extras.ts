@@ -7,6 +7,7 @@ export { CardPane } from './components/CardPane.tsx';
 export { GroupNotes } from './components/GroupNotes.tsx';
 export { NotConfigured } from './components/NotConfigured.tsx';
 export { PageError } from './components/PageError.tsx';
+export { SearchFailure } from './components/SearchFailure.tsx';
 export { KeyHints } from './components/KeyHints.tsx';
 export { valueToCopy } from './copy-value.ts';
 export { watchPendingQuery } from './pending-query.ts';

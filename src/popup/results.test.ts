@@ -1,14 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import type { Entity } from '../shared/protocol.ts';
+import { ALL_KINDS, type AppError, type Entity, type EntityKind, type GroupMessage } from '../shared/protocol.ts';
 import type { Person, Team } from '../space/types.ts';
 import {
   EMPTY_RESULTS,
+  failedWithoutResults,
   groupNotes,
   messageReceived,
   resultGroups,
   resultsFromLastView,
   searchCleared,
+  searchFailure,
   searchSent,
+  type ResultsState,
 } from './results.ts';
 
 const person = (id: string): Person => ({
@@ -83,7 +86,10 @@ describe('results reducer', () => {
     expect(resultGroups(s, 'all').map((g) => g.kind)).toEqual(['person']);
     expect(groupNotes(s, 'all').map((g) => g.kind)).toEqual(['issue', 'review']);
     expect(resultGroups(s, 'team')).toEqual([]);
-    expect(groupNotes(s, 'issue').map((g) => g.kind)).toEqual(['issue']);
+    expect(groupNotes(s, 'review').map((g) => g.kind)).toEqual(['review']);
+    // Issues alone, nothing on screen: the failure waits for the end of the search (then said once).
+    expect(groupNotes(s, 'issue')).toEqual([]);
+    expect(searchFailure(messageReceived(s, { type: 'done', id: 1 }), 'issue')?.kinds).toEqual(['issue']);
   });
 
   it('paints the last view as cached groups, dropping items of the wrong kind', () => {
@@ -98,5 +104,97 @@ describe('results reducer', () => {
     expect(resultGroups(s, 'all')).toEqual([]);
     s = messageReceived(s, group(1, 'team', [team('late')]));
     expect(resultGroups(s, 'all')).toEqual([]);
+  });
+});
+
+describe('one failure, one message', () => {
+  const failed = (id: number, kind: EntityKind, error: AppError): GroupMessage =>
+    ({ type: 'group', id, kind, state: 'error', items: [], cached: false, error });
+  const unreachable: AppError = { code: 'unreachable', message: '', hint: '' };
+  const server: AppError = { code: 'server', message: '', hint: '' };
+  const everyKindFails = (error: (kind: EntityKind) => AppError, done = true): ResultsState => {
+    let s = searchSent(EMPTY_RESULTS, 1);
+    for (const kind of ALL_KINDS) s = messageReceived(s, failed(1, kind, error(kind)));
+    return done ? messageReceived(s, { type: 'done', id: 1 }) : s;
+  };
+
+  it('every kind failing for the same cause is one failure, and no per-kind notes', () => {
+    const s = everyKindFails(() => unreachable);
+    expect(searchFailure(s, 'all')).toEqual({ error: unreachable, kinds: [...ALL_KINDS] });
+    expect(groupNotes(s, 'all')).toEqual([]);
+    expect(failedWithoutResults(s, 'all')).toBe('all');
+  });
+
+  it('is decided once the search is done; until then failures are held back while nothing is shown', () => {
+    const s = everyKindFails(() => unreachable, false);
+    expect(searchFailure(s, 'all')).toBeNull();
+    expect(groupNotes(s, 'all')).toEqual([]);
+    // Once something is on screen, a failing kind's note shows at once.
+    const withResults = messageReceived(s, group(1, 'person', [person('a')]));
+    expect(groupNotes(withResults, 'all').map((g) => g.kind)).toEqual(ALL_KINDS.filter((k) => k !== 'person'));
+  });
+
+  it('mixed causes keep one note per kind', () => {
+    const s = everyKindFails((kind) => (kind === 'issue' ? server : unreachable));
+    expect(searchFailure(s, 'all')).toBeNull();
+    expect(groupNotes(s, 'all').map((g) => g.kind)).toEqual([...ALL_KINDS]);
+    expect(failedWithoutResults(s, 'all')).toBe('all');
+  });
+
+  it('a 403 is the same cause only for the same permission', () => {
+    const forbidden = (permission: string): AppError => ({ code: 'forbidden', message: '', hint: '', permission });
+    expect(searchFailure(everyKindFails(() => forbidden('Profile.View')), 'all')).not.toBeNull();
+    expect(searchFailure(everyKindFails((kind) => forbidden(kind === 'team' ? 'Team.View' : 'Profile.View')), 'all')).toBeNull();
+  });
+
+  it('takes the longest Retry-After of the kinds', () => {
+    const s = everyKindFails((kind) => ({ code: 'rate-limited', message: '', hint: '', retryAfterMs: kind === 'team' ? 9000 : 1000 }));
+    expect(searchFailure(s, 'all')?.error.retryAfterMs).toBe(9000);
+  });
+
+  it('kinds the server does not offer keep their quiet note next to the one failure', () => {
+    let s = searchSent(EMPTY_RESULTS, 1);
+    s = messageReceived(s, { type: 'group', id: 1, kind: 'review', state: 'unsupported', items: [], cached: false });
+    for (const kind of ALL_KINDS.filter((k) => k !== 'review')) s = messageReceived(s, failed(1, kind, server));
+    s = messageReceived(s, { type: 'done', id: 1 });
+    expect(searchFailure(s, 'all')?.kinds).toHaveLength(ALL_KINDS.length - 1);
+    expect(groupNotes(s, 'all').map((g) => [g.kind, g.state])).toEqual([['review', 'unsupported']]);
+  });
+
+  it('some kinds failing and the rest empty is not "the search could not run", nor "nothing found"', () => {
+    let s = searchSent(EMPTY_RESULTS, 1);
+    s = messageReceived(s, group(1, 'person', []));
+    s = messageReceived(s, failed(1, 'team', unreachable));
+    s = messageReceived(s, { type: 'done', id: 1 });
+    expect(searchFailure(s, 'all')).toBeNull();
+    expect(groupNotes(s, 'all').map((g) => g.kind)).toEqual(['team']);
+    expect(failedWithoutResults(s, 'all')).toBe('some');
+    // With results on screen the failure is just a note.
+    s = messageReceived(searchSent(s, 2), group(2, 'person', [person('a')]));
+    s = messageReceived(s, failed(2, 'team', unreachable));
+    expect(failedWithoutResults(s, 'all')).toBeNull();
+  });
+
+  it('a page-level failure is not also a search failure', () => {
+    const s = messageReceived(everyKindFails(() => unreachable, false), { type: 'fail', id: 1, error: { code: 'unauthorized', message: '', hint: '' } });
+    expect(searchFailure(s, 'all')).toBeNull();
+  });
+
+  it('follows the filter: only the shown kinds count', () => {
+    let s = searchSent(EMPTY_RESULTS, 1);
+    s = messageReceived(s, failed(1, 'team', unreachable));
+    s = messageReceived(s, { type: 'done', id: 1 });
+    expect(searchFailure(s, 'team')?.kinds).toEqual(['team']);
+    expect(searchFailure(s, 'person')).toBeNull();
+  });
+});
+
+describe('missing keys', () => {
+  it('keeps what a key query found missing until the next search', () => {
+    let s = searchSent(EMPTY_RESULTS, 1);
+    s = messageReceived(s, group(1, 'issue', []));
+    s = messageReceived(s, { type: 'done', id: 1, missing: { kind: 'issue', key: 'ABC-T-99999' } });
+    expect(s.missing).toEqual({ kind: 'issue', key: 'ABC-T-99999' });
+    expect(searchSent(s, 2).missing).toBeNull();
   });
 });

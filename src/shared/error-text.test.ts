@@ -8,7 +8,7 @@ vi.mock('./browser.ts', async () => (await import('./test-support/fake-browser.t
 
 /** Every code, as a Record so that a new AppErrorCode breaks this test's compilation until it is listed. */
 const CODES: Record<AppErrorCode, true> = {
-  'invalid-url': true, 'unauthorized': true, 'forbidden': true, 'not-found': true, 'unsupported': true,
+  'invalid-url': true, 'unauthorized': true, 'forbidden': true, 'not-found': true, 'invalid-request': true, 'unsupported': true,
   'rate-limited': true, 'server': true, 'unreachable': true, 'timeout': true, 'cancelled': true,
   'bad-response': true, 'not-configured': true, 'no-host-permission': true, 'bad-request': true, 'internal': true,
 };
@@ -55,7 +55,7 @@ describe('errorText', () => {
   it('sends the popup to Options for what is fixed there, and offers retry for transient failures', () => {
     const actions = Object.fromEntries(ALL.map((c) => [c, errorText(err(c), { where: 'popup' }).action]));
     expect(actions).toEqual({
-      'invalid-url': null, 'unauthorized': 'open-options', 'forbidden': 'open-options', 'not-found': null,
+      'invalid-url': null, 'unauthorized': 'open-options', 'forbidden': 'open-options', 'not-found': null, 'invalid-request': null,
       'unsupported': null, 'rate-limited': 'retry', 'server': 'retry', 'unreachable': 'retry', 'timeout': 'retry',
       'cancelled': 'retry', 'bad-response': 'retry', 'not-configured': 'open-options',
       'no-host-permission': 'open-options', 'bad-request': null, 'internal': 'retry',
@@ -74,6 +74,13 @@ describe('errorText', () => {
         .toBe('example.org does not look like a Space server');
     }
     expect(errorText(err('not-found'), { where: 'popup' }).title).toBe('Not found in Space');
+  });
+
+  it('says Space rejected the request for invalid-request, not "not available on this server"', () => {
+    const text = errorText(err('invalid-request'), { where: 'popup', host: 'space.example.com' });
+    expect(text.title).toBe('Space rejected the request');
+    expect(text.fix).toMatch(/invalid/);
+    expect(text.title).not.toBe(errorText(err('unsupported'), { where: 'popup' }).title);
   });
 
   it('treats an unknown code from a newer worker as internal, without throwing', () => {

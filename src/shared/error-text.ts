@@ -57,6 +57,9 @@ const TRAITS: Record<AppErrorCode, string> = {
   'unauthorized': 'of',
   'forbidden': 'o',
   'not-found': 's',
+  // Space refused our request as malformed (400 validation-error / request-error): retrying the same request
+  // gives the same answer, and it says nothing about whether this is a Space server.
+  'invalid-request': '',
   'unsupported': 's',
   'rate-limited': 'r',
   'server': 'r',

@@ -117,12 +117,24 @@ export interface GroupMessage {
   error?: AppError;
 }
 
+/**
+ * A key query that named nothing, and what is missing: the item (`ABC-T-99999` in an existing project) or its
+ * project (`NOPE-T-1`: `key` is then the project key, `NOPE`).
+ */
+export interface MissingKey {
+  kind: 'issue' | 'review' | 'project';
+  /** Canonical form: `ABC-T-99999`, `ABC-MR-0`, or the project key. */
+  key: string;
+}
+
 /** All kinds for search `id` have answered (fresh, not only cached). */
 export interface DoneMessage {
   type: 'done';
   id: number;
   /** A key (`ABC-T-1`, `ABC-MR-2`) that resolved to exactly one item. */
   exact?: Entity;
+  /** A key that resolved to nothing (its kind answered, empty): what does not exist. */
+  missing?: MissingKey;
 }
 
 /** A page-level failure: not configured, token rejected, no host permission. */

@@ -28,6 +28,10 @@ describe('parseQuery', () => {
     ['ABC DEF', { text: 'ABC DEF', peopleOnly: false }],
     ['@ABC-T-1', { text: 'ABC-T-1', peopleOnly: true }],
     ['see ABC-T-1', { text: 'see ABC-T-1', peopleOnly: false }],
+    // Key-shaped, but no item can have the number: a mistyped key, not text.
+    ['ABC-MR-0', { text: 'ABC-MR-0', peopleOnly: false, impossibleKey: { kind: 'review', projectKey: 'ABC', key: 'ABC-MR-0' }, projectKeyHint: 'ABC' }],
+    ['abc-t-000', { text: 'abc-t-000', peopleOnly: false, impossibleKey: { kind: 'issue', projectKey: 'ABC', key: 'ABC-T-0' }, projectKeyHint: 'ABC' }],
+    ['#NOPE-CR-99999999999', { text: '#NOPE-CR-99999999999', peopleOnly: false, impossibleKey: { kind: 'review', projectKey: 'NOPE', key: 'NOPE-CR-99999999999' }, projectKeyHint: 'NOPE' }],
   ])('%j', (raw, expected) => {
     expect(parseQuery(raw)).toEqual(expected);
   });

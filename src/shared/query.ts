@@ -5,6 +5,7 @@
  *  - `@jo`           people only, searching "jo";
  *  - `ABC-T-123`     that one issue; `ABC-MR-12` / `ABC-CR-12` that one review — in any project (a leading `#`
  *                    is tolerated, case is not significant);
+ *  - `ABC-MR-0`      shaped like a key, but no item has that number: names nothing (no request is worth it);
  *  - `ABC`, `ABC-`, `ABC-T-`  typed in capitals: a project key, ranked first among projects and searched first
  *                    for issues and reviews. Lower-case words are ordinary text: "jo" must not cost a
  *                    project lookup on every keystroke.
@@ -17,7 +18,16 @@ export interface ParsedQuery {
   text: string;
   peopleOnly: boolean;
   key?: EntityKey;
+  /** Typed as an issue/review key whose number cannot exist (0, or beyond Space's int32): a mistyped key. */
+  impossibleKey?: ImpossibleKey;
   projectKeyHint?: string;
+}
+
+export interface ImpossibleKey {
+  kind: 'issue' | 'review';
+  projectKey: string;
+  /** As typed, upper-cased, leading zeros dropped: `ABC-MR-0`. */
+  key: string;
 }
 
 // C0/C1 controls, bidi overrides/isolates and zero-width characters: never meaningful in a search.
@@ -46,9 +56,23 @@ export function parseQuery(raw: string): ParsedQuery {
   const keyText = text.startsWith('#') ? text.slice(1) : text;
   const key = parseKey(keyText);
   if (key) return { text, peopleOnly: false, key, projectKeyHint: key.projectKey };
+  const impossibleKey = impossibleKeyOf(keyText);
+  if (impossibleKey) return { text, peopleOnly: false, impossibleKey, projectKeyHint: impossibleKey.projectKey };
 
   const hint = projectKeyHintOf(keyText);
   return hint ? { text, peopleOnly: false, projectKeyHint: hint } : { text, peopleOnly: false };
+}
+
+const KEY_SHAPE = /^(.+)-(T|MR|CR)-(\d+)$/i;
+
+/** Key-shaped text that `parseKey` refused for its number alone: the user meant a key, and it names nothing. */
+function impossibleKeyOf(text: string): ImpossibleKey | undefined {
+  const m = KEY_SHAPE.exec(text);
+  if (!m || !isProjectKeyLike(m[1]!)) return undefined;
+  const projectKey = m[1]!.toUpperCase();
+  const marker = m[2]!.toUpperCase();
+  const number = m[3]!.replace(/^0+(?=\d)/, '');
+  return { kind: marker === 'T' ? 'issue' : 'review', projectKey, key: `${projectKey}-${marker}-${number}` };
 }
 
 function projectKeyHintOf(text: string): string | undefined {

@@ -9,7 +9,7 @@ describe('API paths', () => {
     expect(paths.profileTimeZone('a/b')).toBe('/team-directory/profiles/username:a%2Fb/timezone');
     expect(paths.issueByKey('ABC', 'ABC-T-12')).toBe('/projects/key:ABC/planning/issues/key:ABC-T-12');
     expect(paths.issueByNumber('ABC', 7)).toBe('/projects/key:ABC/planning/issues/number:7');
-    expect(paths.reviewByKey('ABC', 'ABC-MR-3')).toBe('/projects/key:ABC/code-reviews/key:ABC-MR-3');
+    expect(paths.reviewByNumber('ABC', 3)).toBe('/projects/key:ABC/code-reviews/number:3');
     expect(paths.repository('ABC', 'my repo?')).toBe('/projects/key:ABC/repositories/my%20repo%3F');
     expect(paths.team('UdZB01b2voX')).toBe('/team-directory/teams/UdZB01b2voX');
     expect(paths.attachment('vYK0b1Qisdf2C')).toBe('/d/vYK0b1Qisdf2C');

@@ -43,7 +43,8 @@ export const paths = {
   repositoriesFind: '/projects/repositories/find',
   repository: (projectKey: string, name: string) => `${project(projectKey)}/repositories/${seg(name)}`,
   reviews: (projectKey: string) => `${project(projectKey)}/code-reviews`,
-  reviewByKey: (projectKey: string, reviewKey: string) => `${project(projectKey)}/code-reviews/${ident('key', reviewKey)}`,
+  /** `number:{n}` [C §4, NET `ReviewIdentifier`]: per project, the same for merge requests and commit-set reviews. */
+  reviewByNumber: (projectKey: string, number: number) => `${project(projectKey)}/code-reviews/number:${number}`,
   revokeCurrentToken: '/team-directory/profiles/me/permanent-tokens/current',
   /** `/d/{attachmentId}`: avatars and other attachments [C]; on the origin itself, not under `/api/http`. */
   attachment: (id: string) => `/d/${seg(id)}`,

@@ -23,6 +23,7 @@ afterAll(async () => {
 afterEach(() => {
   server.clearFaults();
   server.clearRequests();
+  server.setRestricted(false);
 });
 
 function client(overrides: Partial<SpaceClientOptions> = {}): SpaceApi {
@@ -100,15 +101,32 @@ describe('lookups', () => {
     expect(person.absence?.until).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
-  it('person: extras the token may not see leave their piece empty', async () => {
+  it('person: extras the token may not see leave their piece empty, and are named hidden', async () => {
     server.setFault('/team-directory/profiles/username:zoe.lambert/working-days', { status: 403, permission: 'Profile.WorkingDays.View' });
     server.setFault('/team-directory/profiles/username:zoe.lambert/timezone', { status: 404 });
-    server.setFault('/absences', { status: 403 });
+    server.setFault('/absences', { status: 403, permission: 'Profile.Absences.View' });
     const person = await client().person('zoe.lambert');
     expect(person.workingHours).toBeNull();
     expect(person.absence).toBeUndefined();
-    // The location's zone stands in for the profile's.
+    // The location's zone stands in for the profile's; a 404 is "unknown", not "hidden".
     expect(person.timeZone).toBe('Europe/Amsterdam');
+    expect(person.hidden).toEqual(['absence', 'workingHours']);
+  });
+
+  it('person: a 403 on the time zone is named hidden; other failures of the extras are not', async () => {
+    server.setFault('/team-directory/profiles/username:zoe.lambert/timezone', { status: 403 });
+    server.setFault('/absences', { status: 500 });
+    const person = await client().person('zoe.lambert');
+    expect(person.hidden).toEqual(['timeZone']);
+    expect(person.absence).toBeUndefined();
+    expect(person.workingHours?.days.length).toBeGreaterThan(0);
+  });
+
+  it('person: a 403 on absences naming no permission still reads as hidden absences', async () => {
+    server.setFault('/absences', { status: 403 });
+    const person = await client().person('zoe.lambert');
+    expect(person.hidden).toEqual(['absence']);
+    expect(person.absence).toBeUndefined();
   });
 
   it('person: an unknown user is not-found, and the extras stop', async () => {
@@ -181,7 +199,9 @@ describe('lookups', () => {
     const word = source?.title.split(' ')[1] ?? '';
     expect((await api.searchIssues('ABC', word, { top: 50 })).items.map((i) => i.id)).toContain(source?.id);
     expect((await failure(api.issueByKey('ABC-T-99999'))).code).toBe('not-found');
-    expect((await failure(api.searchIssues('NOPE', 'x'))).code).toBe('not-found');
+    const noProject = await failure(api.searchIssues('NOPE', 'x'));
+    expect(noProject).toMatchObject({ code: 'not-found', status: 404 });
+    expect(noProject.message).toContain('Project NOPE');
     expect((await failure(api.issueByKey('not a key'))).code).toBe('not-found');
   });
 
@@ -196,11 +216,22 @@ describe('lookups', () => {
     expect((await failure(api.repository('ABC', 'nope'))).code).toBe('not-found');
   });
 
+  it('reviews: text search covers every state, so a closed review is found by a word of its title', async () => {
+    const reviews = server.dataset.reviewsByProject.get(server.dataset.projectByKey.get('ABC')?.id ?? '') ?? [];
+    const closed = reviews.find((r) => r.review.state === 'Closed')?.review;
+    expect(closed).toBeDefined();
+    const word = closed?.title.split(' ').find((w) => w.length > 4) ?? '';
+    const found = await client().searchReviews('ABC', word, { top: 100 });
+    expect(found.items.map((r) => r.id)).toContain(closed?.id);
+    expect(found.items.find((r) => r.id === closed?.id)?.state).toBe('Closed');
+    expect(apiRequests('/projects/key:ABC/code-reviews')[0]?.query.state).toEqual(['']);
+  });
+
   it('reviews: search and both key kinds', async () => {
     const api = client();
     const page = await api.searchReviews('ABC', '', { top: 50 });
     expect(page.items.length).toBeGreaterThan(0);
-    expect(apiRequests('/projects/key:ABC/code-reviews')[0]?.query.sort).toEqual(['LastUpdatedDesc']);
+    expect(apiRequests('/projects/key:ABC/code-reviews')[0]?.query).toMatchObject({ sort: ['LastUpdatedDesc'], state: [''] });
     const reviews = server.dataset.reviewsByProject.get(server.dataset.projectByKey.get('ABC')?.id ?? '') ?? [];
     for (const className of ['MergeRequestRecord', 'CommitSetReviewRecord'] as const) {
       const source = reviews.find((r) => r.review.className === className)?.review;
@@ -214,6 +245,29 @@ describe('lookups', () => {
       });
       expect(review.branches === null).toBe(className === 'CommitSetReviewRecord');
     }
+  });
+
+  it('reviews: MR and CR both find a review whatever its real type, asked for by number', async () => {
+    const api = client();
+    const reviews = server.dataset.reviewsByProject.get(server.dataset.projectByKey.get('ABC')?.id ?? '') ?? [];
+    for (const className of ['MergeRequestRecord', 'CommitSetReviewRecord'] as const) {
+      const source = reviews.find((r) => r.review.className === className)?.review;
+      const real = className === 'MergeRequestRecord' ? 'MR' : 'CR';
+      for (const typed of ['MR', 'CR']) {
+        server.clearRequests();
+        const review = await api.reviewByKey(`ABC-${typed}-${source?.number}`);
+        expect(review).toMatchObject({ id: source?.id, key: `ABC-${real}-${source?.number}` });
+        expect(server.requests.map((r) => r.path)).toEqual([`/api/http/projects/key:ABC/code-reviews/number:${source?.number}`]);
+      }
+    }
+  });
+
+  it('reviews: a review number that does not exist, and a project that does not, are not-found', async () => {
+    const api = client();
+    const missing = await failure(api.reviewByKey('ABC-MR-99999'));
+    expect(missing).toMatchObject({ code: 'not-found' });
+    expect(missing.message).toContain('Review ABC-MR-99999');
+    expect((await failure(api.reviewByKey('NOPE-CR-1'))).code).toBe('not-found');
   });
 
   it('avatar: PNG bytes with the token; an unknown id is not-found', async () => {
@@ -239,6 +293,45 @@ describe('lookups', () => {
     expect(revoke?.path).toBe('/api/http/team-directory/profiles/me/permanent-tokens/current');
     expect((await failure(api.me())).code).toBe('unauthorized');
     expect((await failure(api.revokeCurrentToken())).code).toBe('unauthorized');
+  });
+});
+
+describe('restricted token (nested profiles withheld, absences forbidden)', () => {
+  it('issue and review searches still work; people inside them are anonymous references, named hidden', async () => {
+    server.setRestricted(true);
+    const api = client();
+    const issues = await api.searchIssues('ABC', '', { top: 50 });
+    const assigned = issues.items.filter((i) => i.assignee !== null);
+    expect(assigned.length).toBeGreaterThan(0);
+    for (const issue of assigned) {
+      expect(issue.assignee).toEqual({ id: expect.any(String) as string, username: null, name: null });
+      expect(issue.hidden).toContain('assignee');
+    }
+    const reviews = await api.searchReviews('ABC', '', { top: 50 });
+    const authored = reviews.items.filter((r) => r.author !== null);
+    expect(authored.length).toBeGreaterThan(0);
+    for (const review of authored) expect(review).toMatchObject({ author: { username: null, name: null }, hidden: ['author'] });
+    const issue = await api.issueByKey(assigned[0]?.key ?? '');
+    expect(issue.assignee?.username).toBeNull();
+  });
+
+  it('a team card counts members it cannot see and keeps its lead anonymous', async () => {
+    const api = client();
+    const row = (await api.searchTeams('Web', { top: 5 })).items.find((t) => t.name === 'Web Platform');
+    const open = await api.team(row?.id ?? '');
+    server.setRestricted(true);
+    const restricted = await api.team(row?.id ?? '');
+    expect(restricted.memberCount).toBe(open.memberCount);
+    expect(restricted.lead).toEqual({ id: open.lead?.id, username: null, name: null });
+    expect(restricted.hidden).toEqual(['lead']);
+  });
+
+  it('a person card says absences are hidden; the profile itself stays visible', async () => {
+    server.setRestricted(true);
+    const person = await client().person('jonathan.whitaker');
+    expect(person).toMatchObject({ username: 'jonathan.whitaker', hidden: ['absence'] });
+    expect(person.absence).toBeUndefined();
+    expect(person.workingHours).not.toBeNull();
   });
 });
 
@@ -268,9 +361,9 @@ describe('faults', () => {
     expect((await failure(client().issueByKey('ABC-T-1'))).code).toBe('not-found');
   });
 
-  it('404 on a search endpoint → unsupported', async () => {
+  it('404 with Space\'s not-found body on a search endpoint → not-found (Space said so)', async () => {
     server.setFault('/team-directory/profiles$', { status: 404 });
-    expect((await failure(client().searchPeople('jo'))).code).toBe('unsupported');
+    expect((await failure(client().searchPeople('jo'))).code).toBe('not-found');
   });
 
   it('an endpoint the server lacks (bare 404) → unsupported', async () => {
@@ -279,7 +372,9 @@ describe('faults', () => {
       retry: { retries: 2, baseDelayMs: 10, maxDelayMs: 40, totalBudgetMs: 3000 }, maxBodyBytes: 1 << 20,
     });
     // Chats are a real Space endpoint (space-api.md §2a) that the demo server, like SpaceCode, doesn't have.
-    const e = await failure(http.getJson({ path: '/chats/channels/all-channels', query: { query: 'x' }, fields: 'next', what: 'searching chats' }, (x) => x));
+    const e = await failure(http.getJson({
+      path: '/chats/channels/all-channels', query: { query: 'x' }, fields: 'next', what: 'searching chats', on404: 'unsupported',
+    }, (x) => x));
     expect(e).toMatchObject({ code: 'unsupported', status: 404 });
     expect(server.requests).toHaveLength(1);
   });

@@ -7,9 +7,9 @@ import { paths } from './api-paths.ts';
 import { normalizeBaseUrl } from './base-url.ts';
 import { SpaceError, isSpaceError } from './errors.ts';
 import { SpaceHttp, type Query } from './http.ts';
-import { formatIssueKey, formatReviewKey, parseIssueKey, parseReviewKey } from './keys.ts';
+import { formatIssueKey, formatReviewKey, isItemNumber, parseIssueKey, parseReviewKey } from './keys.ts';
 import { ABSENCE_BATCH_FIELDS, absenceToday } from './mappers/absence.ts';
-import { localIsoDay } from './mappers/common.ts';
+import { HiddenFields, localIsoDay } from './mappers/common.ts';
 import { ISSUE_BATCH_FIELDS, ISSUE_FIELDS, mapIssue } from './mappers/issue.ts';
 import { LOCATION_FIELDS, mapLocation } from './mappers/location.ts';
 import { PERSON_BATCH_FIELDS, PERSON_FIELDS, mapPerson } from './mappers/person.ts';
@@ -37,8 +37,8 @@ export const DEFAULTS = {
 
 /**
  * Raster formats only. SVG is left out on purpose: it is a document format, and a picture is all we need.
- * Exactly the formats the worker can recognise from the bytes (`sniffRasterType`): asking for more would
- * download pictures that are then thrown away.
+ * Exactly the formats `imageTypeOf` (and the worker's `sniffRasterType`) recognise from the bytes: asking
+ * for more would download pictures that are then thrown away.
  */
 export const AVATAR_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'] as const;
 
@@ -119,17 +119,18 @@ export function createSpaceClient(opts: SpaceClientOptions): SpaceApi {
 
     project: async (key, call) => http.getJson({
       path: paths.project(key), fields: PROJECT_FIELDS,
-      what: `looking up project ${key}`, subject: `Project ${key}`, permission: 'Project.View', signal: call?.signal,
+      what: `looking up project ${key}`, subject: `Project ${key}`, permission: 'Project.View',
+      onInvalid: 'not-found', signal: call?.signal,
     }, (json) => mapProject(Reader.of(json), origin)),
 
     searchIssues: async (projectKey, query, page, call) => http.getJson({
       path: paths.issues(projectKey), fields: ISSUE_BATCH_FIELDS,
       // `sorting` and `descending` are required by Space (space-api.md §2a); most recently updated first.
-      // 404s are read by body here: a project that doesn't exist is `not-found`, which multi-project
-      // searches skip, while a bare 404 still means the endpoint is missing.
+      // A project that doesn't exist answers Space's `not-found` (subject "Project X"), which multi-project
+      // searches skip; a 404 without that body means the endpoint is missing.
       query: { ...(query === '' ? {} : { query }), sorting: 'UPDATED', descending: true, ...paging(page) },
       what: `searching issues in ${projectKey}`, subject: `Project ${projectKey}`,
-      permission: 'Project.Issues.View', signal: call?.signal,
+      permission: 'Project.Issues.View', on404: 'unsupported', signal: call?.signal,
     }, (json) => parseBatch(json, (item) => mapIssue(item, origin, projectKey))),
 
     async issueByKey(key, call) {
@@ -139,17 +140,18 @@ export function createSpaceClient(opts: SpaceClientOptions): SpaceApi {
       return http.getJson({
         path: paths.issueByKey(parsed.projectKey, canonical), fields: ISSUE_FIELDS,
         what: `looking up issue ${canonical}`, subject: `Issue ${canonical}`,
-        permission: 'Project.Issues.View', signal: call?.signal,
-      }, (json) => mapIssue(Reader.of(json), origin, parsed.projectKey));
+        permission: 'Project.Issues.View', onInvalid: 'not-found', signal: call?.signal,
+      }, (json) => mapIssue(Reader.of(json), origin, parsed.projectKey, parsed.number));
     },
 
     async issueByNumber(projectKey, number, call) {
-      if (!Number.isSafeInteger(number) || number < 1) throw notAKey(`${projectKey}-T-${number}`, 'issue');
+      if (!isItemNumber(number)) throw notAKey(`${projectKey}-T-${number}`, 'issue');
       const key = formatIssueKey(projectKey, number);
       return http.getJson({
         path: paths.issueByNumber(projectKey, number), fields: ISSUE_FIELDS,
-        what: `looking up issue ${key}`, subject: `Issue ${key}`, permission: 'Project.Issues.View', signal: call?.signal,
-      }, (json) => mapIssue(Reader.of(json), origin, projectKey));
+        what: `looking up issue ${key}`, subject: `Issue ${key}`, permission: 'Project.Issues.View',
+        onInvalid: 'not-found', signal: call?.signal,
+      }, (json) => mapIssue(Reader.of(json), origin, projectKey, number));
     },
 
     searchRepositories: async (term, page, call) => http.getJson({
@@ -160,26 +162,34 @@ export function createSpaceClient(opts: SpaceClientOptions): SpaceApi {
     repository: async (projectKey, name, call) => http.getJson({
       path: paths.repository(projectKey, name), fields: REPOSITORY_INFO_FIELDS,
       what: `looking up repository ${name}`, subject: `Repository ${projectKey}/${name}`,
-      permission: 'VcsRepository.Read', signal: call?.signal,
-    }, (json) => mapRepositoryInfo(Reader.of(json), origin, projectKey)),
+      permission: 'VcsRepository.Read', onInvalid: 'not-found', signal: call?.signal,
+    }, (json) => mapRepositoryInfo(Reader.of(json), origin, projectKey, name)),
 
     searchReviews: async (projectKey, text, page, call) => http.getJson({
       path: paths.reviews(projectKey), fields: REVIEW_BATCH_FIELDS,
-      // No `state`: Space's default applies (open reviews, per the spec). Newest activity first.
-      query: { ...(text === '' ? {} : { text }), sort: 'LastUpdatedDesc', ...paging(page) },
+      // `state` defaults to `Opened`; an empty `state=` means every state, so merged and closed reviews are
+      // found by their title too (space-api.md §12 [C]: spec default; NET sends `state.ToEnumString()`, empty
+      // for null, and its sample lists all reviews with `state: null`). Newest activity first.
+      query: { ...(text === '' ? {} : { text }), state: '', sort: 'LastUpdatedDesc', ...paging(page) },
       what: `searching code reviews in ${projectKey}`, subject: `Project ${projectKey}`,
-      permission: 'Project.CodeReview.View', signal: call?.signal,
+      permission: 'Project.CodeReview.View', on404: 'unsupported', signal: call?.signal,
     }, (json) => parseBatch(json, (item) => mapReview(item.obj('review'), origin, projectKey))),
 
     async reviewByKey(key, call) {
       const parsed = parseReviewKey(key);
       if (!parsed) throw notAKey(key, 'review');
-      const canonical = formatReviewKey(parsed.projectKey, parsed.number, parsed.type);
+      // The key's letters are what the user typed: people write MR for a commit-set review and CR for a
+      // merge request. `number:{n}` names the review by its per-project number whatever its type, where
+      // `key:ABC-CR-12` may be refused for a merge request [I: whether Space's `key:` resolution checks the
+      // letters is unknown; a real server asked for `key:ABC-CR-n` of a merge request would settle it].
+      // `number:` is a documented review identifier [C §4, NET ReviewIdentifier]. The mapped review carries
+      // the key of its real type.
+      const typed = formatReviewKey(parsed.projectKey, parsed.number, parsed.type);
       return http.getJson({
-        path: paths.reviewByKey(parsed.projectKey, canonical), fields: REVIEW_FIELDS,
-        what: `looking up review ${canonical}`, subject: `Review ${canonical}`,
-        permission: 'Project.CodeReview.View', signal: call?.signal,
-      }, (json) => mapReview(Reader.of(json), origin, parsed.projectKey));
+        path: paths.reviewByNumber(parsed.projectKey, parsed.number), fields: REVIEW_FIELDS,
+        what: `looking up review ${typed}`, subject: `Review ${typed}`,
+        permission: 'Project.CodeReview.View', onInvalid: 'not-found', signal: call?.signal,
+      }, (json) => mapReview(Reader.of(json), origin, parsed.projectKey, parsed.number));
     },
 
     async avatar(attachmentId, call) {
@@ -212,6 +222,9 @@ export function createSpaceClient(opts: SpaceClientOptions): SpaceApi {
  * parallel. The extras are best effort — a token may lack their permissions, or an older server the
  * endpoints — so their failures leave the piece empty instead of failing the card. Only the
  * profile's own failure (and cancellation, or a rejected token) fails the whole call.
+ *
+ * A 403 on an extra means the token lacks its permission: the piece is named in `person.hidden`
+ * (`timeZone`, `workingHours`, `absence`) so the card can say so. Any other failure leaves it unknown.
  */
 async function loadPerson(http: SpaceHttp, origin: string, username: string, call?: CallOptions): Promise<Person> {
   const today = localIsoDay();
@@ -219,10 +232,11 @@ async function loadPerson(http: SpaceHttp, origin: string, username: string, cal
   const extras = new AbortController();
   const signal = call?.signal ? AbortSignal.any([call.signal, extras.signal]) : extras.signal;
   const subject = `@${username}`;
+  const hidden = new HiddenFields();
 
   const profile = http.getJson({
     path: paths.profile(username), fields: PERSON_FIELDS,
-    what: `looking up @${username}`, subject, permission: 'Profile.View', signal: call?.signal,
+    what: `looking up @${username}`, subject, permission: 'Profile.View', onInvalid: 'not-found', signal: call?.signal,
   }, (json) => mapPerson(Reader.of(json), origin, today));
   profile.catch(() => extras.abort());
 
@@ -231,37 +245,58 @@ async function loadPerson(http: SpaceHttp, origin: string, username: string, cal
     what: `loading the time zone of @${username}`, permission: 'Profile.View', signal,
   }, (json) => Reader.of(json).optStr('id')));
 
+  const scheduleHidden = new HiddenFields();
   const schedule = bestEffort(http.getJson({
     path: paths.profileWorkingDays(username), fields: WORKING_DAYS_BATCH_FIELDS, query: { $top: 20 },
     what: `loading the working hours of @${username}`, permission: 'Profile.WorkingDays.View', signal,
-  }, (json) => currentSchedule(Reader.of(json).objects('data'), today)));
+  }, (json) => currentSchedule(Reader.of(json).objects('data'), today, scheduleHidden)));
 
-  // `member` takes the profile id [I: the spec types it as a plain string, "profile ID"], so this
-  // one waits for the profile; `since`/`till` narrow it to absences overlapping today.
-  const absence = bestEffort(profile.then((p) => http.getJson({
-    path: paths.absences, fields: ABSENCE_BATCH_FIELDS,
-    query: { member: p.id, since: today, till: today, viewMode: 'All', $top: 20 },
-    what: `loading the absences of @${username}`, signal,
-  }, (json) => absenceToday(Reader.of(json).objects('data'), today))));
+  // `member` takes the profile id [C §12: NET appends it as is], so this one waits for the profile;
+  // `since`/`till` narrow it to absences overlapping today. It needs "View absences" (OAS `x-rights` of
+  // `GET /absences`, NET remarks [C §12]), which a token made from the older permission list lacks.
+  const absenceHidden = new HiddenFields();
+  const absence = bestEffort(profile.then(async (p) => {
+    // Without the profile's id (withheld) there is nothing to ask for: unknown.
+    if (p.hidden?.includes('id')) return undefined;
+    return http.getJson({
+      path: paths.absences, fields: ABSENCE_BATCH_FIELDS,
+      query: { member: p.id, since: today, till: today, viewMode: 'All', $top: 20 },
+      what: `loading the absences of @${username}`, permission: 'Profile.Absences.View', signal,
+    }, (json) => absenceToday(Reader.of(json).objects('data'), today, absenceHidden));
+  }));
 
   const [person, zone, hours, away] = await Promise.all([profile, timeZone, schedule, absence]);
+  for (const name of person.hidden ?? []) hidden.add(name);
   const result: Person = {
     ...person,
-    timeZone: nonEmpty(zone?.value) ?? nonEmpty(hours?.value?.timeZone) ?? person.timeZone,
-    workingHours: hours?.value?.hours ?? null,
+    timeZone: nonEmpty(zone.ok ? zone.value : null) ?? nonEmpty(hours.ok ? hours.value?.timeZone : null) ?? person.timeZone,
+    workingHours: hours.ok ? hours.value?.hours ?? null : null,
   };
   // `absence` stays undefined when Space couldn't tell (no permission, no endpoint).
-  if (away !== null) result.absence = away.value;
-  return result;
+  if (away.ok && away.value !== undefined) result.absence = away.value;
+
+  for (const name of [...scheduleHidden.list(), ...absenceHidden.list()]) hidden.add(name);
+  // The profile's own zone makes withheld guesses (a location's or a schedule's zone) irrelevant.
+  if (zone.ok && nonEmpty(zone.value) !== null) hidden.delete('timeZone');
+  if (!zone.ok && zone.forbidden) hidden.add('timeZone');
+  if (!hours.ok && hours.forbidden) hidden.add('workingHours');
+  if (!away.ok && away.forbidden) hidden.add('absence');
+  delete result.hidden;
+  return hidden.apply(result);
 }
 
-/** `{value}` on success, null when the piece is unavailable; cancellation and a rejected token still throw. */
-async function bestEffort<T>(pending: Promise<T>): Promise<{ value: T } | null> {
+type Piece<T> = { ok: true; value: T } | { ok: false; forbidden: boolean };
+
+/**
+ * The piece, or why it is missing (`forbidden`: the token lacks its permission). Cancellation and a
+ * rejected token still throw.
+ */
+async function bestEffort<T>(pending: Promise<T>): Promise<Piece<T>> {
   try {
-    return { value: await pending };
+    return { ok: true, value: await pending };
   } catch (e) {
     if (isSpaceError(e) && (e.code === 'cancelled' || e.code === 'unauthorized')) throw e;
-    if (isSpaceError(e)) return null;
+    if (isSpaceError(e)) return { ok: false, forbidden: e.code === 'forbidden' };
     throw e;
   }
 }

@@ -7,6 +7,8 @@ export type SpaceErrorCode =
   | 'unauthorized'
   | 'forbidden'
   | 'not-found'
+  /** Space answered 400 `validation-error` / `request-error` to a request of ours (not "unsupported"). */
+  | 'invalid-request'
   | 'unsupported'
   | 'rate-limited'
   | 'server'

@@ -57,18 +57,34 @@ export function forbidden(ctx: FailureContext, permission: string | undefined): 
   );
 }
 
-export function notFound(ctx: FailureContext): SpaceError {
+/** `status` is Space's: 404, or 400 when Space refused a user-typed key or name as malformed. */
+export function notFound(ctx: FailureContext, status = 404): SpaceError {
   return new SpaceError(
     'not-found',
     `${ctx.subject ?? 'It'} wasn't found on ${ctx.host}.`,
     'Check the spelling. It may also have been deleted or moved, or be hidden from your token.',
-    { status: 404 },
+    { status },
   );
 }
 
 /**
- * The server has no such endpoint, or rejects the request shape we send: this Space version's API
- * differs from the one the extension was written against (space-api.md §9). Nothing the user can fix.
+ * Space refused a request of ours as invalid (400 `validation-error` / `request-error`, space-api.md §5, §12).
+ * Our requests are fixed shapes, so this points at a difference between this Space version and the extension
+ * (or a bug in it) — not at the server lacking the feature. Space's description is not shown: it is raw text.
+ */
+export function invalidRequest(ctx: FailureContext, status: number): SpaceError {
+  return new SpaceError(
+    'invalid-request',
+    `${ctx.host} refused our request as invalid while ${ctx.what} (HTTP ${status}).`,
+    'Your Space version may expect a different request. Other lookups keep working; if this one keeps failing, report it.',
+    { status },
+  );
+}
+
+/**
+ * The server has no such endpoint (405/501, or a 404 without Space's `not-found` body on a collection):
+ * this Space version's API differs from the one the extension was written against (space-api.md §9).
+ * Nothing the user can fix.
  */
 export function unsupported(ctx: FailureContext, status: number): SpaceError {
   return new SpaceError(
@@ -79,13 +95,13 @@ export function unsupported(ctx: FailureContext, status: number): SpaceError {
   );
 }
 
-export function rateLimited(ctx: FailureContext, retryAfterMs: number | null): SpaceError {
+export function rateLimited(ctx: FailureContext, retryAfterMs: number | null, status = 429): SpaceError {
   const wait = retryAfterMs === null ? 'a moment' : formatDuration(retryAfterMs);
   return new SpaceError(
     'rate-limited',
     `${ctx.host} is receiving too many requests and asked us to slow down.`,
     `Try again in ${wait}.`,
-    retryAfterMs === null ? { status: 429 } : { status: 429, retryAfterMs },
+    retryAfterMs === null ? { status } : { status, retryAfterMs },
   );
 }
 

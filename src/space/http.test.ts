@@ -68,7 +68,13 @@ function makeHttp(overrides: Partial<HttpOptions> = {}): SpaceHttp {
 
 const readId = (json: unknown) => Reader.of(json).id('id');
 
-function getId(http = makeHttp(), extra: { on404?: 'by-body' | 'unsupported'; signal?: AbortSignal } = {}) {
+interface Flags {
+  on404?: 'not-found' | 'unsupported';
+  onInvalid?: 'invalid-request' | 'not-found';
+  signal?: AbortSignal;
+}
+
+function getId(http = makeHttp(), extra: Flags = {}) {
   return http.getJson({
     path: '/projects/key:ABC/planning/issues/key:ABC-T-1', fields: 'id,title', what: 'looking up issue ABC-T-1',
     subject: 'Issue ABC-T-1', permission: 'Project.Issues.View', ...extra,
@@ -88,7 +94,7 @@ describe('requests', () => {
     expect(request?.url).not.toContain(TOKEN);
   });
 
-  it('uses credentials:omit, redirect:error and cache:no-store', async () => {
+  it('uses credentials:omit, redirect:manual and cache:no-store', async () => {
     const inits: RequestInit[] = [];
     // A pass-through wrapper, not a stub: it records the init and lets the real fetch talk to the server.
     const recording: typeof fetch = (input, init) => {
@@ -96,7 +102,7 @@ describe('requests', () => {
       return globalThis.fetch(input, init);
     };
     await getId(makeHttp({ fetch: recording }));
-    expect(inits[0]).toMatchObject({ method: 'GET', credentials: 'omit', redirect: 'error', cache: 'no-store' });
+    expect(inits[0]).toMatchObject({ method: 'GET', credentials: 'omit', redirect: 'manual', cache: 'no-store' });
     expect(inits[0]?.signal).toBeInstanceOf(AbortSignal);
   });
 
@@ -105,6 +111,12 @@ describe('requests', () => {
       .toBe('?query=a%20b%26c%3Dd&statuses=x&statuses=y&flag=true&$top=5&$fields=id,name(first)');
     expect(queryString({ issueId: 'key:ABC-T-1', text: 'ł#?/' })).toBe('?issueId=key:ABC-T-1&text=%C5%82%23%3F%2F');
     expect(queryString({})).toBe('');
+  });
+
+  it('sends an empty value as `key=` (Space reads `state=` as "every state") and leaves out null and undefined', () => {
+    expect(queryString({ text: 'fix', state: '', author: null, reviewer: undefined, sort: 'LastUpdatedDesc' }))
+      .toBe('?text=fix&state=&sort=LastUpdatedDesc');
+    expect(queryString({ state: '' })).toBe('?state=');
   });
 
   it('reports bytes per response without the query', async () => {
@@ -162,28 +174,11 @@ describe('status mapping', () => {
     expect(seen).toHaveLength(1);
   });
 
-  it('404 from the web server (no Space body) → unsupported', async () => {
+  it('an unexpected status without a Space body → bad-response', async () => {
     handler = (_req, res) => {
-      res.writeHead(404, { 'content-type': 'text/plain' });
-      res.end('Not Found');
+      res.writeHead(418, { 'content-type': 'text/plain' });
+      res.end('teapot');
     };
-    expect(await failure(getId())).toMatchObject({ code: 'unsupported', status: 404 });
-    expect(seen).toHaveLength(1);
-  });
-
-  it('404 on a search endpoint → unsupported even with a Space body', async () => {
-    handler = (_req, res) => spaceError(res, 404, 'not-found', 'Not found');
-    expect((await failure(getId(makeHttp(), { on404: 'unsupported' }))).code).toBe('unsupported');
-  });
-
-  it.each([400, 405, 410, 422])('%d → unsupported (server version drift), not retried', async (status) => {
-    handler = (_req, res) => spaceError(res, status, 'validation-error', "Parameter 'sorting' is required");
-    expect(await failure(getId())).toMatchObject({ code: 'unsupported', status });
-    expect(seen).toHaveLength(1);
-  });
-
-  it('an unexpected status → bad-response', async () => {
-    handler = (_req, res) => spaceError(res, 418, 'request-error', 'teapot');
     expect(await failure(getId())).toMatchObject({ code: 'bad-response', status: 418, reason: 'unexpected-status' });
   });
 
@@ -241,8 +236,12 @@ describe('status mapping', () => {
     expect(seen).toHaveLength(1);
   });
 
-  it('408 → timeout, retried', async () => {
-    handler = (_req, res, n) => (n === 1 ? spaceError(res, 408, 'request-error', 'slow') : json(res, 200, { id: 'ok' }));
+  it('408 without a Space body → timeout, retried', async () => {
+    handler = (_req, res, n) => {
+      if (n > 1) return json(res, 200, { id: 'ok' });
+      res.writeHead(408, { 'content-type': 'text/plain' });
+      res.end('Request Timeout');
+    };
     await expect(getId()).resolves.toBe('ok');
     expect(seen).toHaveLength(2);
   });
@@ -254,6 +253,116 @@ describe('status mapping', () => {
     expect(e.code).toBe('server');
     expect(seen).toHaveLength(1);
     expect(Date.now() - started).toBeLessThan(900);
+  });
+});
+
+/**
+ * Classification by (status × body × kind of request). Space's `error` code decides first (space-api.md §5,
+ * §12), the status only without one. `lookup`: an entity by id; `typed`: an identifier the user typed
+ * (onInvalid 'not-found'); `search`: a collection or search endpoint (on404 'unsupported').
+ */
+describe('classification table', () => {
+  type Body = string | { error: string } | null;
+  type Kind = 'lookup' | 'typed' | 'search';
+  const flags: Record<Kind, Flags> = { lookup: {}, typed: { onInvalid: 'not-found' }, search: { on404: 'unsupported' } };
+  const answer = (status: number, body: Body): Handler => (_req, res) => {
+    if (body === null) {
+      res.writeHead(status, { 'content-type': 'text/plain' });
+      res.end(status === 404 ? 'Not Found' : 'Error');
+    } else if (typeof body === 'string') {
+      res.writeHead(status, { 'content-type': 'text/html' });
+      res.end(body);
+    } else {
+      spaceError(res, status, body.error, 'Something about the request');
+    }
+  };
+  const e = (error: string) => ({ error });
+
+  // [status, body, kind, expected code, extra expectations, attempts]
+  const rows: [number, Body, Kind, string, Record<string, unknown>, number][] = [
+    // 404: Space's not-found body wins everywhere; a bare 404 is not-found (SDKs) except on collections.
+    [404, e('not-found'), 'lookup', 'not-found', { status: 404 }, 1],
+    [404, e('not-found'), 'search', 'not-found', { status: 404 }, 1],
+    [404, null, 'lookup', 'not-found', { status: 404 }, 1],
+    [404, '<html>Not Found</html>', 'typed', 'not-found', { status: 404 }, 1],
+    [404, null, 'search', 'unsupported', { status: 404 }, 1],
+    [404, e('some-future-code'), 'search', 'unsupported', { status: 404 }, 1],
+    [404, e('duplicated-entity'), 'lookup', 'not-found', { status: 404 }, 1],
+    [404, e('validation-error'), 'search', 'invalid-request', { status: 404 }, 1],
+    // 400 and its codes: ordinary bad input, never "unsupported".
+    [400, e('validation-error'), 'lookup', 'invalid-request', { status: 400 }, 1],
+    [400, e('request-error'), 'search', 'invalid-request', { status: 400 }, 1],
+    [400, e('validation-error'), 'typed', 'not-found', { status: 400 }, 1],
+    [400, e('request-error'), 'typed', 'not-found', { status: 400 }, 1],
+    [400, null, 'lookup', 'invalid-request', { status: 400 }, 1],
+    [400, null, 'typed', 'not-found', { status: 400 }, 1],
+    [400, e('not-found'), 'search', 'not-found', { status: 400 }, 1],
+    [422, e('validation-error'), 'lookup', 'invalid-request', { status: 422 }, 1],
+    [418, e('request-error'), 'lookup', 'invalid-request', { status: 418 }, 1],
+    // Permission and authentication by code, whatever the status.
+    [403, e('permission-denied'), 'lookup', 'forbidden', { status: 403 }, 1],
+    [400, e('permission-denied'), 'search', 'forbidden', {}, 1],
+    [403, null, 'lookup', 'forbidden', { status: 403 }, 1],
+    [401, e('authentication-required'), 'lookup', 'unauthorized', { status: 401 }, 1],
+    [403, e('authentication-required'), 'lookup', 'unauthorized', { status: 403 }, 1],
+    [401, null, 'search', 'unauthorized', { status: 401 }, 1],
+    // Rate limiting: retried.
+    [429, e('rate-limited'), 'lookup', 'rate-limited', { status: 429 }, 3],
+    [503, e('rate-limited'), 'lookup', 'rate-limited', { status: 503 }, 3],
+    [429, null, 'search', 'rate-limited', { status: 429 }, 3],
+    // Too large: final.
+    [413, e('payload-too-large'), 'lookup', 'bad-response', { status: 413, reason: 'too-large' }, 1],
+    [400, e('payload-too-large'), 'search', 'bad-response', { status: 400, reason: 'too-large' }, 1],
+    [413, null, 'lookup', 'bad-response', { status: 413, reason: 'too-large' }, 1],
+    [431, null, 'search', 'bad-response', { status: 431, reason: 'too-large' }, 1],
+    // Server errors: transient ones retried.
+    [500, e('internal-server-error'), 'lookup', 'server', { status: 500 }, 3],
+    [500, null, 'search', 'server', { status: 500 }, 3],
+    [502, '<html>Bad Gateway</html>', 'lookup', 'server', { status: 502 }, 3],
+    [505, null, 'lookup', 'server', { status: 505 }, 1],
+    // What really means "no such endpoint here".
+    [405, null, 'lookup', 'unsupported', { status: 405 }, 1],
+    [405, null, 'search', 'unsupported', { status: 405 }, 1],
+    [501, null, 'lookup', 'unsupported', { status: 501 }, 1],
+    [501, e('internal-server-error'), 'lookup', 'server', { status: 501 }, 1],
+    [405, e('validation-error'), 'lookup', 'invalid-request', { status: 405 }, 1],
+    // Anything else.
+    [410, null, 'lookup', 'bad-response', { status: 410, reason: 'unexpected-status' }, 1],
+    [422, null, 'lookup', 'bad-response', { status: 422, reason: 'unexpected-status' }, 1],
+  ];
+
+  it.each(rows)('%d %j on a %s request → %s', async (status, body, kind, code, extra, attempts) => {
+    handler = answer(status, body);
+    const error = await failure(getId(makeHttp(), flags[kind]));
+    expect(error).toMatchObject({ code, ...extra });
+    expect(seen).toHaveLength(attempts);
+  });
+
+  it('a missing project under a search endpoint names the project', async () => {
+    handler = answer(404, e('not-found'));
+    const error = await failure(makeHttp().getJson({
+      path: '/projects/key:NOPE/planning/issues', fields: 'next', query: { sorting: 'UPDATED', descending: true },
+      what: 'searching issues in NOPE', subject: 'Project NOPE', on404: 'unsupported',
+    }, (x) => x));
+    expect(error).toMatchObject({ code: 'not-found', status: 404 });
+    expect(error.message).toBe(`Project NOPE wasn't found on ${new URL(origin).host}.`);
+  });
+
+  it('invalid-request says what was refused, without Space\'s text or the token', async () => {
+    handler = (_req, res) => spaceError(res, 400, 'validation-error', `Parameter 'state' is bad; token ${TOKEN}`);
+    const error = await failure(getId());
+    expect(error.code).toBe('invalid-request');
+    expect(error.message).toBe(`${new URL(origin).host} refused our request as invalid while looking up issue ABC-T-1 (HTTP 400).`);
+    expect(error.hint).toMatch(/Other lookups keep working/);
+    expect([error.message, error.hint, JSON.stringify(error)].join(' ')).not.toMatch(/Parameter|state|tok_/);
+  });
+
+  it('reads a capped error body for every status: an oversized one counts as no Space body', async () => {
+    handler = (_req, res) => {
+      res.writeHead(400, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: 'not-found', pad: 'x'.repeat(200 * 1024) }));
+    };
+    expect(await failure(getId())).toMatchObject({ code: 'invalid-request', status: 400 });
   });
 });
 
@@ -432,36 +541,119 @@ describe('DELETE', () => {
   });
 });
 
-describe('bytes', () => {
-  const getAvatar = (http = makeHttp()) => http.getBytes({
-    absolutePath: '/d/abc', maxBytes: 1024, accept: 'image/png', contentTypes: ['image/png'], what: 'loading a profile picture',
-  });
+const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d];
+const JPEG = [0xff, 0xd8, 0xff, 0xe0, 0, 0x10];
+const GIF = [...Buffer.from('GIF89a'), 1, 0];
+const WEBP = [...Buffer.from('RIFF'), 0x24, 0, 0, 0, ...Buffer.from('WEBPVP8 ')];
 
-  it('returns an allowed image', async () => {
-    handler = (_req, res) => {
-      res.writeHead(200, { 'content-type': 'image/png' });
-      res.end(Buffer.from([0x89, 0x50, 0x4e, 0x47]));
-    };
+describe('bytes', () => {
+  const IMAGES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'];
+  const getAvatar = (http = makeHttp()) => http.getBytes({
+    absolutePath: '/d/abc', maxBytes: 1024, accept: IMAGES.join(', '), contentTypes: IMAGES, what: 'loading a profile picture',
+  });
+  const picture = (contentType: string | null, bytes: number[] | string): Handler => (_req, res) => {
+    res.writeHead(200, contentType === null ? {} : { 'content-type': contentType });
+    res.end(typeof bytes === 'string' ? bytes : Buffer.from(bytes));
+  };
+
+  it('returns an image', async () => {
+    handler = picture('image/png', PNG);
     const image = await getAvatar();
     expect(image.contentType).toBe('image/png');
-    expect([...image.bytes]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    expect([...image.bytes]).toEqual(PNG);
     expect(seen[0]?.url).toBe('/d/abc');
   });
 
-  it('rejects another content type', async () => {
-    handler = (_req, res) => {
-      res.writeHead(200, { 'content-type': 'image/svg+xml' });
-      res.end('<svg/>');
-    };
-    expect(await failure(getAvatar())).toMatchObject({ code: 'bad-response', reason: 'not-image' });
+  it.each([
+    ['application/octet-stream', PNG, 'image/png'],
+    [null, JPEG, 'image/jpeg'],
+    ['image/png', GIF, 'image/gif'],
+    ['binary/octet-stream', WEBP, 'image/webp'],
+    ['image/jpeg; charset=binary', JPEG, 'image/jpeg'],
+  ] as const)('labelled %j, the bytes say what it is', async (label, bytes, type) => {
+    handler = picture(label, [...bytes]);
+    expect((await getAvatar()).contentType).toBe(type);
+  });
+
+  it.each([
+    ['image/svg+xml', '<svg xmlns="http://www.w3.org/2000/svg"/>'],
+    ['image/png', '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'],
+    ['image/png', '<!doctype html><html><body>Sign in</body></html>'],
+    ['application/octet-stream', 'just bytes'],
+    ['image/png', [0x89, 0x50, 0x4e, 0x47]],
+    ['image/png', []],
+  ] as const)('labelled %j, bytes that are no raster picture → not-image, not retried', async (label, body) => {
+    handler = picture(label, typeof body === 'string' ? body : [...body]);
+    expect(await failure(getAvatar())).toMatchObject({ code: 'bad-response', reason: 'not-image', status: 200 });
+    expect(seen).toHaveLength(1);
+  });
+
+  it('a recognised picture outside the allowed types → not-image', async () => {
+    handler = picture('image/gif', GIF);
+    const onlyPng = makeHttp().getBytes({ absolutePath: '/d/abc', maxBytes: 1024, accept: 'image/png', contentTypes: ['image/png'], what: 'loading a profile picture' });
+    expect(await failure(onlyPng)).toMatchObject({ code: 'bad-response', reason: 'not-image' });
   });
 
   it('caps the size', async () => {
-    handler = (_req, res) => {
-      res.writeHead(200, { 'content-type': 'image/png' });
-      res.end(Buffer.alloc(4096));
-    };
+    handler = picture('image/png', [...PNG, ...new Array<number>(4096).fill(0)]);
     expect(await failure(getAvatar())).toMatchObject({ code: 'bad-response', reason: 'too-large' });
+  });
+});
+
+/**
+ * Redirects, over real HTTP. Node's fetch and browsers differ: under `redirect:'error'` Node rejects with a
+ * TypeError whose cause says "redirect", Chromium and Firefox with a bare TypeError ("Failed to fetch") —
+ * indistinguishable from a dead network. `browserLike` passes every request to the real fetch and only
+ * rethrows its failures the way a browser reports them.
+ */
+describe('redirects', () => {
+  const browserLike: typeof fetch = async (input, init) => {
+    try {
+      return await globalThis.fetch(input, init);
+    } catch {
+      throw new TypeError('Failed to fetch');
+    }
+  };
+  /**
+   * What a browser hands back under `redirect:'manual'` (Fetch standard: an opaque-redirect filtered response,
+   * type 'opaqueredirect', status 0). The real response underneath comes from the server.
+   */
+  const opaqueRedirects: typeof fetch = async (input, init) => {
+    const response = await globalThis.fetch(input, init);
+    if (response.status < 300 || response.status >= 400) return response;
+    return new Proxy(response, {
+      get: (target, prop) => (prop === 'type' ? 'opaqueredirect' : prop === 'status' ? 0 : Reflect.get(target, prop, target) as unknown),
+    });
+  };
+  const redirectTo = (status: number): Handler => (_req, res) => {
+    res.writeHead(status, { location: 'https://sso.example.com/login?next=/api/http/x' });
+    res.end();
+  };
+  const getAvatar = (http: SpaceHttp) => http.getBytes({
+    absolutePath: '/d/abc', maxBytes: 1024, accept: 'image/png', contentTypes: ['image/png'], what: 'loading a profile picture',
+  });
+
+  it.each([301, 302, 303, 307, 308])('%d on a JSON call in a browser → bad-response redirect, sent once', async (status) => {
+    handler = redirectTo(status);
+    const e = await failure(getId(makeHttp({ fetch: browserLike })));
+    expect(e).toMatchObject({ code: 'bad-response', reason: 'redirect' });
+    expect(e.message).toMatch(/redirected/);
+    expect(seen).toHaveLength(1);
+  });
+
+  it.each([['Node', globalThis.fetch], ['a browser', browserLike], ['a browser (opaque redirect)', opaqueRedirects]] as const)(
+    'an avatar redirected, in %s → bad-response redirect once, never unreachable', async (_engine, engineFetch) => {
+      handler = redirectTo(302);
+      const e = await failure(getAvatar(makeHttp({ fetch: engineFetch })));
+      expect(e).toMatchObject({ code: 'bad-response', reason: 'redirect' });
+      expect(seen).toHaveLength(1);
+    });
+
+  it('the opaque redirect of a browser carries no status', async () => {
+    handler = redirectTo(307);
+    const e = await failure(getId(makeHttp({ fetch: opaqueRedirects })));
+    expect(e).toMatchObject({ code: 'bad-response', reason: 'redirect' });
+    expect(e.status).toBeUndefined();
   });
 });
 

@@ -3,13 +3,14 @@
  * mapping and retries. Everything above it (client.ts) deals in paths, `$fields` and mappers only.
  *
  * Invariants: the token travels only in the Authorization header; no cookies (`credentials:'omit'`),
- * no redirects followed (`redirect:'error'`, a redirect could carry the header to another host in some
+ * no redirects followed (`redirect:'manual'`: a redirect could carry the header to another host in some
  * engines and is never how Space answers an API call), no HTTP cache.
  */
 import { backoffDelay, sleep } from './backoff.ts';
 import type { SpaceError } from './errors.ts';
 import * as fail from './failures.ts';
 import type { FailureContext } from './failures.ts';
+import { imageTypeOf } from './image-type.ts';
 import { isObject, ShapeError } from './parse.ts';
 import { permissionFromDescription } from './permissions.ts';
 import { discard, readCappedBody } from './read-body.ts';
@@ -49,10 +50,17 @@ interface RequestBase {
   /** Documented permission of the endpoint, for hints. */
   permission?: string;
   /**
-   * How to read a 404 whose body is not a Space `not-found` error. Entity lookups say 'not-found'
-   * only when Space says so; searches can't have a missing entity, so any 404 is a missing endpoint.
+   * How to read a 404 whose body is not Space's `not-found` error (a Space `not-found` body is always
+   * 'not-found'). Default 'not-found', as both SDKs read every 404 [C §12]. Collection and search endpoints
+   * say 'unsupported': see `failure()` for why a bare 404 there reads as a missing endpoint [I].
    */
-  on404?: 'by-body' | 'unsupported';
+  on404?: 'not-found' | 'unsupported';
+  /**
+   * How to read Space's 400 `validation-error` / `request-error`. Default 'invalid-request'. Lookups of an
+   * identifier the user typed (a key, a username) say 'not-found': Space rejects a malformed or unknown
+   * identifier that way [C §12: codes; I: which inputs], and "no such issue" is the answer the user needs.
+   */
+  onInvalid?: 'invalid-request' | 'not-found';
   signal?: AbortSignal;
 }
 
@@ -66,7 +74,10 @@ export interface BytesRequest extends Omit<RequestBase, 'path'> {
   absolutePath: string;
   maxBytes: number;
   accept: string;
-  /** Content types accepted in a 2xx answer. */
+  /**
+   * Picture types accepted in a 2xx answer, recognised from the bytes (`imageTypeOf`) whatever the
+   * `Content-Type` header says; anything else is bad-response `not-image`.
+   */
   contentTypes: readonly string[];
 }
 
@@ -84,7 +95,8 @@ interface Attempt<T> {
   reportPath: string;
   accept: string;
   ctx: FailureContext;
-  on404: 'by-body' | 'unsupported';
+  on404: 'not-found' | 'unsupported';
+  onInvalid: 'invalid-request' | 'not-found';
   /** Turns a 2xx response into the result; throws SpaceError for a bad one. */
   onSuccess: (response: Response) => Promise<{ value: T; bytes: number }>;
   /** Whether failures may be retried at all (idempotent GETs). */
@@ -119,7 +131,8 @@ export class SpaceHttp {
       reportPath: `/api/http${req.path}`,
       accept: 'application/json',
       ctx,
-      on404: req.on404 ?? 'by-body',
+      on404: req.on404 ?? 'not-found',
+      onInvalid: req.onInvalid ?? 'invalid-request',
       retryable: true,
       signal: req.signal,
       onSuccess: async (response) => {
@@ -136,7 +149,11 @@ export class SpaceHttp {
     }
   }
 
-  /** GET raw bytes (avatars) with a content-type allow-list and their own size cap. */
+  /**
+   * GET a picture (avatars) with its own size cap. Its type comes from the bytes, not from `Content-Type`:
+   * servers and proxies label pictures `application/octet-stream` (or anything as `image/png`), and the
+   * bytes are what the browser will decode.
+   */
   async getBytes(req: BytesRequest): Promise<{ contentType: string; bytes: Uint8Array }> {
     const ctx = this.context(req);
     return this.run({
@@ -145,24 +162,24 @@ export class SpaceHttp {
       reportPath: req.absolutePath,
       accept: req.accept,
       ctx,
-      on404: req.on404 ?? 'by-body',
+      on404: req.on404 ?? 'not-found',
+      onInvalid: req.onInvalid ?? 'invalid-request',
       retryable: true,
       signal: req.signal,
       onSuccess: async (response) => {
-        const contentType = mediaType(response.headers.get('content-type'));
-        if (!req.contentTypes.includes(contentType)) {
-          await discard(response);
-          throw new AttemptFailure(fail.badResponse(ctx, 'not-image', response.status), false);
-        }
         const body = await readCappedBody(response, req.maxBytes);
         if (!body.ok) throw new AttemptFailure(fail.badResponse(ctx, 'too-large', response.status), false);
+        const contentType = imageTypeOf(body.bytes);
+        if (contentType === null || !req.contentTypes.includes(contentType)) {
+          throw new AttemptFailure(fail.badResponse(ctx, 'not-image', response.status), false);
+        }
         return { value: { contentType, bytes: body.bytes }, bytes: body.bytes.byteLength };
       },
     });
   }
 
   /** DELETE: a write, so exactly one attempt. The body of a 2xx answer is ignored. */
-  async delete(req: Omit<RequestBase, 'on404'>): Promise<void> {
+  async delete(req: Omit<RequestBase, 'on404' | 'onInvalid'>): Promise<void> {
     const ctx = this.context(req);
     await this.run<undefined>({
       method: 'DELETE',
@@ -170,7 +187,8 @@ export class SpaceHttp {
       reportPath: `/api/http${req.path}`,
       accept: 'application/json',
       ctx,
-      on404: 'by-body',
+      on404: 'not-found',
+      onInvalid: 'invalid-request',
       retryable: false,
       signal: req.signal,
       onSuccess: async (response) => {
@@ -224,7 +242,6 @@ export class SpaceHttp {
       if (attempt.signal?.aborted) return new AttemptFailure(fail.cancelled(), false);
       // A per-attempt timeout is not retried: the user already waited the full timeout once.
       if (timeoutSignal.aborted) return new AttemptFailure(fail.timeout(ctx, this.opts.timeoutMs), false);
-      if (isRedirectError(e)) return new AttemptFailure(fail.badResponse(ctx, 'redirect'), false);
       // fetch rejects with a TypeError for DNS failures, refused or reset connections and offline;
       // a connection dropped mid-body surfaces the same way from the body stream.
       return new AttemptFailure(fail.unreachable(ctx), true);
@@ -235,11 +252,19 @@ export class SpaceHttp {
         method: attempt.method,
         headers: { Authorization: `Bearer ${this.opts.token}`, Accept: attempt.accept },
         credentials: 'omit',
-        redirect: 'error',
+        // Not 'error': browsers reject a redirect under 'error' with a bare TypeError ("Failed to fetch"),
+        // the same as a dead network, so it would read as "unreachable" and be retried. 'manual' hands the
+        // redirect back unfollowed — Node as the 3xx itself, browsers as an `opaqueredirect` with status 0.
+        redirect: 'manual',
         cache: 'no-store',
         referrerPolicy: 'no-referrer',
         signal,
       });
+      if (isRedirect(response)) {
+        await discard(response);
+        this.report(attempt, response.status, 0);
+        throw new AttemptFailure(fail.badResponse(ctx, 'redirect', response.status || undefined), false);
+      }
       if (response.status >= 200 && response.status < 300) {
         const { value, bytes } = await attempt.onSuccess(response);
         this.report(attempt, response.status, bytes);
@@ -251,53 +276,95 @@ export class SpaceHttp {
     }
   }
 
-  /** Maps a non-2xx response to its failure, reading at most a small error body. */
+  /**
+   * Maps a non-2xx response to its failure. Space's error body (`{error, error_description}`, space-api.md §5
+   * [C]) is read for every status (capped) and its `error` code decides first, as in both SDKs; the status
+   * decides only when there is no Space body or its code is unknown.
+   */
   private async failure(attempt: Attempt<unknown>, response: Response): Promise<AttemptFailure> {
-    const { ctx } = attempt;
     const { status } = response;
-    const wantsBody = status === 401 || status === 403 || status === 404;
-    let body: { error: string | null; description: string | null } = { error: null, description: null };
-    let bytes = 0;
-    if (wantsBody) {
-      const read = await readCappedBody(response, MAX_ERROR_BODY);
-      bytes = read.ok ? read.bytes.byteLength : read.bytesRead;
-      if (read.ok) body = spaceErrorBody(read.bytes);
-    } else {
-      await discard(response);
-    }
-    this.report(attempt, status, bytes);
-
+    const read = await readCappedBody(response, MAX_ERROR_BODY);
+    this.report(attempt, status, read.ok ? read.bytes.byteLength : read.bytesRead);
+    const body = read.ok ? spaceErrorBody(read.bytes) : { error: null, description: null };
     const retryAfter = parseRetryAfter(response.headers.get('retry-after'), MAX_REPORTED_RETRY_AFTER_MS);
+    return this.byCode(attempt, status, body, retryAfter) ?? this.byStatus(attempt, status, body, retryAfter);
+  }
+
+  /** By Space's `error` code (the nine codes of NET/KT `ErrorCodes`, space-api.md §5 [C]); null for none or an unknown one. */
+  private byCode(attempt: Attempt<unknown>, status: number, body: SpaceErrorBody, retryAfter: number | null): AttemptFailure | null {
+    const { ctx } = attempt;
+    switch (body.error) {
+      case 'not-found':
+        // [C] §5/§12: Space's own word that the entity doesn't exist, on any endpoint (a search under
+        // `/projects/key:NOPE/…` names a missing project), whatever the status.
+        return new AttemptFailure(fail.notFound(ctx, status), false);
+      case 'validation-error':
+      case 'request-error':
+        // [C] §12: Space's answer to bad input (a malformed or unknown identifier, a bad parameter), not a
+        // sign of an old server. For a user-typed identifier that means "no such item".
+        return new AttemptFailure(this.invalid(attempt, status), false);
+      case 'permission-denied':
+        // [C] §5 code; the permission is taken from the description only in its strict shapes.
+        return new AttemptFailure(fail.forbidden(ctx, permissionFromDescription(body.description, this.opts.token)), false);
+      case 'authentication-required':
+        // [C] §5: the only description the SDKs know by heart; anything else reads as revoked.
+        return new AttemptFailure(fail.unauthorized(ctx, body.description === 'Access token has expired', status), false);
+      case 'rate-limited':
+        // [C] §5 code; Retry-After is [U] but honoured when sent.
+        return new AttemptFailure(fail.rateLimited(ctx, retryAfter, status), true, retryAfter);
+      case 'payload-too-large':
+        // [C] §5 code: the answer (or our request) is over Space's limit; retrying can't change it.
+        return new AttemptFailure(fail.badResponse(ctx, 'too-large', status), false);
+      case 'internal-server-error':
+        // [C] §5 code; transient only with a status that says so (a 501 stays final).
+        return new AttemptFailure(fail.server(ctx, status), RETRYABLE_STATUS.has(status), status === 503 ? retryAfter : null);
+      default:
+        // No Space body, `duplicated-entity` (writes only) or a code newer than this client: by status.
+        return null;
+    }
+  }
+
+  /** By status alone: the SDKs' mapping when the body has no `error` (space-api.md §5 [C]), plus 405/408/501. */
+  private byStatus(attempt: Attempt<unknown>, status: number, body: SpaceErrorBody, retryAfter: number | null): AttemptFailure {
+    const { ctx } = attempt;
     switch (true) {
+      case status === 400:
+        // [C] SDKs: 400 → request error.
+        return new AttemptFailure(this.invalid(attempt, status), false);
       case status === 401:
-        // The only description the SDKs know by heart (space-api.md §5); anything else reads as revoked.
         return new AttemptFailure(fail.unauthorized(ctx, body.description === 'Access token has expired'), false);
       case status === 403:
         return new AttemptFailure(fail.forbidden(ctx, permissionFromDescription(body.description, this.opts.token)), false);
       case status === 404:
-        // Inference [I]: Space answers an unknown entity with a `{"error":"not-found"}` body, while a
-        // route this server version doesn't have gets the web server's bare 404. So only a Space
-        // error body means "no such thing"; any other 404 means "no such endpoint here".
-        return new AttemptFailure(
-          attempt.on404 === 'by-body' && body.error === 'not-found' ? fail.notFound(ctx) : fail.unsupported(ctx, 404),
-          false,
-        );
+        // The SDKs map every 404 to not-found [C §12], and so do we for entity lookups. On a collection or
+        // search endpoint (on404 'unsupported') there is no entity to miss, so a 404 without Space's
+        // `not-found` body is read as "this server has no such endpoint" — the web server's answer for a
+        // route this Space version lacks. [I] Settled by a request to a path a real Space doesn't have
+        // (and to a real search under a missing project): does its 404 carry `{"error":"not-found"}`?
+        return new AttemptFailure(attempt.on404 === 'unsupported' ? fail.unsupported(ctx, 404) : fail.notFound(ctx), false);
+      case status === 405 || status === 501:
+        // HTTP semantics: method not allowed here / not implemented by this server: a missing endpoint.
+        return new AttemptFailure(fail.unsupported(ctx, status), false);
+      case status === 413 || status === 431:
+        // [C] SDKs: 413/431 → payload too large.
+        return new AttemptFailure(fail.badResponse(ctx, 'too-large', status), false);
       case status === 429:
+        // [C] SDKs: 429 → rate limited.
         return new AttemptFailure(fail.rateLimited(ctx, retryAfter), true, retryAfter);
       case status === 408:
+        // HTTP semantics: the server gave up waiting for us; worth one more try.
         return new AttemptFailure(fail.timeout(ctx, null, 408), true);
       case status >= 500:
-        // 501/505+ are not transient; 503 may carry Retry-After for the expected downtime.
+        // [C] SDKs: 500 → internal error. 502–504 come from gateways; 505+ are not transient; 503 may carry
+        // Retry-After for the expected downtime.
         return new AttemptFailure(fail.server(ctx, status), RETRYABLE_STATUS.has(status), status === 503 ? retryAfter : null);
-      case status === 400 || status === 405 || status === 410 || status === 422:
-        // Our requests are fixed shapes (validated ids, constant fields), so a rejection means this
-        // server's API differs (an unknown $fields name, a renamed or newly required parameter):
-        // version drift, not bad data from Space. `unsupported` lets the UI mark that lookup as
-        // unavailable on this server while the others keep working; retrying can't help.
-        return new AttemptFailure(fail.unsupported(ctx, status), false);
       default:
         return new AttemptFailure(fail.badResponse(ctx, 'unexpected-status', status), false);
     }
+  }
+
+  private invalid(attempt: Attempt<unknown>, status: number): SpaceError {
+    return attempt.onInvalid === 'not-found' ? fail.notFound(attempt.ctx, status) : fail.invalidRequest(attempt.ctx, status);
   }
 
   private async readJson(response: Response, ctx: FailureContext): Promise<{ json: unknown; bytes: number }> {
@@ -349,8 +416,13 @@ function mediaType(header: string | null): string {
   return (header ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
 }
 
+interface SpaceErrorBody {
+  error: string | null;
+  description: string | null;
+}
+
 /** `{error, error_description}` when the body is a Space error (space-api.md §5); nulls otherwise. */
-function spaceErrorBody(bytes: Uint8Array): { error: string | null; description: string | null } {
+function spaceErrorBody(bytes: Uint8Array): SpaceErrorBody {
   try {
     const json: unknown = JSON.parse(new TextDecoder().decode(bytes));
     if (!isObject(json)) return { error: null, description: null };
@@ -363,8 +435,10 @@ function spaceErrorBody(bytes: Uint8Array): { error: string | null; description:
   }
 }
 
-/** Node's fetch reports `redirect:'error'` as a TypeError caused by "unexpected redirect"; browsers don't say. */
-function isRedirectError(e: unknown): boolean {
-  const cause = e instanceof Error ? e.cause : undefined;
-  return cause instanceof Error && /redirect/i.test(cause.message);
+/**
+ * A redirect handed back by `redirect:'manual'`: browsers give an `opaqueredirect` response with status 0
+ * (Fetch standard), Node's fetch the 3xx response itself.
+ */
+function isRedirect(response: Response): boolean {
+  return response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
 }

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  findKeyInText, formatIssueKey, formatKey, formatReviewKey, isProjectKeyLike, parseIssueKey, parseKey, parseReviewKey,
+  MAX_ITEM_NUMBER, findKeyInText, formatIssueKey, formatKey, formatReviewKey, isItemNumber, isProjectKeyLike, parseIssueKey,
+  parseKey, parseReviewKey,
 } from './keys.ts';
 
 describe('issue keys', () => {
@@ -32,8 +33,17 @@ describe('review keys', () => {
     expect(parseReviewKey(text)).toEqual({ kind: 'review', projectKey, number, type });
   });
 
-  it.each(['ABC-T-1', 'ABC-PR-1', 'ABC-MR', 'ABC-MR-0'])('%j is not a review key', (text) => {
+  it.each(['ABC-T-1', 'ABC-PR-1', 'ABC-MR', 'ABC-MR-0', 'ABC-CR-000', 'ABC-MR-2147483648', 'ABC-CR-99999999999'])('%j is not a review key', (text) => {
     expect(parseReviewKey(text)).toBeNull();
+  });
+
+  it('numbers run up to int32, the type Space gives them', () => {
+    expect(parseReviewKey('ABC-MR-2147483647')).toMatchObject({ number: MAX_ITEM_NUMBER });
+    expect(parseIssueKey('ABC-T-2147483647')).toMatchObject({ number: MAX_ITEM_NUMBER });
+    expect(parseIssueKey('ABC-T-2147483648')).toBeNull();
+    expect(findKeyInText('see ABC-T-99999999999 or DEF-T-2')).toEqual({ kind: 'issue', projectKey: 'DEF', number: 2 });
+    expect([0, 1, MAX_ITEM_NUMBER, MAX_ITEM_NUMBER + 1, 1.5, -1, Number.NaN].map(isItemNumber))
+      .toEqual([false, true, true, false, false, false, false]);
   });
 
   it('parseKey takes either kind', () => {
@@ -82,7 +92,7 @@ const projectKey = fc.tuple(
     fc.tuple(fc.constantFrom('-', '_'), fc.constantFrom(...'ABCXYZ019')).map(([sep, c]) => sep + c),
   ), { minLength: 1, maxLength: 12 }),
 ).map(([first, rest]) => first + rest.join(''));
-const issueNumber = fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER > 1e15 ? 999_999_999_999_999 : 1e9 });
+const issueNumber = fc.integer({ min: 1, max: MAX_ITEM_NUMBER });
 
 describe('key properties', () => {
   it('issue keys round-trip', () => {

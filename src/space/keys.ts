@@ -1,6 +1,7 @@
 /**
  * Issue keys (`ABC-T-123`) and review keys (`ABC-MR-12` merge request, `ABC-CR-12` commit-set review),
- * space-api.md §4. The project-key pattern is JetBrains' own (UNF `SpaceUnfurlProvider.kt`):
+ * space-api.md §4. Users type MR and CR interchangeably: a review key's letters are what was typed, and
+ * lookups find the review whatever its real type (`reviewByKey` asks by number, see client.ts). The project-key pattern is JetBrains' own (UNF `SpaceUnfurlProvider.kt`):
  * a letter, then letters/digits, where `-` or `_` may only sit between two of them. Keys are matched
  * case-insensitively and returned upper-cased, the form Space shows and accepts in `key:` identifiers.
  */
@@ -22,6 +23,16 @@ const KEY_IN_TEXT = new RegExp(`(?<![A-Z0-9_-])(${PROJECT_KEY})-(T|MR|CR)-(${NUM
 export const MAX_KEY_SCAN = 10_000;
 /** Space project keys are short; this bounds what we send in a path. */
 const MAX_PROJECT_KEY_LENGTH = 64;
+/** Issue and review numbers are `int32` in the spec (`Issue.number`, `MergeRequestRecord.number` [C]). */
+export const MAX_ITEM_NUMBER = 2_147_483_647;
+
+/**
+ * Whether `n` can be an issue or review number: 1 … int32 max. Numbers start at 1 in Space [I]; 0 can only
+ * be a typo and a larger number can't exist, so neither is worth a request.
+ */
+export function isItemNumber(n: number): boolean {
+  return Number.isSafeInteger(n) && n >= 1 && n <= MAX_ITEM_NUMBER;
+}
 
 export interface IssueKey {
   kind: 'issue';
@@ -85,8 +96,7 @@ function toKey(project: string | undefined, marker: string | undefined, digits: 
   if (project === undefined || marker === undefined || digits === undefined) return null;
   if (project.length > MAX_PROJECT_KEY_LENGTH) return null;
   const number = Number(digits);
-  // Numbers start at 1 in Space [I]; 0 can only be a typo.
-  if (!Number.isSafeInteger(number) || number < 1) return null;
+  if (!isItemNumber(number)) return null;
   const projectKey = project.toUpperCase();
   switch (marker.toUpperCase()) {
     case 'T': return { kind: 'issue', projectKey, number };

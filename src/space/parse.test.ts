@@ -86,3 +86,58 @@ describe('Reader', () => {
     expect(shapeErrorOf(() => readArray([1])).path).toBe('$[0]');
   });
 });
+
+describe('Reader and inline $errors (space-api.md §3, §12)', () => {
+  const inaccessible = (fields: unknown, className = 'HA_InlineError.InaccessibleFields') => ({ className, fields, message: '…' });
+
+  it('lists the fields every $errors entry names', () => {
+    const r = Reader.of({ id: 'x', $errors: [inaccessible(['username', 'name']), inaccessible(['emails'], 'HA_InlineError.Other')] });
+    expect([...r.inaccessible()].sort()).toEqual(['emails', 'name', 'username']);
+    expect(r.withheld('username')).toBe(true);
+    expect(r.withheld('id')).toBe(false);
+    expect(r.withheld('phones')).toBe(false);
+  });
+
+  it('a listed field that is present anyway is read, not withheld', () => {
+    const r = Reader.of({ username: 'jo', $errors: [inaccessible(['username'])] });
+    expect(r.withheld('username')).toBe(false);
+    expect(r.strOr('username', 'fallback')).toBe('jo');
+  });
+
+  it.each([undefined, null, 'text', 42, {}, [null, 'x', { fields: 'username' }, { fields: [1, null, ''] }]])(
+    'ignores a malformed $errors (%j)', ($errors) => {
+      expect(Reader.of({ $errors }).inaccessible().size).toBe(0);
+    });
+
+  it('the …Or readers fall back only for withheld fields; absent otherwise is still a ShapeError', () => {
+    const r = Reader.of({ $errors: [inaccessible(['title', 'number', 'id', 'status'])] });
+    expect(r.strOr('title', 'ABC-T-1')).toBe('ABC-T-1');
+    expect(r.intOr('number', 7)).toBe(7);
+    expect(r.idOr('id', 'k')).toBe('k');
+    expect(r.objOr('status')).toBeNull();
+    expect(shapeErrorOf(() => r.strOr('name', 'x')).path).toBe('$.name');
+    expect(shapeErrorOf(() => r.objOr('projectRef')).path).toBe('$.projectRef');
+  });
+
+  it('passes dotted names down to the nested object', () => {
+    const r = Reader.of({ name: { firstName: 'Jo' }, $errors: [inaccessible(['name.lastName'])] });
+    expect(r.obj('name').withheld('lastName')).toBe(true);
+    expect(r.withheldWithin('name')).toBe(true);
+    expect(r.looseObj('name')?.withheld('lastName')).toBe(true);
+  });
+
+  it('a date whose iso is withheld reads as absent', () => {
+    const r = Reader.of({ due: { $errors: [inaccessible(['iso'])] }, at: { $errors: [inaccessible(['iso', 'timestamp'])] } });
+    expect(r.optDate('due')).toBeNull();
+    expect(r.optTimestamp('at')).toBeNull();
+    expect(r.withheldWithin('due')).toBe(true);
+  });
+
+  it('loose readers never fail', () => {
+    const r = Reader.of({ s: 1, o: 'x', list: [1, { a: 'b' }, null] });
+    expect(r.looseStr('s')).toBeNull();
+    expect(r.looseObj('o')).toBeNull();
+    expect(r.looseObjects('list').map((x) => x.looseStr('a'))).toEqual(['b']);
+    expect(r.looseObjects('missing')).toEqual([]);
+  });
+});

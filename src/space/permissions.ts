@@ -9,6 +9,7 @@ const PERMISSION_NAMES: Readonly<Record<RequiredPermission, string>> = {
   'Profile.View': 'View member profiles',
   'Profile.WorkingDays.View': 'View working hours',
   'Profile.Locations.View': 'View member locations',
+  'Profile.Absences.View': 'View absences',
   'Locations.View': 'View locations',
   'Team.View': 'View teams',
   'Project.View': 'View project details',

@@ -6,6 +6,8 @@ export const REQUIRED_PERMISSIONS = [
   'Profile.View',
   'Profile.WorkingDays.View',
   'Profile.Locations.View',
+  // Today's absence on a person's card: OAS `x-rights` of `GET /absences` is "View absences" [C §12].
+  'Profile.Absences.View',
   'Locations.View',
   'Team.View',
   'Project.View',

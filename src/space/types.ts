@@ -13,7 +13,16 @@ export interface EntityBase {
   title: string;
   /** `https://space.example.com/...`, built by `src/space/web-urls.ts`. */
   webUrl: string;
+  /**
+   * Names of this entity's own domain fields (e.g. `'assignee'`, `'emails'`, `'absence'`) whose content Space
+   * withheld for lack of permission: inline `$errors` in a 200, or a 403 on a best-effort extra request of the
+   * person card. Absent or empty = nothing hidden. Sorted, unique.
+   */
+  hidden?: string[];
 }
+
+/** A person named inside another entity. A field the token may not read is null (Space's inline `$errors`). */
+export interface PersonRef { id: string | null; username: string | null; name: string | null }
 
 export interface Person extends EntityBase {
   kind: 'person';
@@ -47,7 +56,7 @@ export interface Team extends EntityBase {
   name: string;
   description: string;
   parent: { id: string; name: string } | null;
-  lead: { username: string; name: string } | null;
+  lead: PersonRef | null;
   memberCount: number | null;
 }
 
@@ -77,7 +86,7 @@ export interface Issue extends EntityBase {
   /** `ABC-T-123` */
   key: string;
   status: { name: string; resolved: boolean; color: string | null };
-  assignee: { username: string; name: string } | null;
+  assignee: PersonRef | null;
   /** ISO date `2024-05-10` or null. */
   dueDate: string | null;
   createdAt: number | null;
@@ -102,7 +111,7 @@ export interface Review extends EntityBase {
   state: string;
   type: 'merge-request' | 'commit-set';
   branches: { source: string; target: string; repository: string } | null;
-  author: { username: string; name: string } | null;
+  author: PersonRef | null;
   createdAt: number | null;
 }
 

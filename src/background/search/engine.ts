@@ -21,7 +21,10 @@ import { scopeLoader } from './scope.ts';
 /** Results per kind: the popup shows a handful per group. */
 export const TOP_PER_KIND = 6;
 
-const LASTING_FAILURES: ReadonlySet<AppErrorCode> = new Set(['forbidden', 'unsupported', 'not-found', 'bad-request']);
+/** Failures a retry would only repeat: they replace a stale answer. Space refusing our request (400) is one. */
+const LASTING_FAILURES: ReadonlySet<AppErrorCode> = new Set([
+  'forbidden', 'unsupported', 'not-found', 'invalid-request', 'bad-request',
+]);
 
 export interface GroupUpdate {
   kind: EntityKind;
@@ -119,8 +122,13 @@ async function searchOneKind(
     // Served stale and the refresh failed for a passing reason (network, server, rate limit): the stale answer
     // stands. A lasting reason (permission withdrawn, endpoint gone) replaces it.
     if (stale !== null && !LASTING_FAILURES.has(error.code)) return { kind, state: 'ok', items: stale };
-    let state: GroupState = 'error';
-    if (error.code === 'unsupported' || error.code === 'not-found') state = 'unsupported';
+    // The quiet "not available on this server" note: the client's 'unsupported' (no such endpoint), and a
+    // `not-found` here too. A search names no entity that could be missing — keys, hinted projects and the
+    // projects of an issue/review search turn their own not-found into "nothing" before this point — so a
+    // search endpoint answering not-found is itself missing [I: what a real server without the endpoint sends
+    // is unknown; both SDKs only say every 404 is not-found, space-api.md §12 [C]]. 'invalid-request' (Space
+    // refused our request, 400) is a failure the user sees as such.
+    const state: GroupState = error.code === 'unsupported' || error.code === 'not-found' ? 'unsupported' : 'error';
     if (error.code === 'forbidden' && error.permission === undefined) error.permission = search.permission;
     onGroup({ kind, state, items: [], cached: false, error });
     return { kind, state, items: [], error };

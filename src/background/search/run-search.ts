@@ -6,12 +6,13 @@
  * `post` is only called while `signal` is live: a newer search (or a closed port) silences this one.
  */
 import { LAST_VIEW_KEY, type LastView } from '../../shared/last-view.ts';
-import type { Entity, EntityKind, LookupServerMessage, SearchMessage } from '../../shared/protocol.ts';
+import type { DoneMessage, Entity, EntityKind, LookupServerMessage, SearchMessage } from '../../shared/protocol.ts';
 import { parseQuery } from '../../shared/query.ts';
 import { openConnection } from '../active-connection.ts';
 import { toAppError } from '../app-error.ts';
 import type { Deps } from '../platform.ts';
 import { searchKinds } from './engine.ts';
+import { missingKeyOf } from './missing-key.ts';
 import { selectKinds } from './select-kinds.ts';
 
 export async function runSearch(
@@ -32,7 +33,10 @@ export async function runSearch(
     const conn = await openConnection(deps);
     if (signal.aborted) return;
     if (kinds.length === 0) {
-      send({ type: 'done', id });
+      const done: DoneMessage = { type: 'done', id };
+      if (query.impossibleKey) done.missing = await missingKeyOf(deps, conn, query.impossibleKey, signal);
+      if (signal.aborted) return;
+      send(done);
       await rememberView(deps, conn.key, message, {}, signal);
       return;
     }
@@ -50,12 +54,15 @@ export async function runSearch(
     for (const outcome of result.outcomes) {
       if (outcome.state === 'ok') groups[outcome.kind] = outcome.items;
     }
-    let exact: Entity | undefined;
+    const done: DoneMessage = { type: 'done', id };
     if (query.key) {
       const items = groups[query.key.kind];
-      if (items?.length === 1) exact = items[0];
+      if (items?.length === 1) done.exact = items[0]!;
+      // Its kind answered, with nothing: say what does not exist (the item, or its project).
+      else if (items?.length === 0) done.missing = await missingKeyOf(deps, conn, query.key, signal);
+      if (signal.aborted) return;
     }
-    send(exact ? { type: 'done', id, exact } : { type: 'done', id });
+    send(done);
     await rememberView(deps, conn.key, message, groups, signal);
   } catch (e) {
     send({ type: 'fail', id, error: toAppError(e) });

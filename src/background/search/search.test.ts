@@ -5,6 +5,7 @@ import {
   type LookupServerMessage,
 } from '../../shared/protocol.ts';
 import { createSpaceClient } from '../../space/client.ts';
+import { SpaceError } from '../../space/errors.ts';
 import { FRESH_MS } from '../cache.ts';
 import { CONNECTION_KEY, SETTINGS_KEY } from '../connection-store.ts';
 import { createPortPair, type FakePortEnd } from '../test-support/fake-browser.ts';
@@ -89,10 +90,39 @@ describe('lookup port', () => {
     expect(r.end).toMatchObject({ exact: { kind: 'review', key: 'ABC-MR-29' } });
   });
 
-  it('a key that names nothing is an empty issue group, not an error', async () => {
+  it('a key that names nothing is an empty issue group, not an error, and done says the issue is missing', async () => {
     const r = await search(openPort(), 1, 'ABC-T-99999');
     expect(r.group('issue')).toMatchObject([{ state: 'ok', items: [] }]);
-    expect(r.end).toEqual({ type: 'done', id: 1 });
+    expect(r.end).toEqual({ type: 'done', id: 1, missing: { kind: 'issue', key: 'ABC-T-99999' } });
+  });
+
+  it('a review key that names nothing says the review is missing', async () => {
+    const r = await search(openPort(), 1, 'abc-mr-99999');
+    expect(r.end).toEqual({ type: 'done', id: 1, missing: { kind: 'review', key: 'ABC-MR-99999' } });
+  });
+
+  it('a key no item can have (number 0) is missing without asking for it; only its project is checked', async () => {
+    const r = await search(openPort(), 1, 'ABC-MR-0');
+    expect(r.all).toEqual([{ type: 'done', id: 1, missing: { kind: 'review', key: 'ABC-MR-0' } }]);
+    expect(apiPaths()).toEqual(['/projects/key:ABC']);
+    const nope = await search(openPort(), 2, 'NOPE-T-0');
+    expect(nope.end).toEqual({ type: 'done', id: 2, missing: { kind: 'project', key: 'NOPE' } });
+  });
+
+  it('a key of a project that does not exist says the project is missing; a repeat asks Space nothing', async () => {
+    const port = openPort();
+    const r = await search(port, 1, 'NOPE-T-1');
+    expect(r.end).toEqual({ type: 'done', id: 1, missing: { kind: 'project', key: 'NOPE' } });
+    rig.server.clearRequests();
+    const again = await search(port, 2, 'NOPE-T-1');
+    expect(again.end).toEqual({ type: 'done', id: 2, missing: { kind: 'project', key: 'NOPE' } });
+    expect(rig.server.requests).toEqual([]);
+  });
+
+  it('a found key asks nothing more than the key itself', async () => {
+    const r = await search(openPort(), 1, 'ABC-T-131');
+    expect(r.end).not.toHaveProperty('missing');
+    expect(apiPaths()).toHaveLength(1);
   });
 
   it('@name searches people only', async () => {
@@ -144,10 +174,27 @@ describe('lookup port', () => {
     rig.server.setFault('/team-directory/teams', { status: 404 });
     rig.server.setFault('/team-directory/locations', { status: 403 });
     const r = await search(openPort(), 1, 'a');
-    expect(r.group('team')).toMatchObject([{ state: 'unsupported', items: [], error: { code: 'unsupported' } }]);
+    // The fault's 404 carries Space's `not-found` body: the client says not-found, the group "not available".
+    expect(r.group('team')).toMatchObject([{ state: 'unsupported', items: [] }]);
     expect(r.group('location')).toMatchObject([{ state: 'error', items: [], error: { code: 'forbidden', permission: 'Locations.View' } }]);
     for (const kind of ['person', 'project', 'repository'] as const) expect(r.group(kind)[0]?.state).toBe('ok');
     expect(r.end).toEqual({ type: 'done', id: 1 });
+  });
+
+  it('invalid-request from a search is a failure of that kind, and replaces a stale answer like any lasting one', async () => {
+    const port = openPort();
+    await search(port, 1, 'jo', 'person');
+    rig.advance(FRESH_MS + 1);
+    // The demo server answers nothing with a 400 to a well-formed search, so the client is wrapped.
+    const make = rig.deps.createClient;
+    rig.deps.createClient = (o) => ({
+      ...make(o),
+      searchPeople: async () => {
+        throw new SpaceError('invalid-request', 'Space rejected the request.', 'Check it.', { status: 400 });
+      },
+    });
+    const r = await search(port, 2, 'jo', 'person');
+    expect(r.group('person')).toMatchObject([{ state: 'ok', cached: true }, { state: 'error', items: [], error: { code: 'invalid-request' } }]);
   });
 
   it('a slow kind does not hold back the others', async () => {

@@ -17,6 +17,9 @@ describe('selectKinds', () => {
     ['ABC-T-1', 'person', ['person']],
     ['ABC-MR-3', 'all', ['review']],
     ['ABC-CR-3', 'review', ['review']],
+    ['ABC-MR-0', 'all', []],
+    ['ABC-T-0', 'issue', []],
+    ['ABC-T-0', 'person', ['person']],
   ] as const)('%j with filter %s → %j', (q, filter, expected) => {
     expect(selectKinds(parseQuery(q), filter)).toEqual(expected);
   });

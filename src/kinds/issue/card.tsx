@@ -1,9 +1,8 @@
 import { t } from '../../shared/i18n.ts';
 import { Text } from '../../shared/ui/Text.tsx';
 import { formatIsoDate } from '../../shared/ui/time-format.ts';
-import { CardHead, Field, Fields, KeyWithCopy, Value } from '../card-parts.tsx';
+import { CardHead, Field, Fields, isHidden, KeyWithCopy, PersonRefValue, Value } from '../card-parts.tsx';
 import type { CardProps } from '../kind-view.ts';
-import { Joined } from '../row-parts.tsx';
 import { issueMeta } from './meta.ts';
 import { StatusChip } from './status.tsx';
 
@@ -15,9 +14,7 @@ export function IssueCard({ entity, env }: CardProps<'issue'>) {
         <Field label={t('card_key')}><KeyWithCopy value={entity.key} copy={env.copy} /></Field>
         <Field label={t('card_status')}><StatusChip status={entity.status} /></Field>
         <Field label={t('card_assignee')}>
-          {entity.assignee
-            ? <Joined parts={[<Text value={entity.assignee.name} />, <Text value={`@${entity.assignee.username}`} class="muted" />]} />
-            : <Value value={null} fallback={t('card_unassigned')} />}
+          <PersonRefValue person={entity.assignee} hidden={isHidden(entity, 'assignee')} fallback={t('card_unassigned')} />
         </Field>
         <Field label={t('card_due')}>
           <Value value={entity.dueDate ? formatIsoDate(entity.dueDate) : null} fallback={t('card_noDue')} />

@@ -1,6 +1,6 @@
 import { Text } from '../../shared/ui/Text.tsx';
 import type { KindView, RowProps } from '../kind-view.ts';
-import { Joined, KindBadge, RowText } from '../row-parts.tsx';
+import { Joined, KindBadge, PersonRefName, RowText } from '../row-parts.tsx';
 import { issueMeta } from './meta.ts';
 import { StatusChip } from './status.tsx';
 
@@ -12,7 +12,7 @@ function Row({ entity }: RowProps<'issue'>) {
         title={<><Text value={entity.key} class="mono" /> <Text value={entity.title} /></>}
         detail={<Joined parts={[
           entity.status.name && <StatusChip status={entity.status} />,
-          entity.assignee && <Text value={entity.assignee.name} />,
+          entity.assignee && <PersonRefName person={entity.assignee} />,
         ]} />}
       />
     </>

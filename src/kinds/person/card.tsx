@@ -3,7 +3,7 @@ import { Avatar } from '../../shared/ui/Avatar.tsx';
 import { Text } from '../../shared/ui/Text.tsx';
 import { displayText } from '../../shared/ui/text.ts';
 import { formatIsoDate } from '../../shared/ui/time-format.ts';
-import { CopyButton, Field, Fields, NameList } from '../card-parts.tsx';
+import { CopyButton, Field, Fields, isHidden, NameList } from '../card-parts.tsx';
 import type { CardProps } from '../kind-view.ts';
 import { Joined } from '../row-parts.tsx';
 import { computeDayBar, formatOffset, isValidZone } from './day-bar.ts';
@@ -19,7 +19,11 @@ function LocalTime({ entity, env }: CardProps<'person'>) {
     timeZone: zone, hour: 'numeric', minute: '2-digit', ...(dateIn(zone) === dateIn(env.viewerZone) ? {} : { weekday: 'short' }),
   }).format(env.now);
   const offset = bar.offsetMinutes === 0 ? t('card_sameTime') : t('card_offset', formatOffset(bar.offsetMinutes));
-  const working = bar.workingNow === null ? t('card_noWorkingHours')
+  // `workingHours` is undefined on a search result until the card's details arrive: nothing to say yet (the
+  // card shows "Loading…"). Null is Space saying there are none; withheld hours are said to be hidden.
+  const working = isHidden(entity, 'workingHours') ? t('card_workingHoursHidden')
+    : entity.workingHours === undefined ? null
+    : bar.workingNow === null ? t('card_noWorkingHours')
     : bar.workingNow ? t('card_workingNow') : t('card_notWorkingNow');
   return (
     <Field label={t('card_localTime')}>

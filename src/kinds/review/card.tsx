@@ -1,9 +1,10 @@
 import { t } from '../../shared/i18n.ts';
 import { Text } from '../../shared/ui/Text.tsx';
-import { CardHead, Field, Fields, KeyWithCopy, Value } from '../card-parts.tsx';
+import { CardHead, Field, Fields, isHidden, KeyWithCopy, PersonRefValue } from '../card-parts.tsx';
 import type { CardProps } from '../kind-view.ts';
 import { Joined } from '../row-parts.tsx';
 import { reviewMeta } from './meta.ts';
+import { ReviewState } from './state.tsx';
 
 export function ReviewCard({ entity, env }: CardProps<'review'>) {
   const type = entity.type === 'merge-request' ? t('card_mergeRequest') : t('card_commitSet');
@@ -12,7 +13,7 @@ export function ReviewCard({ entity, env }: CardProps<'review'>) {
       <CardHead meta={reviewMeta} title={entity.title} sub={<Joined parts={[<Text value={entity.key} class="mono muted" />, <span class="muted">{type}</span>]} />} />
       <Fields>
         <Field label={t('card_key')}><KeyWithCopy value={entity.key} copy={env.copy} /></Field>
-        <Field label={t('card_state')}><Value value={entity.state} /></Field>
+        <Field label={t('card_state')}><ReviewState state={entity.state} /></Field>
         {entity.branches && (
           <Field label={t('card_branches')}>
             <span class="branches">
@@ -23,9 +24,7 @@ export function ReviewCard({ entity, env }: CardProps<'review'>) {
           </Field>
         )}
         <Field label={t('card_author')}>
-          {entity.author
-            ? <Joined parts={[<Text value={entity.author.name} />, <Text value={`@${entity.author.username}`} class="muted" />]} />
-            : <Value value={null} />}
+          <PersonRefValue person={entity.author} hidden={isHidden(entity, 'author')} />
         </Field>
       </Fields>
     </>

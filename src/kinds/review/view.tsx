@@ -1,7 +1,8 @@
 import { Text } from '../../shared/ui/Text.tsx';
 import type { KindView, RowProps } from '../kind-view.ts';
-import { Joined, KindBadge, RowText } from '../row-parts.tsx';
+import { Joined, KindBadge, PersonRefName, RowText } from '../row-parts.tsx';
 import { reviewMeta } from './meta.ts';
+import { ReviewState } from './state.tsx';
 
 function Row({ entity }: RowProps<'review'>) {
   return (
@@ -10,8 +11,8 @@ function Row({ entity }: RowProps<'review'>) {
       <RowText
         title={<><Text value={entity.key} class="mono" /> <Text value={entity.title} /></>}
         detail={<Joined parts={[
-          entity.state && <Text value={entity.state} />,
-          entity.author && <Text value={entity.author.name} />,
+          entity.state && <ReviewState state={entity.state} />,
+          entity.author && <PersonRefName person={entity.author} />,
         ]} />}
       />
     </>

@@ -1,8 +1,7 @@
 import { t } from '../../shared/i18n.ts';
 import { Text } from '../../shared/ui/Text.tsx';
-import { CardHead, Field, Fields, Value } from '../card-parts.tsx';
+import { CardHead, Field, Fields, isHidden, PersonRefValue, Value } from '../card-parts.tsx';
 import type { CardProps } from '../kind-view.ts';
-import { Joined } from '../row-parts.tsx';
 import { teamMeta } from './meta.ts';
 
 export function TeamCard({ entity }: CardProps<'team'>) {
@@ -13,9 +12,7 @@ export function TeamCard({ entity }: CardProps<'team'>) {
       <Fields>
         <Field label={t('card_parent')}><Value value={entity.parent?.name} /></Field>
         <Field label={t('card_lead')}>
-          {entity.lead
-            ? <Joined parts={[<Text value={entity.lead.name} />, <Text value={`@${entity.lead.username}`} class="muted" />]} />
-            : <Value value={null} />}
+          <PersonRefValue person={entity.lead} hidden={isHidden(entity, 'lead')} />
         </Field>
         <Field label={t('card_members')}>
           <Value value={entity.memberCount === null ? null : String(entity.memberCount)} />

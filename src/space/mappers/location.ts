@@ -2,25 +2,38 @@
 import type { Reader } from '../parse.ts';
 import type { Location } from '../types.ts';
 import { locationUrl } from '../web-urls.ts';
+import { HiddenFields, idNameRef } from './common.ts';
 
 export const LOCATION_FIELDS = 'id,name,type,tz,timezone(id),address,channelId,archived,parent(id,name)';
 
+/** The id and name are required unless withheld (then one stands in for the other); the rest is optional detail. */
 export function mapLocation(location: Reader, origin: string): Location {
-  const id = location.id('id');
-  const name = location.str('name');
-  const parent = location.optObj('parent');
-  return {
+  const hidden = new HiddenFields();
+  hidden.check(location, 'name', 'name');
+  const name = location.strOr('name', '');
+  hidden.check(location, 'id', 'id');
+  const id = location.idOr('id', name);
+  hidden.check(location, 'type', 'type');
+  hidden.check(location, 'address', 'address');
+  hidden.check(location, 'parent', 'parent');
+  const parent = idNameRef(location.looseObj('parent'), hidden, 'parent');
+  const zone = location.looseObj('timezone');
+  const timeZone = nonEmpty(location.optStr('tz')) ?? nonEmpty(zone?.looseStr('id') ?? null);
+  // Either source withheld: the zone shown may be missing, or not the one Space would give first.
+  hidden.check(location, ['tz', 'timezone'], 'timeZone');
+  hidden.check(zone, 'id', 'timeZone');
+  return hidden.apply<Location>({
     kind: 'location',
     id,
-    title: name,
+    title: name || id,
     webUrl: locationUrl(origin, { channelId: location.optStr('channelId') }),
     name,
     // `type` is a string on the DTO, not the enum: newer servers may send types we don't know.
     type: location.optStr('type') ?? '',
-    parent: parent ? { id: parent.id('id'), name: parent.str('name') } : null,
-    timeZone: nonEmpty(location.optStr('tz')) ?? nonEmpty(location.optObj('timezone')?.optStr('id') ?? null),
+    parent,
+    timeZone,
     address: nonEmpty(location.optStr('address')),
-  };
+  });
 }
 
 function nonEmpty(text: string | null): string | null {

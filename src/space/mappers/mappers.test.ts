@@ -61,7 +61,6 @@ describe('person', () => {
     [{ id: 'p', name: { firstName: 'a', lastName: 'b' } }, '$.username'],
     [{ id: 'p', username: 'u' }, '$.name'],
     [{ id: 'p', username: 'u', name: { firstName: 'a' } }, '$.name.lastName'],
-    [{ id: 'p', username: 'u', name: { firstName: 'a', lastName: 'b' }, memberships: [{ team: null }] }, '$.memberships[0].team'],
   ])('a missing required field is a ShapeError at %#', (raw, path) => {
     expect(() => mapPerson(Reader.of(raw), ORIGIN, TODAY)).toThrow(ShapeError);
     try {
@@ -69,6 +68,17 @@ describe('person', () => {
     } catch (e) {
       expect((e as ShapeError).path).toBe(path);
     }
+  });
+
+  it('leaves out a membership or location whose entity is missing, instead of failing the person', () => {
+    const person = mapPerson(Reader.of({
+      id: 'p', username: 'u', name: { firstName: 'a', lastName: 'b' },
+      memberships: [{ team: null, role: { name: 'Engineer' } }, { team: { id: 't1', name: 'Web' } }, { team: { id: 't2' } }],
+      locations: [{ location: null }, { location: { id: 'b', name: 'Amsterdam Office', type: 'Building', tz: 'Europe/Amsterdam' } }],
+    }), ORIGIN, TODAY);
+    expect(person).toMatchObject({ teams: [{ id: 't1', name: 'Web' }], positions: ['Engineer'], locations: [{ id: 'b' }] });
+    // Missing is not withheld: nothing is claimed hidden.
+    expect(person.hidden).toBeUndefined();
   });
 
   it('maps the §10(b) batch', () => {
@@ -118,7 +128,7 @@ describe('issue', () => {
       kind: 'issue', id: '3nS0Ac1vOv2T', title: 'Login page throws 500 on empty password',
       webUrl: 'https://space.example.com/p/ABC/issues/123', projectKey: 'ABC', number: 123, key: 'ABC-T-123',
       status: { name: 'In Progress', resolved: false, color: '#3e76b5' },
-      assignee: { username: 'Joanna.Smith', name: 'Joanna Smith' }, dueDate: null, createdAt: 1715368456438,
+      assignee: { id: '4TUpet38n3Ow', username: 'Joanna.Smith', name: 'Joanna Smith' }, dueDate: null, createdAt: 1715368456438,
     });
   });
 
@@ -184,7 +194,7 @@ describe('project, repository, team', () => {
       id: 't', name: 'Web Platform', description: 'UI',
       memberships: [member('a'), member('b', true), member('a'), member('c', true, true), { ...member('d'), till: { iso: '2020-01-01' } }],
     }), ORIGIN, TODAY);
-    expect(card).toMatchObject({ lead: { username: 'b', name: 'b X' }, memberCount: 2 });
+    expect(card).toMatchObject({ lead: { id: 'b', username: 'b', name: 'b X' }, memberCount: 2 });
   });
 });
 

@@ -3,7 +3,7 @@ import { batchFields } from '../fields.ts';
 import type { Reader } from '../parse.ts';
 import type { Person } from '../types.ts';
 import { profileUrl } from '../web-urls.ts';
-import { fullName, localIsoDay } from './common.ts';
+import { HiddenFields, fullName, idNameRef, localIsoDay } from './common.ts';
 
 /**
  * Everything a person row and card show, in one request: memberships and member locations are entity
@@ -16,49 +16,83 @@ export const PERSON_BATCH_FIELDS = batchFields(PERSON_FIELDS);
 /** Most specific first; unknown (newer) types sort after the known ones. */
 const LOCATION_SPECIFICITY = ['ConferenceRoom', 'Room', 'Floor', 'Building', 'Campus', 'Region'];
 
+/**
+ * A profile read at the top level (a search row, a card, `me`). Its id and username are required unless
+ * Space lists them in `$errors` (then one stands in for the other and the link goes to the home page); the
+ * name likewise (then the username is the title). Teams, positions, locations, e-mails and phones are
+ * optional detail: whatever Space withheld is left out and named in `hidden`, never a failure.
+ */
 export function mapPerson(profile: Reader, origin: string, today: string = localIsoDay()): Person {
-  const id = profile.id('id');
-  const username = profile.id('username');
-  const name = profile.obj('name');
-  const firstName = name.str('firstName');
-  const lastName = name.str('lastName');
+  const hidden = new HiddenFields();
+  hidden.check(profile, 'username', 'username');
+  hidden.check(profile, 'id', 'id');
+  const idOrNull = profile.withheld('id') ? null : profile.id('id');
+  const username = profile.idOr('username', '');
+  const id = idOrNull ?? username;
+  const name = hidden.check(profile, 'name', 'firstName', 'lastName') ? null : profile.obj('name');
+  hidden.check(name, 'firstName', 'firstName');
+  hidden.check(name, 'lastName', 'lastName');
+  const firstName = name?.strOr('firstName', '') ?? '';
+  const lastName = name?.strOr('lastName', '') ?? '';
 
-  const current = (entry: Reader) => !entry.optBool('archived', false) && !endedBefore(entry.optDate('till'), today);
-
-  const memberships = profile.objects('memberships').filter(current);
-  const teams = uniqueById(memberships.map((m) => {
-    const team = m.obj('team');
-    return { id: team.id('id'), name: team.str('name') };
+  const current = (entry: Reader, ...as: string[]) => {
+    // Without `archived`/`till` an ended membership can't be told from a current one: left out, and marked.
+    if (hidden.checkWithin(entry, ['archived', 'till'], ...as)) return false;
+    return !entry.optBool('archived', false) && !endedBefore(entry.optDate('till'), today);
+  };
+  hidden.check(profile, 'memberships', 'teams', 'positions');
+  const memberships = profile.looseObjects('memberships').filter((m) => current(m, 'teams', 'positions'));
+  const teams = uniqueById(memberships.flatMap((m) => {
+    hidden.check(m, 'team', 'teams');
+    const team = idNameRef(m.looseObj('team'), hidden, 'teams');
+    return team ? [team] : [];
   }));
-  const positions = unique(memberships.map((m) => m.optObj('role')?.optStr('name') ?? '').filter((n) => n !== ''));
+  const positions = unique(memberships.map((m) => {
+    hidden.check(m, 'role', 'positions');
+    const role = m.looseObj('role');
+    hidden.check(role, 'name', 'positions');
+    return role?.looseStr('name') ?? '';
+  }).filter((n) => n !== ''));
 
-  const located = profile.objects('locations').filter(current).map((entry) => {
-    const location = entry.obj('location');
-    return {
-      id: location.id('id'),
-      name: location.str('name'),
-      rank: rankOf(location.optStr('type')),
-      tz: location.optStr('tz'),
-    };
+  hidden.check(profile, 'locations', 'locations', 'timeZone');
+  const located = profile.looseObjects('locations').filter((entry) => current(entry, 'locations')).flatMap((entry) => {
+    hidden.check(entry, 'location', 'locations');
+    const location = entry.looseObj('location');
+    const ref = idNameRef(location, hidden, 'locations');
+    if (!location || !ref) return [];
+    // The order (most specific first) and the zone guess need these two.
+    hidden.check(location, 'type', 'locations');
+    hidden.check(location, 'tz', 'timeZone');
+    return [{ ...ref, rank: rankOf(location.looseStr('type')), tz: location.looseStr('tz') }];
   }).sort((a, b) => a.rank - b.rank);
 
-  return {
+  hidden.check(profile, 'emails', 'emails');
+  const emails = profile.looseObjects('emails').flatMap((e) => {
+    // A withheld `blocked` flag could hide a blocked address: left out rather than shown.
+    if (hidden.check(e, ['email', 'blocked'], 'emails')) return [];
+    const email = e.looseStr('email');
+    return email === null || email === '' || e.optBool('blocked', false) ? [] : [email];
+  });
+  hidden.check(profile, 'phones', 'phones');
+  hidden.check(profile, 'smallAvatar', 'avatarId');
+
+  return hidden.apply<Person>({
     kind: 'person',
     id,
-    title: fullName(firstName, lastName, username),
-    webUrl: profileUrl(origin, username),
+    title: fullName(firstName, lastName, username || id),
+    webUrl: username === '' ? new URL('/', origin).href : profileUrl(origin, username),
     username,
     firstName,
     lastName,
     avatarId: profile.optStr('smallAvatar'),
-    emails: profile.objects('emails').filter((e) => !e.optBool('blocked', false)).map((e) => e.str('email')),
+    emails,
     phones: profile.strings('phones'),
     positions,
     teams,
     locations: uniqueById(located.map(({ id: locationId, name: locationName }) => ({ id: locationId, name: locationName }))),
     // The location's zone is a first guess; `person()` replaces it with the profile's own zone.
     timeZone: located.find((l) => l.tz !== null && l.tz !== '')?.tz ?? null,
-  };
+  });
 }
 
 function endedBefore(till: string | null, today: string): boolean {

@@ -6,6 +6,7 @@ import { batchFields } from '../fields.ts';
 import type { Reader } from '../parse.ts';
 import type { Repository } from '../types.ts';
 import { repositoryUrl } from '../web-urls.ts';
+import { HiddenFields } from './common.ts';
 
 export const REPOSITORY_FIND_BATCH_FIELDS = batchFields('projectKey,repository');
 
@@ -16,15 +17,25 @@ export function mapRepositoryFound(found: Reader, origin: string): Repository {
   return repository(origin, found.id('projectKey'), found.id('repository'), '', null, null);
 }
 
-export function mapRepositoryInfo(info: Reader, origin: string, projectKey: string): Repository {
-  return repository(
+/**
+ * One repository's details. `requestedName` (the name the call asked for) stands in when Space withholds
+ * the name; description, default branch and latest activity are optional detail, marked hidden when withheld.
+ */
+export function mapRepositoryInfo(info: Reader, origin: string, projectKey: string, requestedName?: string): Repository {
+  const hidden = new HiddenFields();
+  hidden.check(info, 'description', 'description');
+  hidden.checkWithin(info, 'latestActivity', 'latestActivity');
+  hidden.check(info, 'defaultBranch', 'defaultBranch');
+  const branch = info.looseObj('defaultBranch');
+  hidden.check(branch, 'head', 'defaultBranch');
+  return hidden.apply(repository(
     origin,
     projectKey,
-    info.id('name'),
+    requestedName !== undefined && info.withheld('name') ? requestedName : info.id('name'),
     info.optStr('description') ?? '',
-    branchName(info.optObj('defaultBranch')?.optStr('head') ?? null),
+    branchName(branch?.looseStr('head') ?? null),
     info.optTimestamp('latestActivity'),
-  );
+  ));
 }
 
 function repository(

@@ -6,44 +6,67 @@ import { batchFields } from '../fields.ts';
 import { formatReviewKey } from '../keys.ts';
 import type { Reader } from '../parse.ts';
 import type { Review } from '../types.ts';
-import { reviewUrl } from '../web-urls.ts';
-import { PERSON_REF_FIELDS, personRef } from './common.ts';
+import { projectUrl, reviewUrl } from '../web-urls.ts';
+import { HiddenFields, PERSON_REF_FIELDS, optPersonRef } from './common.ts';
 
 /** One review by id/number/key. */
 export const REVIEW_FIELDS = 'className,id,number,title,state,createdAt,project(key),'
   + `createdBy(${PERSON_REF_FIELDS}),branchPairs(sourceBranch,targetBranch,repository)`;
-
 /** The list item is `CodeReviewWithCount {review, messagesCount, …}`. */
 export const REVIEW_BATCH_FIELDS = batchFields(`review(${REVIEW_FIELDS})`);
 
-export function mapReview(record: Reader, origin: string, requestedProjectKey: string): Review {
-  const projectKey = (record.optObj('project')?.optStr('key') || requestedProjectKey).toUpperCase();
-  const number = record.int('number');
-  const type = reviewType(record);
-  const pair = record.objects('branchPairs')[0];
-  const author = record.optObj('createdBy');
-  return {
+/**
+ * As for issues (see `mapIssue`), id, number, title and state are required unless Space lists them in
+ * `$errors`; everything nested (author, project, branches) is best effort and never fails the review.
+ * On the wire `state` is `Opened | Closed | Deleted` (spec `CodeReviewState` [C]).
+ */
+export function mapReview(record: Reader, origin: string, requestedProjectKey: string, requestedNumber?: number): Review {
+  const hidden = new HiddenFields();
+  const project = record.looseObj('project');
+  hidden.check(record, 'project', 'projectKey');
+  hidden.check(project, 'key', 'projectKey');
+  const projectKey = (project?.looseStr('key') || requestedProjectKey).toUpperCase();
+
+  const number = hidden.check(record, 'number', 'number', 'key') ? (requestedNumber ?? 0) : record.int('number');
+  const type = reviewType(record, hidden);
+  const key = number > 0 ? formatReviewKey(projectKey, number, type) : '';
+  hidden.check(record, 'title', 'title');
+  hidden.check(record, 'id', 'id');
+  hidden.check(record, 'state', 'state');
+  hidden.checkWithin(record, 'createdAt', 'createdAt');
+
+  return hidden.apply<Review>({
     kind: 'review',
-    id: record.id('id'),
-    title: record.str('title'),
-    webUrl: reviewUrl(origin, projectKey, number),
+    id: record.idOr('id', key),
+    title: record.strOr('title', key),
+    webUrl: number > 0 ? reviewUrl(origin, projectKey, number) : projectUrl(origin, projectKey),
     projectKey,
     number,
-    key: formatReviewKey(projectKey, number, type),
-    state: record.str('state'),
+    key,
+    state: record.strOr('state', ''),
     type,
-    branches: pair
-      ? { source: pair.str('sourceBranch'), target: pair.str('targetBranch'), repository: pair.optStr('repository') ?? '' }
-      : null,
-    author: author ? personRef(author) : null,
+    branches: branches(record, hidden),
+    author: optPersonRef(record, 'createdBy', hidden, 'author'),
     createdAt: record.optTimestamp('createdAt'),
-  };
+  });
 }
 
-function reviewType(record: Reader): Review['type'] {
+/** The first branch pair of a merge request; an incomplete pair is shown as no branches. */
+function branches(record: Reader, hidden: HiddenFields): Review['branches'] {
+  hidden.check(record, 'branchPairs', 'branches');
+  const pair = record.looseObjects('branchPairs')[0];
+  if (!pair) return null;
+  hidden.check(pair, ['sourceBranch', 'targetBranch', 'repository'], 'branches');
+  const source = pair.looseStr('sourceBranch');
+  const target = pair.looseStr('targetBranch');
+  return source === null || target === null ? null : { source, target, repository: pair.looseStr('repository') ?? '' };
+}
+
+function reviewType(record: Reader, hidden: HiddenFields): Review['type'] {
   const className = record.optStr('className');
   if (className === 'MergeRequestRecord') return 'merge-request';
   if (className === 'CommitSetReviewRecord') return 'commit-set';
-  // An unknown subtype: branch pairs only exist on merge requests.
+  // An unknown subtype (or a withheld className): branch pairs only exist on merge requests.
+  hidden.check(record, 'className', 'type');
   return record.has('branchPairs') ? 'merge-request' : 'commit-set';
 }

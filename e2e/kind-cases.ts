@@ -1,0 +1,67 @@
+/**
+ * One search per entity kind that finds a known item of the demo organization, and the Space URL that item
+ * must open at. Shared by the lookup suite and the restricted-token suite.
+ */
+import type { EntityKind } from '../src/space/types.ts';
+import {
+  issueUrl, locationUrl, profileUrl, projectUrl, repositoryUrl, reviewUrl, teamUrl,
+} from '../src/space/web-urls.ts';
+import type { Page } from 'playwright-core';
+import { type Harness, moveTo, typeQuery, waitForSearchDone } from './harness.ts';
+
+export interface Case {
+  kind: EntityKind;
+  /** A fixed query, or one derived from the demo data. */
+  query: string | ((h: Harness) => string);
+  url: (h: Harness) => string;
+}
+
+/** An open merge request of ABC: review search covers open reviews (Space's default state filter). */
+export function openReview(h: Harness): { title: string; number: number } {
+  const abc = h.demo.dataset.projectByKey.get('ABC')!;
+  const review = h.demo.dataset.reviews
+    .map((r) => r.review)
+    .find((r) => r.projectId === abc.id && r.state === 'Opened' && r.className === 'MergeRequestRecord');
+  if (!review) throw new Error('the demo data has no open merge request in ABC');
+  return review;
+}
+
+export const CASES: Case[] = [
+  { kind: 'person', query: 'jonathan', url: (h) => profileUrl(h.origin, 'jonathan.whitaker') },
+  {
+    kind: 'team',
+    query: 'flight software',
+    url: (h) => teamUrl(h.origin, h.demo.dataset.teams.find((t) => t.name === 'Flight Software')!),
+  },
+  {
+    kind: 'location',
+    query: 'amsterdam office',
+    url: (h) => locationUrl(h.origin, h.demo.dataset.locations.find((l) => l.name === 'Amsterdam Office')!),
+  },
+  { kind: 'project', query: 'alpha backend', url: (h) => projectUrl(h.origin, 'ABC') },
+  { kind: 'issue', query: 'rate limiter answers', url: (h) => issueUrl(h.origin, 'ABC', 12) },
+  { kind: 'repository', query: 'backend-gateway', url: (h) => repositoryUrl(h.origin, 'ABC', 'backend-gateway') },
+  { kind: 'review', query: (h) => openReview(h).title, url: (h) => reviewUrl(h.origin, 'ABC', openReview(h).number) },
+];
+
+/**
+ * Types the case's query in a popup page, waits for its row in the kind's group, looks at the card (`inspect`
+ * runs with the row active) and clicks the row. Returns the URL of the tab that opened.
+ */
+export async function findAndOpen(h: Harness, c: Case, inspect?: (popup: Page) => Promise<void>): Promise<{ opened: string }> {
+  const popup = await h.openPopupPage();
+  await typeQuery(popup, typeof c.query === 'string' ? c.query : c.query(h));
+  await waitForSearchDone(popup);
+  const expected = c.url(h);
+  const row = popup.getByTestId(`group-${c.kind}`).locator(`[data-testid="result"][data-kind="${c.kind}"][data-url="${expected}"]`);
+  await row.waitFor();
+  if (inspect) {
+    await moveTo(popup, expected);
+    await inspect(popup);
+  }
+  const tab = await h.nextPage(() => row.click());
+  const opened = tab.url();
+  await tab.close();
+  if (!popup.isClosed()) await popup.close();
+  return { opened };
+}

@@ -1,0 +1,84 @@
+/**
+ * `avatar()` against a tiny real HTTP server (the demo server can't send redirects or mislabelled pictures):
+ * the picture's type comes from its bytes, and a redirect is reported once as what it is.
+ */
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createSpaceClient } from './client.ts';
+import { failure } from './test-support/failure.ts';
+
+const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
+const answers: Record<string, (res: ServerResponse) => void> = {
+  '/d/octet': (res) => {
+    res.writeHead(200, { 'content-type': 'application/octet-stream' });
+    res.end(PNG);
+  },
+  '/d/svg': (res) => {
+    res.writeHead(200, { 'content-type': 'image/png' });
+    res.end('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+  },
+  '/d/login': (res) => {
+    res.writeHead(302, { location: '/oauth/auth?redirect=/d/login' });
+    res.end();
+  },
+};
+
+let server: Server;
+let origin: string;
+let paths: string[];
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    paths.push(req.url ?? '');
+    const answer = answers[req.url ?? ''];
+    if (answer) answer(res);
+    else {
+      res.writeHead(404);
+      res.end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+beforeEach(() => {
+  paths = [];
+});
+
+/** Passes every request to the real fetch; rethrows failures bare, as browsers do ("Failed to fetch"). */
+const browserLike: typeof fetch = async (input, init) => {
+  try {
+    return await globalThis.fetch(input, init);
+  } catch {
+    throw new TypeError('Failed to fetch');
+  }
+};
+
+const api = (fetchImpl: typeof fetch = globalThis.fetch) => createSpaceClient({
+  origin, token: 'tok', fetch: fetchImpl, retry: { retries: 2, baseDelayMs: 5, maxDelayMs: 10, totalBudgetMs: 2000 },
+});
+
+describe('avatar', () => {
+  it('a PNG labelled application/octet-stream is a PNG', async () => {
+    const image = await api().avatar('octet');
+    expect(image.contentType).toBe('image/png');
+    expect(Buffer.from(image.bytes)).toEqual(PNG);
+  });
+
+  it('SVG labelled image/png is refused as not-image', async () => {
+    expect(await failure(api().avatar('svg'))).toMatchObject({ code: 'bad-response', reason: 'not-image' });
+  });
+
+  it.each([['Node', globalThis.fetch], ['a browser', browserLike]] as const)(
+    'a redirect (to a sign-in page) in %s → bad-response redirect, asked once', async (_engine, fetchImpl) => {
+      const e = await failure(api(fetchImpl).avatar('login'));
+      expect(e).toMatchObject({ code: 'bad-response', reason: 'redirect' });
+      expect(paths).toEqual(['/d/login']);
+    });
+});
