@@ -2,11 +2,11 @@
  * `avatar()` against a tiny real HTTP server (the demo server can't send redirects or mislabelled pictures):
  * the picture's type comes from its bytes, and a redirect is reported once as what it is.
  */
-import { createServer, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { ServerResponse } from 'node:http';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createSpaceClient } from './client.ts';
 import { failure } from './test-support/failure.ts';
+import { useScriptedServer } from './test-support/scripted-server.ts';
 
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
 const answers: Record<string, (res: ServerResponse) => void> = {
@@ -24,27 +24,15 @@ const answers: Record<string, (res: ServerResponse) => void> = {
   },
 };
 
-let server: Server;
-let origin: string;
 let paths: string[];
-
-beforeAll(async () => {
-  server = createServer((req, res) => {
-    paths.push(req.url ?? '');
-    const answer = answers[req.url ?? ''];
-    if (answer) answer(res);
-    else {
-      res.writeHead(404);
-      res.end();
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
+const local = useScriptedServer((req, res) => {
+  paths.push(req.url ?? '');
+  const answer = answers[req.url ?? ''];
+  if (answer) answer(res);
+  else {
+    res.writeHead(404);
+    res.end();
+  }
 });
 
 beforeEach(() => {
@@ -61,7 +49,7 @@ const browserLike: typeof fetch = async (input, init) => {
 };
 
 const api = (fetchImpl: typeof fetch = globalThis.fetch) => createSpaceClient({
-  origin, token: 'tok', fetch: fetchImpl, retry: { retries: 2, baseDelayMs: 5, maxDelayMs: 10, totalBudgetMs: 2000 },
+  origin: local.origin, token: 'tok', fetch: fetchImpl, retry: { retries: 2, baseDelayMs: 5, maxDelayMs: 10, totalBudgetMs: 2000 },
 });
 
 describe('avatar', () => {

@@ -2,11 +2,12 @@
  * The request core against a real HTTP server on 127.0.0.1, scripted per test: every status and
  * failure mapped to its code, retries, timeouts, cancellation, size caps, and the token never leaking.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { SpaceHttp, queryString, type HttpOptions } from './http.ts';
 import { failure } from './test-support/failure.ts';
+import { useScriptedServer } from './test-support/scripted-server.ts';
 import { Reader } from './parse.ts';
 
 const TOKEN = 'tok_SENTINEL_123';
@@ -19,23 +20,11 @@ interface Seen {
   headers: IncomingMessage['headers'];
 }
 
-let server: Server;
-let origin: string;
 let handler: Handler;
 let seen: Seen[];
-
-beforeAll(async () => {
-  server = createServer((req, res) => {
-    seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers });
-    handler(req, res, seen.length);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
+const local = useScriptedServer((req, res) => {
+  seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers });
+  handler(req, res, seen.length);
 });
 
 beforeEach(() => {
@@ -55,7 +44,7 @@ function spaceError(res: ServerResponse, status: number, error: string, descript
 
 function makeHttp(overrides: Partial<HttpOptions> = {}): SpaceHttp {
   return new SpaceHttp({
-    origin,
+    origin: local.origin,
     token: TOKEN,
     fetch: globalThis.fetch,
     timeoutMs: 2000,
@@ -170,7 +159,7 @@ describe('status mapping', () => {
     handler = (_req, res) => spaceError(res, 404, 'not-found', 'Issue not found');
     const e = await failure(getId());
     expect(e).toMatchObject({ code: 'not-found', status: 404 });
-    expect(e.message).toBe('Issue ABC-T-1 wasn\'t found on ' + new URL(origin).host + '.');
+    expect(e.message).toBe('Issue ABC-T-1 wasn\'t found on ' + new URL(local.origin).host + '.');
     expect(seen).toHaveLength(1);
   });
 
@@ -345,14 +334,14 @@ describe('classification table', () => {
       what: 'searching issues in NOPE', subject: 'Project NOPE', on404: 'unsupported',
     }, (x) => x));
     expect(error).toMatchObject({ code: 'not-found', status: 404 });
-    expect(error.message).toBe(`Project NOPE wasn't found on ${new URL(origin).host}.`);
+    expect(error.message).toBe(`Project NOPE wasn't found on ${new URL(local.origin).host}.`);
   });
 
   it('invalid-request says what was refused, without Space\'s text or the token', async () => {
     handler = (_req, res) => spaceError(res, 400, 'validation-error', `Parameter 'state' is bad; token ${TOKEN}`);
     const error = await failure(getId());
     expect(error.code).toBe('invalid-request');
-    expect(error.message).toBe(`${new URL(origin).host} refused our request as invalid while looking up issue ABC-T-1 (HTTP 400).`);
+    expect(error.message).toBe(`${new URL(local.origin).host} refused our request as invalid while looking up issue ABC-T-1 (HTTP 400).`);
     expect(error.hint).toMatch(/Other lookups keep working/);
     expect([error.message, error.hint, JSON.stringify(error)].join(' ')).not.toMatch(/Parameter|state|tok_/);
   });
@@ -444,7 +433,7 @@ describe('network failures, timeouts and cancellation', () => {
     handler = (req) => req.socket.destroy();
     const e = await failure(getId());
     expect(e.code).toBe('unreachable');
-    expect(e.message).toBe(`Can't reach ${new URL(origin).host}.`);
+    expect(e.message).toBe(`Can't reach ${new URL(local.origin).host}.`);
     expect(seen).toHaveLength(3);
   });
 

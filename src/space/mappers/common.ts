@@ -88,6 +88,19 @@ export function optPersonRef(owner: Reader, key: string, hidden: HiddenFields, a
 }
 
 /** `{id, name}` of a referenced entity (a parent team, a member's location…), or null when either is unknown. */
+/**
+ * A named entity's own id, name and parent: the id and name are required unless withheld (then one stands in
+ * for the other); the parent is an optional reference.
+ */
+export function identityOf(entity: Reader, hidden: HiddenFields): { id: string; name: string; parent: { id: string; name: string } | null } {
+  hidden.check(entity, 'name', 'name');
+  const name = entity.strOr('name', '');
+  hidden.check(entity, 'id', 'id');
+  const id = entity.idOr('id', name);
+  hidden.check(entity, 'parent', 'parent');
+  return { id, name, parent: idNameRef(entity.looseObj('parent'), hidden, 'parent') };
+}
+
 export function idNameRef(ref: Reader | null, hidden: HiddenFields, as: string): { id: string; name: string } | null {
   if (ref === null) return null;
   hidden.check(ref, ['id', 'name'], as);

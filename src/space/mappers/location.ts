@@ -2,21 +2,16 @@
 import type { Reader } from '../parse.ts';
 import type { Location } from '../types.ts';
 import { locationUrl } from '../web-urls.ts';
-import { HiddenFields, idNameRef } from './common.ts';
+import { HiddenFields, identityOf } from './common.ts';
 
 export const LOCATION_FIELDS = 'id,name,type,tz,timezone(id),address,channelId,archived,parent(id,name)';
 
 /** The id and name are required unless withheld (then one stands in for the other); the rest is optional detail. */
 export function mapLocation(location: Reader, origin: string): Location {
   const hidden = new HiddenFields();
-  hidden.check(location, 'name', 'name');
-  const name = location.strOr('name', '');
-  hidden.check(location, 'id', 'id');
-  const id = location.idOr('id', name);
+  const { id, name, parent } = identityOf(location, hidden);
   hidden.check(location, 'type', 'type');
   hidden.check(location, 'address', 'address');
-  hidden.check(location, 'parent', 'parent');
-  const parent = idNameRef(location.looseObj('parent'), hidden, 'parent');
   const zone = location.looseObj('timezone');
   const timeZone = nonEmpty(location.optStr('tz')) ?? nonEmpty(zone?.looseStr('id') ?? null);
   // Either source withheld: the zone shown may be missing, or not the one Space would give first.

@@ -3,7 +3,7 @@ import { batchFields } from '../fields.ts';
 import type { Reader } from '../parse.ts';
 import type { Team } from '../types.ts';
 import { teamUrl } from '../web-urls.ts';
-import { HiddenFields, PERSON_REF_FIELDS, idNameRef, localIsoDay, personRef } from './common.ts';
+import { HiddenFields, PERSON_REF_FIELDS, identityOf, localIsoDay, personRef } from './common.ts';
 
 const TEAM_CORE = 'id,name,description,parent(id,name)';
 /** Rows: no member list, so `lead` and `memberCount` stay null. */
@@ -17,13 +17,8 @@ export const TEAM_DETAIL_FIELDS = `${TEAM_CORE},memberships(lead,archived,till,m
  */
 export function mapTeam(team: Reader, origin: string, today: string = localIsoDay()): Team {
   const hidden = new HiddenFields();
-  hidden.check(team, 'name', 'name');
-  const name = team.strOr('name', '');
-  hidden.check(team, 'id', 'id');
-  const id = team.idOr('id', name);
+  const { id, name, parent } = identityOf(team, hidden);
   hidden.check(team, 'description', 'description');
-  hidden.check(team, 'parent', 'parent');
-  const parent = idNameRef(team.looseObj('parent'), hidden, 'parent');
   // Withheld as a whole, the lead and the head count both stay unknown (null).
   const members = hidden.check(team, 'memberships', 'lead', 'memberCount') ? null : teamMembers(team, hidden, today);
   const title = name || id;
