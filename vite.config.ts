@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import baseManifest from './manifest.json' with { type: 'json' };
+import pkg from './package.json' with { type: 'json' };
 
 export type BuildTarget = 'chrome' | 'firefox';
 
@@ -9,11 +10,27 @@ const target: BuildTarget = process.env.TARGET === 'firefox' ? 'firefox' : 'chro
 /** Gecko id; also used by the Firefox smoke checks. */
 export const GECKO_ID = 'space-lookup@space-lookup.invalid';
 
+/**
+ * package.json is the one source of the version; the manifest gets it here at build time. Browsers accept
+ * 1–4 dot-separated integers 0–65535 without leading zeros, so "1.2.0-beta" fails the build, not the upload.
+ */
+export function manifestVersion(version: string): string {
+  const parts = version.split('.');
+  if (parts.length > 4 || !parts.every((p) => /^(0|[1-9]\d{0,4})$/.test(p) && Number(p) <= 65535)) {
+    throw new Error(`package.json version "${version}" is not a valid extension version (1-4 integers 0-65535, e.g. 1.2.3)`);
+  }
+  return version;
+}
+
 // One manifest source, adapted per browser at build time (Chrome ignores background.scripts with a
 // warning, Firefox has no MV3 service worker), so each build ships only keys its browser understands.
-export function manifestFor(t: BuildTarget): ManifestV3Export {
-  if (t === 'chrome') return baseManifest as ManifestV3Export;
-  const { minimum_chrome_version: _chromeOnly, background, ...rest } = baseManifest;
+export function manifestFor(t: BuildTarget, version: string = pkg.version): ManifestV3Export {
+  const base = { ...baseManifest, version: manifestVersion(version) };
+  if (t === 'chrome') return base as ManifestV3Export;
+  // Firefox does not implement `externally_connectable` (bug 1319168) and warns "An unexpected property was
+  // found" when loading it. It is not needed there: Firefox pages cannot message extensions at all, and
+  // other extensions reach only runtime.onMessageExternal/onConnectExternal, which the worker never listens to.
+  const { minimum_chrome_version: _chromeOnly, externally_connectable: _notInFirefox, background, ...rest } = base;
   return {
     ...rest,
     background: { scripts: [background.service_worker], type: 'module' },
@@ -21,7 +38,11 @@ export function manifestFor(t: BuildTarget): ManifestV3Export {
       gecko: {
         id: GECKO_ID,
         strict_min_version: '140.0',
-        data_collection_permissions: { required: ['none'] },
+        // What leaves the browser, and only for the user's own Space server (PRIVACY.md, "Firefox"): the token,
+        // the queries (which may be people's names or e-mail addresses) and text selected on a page.
+        data_collection_permissions: {
+          required: ['authenticationInfo', 'personallyIdentifyingInfo', 'searchTerms', 'websiteContent'],
+        },
       },
       gecko_android: { strict_min_version: '142.0' },
     },
@@ -36,5 +57,8 @@ export default defineConfig({
     target: target === 'firefox' ? 'firefox140' : 'chrome120',
     sourcemap: false,
     modulePreload: { polyfill: false },
+    // `.vite/manifest.json`: each entry's static imports and CSS, which `npm run size:check` measures against the
+    // budgets (scripts/lib/bundle-sizes.mjs). Not part of the extension: release zips leave `.vite/` out.
+    manifest: true,
   },
 });

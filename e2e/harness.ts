@@ -27,6 +27,12 @@ export interface HarnessOptions {
   actionTimeoutMs?: number;
   /** Extra Chromium flags (the benchmark's HTTP/2 run adds --ignore-certificate-errors for the demo certificate). */
   browserArgs?: string[];
+  /**
+   * Load the extension "allowed in Incognito" (CDP `Extensions.loadUnpacked` with `enableInIncognito`). Headless,
+   * turning it on later (`developerPrivate.updateExtensionConfiguration`) reloads the extension, and that reload
+   * never finishes: it stays disabled with `disableReasons.reloading`.
+   */
+  allowIncognito?: boolean;
 }
 
 export interface ConnectOptions {
@@ -147,12 +153,20 @@ export class Harness {
     const profileDir = mkdtempSync(join(tmpdir(), 'space-lookup-e2e-'));
     let context: BrowserContext | undefined;
     try {
+      const viaCdp = opts.allowIncognito === true;
       context = await chromium.launchPersistentContext(profileDir, {
         executablePath,
         headless: true,
         viewport: { width: 1000, height: 760 },
-        args: [...QUIET_FLAGS, ...(opts.browserArgs ?? []), `--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`],
+        args: [...QUIET_FLAGS, ...(opts.browserArgs ?? []), ...(viaCdp ? [] : [`--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`])],
+        ...(viaCdp ? { ignoreDefaultArgs: ['--disable-extensions'] } : {}),
       });
+      if (viaCdp) {
+        const loader = await context.browser()?.newBrowserCDPSession();
+        // Not in Playwright's protocol typings (enableInIncognito is newer than them).
+        await loader?.send('Extensions.loadUnpacked' as never, { path: extDir, enableInIncognito: true } as never);
+        await loader?.detach();
+      }
       context.setDefaultTimeout(opts.actionTimeoutMs ?? 10_000);
       const isOurs = (w: Worker) => w.url().startsWith('chrome-extension://');
       const sw = context.serviceWorkers().find(isOurs)

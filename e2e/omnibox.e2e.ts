@@ -1,7 +1,7 @@
 /**
- * Issue 4 "Omnibox": the `space` keyword. Chromium cannot type into its own address bar from a test, so the
- * real registered listeners are run with the native events' `dispatch` (as the context-menu suite does),
- * with a recording `suggest` callback.
+ * Issue 4 "Omnibox": the address-bar keyword (`spc` since issue 9). Chromium cannot type into its own address
+ * bar from a test, so the real registered listeners are run with the native events' `dispatch` (as the
+ * context-menu suite does), with a recording `suggest` callback.
  */
 import { describe, expect, it } from 'vitest';
 import { issueUrl, profileUrl } from '../src/space/web-urls.ts';
@@ -33,7 +33,7 @@ function pressEnterInOmnibox(h: Harness, text: string): Promise<void> {
   }, text);
 }
 
-describe('omnibox: the `space` keyword', () => {
+describe('omnibox: the `spc` keyword', () => {
   let h: Harness;
   useHarness({ connect: true }, (started) => { h = started; });
 

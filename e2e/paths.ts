@@ -1,7 +1,13 @@
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const DIST = join(ROOT, 'dist');
-export const DIST_FIREFOX = join(ROOT, 'dist-firefox');
+/**
+ * The builds under test. `E2E_DIST` / `E2E_DIST_FIREFOX` point a run at a private build (relative to the
+ * repository root or absolute), so a helper's run never touches dist/ or dist-firefox/.
+ */
+export const DIST = process.env.E2E_DIST ? resolve(ROOT, process.env.E2E_DIST) : join(ROOT, 'dist');
+export const DIST_FIREFOX = process.env.E2E_DIST_FIREFOX ? resolve(ROOT, process.env.E2E_DIST_FIREFOX) : join(ROOT, 'dist-firefox');
+/** Set when only a private Chrome build was named: a Chrome-only run, the Firefox build is not needed. */
+export const CHROME_ONLY = process.env.E2E_DIST !== undefined && process.env.E2E_DIST_FIREFOX === undefined;
 export const SCREENSHOT_DIR = join(ROOT, 'docs', 'screenshots');

@@ -33,10 +33,23 @@
  *    opens after two uncounted warm-up pairs, the order within a pair alternating (blank first, then popup
  *    first) so neither page always gets the warmer browser; the figure is the median of the per-pair ratios,
  *    with their interquartile range. The popup's own `__firstRenderMs` mark is shown alongside.
+ *  - Worker cold start ÷ warm: the popup opened with a query in its URL (`?q=ABC-T-n`, as the context menu opens
+ *    it; a different issue key each time, so no cache answers), timed like the first render: `performance.now()`
+ *    (ms since navigation start) at the first animation frame in which a result row exists. Cold: the service
+ *    worker stopped first (`Harness.killWorker()`: CDP Target.closeTarget, as Chrome stops an idle worker), so the
+ *    popup's status request and lookup port start it. Warm: the worker running and used a moment before. Demo
+ *    server without added latency, so the figure is the worker's start, not Space's answer time. Pairs after one
+ *    uncounted warm-up pair, the order alternating within a pair; the figure is the median of the per-pair ratios.
  *  - Response bytes: each distinct search request the popup made for the timed queries is replayed against the
  *    demo server with its `$fields` and without (then the demo, like Space, answers with each type's default
  *    field set; which fields are default is modelled by the demo server [I]); body bytes summed.
- *  - Sizes: gzip -9 of each entry with its static imports (as `npm run size`).
+ *  - Sizes: gzip -9 of each entry with the JS and CSS it loads statically, from Vite's build manifest (as
+ *    `npm run size`).
+ *
+ * Options: `--only=typing,h2,render,cold` runs those parts only (typing = the HTTP/1.1 typing run with the request,
+ * repeat and bytes rows; h2 = the HTTP/2 typing run); `--no-build` measures the existing build; `--verbose`.
+ * The extension measured is dist/, or `E2E_DIST` (e2e/paths.ts), which is also where the benchmark builds it:
+ * `E2E_DIST=.tmp/my-dist npm run bench` leaves dist/ alone.
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -53,7 +66,12 @@ const RENDER_SAMPLES = 20;
 /** Chromium's per-host socket limit for HTTP/1.1 (net::ClientSocketPoolManager, normal pool). */
 const HTTP1_CONNECTIONS_PER_HOST = 6;
 const TYPING_QUERIES = ['jonathan', 'whitaker', 'amsterdam', 'telemetry', 'backend'];
-const BENCH_EXT = join(ROOT, '.tmp', 'bench-ext');
+/** Per process, so two benchmarks can run side by side. */
+const BENCH_EXT = join(ROOT, '.tmp', `bench-ext-${process.pid}`);
+/** Pairs of (cold, warm) popup opens for the worker's cold start; even, so both orders are sampled equally. */
+const COLD_SAMPLES = 10;
+const SECTIONS = ['typing', 'h2', 'render', 'cold'] as const;
+type Section = (typeof SECTIONS)[number];
 const BLANK_PAGE = 'bench-blank.html';
 
 type Kind = 'person' | 'team' | 'location' | 'project' | 'issue' | 'repository' | 'review' | 'scope' | 'details' | 'avatar' | 'other';
@@ -109,7 +127,7 @@ async function installProbes(h: Harness): Promise<void> {
   await installFirstFrameProbe(h.context);
   // A string, not a function: tsx adds `__name(...)` helpers to transpiled functions, absent in the page.
   await h.context.addInitScript(`(() => {
-    const bench = { keys: [], done: [], groups: [], port: [], contentFrame: -1 };
+    const bench = { keys: [], done: [], groups: [], port: [], contentFrame: -1, resultFrame: -1 };
     window.__bench = bench;
     // Arrival of every lookup-port message from the worker, timed by a listener registered before the page's own.
     const wrap = (ns) => {
@@ -154,6 +172,12 @@ async function installProbes(h: Harness): Promise<void> {
       else requestAnimationFrame(frame);
     };
     requestAnimationFrame(frame);
+    // The first frame showing a result row (the worker's answer, or a last view painted from storage).
+    const resultFrame = () => {
+      if (document.querySelector('[data-testid="result"]') !== null) bench.resultFrame = performance.now();
+      else if (performance.now() < 30000) requestAnimationFrame(resultFrame);
+    };
+    requestAnimationFrame(resultFrame);
   })();`);
 }
 
@@ -166,6 +190,7 @@ interface BenchState {
   /** Lookup-port messages as they reached the popup. */
   port: { at: number; type: string; kind: string }[];
   contentFrame: number;
+  resultFrame: number;
 }
 const benchState = (page: Page) => page.evaluate(() => (window as unknown as { __bench: BenchState }).__bench);
 
@@ -430,6 +455,47 @@ async function measureRender(h: Harness) {
   return { popupFrames, popupMarks, blankFrames, ratios };
 }
 
+/**
+ * The worker's cold start: the popup opened with an issue key in its URL, first result painted, with the worker
+ * stopped first (cold) or running (warm). Each open asks for a key not asked before, so no cache answers.
+ */
+async function measureColdStart(h: Harness) {
+  let issue = 0;
+  const settle = () => new Promise((r) => setTimeout(r, 150));
+  const open = async (cold: boolean) => {
+    issue += 1;
+    if (cold) await h.killWorker();
+    else await h.worker();
+    await settle();
+    const p = await h.openPopupPage(`ABC-T-${issue}`);
+    await p.waitForFunction(() => (window as unknown as { __bench: BenchState }).__bench.resultFrame >= 0, undefined, { timeout: 30_000 });
+    const at = (await benchState(p)).resultFrame;
+    await p.close();
+    return at;
+  };
+  const cold: number[] = [];
+  const warm: number[] = [];
+  const ratios: number[] = [];
+  const WARM_UP = 1;
+  for (let i = -WARM_UP; i < COLD_SAMPLES; i++) {
+    let c: number;
+    let w: number;
+    if (i % 2 === 0) {
+      c = await open(true);
+      w = await open(false);
+    } else {
+      w = await open(false);
+      c = await open(true);
+    }
+    if (process.argv.includes('--verbose')) console.log(`cold-start pair ${i}${i < 0 ? ' (warm-up)' : ''}: cold ${ms(c)}, warm ${ms(w)}`);
+    if (i < 0) continue;
+    cold.push(c);
+    warm.push(w);
+    ratios.push(c / w);
+  }
+  return { cold, warm, ratios };
+}
+
 /** Replays each distinct search request with its `$fields` and without; body bytes of both. */
 async function measureBytes(h: Harness, searchRequests: RecordedRequest[]) {
   const seen = new Set<string>();
@@ -466,39 +532,65 @@ function describeWire(run: TypingRun): string {
     + `arriving over ${list(w.map((q) => q.arrivalSpreadMs))} ms`;
 }
 
+function sectionsToRun(): Set<Section> {
+  const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+  if (only === undefined) return new Set(SECTIONS);
+  const asked = only.split(',').map((x) => x.trim());
+  const unknown = asked.filter((x) => !(SECTIONS as readonly string[]).includes(x));
+  if (unknown.length > 0) throw new Error(`--only: unknown part(s) ${unknown.join(', ')}; known: ${SECTIONS.join(', ')}`);
+  return new Set(asked as Section[]);
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
-  execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  const run = sectionsToRun();
+  if (!process.argv.includes('--no-build')) {
+    // Into the folder measured (dist/, or E2E_DIST), never anywhere else.
+    execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+      cwd: ROOT, stdio: 'inherit', env: { ...process.env, OUT_DIR: DIST },
+    });
+  }
   prepareExtension();
   try {
     // Run 1, plain HTTP/1.1: typing, then everything that does not depend on the transport.
     const plain = await startHarness(HTTP1);
-    let h1: TypingRun;
-    let repeat: Awaited<ReturnType<typeof measureRepeat>>;
-    let render: Awaited<ReturnType<typeof measureRender>>;
-    let bytes: Awaited<ReturnType<typeof measureBytes>>;
+    let h1: TypingRun | null = null;
+    let repeat: Awaited<ReturnType<typeof measureRepeat>> | null = null;
+    let render: Awaited<ReturnType<typeof measureRender>> | null = null;
+    let bytes: Awaited<ReturnType<typeof measureBytes>> | null = null;
+    let coldStart: Awaited<ReturnType<typeof measureColdStart>> | null = null;
     let browserVersion: string;
     try {
-      h1 = await measureTyping(plain, HTTP1);
-      repeat = await measureRepeat(plain);
-      render = await measureRender(plain);
-      bytes = await measureBytes(plain, h1.searchRequests);
+      if (run.has('typing')) {
+        h1 = await measureTyping(plain, HTTP1);
+        repeat = await measureRepeat(plain);
+      } else if (run.has('cold')) {
+        await (await plain.connect(plain.origin, plain.demo.token)).close();
+        await installProbes(plain);
+      } else {
+        await installProbes(plain);
+      }
+      if (run.has('render')) render = await measureRender(plain);
+      if (run.has('cold')) coldStart = await measureColdStart(plain);
+      if (h1) bytes = await measureBytes(plain, h1.searchRequests);
       browserVersion = plain.context.browser()?.version() ?? '?';
     } finally {
       await plain.close();
     }
 
     // Run 2, HTTP/2 over TLS, in a fresh browser and profile: the same typing.
-    const secure = await startHarness(HTTP2);
-    let h2: TypingRun;
-    try {
-      h2 = await measureTyping(secure, HTTP2);
-    } finally {
-      await secure.close();
+    let h2: TypingRun | null = null;
+    if (run.has('h2')) {
+      const secure = await startHarness(HTTP2);
+      try {
+        h2 = await measureTyping(secure, HTTP2);
+      } finally {
+        await secure.close();
+      }
     }
 
     const perKind = new Map<Kind, { requests: number; texts: Set<string> }>();
-    for (const r of h1.typingRequests) {
+    for (const r of h1?.typingRequests ?? []) {
       const k = kindOf(r);
       const entry = perKind.get(k) ?? { requests: 0, texts: new Set<string>() };
       entry.requests += 1;
@@ -509,8 +601,7 @@ async function main(): Promise<void> {
 
     const sizes = sizeRows(DIST);
     const size = (name: string) => sizes.find((s) => s.name === name)!;
-    const ratio = median(render.ratios);
-    const bytesRatio = bytes.full > 0 ? bytes.trimmed / bytes.full : Number.NaN;
+    const bytesRatio = bytes && bytes.full > 0 ? bytes.trimmed / bytes.full : Number.NaN;
     const target = LATENCY_MS + DEBOUNCE_MS + 50;
     const iqr = (xs: number[], f: (x: number) => string) => `IQR ${f(quantile(xs, 0.25))}–${f(quantile(xs, 0.75))}`;
     const firstKinds = (run: TypingRun) => {
@@ -559,38 +650,57 @@ async function main(): Promise<void> {
       ];
     };
 
-    const rows: Row[] = [
-      [`requests per kind while typing "jonathan" at ${KEY_DELAY_MS} ms per key`, '≤ 1', `${maxSearches} search per kind (max); ${KINDS.map((k) => `${k} ${perKind.get(k)?.requests ?? 0}`).join(', ')} requests`, maxSearches <= 1],
-      latencyRow(h1),
-      latencyRow(h2),
-      firstGroupRow(h1),
-      firstGroupRow(h2),
-      breakdownRow(h1),
-      breakdownRow(h2),
-      ['repeat query within the cache lifetime', '0 requests, painted in the first frame', `${repeat.searchRequests} search requests (+${repeat.cardRequests} for the open card); first frame: "${repeat.frame.query}", ${repeat.frame.results} results, ${repeat.requestsBeforePaint} requests before it`, repeat.searchRequests === 0 && repeat.frame.results > 0 && repeat.requestsBeforePaint === 0],
-      ['popup first render ÷ a blank extension page, same run', '≤ 1.25',
+    const rows: Row[] = [];
+    if (h1 && repeat && bytes) {
+      rows.push(
+        [`requests per kind while typing "jonathan" at ${KEY_DELAY_MS} ms per key`, '≤ 1', `${maxSearches} search per kind (max); ${KINDS.map((k) => `${k} ${perKind.get(k)?.requests ?? 0}`).join(', ')} requests`, maxSearches <= 1],
+        latencyRow(h1),
+        ...(h2 ? [latencyRow(h2)] : []),
+        firstGroupRow(h1),
+        ...(h2 ? [firstGroupRow(h2)] : []),
+        breakdownRow(h1),
+        ...(h2 ? [breakdownRow(h2)] : []),
+        ['repeat query within the cache lifetime', '0 requests, painted in the first frame', `${repeat.searchRequests} search requests (+${repeat.cardRequests} for the open card); first frame: "${repeat.frame.query}", ${repeat.frame.results} results, ${repeat.requestsBeforePaint} requests before it`, repeat.searchRequests === 0 && repeat.frame.results > 0 && repeat.requestsBeforePaint === 0],
+      );
+    } else if (h2) {
+      rows.push(latencyRow(h2), firstGroupRow(h2), breakdownRow(h2));
+    }
+    if (render) {
+      const ratio = median(render.ratios);
+      rows.push(['popup first render ÷ a blank extension page, same run', '≤ 1.25',
         `${ratio.toFixed(2)} median of ${render.ratios.length} alternating pairs (${iqr(render.ratios, (x) => x.toFixed(2))}); `
         + `popup ${ms(median(render.popupFrames))} (${iqr(render.popupFrames, (x) => String(Math.round(x)))} ms) vs blank ${ms(median(render.blankFrames))} (${iqr(render.blankFrames, (x) => String(Math.round(x)))} ms); `
         + `popup's own mark ${ms(median(render.popupMarks))}`,
-        ratio <= 1.25],
-      ['response bytes with trimmed `$fields` ÷ without', '≤ 0.3', `${bytesRatio.toFixed(2)} (${kB(bytes.trimmed)} kB vs ${kB(bytes.full)} kB over ${bytes.requests} requests)`, bytesRatio <= 0.3],
-      ['gzip size of popup / options / worker bundles', `≤ ${BUDGET_KB.popup} / ${BUDGET_KB.options} / ${BUDGET_KB.worker} kB`, `${kB(size('popup').gzipSum)} / ${kB(size('options').gzipSum)} / ${kB(size('worker').gzipSum)} kB`, sizes.every((s) => s.withinBudget)],
-    ];
+        ratio <= 1.25]);
+    }
+    if (coldStart) {
+      const ratio = median(coldStart.ratios);
+      rows.push(['worker cold start: popup opened with an issue key → first result painted, worker stopped ÷ running, same run', '≤ 3',
+        `${ratio.toFixed(2)} median of ${coldStart.ratios.length} alternating pairs (${iqr(coldStart.ratios, (x) => x.toFixed(2))}); `
+        + `cold ${ms(median(coldStart.cold))} (${iqr(coldStart.cold, (x) => String(Math.round(x)))} ms) vs warm ${ms(median(coldStart.warm))} (${iqr(coldStart.warm, (x) => String(Math.round(x)))} ms)`,
+        ratio <= 3]);
+    }
+    if (bytes) {
+      rows.push(['response bytes with trimmed `$fields` ÷ without', '≤ 0.3', `${bytesRatio.toFixed(2)} (${kB(bytes.trimmed)} kB vs ${kB(bytes.full)} kB over ${bytes.requests} requests)`, bytesRatio <= 0.3]);
+    }
+    rows.push(['gzip size of popup / options / worker bundles (JS + CSS)', `≤ ${BUDGET_KB.popup} / ${BUDGET_KB.options} / ${BUDGET_KB.worker} kB`, `${kB(size('popup').gzipSum)} / ${kB(size('options').gzipSum)} / ${kB(size('worker').gzipSum)} kB`, sizes.every((s) => s.withinBudget)]);
 
     console.log('\n| figure | target | measured | |');
     console.log('|---|---|---|---|');
     for (const [figure, goal, measured, ok] of rows) console.log(`| ${figure} | ${goal} | ${measured} | ${ok === null ? 'info' : ok ? 'met' : 'NOT met'} |`);
-    console.log(`\nRequests while typing "jonathan" by endpoint group (HTTP/1.1 run): ${[...perKind].map(([k, v]) => `${k} ${v.requests}`).join(', ')}.`);
-    const searches = median(h1.wire.map((q) => q.searches));
-    console.log(
-      `Note on transports: Chromium opens at most ${HTTP1_CONNECTIONS_PER_HOST} HTTP/1.1 connections per host, so over plain http the `
-      + `${searches} search requests of one query queue in ${Math.ceil(searches / HTTP1_CONNECTIONS_PER_HOST)} waves of ${LATENCY_MS} ms `
-      + `(their arrival at the server spreads over ${ms(median(h1.wire.map((q) => q.arrivalSpreadMs)))}, median). Over HTTP/2 with TLS, `
-      + 'how Space deployments are served, they share one connection and arrive together '
-      + `(spread ${ms(median(h2.wire.map((q) => q.arrivalSpreadMs)))}). The HTTP/2 run's browser ignores certificate errors for the self-signed demo certificate.`,
-    );
-    const notH2 = h2.wire.filter((q) => !(q.protocols.size === 1 && q.protocols.has('h2'))).length;
-    if (notH2 > 0) console.log(`Warning: ${notH2} of ${h2.wire.length} queries of the HTTP/2 run were not served over h2 only; that row does not measure HTTP/2.`);
+    if (h1) console.log(`\nRequests while typing "jonathan" by endpoint group (HTTP/1.1 run): ${[...perKind].map(([k, v]) => `${k} ${v.requests}`).join(', ')}.`);
+    if (h1 && h2) {
+      const searches = median(h1.wire.map((q) => q.searches));
+      console.log(
+        `Note on transports: Chromium opens at most ${HTTP1_CONNECTIONS_PER_HOST} HTTP/1.1 connections per host, so over plain http the `
+        + `${searches} search requests of one query queue in ${Math.ceil(searches / HTTP1_CONNECTIONS_PER_HOST)} waves of ${LATENCY_MS} ms `
+        + `(their arrival at the server spreads over ${ms(median(h1.wire.map((q) => q.arrivalSpreadMs)))}, median). Over HTTP/2 with TLS, `
+        + 'how Space deployments are served, they share one connection and arrive together '
+        + `(spread ${ms(median(h2.wire.map((q) => q.arrivalSpreadMs)))}). The HTTP/2 run's browser ignores certificate errors for the self-signed demo certificate.`,
+      );
+    }
+    const notH2 = h2 ? h2.wire.filter((q) => !(q.protocols.size === 1 && q.protocols.has('h2'))).length : 0;
+    if (h2 && notH2 > 0) console.log(`Warning: ${notH2} of ${h2.wire.length} queries of the HTTP/2 run were not served over h2 only; that row does not measure HTTP/2.`);
     console.log(`Chromium ${browserVersion}, ${process.platform} ${process.arch}, bench took ${((Date.now() - started) / 1000).toFixed(1)} s. Methods: see the header of scripts/bench.ts.`);
   } finally {
     rmSync(BENCH_EXT, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 /**
  * Command-line handling of the demo server, kept apart from `cli.ts` (which starts on import) so it can be tested.
  */
+import { MAX_ACCESS_TOKEN_TTL_SEC } from './oauth.ts';
 import { startDemoServer, type DemoServer } from './server.ts';
 
 /** Space On-Premises' default port (space-api.md §1). */
@@ -14,6 +15,8 @@ export interface CliOptions {
   tls: boolean;
   /** Restricted mode: nested profiles withheld, absences forbidden (DemoServerOptions.restricted). */
   restricted: boolean;
+  /** Lifetime of OAuth access tokens in seconds (`--access-token-ttl`); absent: the server's default (600). */
+  accessTokenTtlSec?: number;
   help: boolean;
 }
 
@@ -45,6 +48,7 @@ export function parseArgs(argv: readonly string[], env: Record<string, string | 
     else if (flag === '--hostile') options.hostile = on();
     else if (flag === '--tls') options.tls = on();
     else if (flag === '--restricted') options.restricted = on();
+    else if (flag === '--access-token-ttl') options.accessTokenTtlSec = number('--access-token-ttl', value(), MAX_ACCESS_TOKEN_TTL_SEC);
     else if (flag === '--help' || flag === '-h') options.help = on();
     else throw new CliUsageError(`unknown option '${arg}' (try --help)`);
   }
@@ -60,6 +64,7 @@ export async function startFromOptions(
 ): Promise<DemoServer> {
   const common = {
     host: '127.0.0.1', latencyMs: options.latencyMs, hostile: options.hostile, tls: options.tls, restricted: options.restricted,
+    ...(options.accessTokenTtlSec !== undefined ? { accessTokenTtlSec: options.accessTokenTtlSec } : {}),
   };
   if (options.port !== null) return startDemoServer({ ...common, port: options.port });
   try {

@@ -7,13 +7,15 @@
  *   --tls               HTTPS with HTTP/2, self-signed demo certificate (scripts/demo-space/tls/README.md)
  *   --restricted        answer like Space does to a token with few rights: profiles nested in issues, reviews and
  *                       teams come back as an id with an inline `$errors`, absences are forbidden (403)
+ *   --access-token-ttl N  lifetime in seconds of access tokens from "Sign in with Space" (default 600)
  */
 import { CliUsageError, DEFAULT_PORT, parseArgs, startFromOptions, type CliOptions } from './cli-options.ts';
+import { DEFAULT_ACCESS_TOKEN_TTL_SEC } from './oauth.ts';
 import type { DemoServer } from './server.ts';
 import { onContractViolation } from '../contract/log.ts';
 
 const USAGE = [
-  'Usage: npm run demo-server -- [--port N] [--latency MS] [--hostile] [--tls] [--restricted]',
+  'Usage: npm run demo-server -- [--port N] [--latency MS] [--hostile] [--tls] [--restricted] [--access-token-ttl N]',
   '',
   '  --port N        port (default 8084, or a free port when it is taken); PORT=N works too',
   '  --latency MS    latency added to every API request',
@@ -21,6 +23,7 @@ const USAGE = [
   '  --tls           HTTPS with HTTP/2 and the self-signed demo certificate',
   '  --restricted    a token with few rights: nested profiles come back as an id with inline $errors,',
   '                  absences answer 403 (Profile.Absences.View)',
+  '  --access-token-ttl N  lifetime in seconds of OAuth access tokens (Sign in with Space; default 600)',
 ].join('\n');
 
 /** A request real Space would not accept is the client's bug even when the demo answers it: say so. */
@@ -62,6 +65,8 @@ async function main(): Promise<void> {
     '',
     `  Space URL:   ${server.url}`,
     `  Token:       ${server.token}`,
+    `  OAuth:       client ID ${server.oauthClientId} (Sign in with Space; any chromiumapp.org / extensions.allizom.org`,
+    `               redirect URI; access tokens live ${options.accessTokenTtlSec ?? DEFAULT_ACCESS_TOKEN_TTL_SEC} s)`,
     `  Signed in:   ${me.name.firstName} ${me.name.lastName} (@${me.username})`,
     `  Data:        ${people} people, ${dataset.teams.length} teams, ${dataset.projects.length} projects, ${dataset.issues.length} issues`,
     options.latencyMs > 0 ? `  Latency:     +${options.latencyMs} ms per API request` : null,
@@ -69,7 +74,7 @@ async function main(): Promise<void> {
     options.tls ? '  TLS:         HTTP/2, self-signed DEMO certificate (scripts/demo-space/tls/demo-cert.pem); browsers' : null,
     options.tls ? '               reject it unless a throwaway profile runs with --ignore-certificate-errors.' : null,
     '',
-    '  Paste the URL and token into the Space Lookup options page. Ctrl+C stops the server.',
+    '  Paste the URL and token into the Space Lookup options page (or sign in with the client ID). Ctrl+C stops the server.',
     '',
   ].filter((line) => line !== null).join('\n'));
 

@@ -5,6 +5,8 @@
  *   POST   /__demo/latency   {ms}
  *   POST   /__demo/tokens    {token, username?}       (an extra valid token)
  *   POST   /__demo/restricted {on: boolean}           (restricted mode on/off, see DemoServerOptions)
+ *   POST   /__demo/oauth/revoke {refreshToken?}       (revoke one OAuth refresh token, or all; answers {"revoked": n})
+ *   POST   /__demo/oauth/ttl {seconds}                (lifetime of OAuth access tokens issued from now on)
  *   GET    /__demo/info                               (organization, demo user, counts)
  * Only loopback peers are served, and never a browser page: a request carrying an `Origin` header is refused,
  * so a web page cannot reconfigure the server (cross-origin JSON POSTs also need a preflight the demo never grants).
@@ -41,6 +43,9 @@ export interface DemoControls {
   setLatency(ms: number): void;
   addToken(token: string, username?: string): void;
   setRestricted(on: boolean): void;
+  /** OAuth (oauth.ts): revoke one refresh token or all; how many were revoked. */
+  revokeRefreshTokens(refreshToken?: string): number;
+  setAccessTokenTtl(seconds: number): void;
   info(): unknown;
 }
 
@@ -101,6 +106,18 @@ export async function handleControlRequest(req: DemoRequest, res: DemoResponse, 
         const body = await readJsonBody(req);
         if (typeof body.on !== 'boolean') return bad('on must be true or false');
         controls.setRestricted(body.on);
+        return ok();
+      }
+      case 'POST /__demo/oauth/revoke': {
+        const body = await readJsonBody(req);
+        if (body.refreshToken !== undefined && typeof body.refreshToken !== 'string') return bad('refreshToken, when given, must be a string');
+        const revoked = controls.revokeRefreshTokens(body.refreshToken as string | undefined);
+        return sendJsonText(res, record, 200, JSON.stringify({ revoked }));
+      }
+      case 'POST /__demo/oauth/ttl': {
+        const body = await readJsonBody(req);
+        if (typeof body.seconds !== 'number') return bad('seconds must be a number');
+        controls.setAccessTokenTtl(body.seconds);
         return ok();
       }
       case 'GET /__demo/info':

@@ -6,7 +6,7 @@
  * TLS for clients that do not offer h2), as real Space deployments are reached behind their TLS proxy. Both feed
  * the same request pipeline.
  *
- * Request pipeline for `/api/http/...` and `/d/...`:
+ * Request pipeline for `/api/http/...`, `/d/...` and `/oauth/...` (the OAuth authorization server, oauth.ts):
  *   record → fault (latency, status, drop, malformed) → route (unknown path: plain-text 404) → Bearer check
  *   → handler → `$fields` projection (restricted mode: nested profiles withheld) → JSON (or an oversized
  *   variant when that fault is on).
@@ -22,6 +22,7 @@ import { FieldsSyntaxError, parseFields, projectFields, type FieldSelection, typ
 import { teamDirectoryRoutes } from './handlers-team-directory.ts';
 import { projectRoutes } from './handlers-projects.ts';
 import { NO_CONTENT, QueryParams, matchRoute, type RequestContext, type Route } from './router.ts';
+import { DemoOAuth, isRevokeSelfPath, type DemoOAuthApp, type RedirectUriRule } from './oauth.ts';
 import {
   sendBytes, sendChunkedJson, sendJsonText, sendSpaceError, sendText, type ResponseRecord,
 } from './responses.ts';
@@ -35,6 +36,7 @@ import { recordContractResult } from '../contract/log.ts';
 
 export type { FaultSpec } from './faults.ts';
 export type { RecordedRequest } from './control.ts';
+export { DEMO_CLIENT_ID, type DemoOAuthApp, type RedirectUriRule } from './oauth.ts';
 export { demoTlsCredentials, type DemoTlsCredentials, type WireProtocol } from './transport.ts';
 
 /**
@@ -54,7 +56,7 @@ export interface DemoServer {
   port: number;
   /** DEMO_TOKEN, or the token given to startDemoServer. */
   token: string;
-  /** Every API and attachment request, in arrival order (cleared by clearRequests). */
+  /** Every API, attachment and `/oauth/…` request, in arrival order (cleared by clearRequests). */
   requests: RecordedRequest[];
   clearRequests(): void;
   /** `pathPrefix` is relative to /api/http (e.g. '/team-directory/profiles'), '/d' for avatars, '*' for all. */
@@ -68,6 +70,14 @@ export interface DemoServer {
   setRestricted(on: boolean): void;
   /** The organization this server serves (read it, do not change it). */
   dataset: Dataset;
+  /** Client ID of the registered demo OAuth application (oauth.ts, DEMO_CLIENT_ID). */
+  oauthClientId: string;
+  /** Revokes one refresh token (by value) or all; their access tokens stop working too. Returns how many. */
+  revokeRefreshTokens(refreshToken?: string): number;
+  /** Lifetime in seconds of OAuth access tokens issued from now on (0: born expired). */
+  setAccessTokenTtl(seconds: number): void;
+  /** Every OAuth access and refresh token issued so far (for leak checks). */
+  issuedOAuthTokens(): { accessTokens: string[]; refreshTokens: string[] };
   close(): Promise<void>;
 }
 
@@ -89,6 +99,15 @@ export interface DemoServerOptions {
    * identifier, me) stay whole, and `GET /absences` answers 403 naming `Profile.Absences.View`.
    */
   restricted?: boolean;
+  /** Lifetime of OAuth access tokens in seconds (default 600). */
+  accessTokenTtlSec?: number;
+  /**
+   * Redirect URIs registered for the demo OAuth application: exact strings, or RegExps matching the whole URI.
+   * Default: any Chrome (`https://<32 letters a-p>.chromiumapp.org/`) or Firefox (`https://<40 hex>.extensions.allizom.org/`) one.
+   */
+  oauthRedirectUris?: readonly RedirectUriRule[];
+  /** More registered OAuth applications (e.g. one that does not allow public clients). */
+  oauthApps?: readonly DemoOAuthApp[];
 }
 
 const API_PREFIX = '/api/http';
@@ -105,6 +124,13 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
   const pendingTimers = new Set<NodeJS.Timeout>();
   let latencyMs = opts.latencyMs ?? 0;
   let restricted = opts.restricted === true;
+  const oauth = new DemoOAuth({
+    user: { username: dataset.demoUser.username, displayName: `${dataset.demoUser.name.firstName} ${dataset.demoUser.name.lastName}` },
+    organizationName: dataset.organizationName,
+    ...(opts.accessTokenTtlSec !== undefined ? { accessTokenTtlSec: opts.accessTokenTtlSec } : {}),
+    ...(opts.oauthRedirectUris !== undefined ? { redirectUris: opts.oauthRedirectUris } : {}),
+    ...(opts.oauthApps !== undefined ? { extraApps: opts.oauthApps } : {}),
+  });
 
   const requests: RecordedRequest[] = [];
 
@@ -139,8 +165,11 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
     setLatency,
     addToken,
     setRestricted: (on) => { restricted = on; },
+    revokeRefreshTokens: (refreshToken) => oauth.revokeRefreshTokens(refreshToken),
+    setAccessTokenTtl: (seconds) => oauth.setAccessTokenTtl(seconds),
     info: () => ({
       organization: dataset.organizationName,
+      oauthClientId: oauth.clientId,
       demoUser: { id: dataset.demoUser.id, username: dataset.demoUser.username },
       hostile: dataset.hostile,
       restricted,
@@ -159,7 +188,9 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
     if (!match) return { failure: 'Unsupported authorization scheme; use a Bearer token' };
     const token = match[1] as string;
     if (revoked.has(token)) return { failure: 'Access token has been revoked' };
-    const owner = tokens.get(token);
+    const issued = oauth.authenticate(token);
+    if (issued && 'failure' in issued) return issued;
+    const owner = issued?.username ?? tokens.get(token);
     const viewer = owner ? dataset.profileByUsername.get(owner) : undefined;
     if (!viewer) return { failure: 'Invalid access token' };
     return { viewer, token };
@@ -167,7 +198,8 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
 
   const handleApi = async (req: DemoRequest, res: DemoResponse, url: URL, segments: string[], record: RecordedRequest): Promise<void> => {
     const isAttachment = segments[0] === 'd';
-    const apiSegments = isAttachment ? segments : segments.slice(2);
+    const isOAuth = segments[0] === 'oauth';
+    const apiSegments = isAttachment || isOAuth ? segments : segments.slice(2);
     const faultPath = `/${apiSegments.join('/')}`;
     const fault = faults.take(faultPath);
     await sleep(latencyMs + (fault?.latencyMs ?? 0));
@@ -184,6 +216,8 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
     }
 
     if (isAttachment) return serveAttachment(req, res, apiSegments, record);
+    if (isOAuth) return oauth.handle(req, res, url, record);
+    if (isRevokeSelfPath(apiSegments)) return oauth.revokeSelf(req, res, record, authenticate(req));
 
     const match = matchRoute(ROUTES, req.method ?? 'GET', apiSegments);
     // [I] inference: an endpoint this server does not have answers 404 with a non-Space body (as a reverse
@@ -303,7 +337,9 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
 
     const isApi = decodedPath === API_PREFIX || decodedPath.startsWith(`${API_PREFIX}/`);
     const isAttachment = segments[0] === 'd' && segments.length >= 2;
-    if (!isApi && !isAttachment) return serveWebUiPlaceholder(req, res);
+    // `/oauth/…`: the authorization server (oauth.ts); recorded, and subject to faults and latency like the API.
+    const isOAuth = segments[0] === 'oauth';
+    if (!isApi && !isAttachment && !isOAuth) return serveWebUiPlaceholder(req, res);
 
     const record: RecordedRequest = {
       method: req.method ?? 'GET', path: decodedPath, query: new QueryParams(url.searchParams).toRecord(),
@@ -339,6 +375,10 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
     setLatency,
     setRestricted: controls.setRestricted,
     dataset,
+    oauthClientId: oauth.clientId,
+    revokeRefreshTokens: controls.revokeRefreshTokens,
+    setAccessTokenTtl: controls.setAccessTokenTtl,
+    issuedOAuthTokens: () => oauth.issuedTokens(),
     close: () => new Promise<void>((resolve) => {
       for (const timer of pendingTimers) clearTimeout(timer);
       pendingTimers.clear();

@@ -8,21 +8,28 @@ import { isSpaceError } from '../space/errors.ts';
 import { failures } from './app-error.ts';
 import { refreshBadge, showBadge } from './badge.ts';
 import { hasHostPermission } from './host-permission.ts';
-import { connectionKey, readConnection, updateConnection, type ConnectionRecord } from './connection-store.ts';
+import type { CacheOwner } from './cache.ts';
+import { readConnection, updateConnection, type ConnectionRecord } from './connection-store.ts';
 import type { Deps, Platform } from './platform.ts';
 
-export interface ActiveConnection {
+export interface ActiveConnection extends CacheOwner {
   api: SpaceApi;
   record: ConnectionRecord;
-  /** `origin#fingerprint`: the cache namespace and `LastView.connection`. */
+  /** `record.id`: the cache namespace, `LastView.connection`, and the generation writes are checked against. */
   key: string;
+  /** The request came from a private (incognito) window: its queries and results stay out of storage. */
+  private: boolean;
 }
 
 /**
  * @param allowRejected `verify` and `forget` still use a token Space rejected (to re-check it / revoke it);
  *   searches fail fast instead of sending a dead token with every keystroke.
+ * @param private The request comes from a private window (see `ActiveConnection.private`).
  */
-export async function openConnection(deps: Deps, opts: { allowRejected?: boolean } = {}): Promise<ActiveConnection> {
+export async function openConnection(
+  deps: Deps,
+  opts: { allowRejected?: boolean; private?: boolean } = {},
+): Promise<ActiveConnection> {
   const { record, token } = await readConnection(deps.platform);
   if (!record || token === null) throw failures.notConfigured();
   if (!(await hasHostPermission(deps.platform, record.origin))) {
@@ -32,12 +39,12 @@ export async function openConnection(deps: Deps, opts: { allowRejected?: boolean
   }
   if (record.auth === 'rejected' && !opts.allowRejected) throw failures.tokenRejected();
   const api = deps.createClient({ origin: record.origin, token });
-  return { api, record, key: connectionKey(record.origin, record.fingerprint) };
+  return { api, record, key: record.id, private: opts.private === true };
 }
 
 /** Persist "token rejected" for this exact token (not a newer one saved meanwhile) and show it on the badge. */
 export async function noteAuthRejected(platform: Platform, record: ConnectionRecord): Promise<void> {
-  await updateConnection(platform, record.fingerprint, { auth: 'rejected' });
+  await updateConnection(platform, record.id, { auth: 'rejected' });
   await refreshBadge(platform);
 }
 

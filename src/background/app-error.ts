@@ -1,55 +1,59 @@
 /**
  * The one place where anything thrown inside the worker becomes an `AppError` a page may see.
  *
- * SpaceErrors keep their code, message and hint (the client writes them for users and keeps tokens and
- * response bodies out). Our own failures travel as `AppFailure`. Anything else — a TypeError, a DOMException
- * from storage — becomes a generic 'internal' error: its text might hold a URL or a header value, so it is
- * never passed on.
+ * The worker sends codes and details, no prose: pages word them in the user's language
+ * (src/shared/error-text.ts + _locales). SpaceErrors keep their code and details (the client keeps tokens and
+ * response bodies out of them). Our own failures travel as `AppFailure`. Anything else — a TypeError, a
+ * DOMException from storage — becomes a bare 'internal' error: its text might hold a URL or a header value,
+ * so nothing of it is passed on.
  */
-import type { AppError, AppErrorCode } from '../shared/protocol.ts';
-import { isSpaceError } from '../space/errors.ts';
+import type { AppError } from '../shared/protocol.ts';
+import { isSpaceError, type SpaceErrorDetails } from '../space/errors.ts';
 
 export class AppFailure extends Error {
   override readonly name = 'AppFailure';
   readonly error: AppError;
   constructor(error: AppError) {
-    super(error.message);
+    super(error.code);
     this.error = error;
   }
 }
 
-function fail(code: AppErrorCode, message: string, hint: string, extra: Partial<AppError> = {}): AppFailure {
-  return new AppFailure({ code, message, hint, ...extra });
-}
+/** Which input a `bad-request` refused: a token with spaces or unusual characters, or an id no page sends. */
+export type BadRequestReason = 'token-format' | 'project-key' | 'avatar-id' | 'repository-id';
+
+const fail = (error: AppError) => new AppFailure(error);
 
 export const failures = {
-  notConfigured: () =>
-    fail('not-configured', 'Space Lookup is not connected to Space yet.', 'Open Options and connect your Space organization.'),
-  noHostPermission: (host: string) =>
-    fail('no-host-permission', `No access to ${host}.`, `Open Options and grant access to ${host}.`),
-  badRequest: (message = 'The request was not understood.') =>
-    fail('bad-request', message, 'Reload the extension page and try again.'),
-  tokenRejected: () =>
-    fail('unauthorized', 'Space rejected the saved token (revoked or expired).', 'Replace the token in Options.'),
-  unsupportedImage: () =>
-    fail('bad-response', 'The avatar is not a supported image.', 'Initials are shown instead.'),
+  notConfigured: () => fail({ code: 'not-configured' }),
+  noHostPermission: (host: string) => fail({ code: 'no-host-permission', host }),
+  /** `subject`: the refused value, when showing it helps (cut short by the caller). */
+  badRequest: (reason: BadRequestReason, subject?: string) =>
+    fail(subject === undefined ? { code: 'bad-request', reason } : { code: 'bad-request', reason, subject }),
+  tokenRejected: () => fail({ code: 'unauthorized' }),
+  unsupportedImage: () => fail({ code: 'bad-response', reason: 'not-image', op: 'avatar' }),
 };
 
-export const INTERNAL_ERROR: AppError = Object.freeze({
-  code: 'internal',
-  message: 'Something went wrong inside Space Lookup.',
-  hint: 'Try again; if it keeps happening, reload the extension.',
-});
+export const INTERNAL_ERROR: AppError = Object.freeze({ code: 'internal' });
 
-export const BAD_REQUEST: AppError = Object.freeze({ ...failures.badRequest().error });
+/** A message that failed validation or came from a sender we don't answer. */
+export const BAD_REQUEST: AppError = Object.freeze({ code: 'bad-request' });
+
+/**
+ * Every detail of a SpaceError, all safe for a page (see `SpaceErrorDetails`). A Record, so a detail added
+ * there without a decision here is a compile error.
+ */
+const DETAILS: Record<keyof SpaceErrorDetails, true> = {
+  host: true, op: true, subject: true, status: true, permission: true, retryAfterMs: true, reason: true,
+};
 
 export function toAppError(e: unknown): AppError {
   if (e instanceof AppFailure) return { ...e.error };
   if (isSpaceError(e)) {
-    const out: AppError = { code: e.code, message: e.message, hint: e.hint };
-    if (e.permission !== undefined) out.permission = e.permission;
-    if (e.retryAfterMs !== undefined) out.retryAfterMs = e.retryAfterMs;
-    if (e.reason !== undefined) out.reason = e.reason;
+    const out: AppError = { code: e.code };
+    for (const key of Object.keys(DETAILS) as (keyof SpaceErrorDetails)[]) {
+      if (e[key] !== undefined) Object.assign(out, { [key]: e[key] });
+    }
     return out;
   }
   return { ...INTERNAL_ERROR };

@@ -26,7 +26,10 @@ export function browserPlatform(browser: Browser): Platform {
   const openPopup = typeof action?.openPopup === 'function' ? () => action.openPopup() : undefined;
   return {
     storage: { local: storageArea(browser.storage.local), session: storageArea(browser.storage.session) },
-    permissions: { contains: (p) => browser.permissions.contains(p) },
+    permissions: {
+      contains: (p) => browser.permissions.contains(p),
+      remove: (p) => browser.permissions.remove(p),
+    },
     runtime: {
       get id() { return browser.runtime.id; },
       getURL: (path) => browser.runtime.getURL(path),
@@ -50,6 +53,9 @@ export function browserPlatform(browser: Browser): Platform {
       },
     },
     i18n: { getMessage: (key, subs) => browser.i18n.getMessage(key, subs) },
+    ...(typeof browser.windows?.getLastFocused === 'function'
+      ? { windows: { getLastFocused: () => browser.windows.getLastFocused() } }
+      : {}),
     omnibox: {
       setDefaultSuggestion: (s) => browser.omnibox.setDefaultSuggestion(s),
       descriptionsAreXml: browser.runtime.getURL('').startsWith('chrome-extension:'),

@@ -2,10 +2,11 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { computeBadgeState, refreshBadge } from './badge.ts';
 import {
-  CONNECTION_KEY, TOKEN_KEY, last4, readConnection, readStatus, restrictStorageAccess, saveConnection, tokenFingerprint,
-  updateConnection,
+  CONNECTION_KEY, TOKEN_KEY, last4, readConnection, readStatus, removeConnection, restrictStorageAccess,
+  saveConnection, updateConnection,
 } from './connection-store.ts';
 import { onStartup } from './install.ts';
+import { removeSettings, SETTINGS_KEY } from './settings-store.ts';
 import { createFakeBrowser } from './test-support/fake-browser.ts';
 
 const ORIGIN = 'https://space.example.com';
@@ -13,10 +14,28 @@ const save = (fake: ReturnType<typeof createFakeBrowser>, token: string, session
   saveConnection(fake.platform, { origin: ORIGIN, token, identity: { name: 'Ann', username: 'ann' }, sessionOnly, now: 1 });
 
 describe('connection store', () => {
-  it('fingerprints origin + token with SHA-256, first 16 hex characters', async () => {
-    const expected = createHash('sha256').update(`${ORIGIN}\nsecret`).digest('hex').slice(0, 16);
-    expect(await tokenFingerprint(ORIGIN, 'secret')).toBe(expected);
-    expect(await tokenFingerprint('https://other.example.com', 'secret')).not.toBe(expected);
+  it('names each saved connection by a new random id, not by anything derived from the token', async () => {
+    const fake = createFakeBrowser();
+    const a = await save(fake, 'token-number-one');
+    const b = await save(fake, 'token-number-one');
+    expect(a.id).toMatch(/^[0-9a-f]{32}$/);
+    // Same origin, same token, saved again: another id — so it cannot be a function of them.
+    expect(b.id).not.toBe(a.id);
+    expect(fake.storage.local.snapshot()[CONNECTION_KEY]).toMatchObject({ id: b.id });
+    const hash = createHash('sha256').update(`${ORIGIN}\ntoken-number-one`).digest('hex');
+    expect(hash).not.toContain(b.id.slice(0, 8));
+    expect(Object.keys(fake.storage.local.snapshot()[CONNECTION_KEY] as object)).not.toContain('fingerprint');
+  });
+
+  it('gives a record saved before ids existed an id and drops its token hash, in one write', async () => {
+    const fake = createFakeBrowser();
+    const legacy = { origin: ORIGIN, identity: null, lastVerified: 1, auth: 'ok', sessionOnly: false, tokenLast4: null, fingerprint: '0123456789abcdef' };
+    await fake.storage.local.set({ [CONNECTION_KEY]: legacy, [TOKEN_KEY]: 'token-number-one' });
+    const { record, token } = await readConnection(fake.platform);
+    expect(token).toBe('token-number-one');
+    expect(record?.id).toMatch(/^[0-9a-f]{32}$/);
+    expect(fake.storage.local.snapshot()[CONNECTION_KEY]).toEqual({ ...record });
+    expect(JSON.stringify(fake.storage.local.snapshot())).not.toContain('0123456789abcdef');
   });
 
   it('shows the last four characters only of a long token', () => {
@@ -35,11 +54,53 @@ describe('connection store', () => {
     expect((await readConnection(fake.platform)).token).toBe('token-number-one');
   });
 
+  it('switching to session-only: the write that stores the session-only record leaves no token on disk', async () => {
+    const fake = createFakeBrowser();
+    await save(fake, 'token-number-one', false);
+    // After every storage operation of the switch: a record that says "session only" never sits beside a
+    // persistent token.
+    const states: { sessionOnly: unknown; diskToken: unknown }[] = [];
+    const { local, session } = fake.storage;
+    const observe = <A extends unknown[]>(op: (...args: A) => Promise<void>) => async (...args: A) => {
+      await op(...args);
+      const disk = local.snapshot();
+      states.push({ sessionOnly: (disk[CONNECTION_KEY] as { sessionOnly?: unknown } | undefined)?.sessionOnly, diskToken: disk[TOKEN_KEY] });
+    };
+    local.set = observe(local.set.bind(local));
+    local.remove = observe(local.remove.bind(local));
+    session.set = observe(session.set.bind(session));
+
+    await save(fake, 'token-number-two', true);
+    expect(states.length).toBeGreaterThan(0);
+    for (const state of states) {
+      if (state.sessionOnly === true) expect(state.diskToken ?? '').toBe('');
+    }
+    expect(states.at(-1)).toEqual({ sessionOnly: true, diskToken: undefined });
+    expect(fake.storage.session.snapshot()[TOKEN_KEY]).toBe('token-number-two');
+  });
+
+  it('says something is remembered while anything of a connection is left, and nothing after removal', async () => {
+    const fake = createFakeBrowser();
+    expect((await readStatus(fake.platform)).remembered).toBe(false);
+    await save(fake, 'token-number-one', true);
+    fake.restartBrowser(); // the session-only token is gone; origin, identity and last four remain
+    expect(await readStatus(fake.platform)).toMatchObject({ configured: false, remembered: true, origin: ORIGIN });
+    await removeConnection(fake.platform);
+    expect((await readStatus(fake.platform)).remembered).toBe(false);
+    // A scope on its own, or a token without its record (a worker stopped between two writes), counts too.
+    await fake.storage.local.set({ [SETTINGS_KEY]: { searchProjects: ['ABC'] } });
+    expect((await readStatus(fake.platform)).remembered).toBe(true);
+    await removeSettings(fake.platform);
+    expect((await readStatus(fake.platform)).remembered).toBe(false);
+    await fake.storage.session.set({ [TOKEN_KEY]: 'stray-token-123' });
+    expect((await readStatus(fake.platform)).remembered).toBe(true);
+  });
+
   it('a late update for a replaced token changes nothing', async () => {
     const fake = createFakeBrowser();
     const old = await save(fake, 'token-number-one');
     await save(fake, 'token-number-two');
-    expect(await updateConnection(fake.platform, old.fingerprint, { auth: 'rejected' })).toBeNull();
+    expect(await updateConnection(fake.platform, old.id, { auth: 'rejected' })).toBeNull();
     expect(fake.storage.local.snapshot()[CONNECTION_KEY]).toMatchObject({ auth: 'ok' });
   });
 
@@ -80,7 +141,7 @@ describe('badge', () => {
     expect(await computeBadgeState(fake.platform)).toBe('no-host-permission');
 
     fake.grant('https://space.example.com/*');
-    await updateConnection(fake.platform, record.fingerprint, { auth: 'rejected' });
+    await updateConnection(fake.platform, record.id, { auth: 'rejected' });
     expect(await refreshBadge(fake.platform)).toBe('rejected');
     expect(fake.record.badge.text).toBe('!');
     expect(fake.record.badge.title).toContain('Replace it in Options');
@@ -89,7 +150,7 @@ describe('badge', () => {
   it('says what the pages are told: a rejected token without host access shows "no host access" on both', async () => {
     const fake = createFakeBrowser();
     const record = await save(fake, 'token-number-one');
-    await updateConnection(fake.platform, record.fingerprint, { auth: 'rejected' });
+    await updateConnection(fake.platform, record.id, { auth: 'rejected' });
     expect((await readStatus(fake.platform)).auth).toBe('no-host-permission');
     expect(await refreshBadge(fake.platform)).toBe('no-host-permission');
     expect(fake.record.badge.title).toBe(fake.platform.i18n.getMessage('bg_badgeNoHostAccess'));

@@ -3,24 +3,26 @@
  *
  * storage.local
  *   `token`       the personal token (normal mode) — the only key that ever holds it
- *   `connection`  ConnectionRecord: origin, identity, lastVerified, auth, sessionOnly, tokenLast4, fingerprint
- *   `settings`    Settings (issue/review search scope)
+ *   `connection`  ConnectionRecord: id, origin, identity, lastVerified, auth, sessionOnly, tokenLast4
  * storage.session
  *   `token`       the personal token in session-only mode (gone after a browser restart)
  *
  * Never the sync storage area: it is replicated to every browser signed in to the same account.
  *
  * In session-only mode the metadata stays in storage.local, so after a restart the status says "not
- * configured" but still knows the origin, and Options can prefill it.
+ * configured" but still knows the origin, and Options can prefill it — and offers Forget for what is left.
+ *
+ * Settings (the search scope) live apart, in settings-store.ts.
  */
-import type { AuthState, ConnectionStatus, Settings } from '../shared/protocol.ts';
+import { CONNECTION_KEY, connectionIdOf } from '../shared/last-view.ts';
+import type { AuthState, ConnectionStatus } from '../shared/protocol.ts';
 import type { Person } from '../space/types.ts';
 import { hasHostPermission } from './host-permission.ts';
 import type { Platform, StorageAreaLike } from './platform.ts';
+import { hasStoredScope } from './settings-store.ts';
 
+export { CONNECTION_KEY };
 export const TOKEN_KEY = 'token';
-export const CONNECTION_KEY = 'connection';
-export const SETTINGS_KEY = 'settings';
 
 /** Persisted auth state; 'no-host-permission' is never stored, it is checked live. */
 export type StoredAuth = 'ok' | 'rejected';
@@ -32,8 +34,12 @@ export interface ConnectionRecord {
   auth: StoredAuth;
   sessionOnly: boolean;
   tokenLast4: string | null;
-  /** `tokenFingerprint(origin, token)`: names the token in cache keys and LastView without revealing it. */
-  fingerprint: string;
+  /**
+   * Random, made each time a connection is saved (`newConnectionId`): names this connection in cache keys and
+   * `LastView.connection`, and is the generation every cache and last-view write is checked against. Nothing
+   * of it is derived from the token.
+   */
+  id: string;
 }
 
 export interface StoredConnection {
@@ -48,15 +54,10 @@ export function identityOf(me: Person): { name: string; username: string } {
   return { name, username: me.username };
 }
 
-/** SHA-256(origin + '\n' + token), hex, first 16 characters. */
-export async function tokenFingerprint(origin: string, token: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`${origin}\n${token}`));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('').slice(0, 16);
-}
-
-/** The `LastView.connection` / cache namespace of one origin + token. */
-export function connectionKey(origin: string, fingerprint: string): string {
-  return `${origin}#${fingerprint}`;
+/** 128 random bits, hex: the id of a connection being saved. */
+export function newConnectionId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /**
@@ -72,15 +73,19 @@ function tokenArea(platform: Platform, sessionOnly: boolean): StorageAreaLike {
 }
 
 function isRecord(value: unknown): value is ConnectionRecord {
+  return hasRecordShape(value) && connectionIdOf(value) !== null;
+}
+
+/** Everything of a record but the id (a record saved before ids existed has a token fingerprint instead). */
+function hasRecordShape(value: unknown): value is Omit<ConnectionRecord, 'id'> {
   if (typeof value !== 'object' || value === null) return false;
   const r = value as Partial<ConnectionRecord>;
-  return typeof r.origin === 'string' && typeof r.sessionOnly === 'boolean' && typeof r.fingerprint === 'string'
-    && (r.auth === 'ok' || r.auth === 'rejected');
+  return typeof r.origin === 'string' && typeof r.sessionOnly === 'boolean' && (r.auth === 'ok' || r.auth === 'rejected');
 }
 
 export async function readConnection(platform: Platform): Promise<StoredConnection> {
   const got = await platform.storage.local.get(CONNECTION_KEY);
-  const record = isRecord(got[CONNECTION_KEY]) ? got[CONNECTION_KEY] : null;
+  const record = isRecord(got[CONNECTION_KEY]) ? got[CONNECTION_KEY] : await upgradeRecord(platform, got[CONNECTION_KEY]);
   if (!record) return { record: null, token: null };
   const stored = await tokenArea(platform, record.sessionOnly).get(TOKEN_KEY);
   const token = stored[TOKEN_KEY];
@@ -88,8 +93,24 @@ export async function readConnection(platform: Platform): Promise<StoredConnecti
 }
 
 /**
- * Store a verified connection. The token is written before the metadata that points at its area, and the
- * copy in the other area is removed last, so a worker stopped half-way never leaves metadata without a token.
+ * A record from before connection ids (it named the token by a hash of it): it gets a random id and loses the
+ * hash, in one write. Anything else that is not a record stays "no connection".
+ */
+async function upgradeRecord(platform: Platform, value: unknown): Promise<ConnectionRecord | null> {
+  if (!hasRecordShape(value)) return null;
+  const { fingerprint: _hash, ...rest } = value as Omit<ConnectionRecord, 'id'> & { fingerprint?: unknown };
+  const record: ConnectionRecord = { ...rest, id: newConnectionId() };
+  await platform.storage.local.set({ [CONNECTION_KEY]: record });
+  return record;
+}
+
+/**
+ * Store a verified connection, under a new id. The token is written before the metadata that points at its
+ * area, so a worker stopped half-way never leaves metadata without a token.
+ *
+ * Session-only: the storage.local write that stores the session-only record also blanks the persistent
+ * token, in the same `set` — once the record says "session only" there is no token on disk, not even for a
+ * moment (the blanked key is then removed). Areas can't share a write, so the session copy goes first.
  */
 export async function saveConnection(
   platform: Platform,
@@ -102,11 +123,11 @@ export async function saveConnection(
     auth: 'ok',
     sessionOnly: input.sessionOnly,
     tokenLast4: last4(input.token),
-    fingerprint: await tokenFingerprint(input.origin, input.token),
+    id: newConnectionId(),
   };
   if (input.sessionOnly) {
     await platform.storage.session.set({ [TOKEN_KEY]: input.token });
-    await platform.storage.local.set({ [CONNECTION_KEY]: record });
+    await platform.storage.local.set({ [CONNECTION_KEY]: record, [TOKEN_KEY]: '' });
     await platform.storage.local.remove(TOKEN_KEY);
   } else {
     await platform.storage.local.set({ [TOKEN_KEY]: input.token, [CONNECTION_KEY]: record });
@@ -116,29 +137,51 @@ export async function saveConnection(
 }
 
 /**
- * Update the metadata of the connection identified by `fingerprint`; a no-op when the stored connection has
- * meanwhile been replaced (a late 401 from the old token must not mark the new one rejected).
+ * Update the metadata of the connection `id`; a no-op when the stored connection has meanwhile been replaced
+ * (a late 401 from the old token must not mark the new one rejected).
  */
 export async function updateConnection(
   platform: Platform,
-  fingerprint: string,
+  id: string,
   patch: Partial<Pick<ConnectionRecord, 'auth' | 'identity' | 'lastVerified'>>,
 ): Promise<ConnectionRecord | null> {
   const got = await platform.storage.local.get(CONNECTION_KEY);
   const current = got[CONNECTION_KEY];
-  if (!isRecord(current) || current.fingerprint !== fingerprint) return null;
+  if (!isRecord(current) || current.id !== id) return null;
   const next = { ...current, ...patch };
   await platform.storage.local.set({ [CONNECTION_KEY]: next });
   return next;
 }
 
-/** Removes the token from both areas and the metadata. */
+/** Removes the token from both areas and the metadata (settings stay: settings-store.ts). */
 export async function removeConnection(platform: Platform): Promise<void> {
-  await platform.storage.local.remove([TOKEN_KEY, CONNECTION_KEY, SETTINGS_KEY]);
+  await platform.storage.local.remove([TOKEN_KEY, CONNECTION_KEY]);
   await platform.storage.session.remove(TOKEN_KEY);
 }
 
-export function toStatus(stored: StoredConnection, granted: boolean): ConnectionStatus {
+/**
+ * The id of the stored connection, read fresh: every cache and last-view write compares its own connection's
+ * id with it first, so nothing of a forgotten or replaced connection is written after Forget / Replace.
+ */
+export async function currentConnectionId(platform: Platform): Promise<string | null> {
+  const got = await platform.storage.local.get(CONNECTION_KEY);
+  return isRecord(got[CONNECTION_KEY]) ? got[CONNECTION_KEY].id : null;
+}
+
+/**
+ * Without a record, is anything else of a connection left: a token in either area (a worker stopped between
+ * two writes), or a search scope?
+ */
+async function hasLeftovers(platform: Platform): Promise<boolean> {
+  const [local, session, scope] = await Promise.all([
+    platform.storage.local.get(TOKEN_KEY),
+    platform.storage.session.get(TOKEN_KEY),
+    hasStoredScope(platform),
+  ]);
+  return local[TOKEN_KEY] !== undefined || session[TOKEN_KEY] !== undefined || scope;
+}
+
+export function toStatus(stored: StoredConnection, granted: boolean, leftovers = false): ConnectionStatus {
   const { record, token } = stored;
   const configured = record !== null && token !== null;
   let auth: AuthState = 'unverified';
@@ -153,6 +196,7 @@ export function toStatus(stored: StoredConnection, granted: boolean): Connection
     lastVerified: configured ? record.lastVerified : null,
     sessionOnly: record?.sessionOnly ?? false,
     auth,
+    remembered: record !== null || token !== null || leftovers,
   };
 }
 
@@ -160,18 +204,8 @@ export function toStatus(stored: StoredConnection, granted: boolean): Connection
 export async function readStatus(platform: Platform): Promise<ConnectionStatus> {
   const stored = await readConnection(platform);
   const granted = stored.record ? await hasHostPermission(platform, stored.record.origin) : false;
-  return toStatus(stored, granted);
-}
-
-export async function readSettings(platform: Platform): Promise<Settings> {
-  const got = await platform.storage.local.get(SETTINGS_KEY);
-  const value = got[SETTINGS_KEY] as Partial<Settings> | undefined;
-  const list = Array.isArray(value?.searchProjects) ? value.searchProjects.filter((k) => typeof k === 'string') : [];
-  return { searchProjects: list };
-}
-
-export async function writeSettings(platform: Platform, settings: Settings): Promise<void> {
-  await platform.storage.local.set({ [SETTINGS_KEY]: settings });
+  const leftovers = stored.record === null && await hasLeftovers(platform);
+  return toStatus(stored, granted, leftovers);
 }
 
 /**

@@ -6,7 +6,9 @@
  *    the key against the stored origin, no API call needed.
  *  - Otherwise the popup opens prefilled: the query waits in storage.session (PENDING_QUERY_KEY) and
  *    `action.openPopup()` is called in the same task as the click (Firefox only allows it while handling the
- *    user action); where that is missing or refused, the popup page opens in a tab with `?q=`.
+ *    user action); where that is missing or refused, the popup page opens in a tab with `?q=` — except for a
+ *    selection in a private window: our pages can't open there ("spanning" mode), and a normal window's tab
+ *    would take the private selection into that window's history and our cache.
  */
 import { PENDING_QUERY_KEY, type PendingQuery } from '../shared/protocol.ts';
 import { sanitizeQuery } from '../shared/query.ts';
@@ -30,16 +32,22 @@ export interface MenuClickInfo {
   selectionText?: unknown;
 }
 
-export function handleContextMenuClick(deps: Deps, info: MenuClickInfo): Promise<void> {
+/** The tab the menu was used in (`contextMenus.onClicked`'s second argument); only `incognito` is read. */
+export interface MenuClickTab {
+  incognito?: unknown;
+}
+
+export function handleContextMenuClick(deps: Deps, info: MenuClickInfo, tab?: MenuClickTab): Promise<void> {
   if (info.menuItemId !== MENU_ID) return Promise.resolve();
   const selection = typeof info.selectionText === 'string' ? info.selectionText : '';
   // A key is looked for in much more of a long selection than the query keeps.
   const key = findKeyInText(sanitizeQuery(selection, MAX_KEY_SCAN));
   const query = sanitizeQuery(selection);
-  return key ? openKeyOrSearch(deps, key, query) : openSearch(deps, query);
+  const privateWindow = tab?.incognito === true;
+  return key ? openKeyOrSearch(deps, key, query, privateWindow) : openSearch(deps, query, privateWindow);
 }
 
-async function openKeyOrSearch(deps: Deps, key: EntityKey, query: string): Promise<void> {
+async function openKeyOrSearch(deps: Deps, key: EntityKey, query: string, privateWindow: boolean): Promise<void> {
   const { record, token } = await readConnection(deps.platform);
   if (record && token !== null) {
     const url = key.kind === 'issue'
@@ -47,10 +55,10 @@ async function openKeyOrSearch(deps: Deps, key: EntityKey, query: string): Promi
       : reviewUrl(record.origin, key.projectKey, key.number);
     if (await openSpaceUrl(deps.platform, url, record.origin)) return;
   }
-  await openSearch(deps, query);
+  await openSearch(deps, query, privateWindow);
 }
 
-function openSearch(deps: Deps, query: string): Promise<void> {
+function openSearch(deps: Deps, query: string, privateWindow: boolean): Promise<void> {
   const { platform } = deps;
   const pending: PendingQuery = { query, at: deps.now() };
   // Both calls start in this task, the write first: openPopup must not wait for an await (user-action rule),
@@ -68,6 +76,6 @@ function openSearch(deps: Deps, query: string): Promise<void> {
     if (popup.status === 'fulfilled') return;
     // The tab gets the query in its URL; a leftover pending query would reappear in the next popup.
     await platform.storage.session.remove(PENDING_QUERY_KEY).catch(() => undefined);
-    await openPopupPage(platform, query);
+    if (!privateWindow) await openPopupPage(platform, query);
   });
 }

@@ -12,3 +12,19 @@ export async function hasHostPermission(platform: Platform, origin: string): Pro
     return false;
   }
 }
+
+/**
+ * Gives back the host access of an origin no longer used (after Forget, a switch to another Space, or a
+ * connect that failed after its grant) — unless `inUse`, the origin of the connection still stored, needs the
+ * same pattern (patterns have no port: `http://127.0.0.1:8084` and `:9000` share `http://127.0.0.1/*`).
+ * Best effort: a browser that refuses leaves the grant, and nothing else fails because of it.
+ */
+export async function releaseHostPermission(platform: Platform, origin: string, inUse: string | null): Promise<void> {
+  try {
+    const pattern = originPattern(origin);
+    if (inUse !== null && originPattern(inUse) === pattern) return;
+    await platform.permissions.remove({ origins: [pattern] });
+  } catch {
+    // Not granted, or not removable: nothing to give back.
+  }
+}

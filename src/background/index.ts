@@ -30,7 +30,7 @@ browser.runtime.onConnect.addListener((port) => acceptLookupPort(port, deps));
 browser.runtime.onInstalled.addListener((details) => { onInstalled(platform, details).catch(ignore); });
 browser.runtime.onStartup.addListener(() => { onStartup(platform).catch(ignore); });
 
-browser.contextMenus.onClicked.addListener((info) => { handleContextMenuClick(deps, info).catch(ignore); });
+browser.contextMenus.onClicked.addListener((info, tab) => { handleContextMenuClick(deps, info, tab).catch(ignore); });
 
 browser.omnibox.onInputStarted.addListener(() => setDefaultSuggestion(platform));
 browser.omnibox.onInputChanged.addListener((text, suggest) => { handleOmniboxInput(deps, text, suggest).catch(ignore); });

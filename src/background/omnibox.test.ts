@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseQuery } from '../shared/query.ts';
@@ -108,5 +109,28 @@ describe('omniboxKinds', () => {
     ['ORBIT', ['person', 'project']],
   ])('%j → %j', (text, kinds) => {
     expect(omniboxKinds(parseQuery(text))).toEqual(kinds);
+  });
+});
+
+describe('the address-bar keyword (manifest.json omnibox.keyword)', () => {
+  const root = new URL('../../', import.meta.url);
+  const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
+  const keyword = (JSON.parse(read('manifest.json')) as { omnibox?: { keyword?: string } }).omnibox?.keyword ?? '';
+
+  it('is `spc`, not an everyday word: "space station" typed in the address bar must stay a web search', () => {
+    expect(keyword).toBe('spc');
+  });
+
+  it('is accepted by both browsers and collides with no built-in shortcut', () => {
+    // Firefox's manifest schema: /^[^?\s:][^\s:]*$/ (no blank, no colon, no leading "?"); Chrome: non-empty.
+    // A leading "@" is where Chrome and Firefox put their own search shortcuts (@bookmarks, @tabs, @history).
+    expect(keyword).toMatch(/^[^?\s:@][^\s:]*$/);
+    expect(keyword).toMatch(/^[a-z]{2,4}$/);
+  });
+
+  it('is the one the README and the note for translators name', () => {
+    expect(read('README.md')).toMatch(new RegExp(`In the address bar, type\\s+\`${keyword}\` and a space`));
+    const messages = JSON.parse(read('public/_locales/en/messages.json')) as Record<string, { description?: string }>;
+    expect(messages.bg_omniboxDefault?.description).toContain(`'${keyword}' keyword`);
   });
 });

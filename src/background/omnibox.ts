@@ -1,6 +1,7 @@
 /**
- * The `space` keyword in the address bar: live suggestions (cache first, then fresh) for people, projects
- * and issue/review keys; Enter opens the chosen entity, or the popup page with the typed query.
+ * The `spc` keyword (manifest.json `omnibox.keyword`) in the address bar: live suggestions (cache first, then
+ * fresh) for people, projects and issue/review keys; Enter opens the chosen entity, or the popup page with the
+ * typed query.
  *
  * Chrome parses suggestion descriptions as XML, so Space text is escaped there (and a title such as
  * `<match>` or `&` can't break or style the list); Firefox shows descriptions as plain text.
@@ -8,6 +9,7 @@
 import type { Entity, EntityKind } from '../shared/protocol.ts';
 import { parseQuery, sanitizeQuery, type ParsedQuery } from '../shared/query.ts';
 import { openConnection } from './active-connection.ts';
+import { inPrivateWindow } from './private-window.ts';
 import { readConnection } from './connection-store.ts';
 import { openPopupPage, openSpaceUrl, type Disposition } from './open-tab.ts';
 import type { Deps, Platform } from './platform.ts';
@@ -85,7 +87,8 @@ export async function handleOmniboxInput(
 
   let conn;
   try {
-    conn = await openConnection(deps);
+    // Typed in a private window: suggestions come from Space only, and nothing typed is cached.
+    conn = await openConnection(deps, { private: await inPrivateWindow(deps.platform) });
   } catch {
     return; // Not configured / no access: the default suggestion still offers the search.
   }
@@ -119,5 +122,8 @@ export async function handleOmniboxEnter(deps: Deps, text: string, disposition: 
   const { record } = await readConnection(platform);
   // A chosen suggestion's content is the entity URL; opened only if it is on the configured Space.
   if (record && await openSpaceUrl(platform, text.trim(), record.origin, disposition)) return;
+  // Our pages can't open in a private window ("spanning" mode): the query would go to a normal window's tab,
+  // its history and its cache. A private window's free text opens nothing.
+  if (await inPrivateWindow(platform)) return;
   await openPopupPage(platform, sanitizeQuery(text), disposition);
 }

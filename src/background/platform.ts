@@ -29,6 +29,8 @@ export interface Platform {
   };
   permissions: {
     contains(permissions: { origins: string[] }): Promise<boolean>;
+    /** Gives host access back (no user gesture needed); resolves false when nothing was removed. */
+    remove(permissions: { origins: string[] }): Promise<boolean>;
   };
   runtime: {
     readonly id: string;
@@ -53,6 +55,13 @@ export interface Platform {
   };
   i18n: {
     getMessage(key: string, substitutions?: string | string[]): string;
+  };
+  /**
+   * Only to learn whether the address bar being typed in belongs to a private window (the omnibox events
+   * don't say). Absent on Firefox for Android.
+   */
+  windows?: {
+    getLastFocused(): Promise<{ incognito: boolean }>;
   };
   omnibox: {
     setDefaultSuggestion(suggestion: { description: string }): void;

@@ -8,7 +8,7 @@ import { SpaceError } from '../space/errors.ts';
 import { saveConnection } from './connection-store.ts';
 import { handlers as realHandlers } from './handlers/index.ts';
 import type { Deps } from './platform.ts';
-import { createRouter, type Handlers } from './router.ts';
+import { createRouter, type Handlers, type RequestContext } from './router.ts';
 import { createFakeBrowser } from './test-support/fake-browser.ts';
 
 const TOKEN = 'tok_SENTINEL_123';
@@ -51,13 +51,14 @@ describe('router', () => {
     expect(calls).toEqual([]);
   });
 
-  it('maps a SpaceError to the same code, message and hint', async () => {
+  it('maps a SpaceError to its code and details, with no prose (pages word it)', async () => {
     const fake = createFakeBrowser();
+    const details = { host: 'space.example.com', op: 'team', subject: 'T1', permission: 'Team.View', status: 403 } as const;
     const { handlers } = stubHandlers(async () => {
-      throw new SpaceError('forbidden', 'No permission.', 'Grant it.', { permission: 'Team.View', status: 403 });
+      throw new SpaceError('forbidden', details);
     });
     const answer = await createRouter(handlers, depsFor(fake))({ type: 'status' }, fake.popupSender());
-    expect(answer).toEqual({ ok: false, error: { code: 'forbidden', message: 'No permission.', hint: 'Grant it.', permission: 'Team.View' } });
+    expect(answer).toStrictEqual({ ok: false, error: { code: 'forbidden', ...details } });
   });
 
   it('never passes on the text of other errors (it might hold a URL or a token)', async () => {
@@ -132,9 +133,9 @@ describe('router fuzz over the real handlers and the demo server', () => {
     await saveConnection(fake.platform, { origin: server.url, token: TOKEN, identity: { name: 'A', username: 'a' }, sessionOnly: false, now: 0 });
     const fetchSpy = vi.fn((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
     const handlerCalls: string[] = [];
-    const handlers = Object.fromEntries(Object.entries(realHandlers).map(([type, h]) => [type, (req: never, deps: Deps) => {
+    const handlers = Object.fromEntries(Object.entries(realHandlers).map(([type, h]) => [type, (req: never, deps: Deps, ctx: RequestContext) => {
       handlerCalls.push(type);
-      return (h as (r: never, d: Deps) => Promise<unknown>)(req, deps);
+      return (h as (r: never, d: Deps, c: RequestContext) => Promise<unknown>)(req, deps, ctx);
     }])) as unknown as Handlers;
     const deps: Deps = {
       platform: fake.platform,
@@ -173,6 +174,8 @@ describe('router fuzz over the real handlers and the demo server', () => {
         if (token === undefined) {
           await saveConnection(fake.platform, { origin: server.url, token: TOKEN, identity: { name: 'A', username: 'a' }, sessionOnly: false, now: 0 });
         }
+        // Forget and failed connects give the host access back (host-access.test.ts): grant it again.
+        fake.grant(originPattern(server.url));
       },
     ), { numRuns: 400 });
     expect(server.requests.length).toBeGreaterThan(0);

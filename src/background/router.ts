@@ -10,11 +10,18 @@ import type { Request, RequestType, ResponseMap, Result } from '../shared/protoc
 import { BAD_REQUEST, toAppError } from './app-error.ts';
 import { ownOriginOf, type Deps } from './platform.ts';
 import { validateRequest } from './schema.ts';
-import { isInternalSender } from './sender.ts';
+import { isInternalSender, isPrivateSender } from './sender.ts';
+
+/** What the router learned about the sender, for the handlers that care. */
+export interface RequestContext {
+  /** Sent from a tab of a private (incognito) window: nothing of it may reach the cache. */
+  private: boolean;
+}
 
 export type Handler<T extends RequestType> = (
   request: Extract<Request, { type: T }>,
   deps: Deps,
+  context: RequestContext,
 ) => Promise<ResponseMap[T]>;
 
 export type Handlers = { [T in RequestType]: Handler<T> };
@@ -29,7 +36,7 @@ export function createRouter(handlers: Handlers, deps: Deps): Router {
       const request = validateRequest(message);
       if (!request || !Object.hasOwn(handlers, request.type)) return badRequest();
       const handler = handlers[request.type] as Handler<RequestType>;
-      const value = await handler(request as never, deps);
+      const value = await handler(request as never, deps, { private: isPrivateSender(sender) });
       return { ok: true, value };
     } catch (e) {
       return { ok: false, error: toAppError(e) };

@@ -81,6 +81,10 @@ const requestValidators: { [T in RequestType]: Validator<Extract<Request, { type
     return { type: 'details', kind, id };
   },
   avatar: (m) => {
+    if (Object.hasOwn(m, 'private')) {
+      if (!hasExactKeys(m, ['type', 'id', 'private']) || typeof m.private !== 'boolean' || !isString(m.id, LIMITS.id, 1)) return null;
+      return { type: 'avatar', id: m.id, private: m.private };
+    }
     if (!hasExactKeys(m, ['type', 'id']) || !isString(m.id, LIMITS.id, 1)) return null;
     return { type: 'avatar', id: m.id };
   },

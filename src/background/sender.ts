@@ -36,3 +36,15 @@ export function isInternalSender(sender: unknown, ownId: string, ownOrigin: stri
   if (s.frameId !== undefined && s.frameId !== 0) return false;
   return true;
 }
+
+/**
+ * A sender in a tab of a private (incognito) window. Chrome's default "spanning" mode runs one worker and one
+ * storage for both profiles and blocks our pages in incognito tabs, and the action popup of a private window
+ * reports no tab at all — so this catches Firefox private tabs and split mode; the popup also says it is
+ * private itself (the `lookup-private` port, `avatar.private`).
+ */
+export function isPrivateSender(sender: unknown): boolean {
+  if (typeof sender !== 'object' || sender === null) return false;
+  const tab = (sender as SenderLike).tab;
+  return typeof tab === 'object' && tab !== null && (tab as { incognito?: unknown }).incognito === true;
+}

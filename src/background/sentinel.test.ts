@@ -144,3 +144,99 @@ describe('sentinel token', () => {
     expect(rig.fake.storage.local.dump() + rig.fake.storage.session.dump()).not.toContain(TOKEN);
   }, 120_000);
 });
+
+/**
+ * The cache key needs nothing derived from the token: the connection is named by a random id. After every
+ * flow that writes storage, no key or value outside the token's own key holds a piece of the token, an
+ * encoding of it, or a hash of it (alone or with the origin) — and every hash-looking string stored is one
+ * of the random connection ids.
+ */
+describe('no derivative of the token in storage', () => {
+  it('stores no substring, encoding or hash of the token outside its own key', async () => {
+    const { createHash } = await import('node:crypto');
+    const token = 'tQ7zVx9KpW2mRj4Yb8Nc';
+    const r = await createRig({ server: { token } });
+    try {
+      const origin = r.server.url;
+      const lookupOn = async (query: string, filter: 'all' | 'person' | 'issue' = 'all') => {
+        const { client, server } = createPortPair(LOOKUP_PORT, r.fake.popupSender());
+        acceptLookupPort(server, r.deps);
+        client.postMessage({ type: 'search', id: 1, query, filter });
+        const end = Date.now() + 8_000;
+        while (!client.received.some((m) => (m as { type: string }).type !== 'group') && Date.now() < end) {
+          await new Promise((res) => setTimeout(res, 5));
+        }
+        client.disconnect();
+      };
+      const ids = new Set<string>();
+      const noteId = () => {
+        const id = (r.fake.storage.local.snapshot().connection as { id?: string } | undefined)?.id;
+        if (id) ids.add(id);
+      };
+
+      for (const sessionOnly of [false, true]) {
+        await r.ask({ type: 'connect', url: origin, token, sessionOnly });
+        noteId();
+        await lookupOn('jo');
+        await lookupOn('ABC-T-131');
+        await lookupOn('NOPE-T-1');
+        await lookupOn('login', 'issue');
+        await r.ask({ type: 'avatar', id: 'tz9CwsboZxpp' });
+        await r.ask({ type: 'details', kind: 'person', id: 'alex.demo' });
+        await r.ask({ type: 'settings-set', settings: { searchProjects: ['ABC'] } });
+        await r.ask({ type: 'verify' });
+        await handleOmniboxInput(r.deps, 'ann', () => undefined);
+        await handleContextMenuClick(r.deps, { menuItemId: MENU_ID, selectionText: 'jo' });
+        r.server.setFault('*', { status: 401 });
+        await lookupOn('rejected');
+        r.server.clearFaults();
+        await r.ask({ type: 'verify' });
+      }
+      expect(ids.size).toBe(2);
+
+      // Everything ever written (keys and values), and what is stored now, minus the token's own key and
+      // avatar images (base64 of image bytes).
+      const texts: string[] = [];
+      for (const area of [r.fake.storage.local, r.fake.storage.session]) {
+        for (const write of area.writes) {
+          const { [TOKEN_KEY]: _own, ...others } = write;
+          texts.push(JSON.stringify(others));
+        }
+        const { [TOKEN_KEY]: _own, ...now } = area.snapshot();
+        texts.push(JSON.stringify(now));
+      }
+      const stored = texts.join('\n').replace(/data:image\/[a-z]+;base64,[A-Za-z0-9+/=]+/g, 'data:image');
+      expect(stored).toContain('"tokenLast4"'); // the flows really wrote the record (its last four are by design)
+      const haystack = stored.replace(`"tokenLast4":"${token.slice(-4)}"`, '');
+      const lower = haystack.toLowerCase();
+
+      // Pieces of the token (5 characters and up; the last four are shown by design).
+      for (let len = 5; len <= token.length; len++) {
+        for (let i = 0; i + len <= token.length; i++) {
+          expect(lower, `substring ${token.slice(i, i + len)}`).not.toContain(token.slice(i, i + len).toLowerCase());
+        }
+      }
+      // Encodings and hashes of the token, alone and with the origin, in hex / base64 / base64url.
+      const inputs = [token, `${origin}\n${token}`, `${origin}${token}`, `${token}\n${origin}`, `${origin}#${token}`];
+      const encodings = (bytes: Buffer) => [bytes.toString('hex'), bytes.toString('base64'), bytes.toString('base64url')];
+      const derived: string[] = [...encodings(Buffer.from(token))];
+      for (const input of inputs) {
+        for (const algorithm of ['md5', 'sha1', 'sha256', 'sha384', 'sha512']) {
+          derived.push(...encodings(createHash(algorithm).update(input).digest()));
+        }
+      }
+      for (const d of derived) {
+        for (let i = 0; i + 10 <= d.length; i += 2) {
+          const piece = d.slice(i, i + 10);
+          expect(haystack.includes(piece) || lower.includes(piece.toLowerCase()), `derivative piece ${piece}`).toBe(false);
+        }
+      }
+      // Anything hash-looking that is stored is one of the random connection ids.
+      const hexRuns = haystack.match(/[0-9a-f]{16,}/gi) ?? [];
+      expect(hexRuns.length).toBeGreaterThan(0);
+      for (const run of hexRuns) expect([...ids], run).toContain(run);
+    } finally {
+      await r.close();
+    }
+  }, 60_000);
+});

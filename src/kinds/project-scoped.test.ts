@@ -4,7 +4,7 @@ import { SpaceError } from '../space/errors.ts';
 import { needsProjectScope, projectScopedText, searchAcrossProjects } from './project-scoped.ts';
 
 const items = (p: string, n: number) => Array.from({ length: n }, (_, i) => ({ id: `${p}${i}` }));
-const err = (code: 'not-found' | 'forbidden' | 'cancelled') => new SpaceError(code, code, '');
+const err = (code: 'not-found' | 'forbidden' | 'cancelled') => new SpaceError(code);
 
 describe('searchAcrossProjects', () => {
   it('merges round-robin, first project first, capped', async () => {

@@ -9,10 +9,11 @@ vi.mock('../shared/browser.ts', async () => (await import('../shared/test-suppor
 
 const notConfigured: ConnectionStatus = {
   configured: false, origin: null, host: null, identity: null, tokenLast4: null, lastVerified: null, sessionOnly: false, auth: 'unverified',
+  remembered: false,
 };
 const connectedTo = (origin: string, last4 = 'wxyz'): ConnectionStatus => ({
   configured: true, origin, host: new URL(origin).host, identity: { name: 'Ada Lovelace', username: 'ada' },
-  tokenLast4: last4, lastVerified: Date.now() - 3 * 60_000, sessionOnly: false, auth: 'ok',
+  tokenLast4: last4, lastVerified: Date.now() - 3 * 60_000, sessionOnly: false, auth: 'ok', remembered: true,
 });
 
 type Handler = (req: Request) => unknown;
@@ -44,7 +45,7 @@ beforeEach(() => {
   fakeBrowser.runtime.sendMessage.mockImplementation(async (raw: unknown) => {
     const req = raw as Request;
     requests.push(req);
-    return handlers[req.type]?.(req) ?? { ok: false, error: { code: 'internal', message: '', hint: '' } };
+    return handlers[req.type]?.(req) ?? { ok: false, error: { code: 'internal' } };
   });
   host = document.createElement('div');
   document.body.append(host);
@@ -166,7 +167,7 @@ describe('options: first connection', () => {
     [{ code: 'unsupported' }, /does not look like a Space server/],
     [{ code: 'no-host-permission' }, /No access to space.example.com/],
   ])('shows a specific, fixable message for %o and keeps what was typed', async (error, text) => {
-    handlers.connect = () => ({ ok: false, error: { message: '', hint: '', ...error } });
+    handlers.connect = () => ({ ok: false, error: { ...error } });
     await open();
     fill('url-input', 'https://space.example.com');
     fill('token-input', 'tok');
@@ -237,8 +238,36 @@ describe('options: saved connection', () => {
     expect($('token-input')).not.toBeNull();
   });
 
+  it('still offers Forget while the remains of a session-only connection are stored (token gone with the session)', async () => {
+    const remains: ConnectionStatus = {
+      ...notConfigured, origin: 'https://space.example.com', host: 'space.example.com', sessionOnly: true, remembered: true,
+    };
+    handlers.status = () => ({ ok: true, value: remains });
+    handlers.forget = () => {
+      handlers.status = () => ({ ok: true, value: notConfigured });
+      return { ok: true, value: { revoked: 'skipped' } };
+    };
+    await open();
+    // Not connected: the form is there to connect again, prefilled — and Forget beside it.
+    expect($('connected-as')).toBeNull();
+    expect($<HTMLInputElement>('url-input')!.value).toBe('https://space.example.com');
+    expect($('remains')?.textContent).toContain('the token itself is gone');
+    $('forget-remains')!.click();
+    await vi.waitFor(() => expect(requests).toContainEqual({ type: 'forget', revoke: false }));
+    await vi.waitFor(() => expect($('options-status')?.textContent).toMatch(/were removed from the browser/));
+    await vi.waitFor(() => expect($('remains')).toBeNull());
+    expect($('token-input')).not.toBeNull();
+  });
+
+  it('offers no Forget when nothing is stored', async () => {
+    handlers.status = () => ({ ok: true, value: notConfigured });
+    await open();
+    expect($('remains')).toBeNull();
+    expect($('forget')).toBeNull();
+  });
+
   it('tells the user to revoke by hand when Space did not confirm', async () => {
-    handlers.forget = () => ({ ok: true, value: { revoked: 'failed', error: { code: 'unreachable', message: '', hint: '' } } });
+    handlers.forget = () => ({ ok: true, value: { revoked: 'failed', error: { code: 'unreachable' } } });
     await open();
     $<HTMLInputElement>('revoke-too')!.click();
     $('forget')!.click();

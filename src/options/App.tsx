@@ -7,6 +7,7 @@ import { ErrorNotice } from '../shared/ui/ErrorNotice.tsx';
 import { normalizeBaseUrl } from '../space/base-url.ts';
 import { ConnectForm, type FormValues } from './components/ConnectForm.tsx';
 import { ConnectionCard } from './components/ConnectionCard.tsx';
+import { ForgetRemains } from './components/ForgetRemains.tsx';
 import { ProjectScope } from './components/ProjectScope.tsx';
 import { TokenHelp } from './components/TokenHelp.tsx';
 
@@ -51,6 +52,19 @@ export function App() {
 
   const configured = status?.configured === true;
   const showForm = loaded && (!configured || replacing);
+  // Not usable, but not gone either (e.g. a session-only token lost with the browser session): Forget stays.
+  const remains = !configured && status?.remembered === true;
+
+  const forgotten = (result: ForgetResult) => {
+    setLastOrigin(status?.origin ?? null);
+    setLive(forgetOutcome(result, status?.host ?? null));
+    setReplacing(false);
+    setValues((v) => ({ ...v, token: '' }));
+    if (status) {
+      setStatus({ ...status, configured: false, identity: null, tokenLast4: null, lastVerified: null, auth: 'unverified', remembered: false });
+    }
+    void ask({ type: 'status' }).then((answer) => answer.ok && setStatus(answer.value));
+  };
 
   const typed = normalizeBaseUrl(values.url);
   const tokenPageOrigin = typed.ok ? typed.origin : status?.origin ?? lastOrigin;
@@ -75,17 +89,12 @@ export function App() {
               setValues((v) => ({ ...v, url: status.origin ?? v.url, token: '', sessionOnly: status.sessionOnly }));
               setReplacing(true);
             }}
-            onForgotten={(result) => {
-              setLastOrigin(status.origin);
-              setLive(forgetOutcome(result, status.host));
-              setReplacing(false);
-              setValues((v) => ({ ...v, token: '' }));
-              setStatus({ ...status, configured: false, identity: null, tokenLast4: null, lastVerified: null, auth: 'unverified' });
-              void ask({ type: 'status' }).then((answer) => answer.ok && setStatus(answer.value));
-            }}
+            onForgotten={forgotten}
             announce={setLive}
           />
         )}
+
+        {loaded && remains && <ForgetRemains host={status?.host ?? null} onForgotten={forgotten} />}
 
         {showForm && (
           <ConnectForm

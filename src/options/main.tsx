@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { t } from '../shared/i18n.ts';
 import { App } from './App.tsx';
-import '../shared/ui/theme.css';
+// One stylesheet (it @imports the shared theme): one render-blocking request.
 import './options.css';
 
 document.documentElement.lang = t('htmlLang');

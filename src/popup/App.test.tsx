@@ -17,7 +17,7 @@ vi.mock('../shared/browser.ts', async () => (await import('../shared/test-suppor
 const ORIGIN = 'https://space.example.com';
 const connected: ConnectionStatus = {
   configured: true, origin: ORIGIN, host: 'space.example.com', identity: { name: 'Me', username: 'me' },
-  tokenLast4: 'abcd', lastVerified: Date.now(), sessionOnly: false, auth: 'ok',
+  tokenLast4: 'abcd', lastVerified: Date.now(), sessionOnly: false, auth: 'ok', remembered: true,
 };
 
 const person = (id: string, name: string, webUrl = `${ORIGIN}/m/${id}`): Person => ({
@@ -42,7 +42,7 @@ beforeEach(() => {
     requests.push(req);
     if (req.type === 'status') return { ok: true, value: statusAnswer };
     if (req.type === 'details') return { ok: true, value: { ...person(req.id, 'Ada Lovelace'), emails: ['ada@example.com'] } };
-    return { ok: false, error: { code: 'not-found', message: '', hint: '' } };
+    return { ok: false, error: { code: 'not-found' } };
   });
   closeSpy = vi.spyOn(window, 'close').mockImplementation(() => undefined);
   Object.defineProperty(navigator, 'clipboard', { value: { writeText: vi.fn(async () => undefined) }, configurable: true });
@@ -286,7 +286,7 @@ describe('popup', () => {
     start();
     type('ada');
     await vi.waitFor(() => expect(searches()).toHaveLength(1));
-    fakeBrowser.port.deliver({ type: 'fail', id: lastSearch().id, error: { code: 'unauthorized', message: '', hint: '' } });
+    fakeBrowser.port.deliver({ type: 'fail', id: lastSearch().id, error: { code: 'unauthorized' } });
     await vi.waitFor(() => expect($('error')).not.toBeNull());
     expect($('error')?.textContent).toContain('Token rejected or revoked');
     expect($('error')?.getAttribute('role')).toBe('alert');
@@ -299,7 +299,7 @@ describe('popup', () => {
     type('ada');
     await vi.waitFor(() => expect(searches()).toHaveLength(1));
     const id = lastSearch().id;
-    fakeBrowser.port.deliver({ type: 'group', id, kind: 'issue', state: 'error', items: [], cached: false, error: { code: 'forbidden', message: '', hint: '', permission: 'Project.Issues.View' } });
+    fakeBrowser.port.deliver({ type: 'group', id, kind: 'issue', state: 'error', items: [], cached: false, error: { code: 'forbidden', permission: 'Project.Issues.View' } });
     fakeBrowser.port.deliver({ type: 'group', id, kind: 'review', state: 'unsupported', items: [], cached: false });
     await answer([person('ada', 'Ada Lovelace')]);
     await vi.waitFor(() => expect($('note-issue')?.textContent).toBe('Issues: no permission: Project.Issues.View'));
@@ -322,7 +322,7 @@ describe('popup', () => {
       press('2', { altKey: true, code: 'Digit2' }); // People, searched at once
       press('1', { altKey: true, code: 'Digit1' }); // back to All
       await vi.waitFor(() => expect(searches()).toHaveLength(3));
-      deliverFailures(() => ({ code: 'unreachable', message: '', hint: '' }));
+      deliverFailures(() => ({ code: 'unreachable' }));
       await vi.waitFor(() => expect($('search-failure')).not.toBeNull());
       expect(host.querySelectorAll('[data-testid="search-failure"]')).toHaveLength(1);
       expect($('search-failure')?.getAttribute('role')).toBe('alert');
@@ -347,7 +347,7 @@ describe('popup', () => {
       start();
       type('ada');
       await vi.waitFor(() => expect(searches()).toHaveLength(1));
-      deliverFailures(() => ({ code: 'server', message: '', hint: '' }));
+      deliverFailures(() => ({ code: 'server' }));
       await vi.waitFor(() => expect($('search-failure')?.textContent).toContain('Space had an internal error'));
       press('Enter');
       await vi.waitFor(() => expect(searches()).toHaveLength(2));
@@ -359,13 +359,13 @@ describe('popup', () => {
       start();
       type('ada');
       await vi.waitFor(() => expect(searches()).toHaveLength(1));
-      deliverFailures(() => ({ code: 'invalid-request', message: '', hint: '' }));
+      deliverFailures(() => ({ code: 'invalid-request' }));
       await vi.waitFor(() => expect($('search-failure')?.textContent).toContain('Space rejected the request'));
       expect($('search-retry')).not.toBeNull();
 
       type('bob');
       await vi.waitFor(() => expect(searches()).toHaveLength(2));
-      deliverFailures(() => ({ code: 'forbidden', message: '', hint: '', permission: 'Profile.View' }), ['person']);
+      deliverFailures(() => ({ code: 'forbidden', permission: 'Profile.View' }), ['person']);
       await vi.waitFor(() => expect($('search-failure')?.textContent).toContain('Profile.View'));
       const options = [...$('search-failure')!.querySelectorAll('button')].find((b) => b.textContent === 'Open Options')!;
       options.click();
@@ -379,7 +379,7 @@ describe('popup', () => {
       const id = lastSearch().id;
       fakeBrowser.port.deliver({ type: 'group', id, kind: 'person', state: 'ok', items: [], cached: false });
       fakeBrowser.port.deliver({ type: 'group', id, kind: 'review', state: 'unsupported', items: [], cached: false });
-      deliverFailures((kind) => ({ code: kind === 'team' ? 'timeout' : 'server', message: '', hint: '' }), ['team', 'issue']);
+      deliverFailures((kind) => ({ code: kind === 'team' ? 'timeout' : 'server' }), ['team', 'issue']);
       await vi.waitFor(() => expect(status()).toBe('Some kinds could not be searched; the others found nothing.'));
       expect($('search-failure')).toBeNull();
       expect($('note-team')?.textContent).toContain('Space did not answer in time');

@@ -1,6 +1,6 @@
 /** What the popup does outside itself: open tabs and write the clipboard. */
 import browser from '../shared/browser.ts';
-import { isSameOriginUrl } from '../space/web-urls.ts';
+import { isSameOriginUrl } from '../space/same-origin.ts';
 import { displayText } from '../shared/ui/text.ts';
 
 export type OpenOutcome = 'opened' | 'blocked';

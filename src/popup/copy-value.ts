@@ -1,6 +1,6 @@
 import { copyKeyOf } from '../kinds/view-registry.ts';
 import type { Entity } from '../shared/protocol.ts';
-import { isSameOriginUrl } from '../space/web-urls.ts';
+import { isSameOriginUrl } from '../space/same-origin.ts';
 import { fullest } from './details-cache.ts';
 
 export type CopyWhat = 'link' | 'key' | 'email';

@@ -3,6 +3,8 @@
  * texts, the not-configured panel — in one chunk, imported right after that frame. It is there long
  * before anyone reads a card, and the first paint carries only the search box and rows.
  */
+import './extras.css';
+
 export { CardPane } from './components/CardPane.tsx';
 export { GroupNotes } from './components/GroupNotes.tsx';
 export { NotConfigured } from './components/NotConfigured.tsx';

@@ -7,43 +7,51 @@ const last = { connection: 'c', query: 'jonathan', filter: 'person', groups: { p
 
 describe('choosePrefill', () => {
   it('paints the last view when nothing else asks for a query', () => {
-    const p = choosePrefill('', { lastView: last }, 'pendingQuery', 'lastView', NOW);
+    const p = choosePrefill('', { lastView: last }, 'pendingQuery', 'lastView', NOW, 'c');
     expect(p).toMatchObject({ query: 'jonathan', filter: 'person', consumedPending: false });
     expect(p.view).not.toBeNull();
   });
 
   it('prefers ?q= (context-menu fallback tab) and drops the unrelated last view', () => {
-    const p = choosePrefill('?q=ABC-T-42', { lastView: last }, 'pendingQuery', 'lastView', NOW);
+    const p = choosePrefill('?q=ABC-T-42', { lastView: last }, 'pendingQuery', 'lastView', NOW, 'c');
     expect(p).toMatchObject({ query: 'ABC-T-42', filter: 'all', view: null });
   });
 
   it('keeps the last view when ?q= asks for the same query', () => {
-    const p = choosePrefill('?q=jonathan', { lastView: last }, 'pendingQuery', 'lastView', NOW);
+    const p = choosePrefill('?q=jonathan', { lastView: last }, 'pendingQuery', 'lastView', NOW, 'c');
     expect(p.view).not.toBeNull();
     expect(p.filter).toBe('person');
   });
 
   it('uses a fresh context-menu hand-over and marks it consumed', () => {
-    const p = choosePrefill('', { lastView: last, pendingQuery: { query: 'Anna', at: NOW - 2000 } }, 'pendingQuery', 'lastView', NOW);
+    const p = choosePrefill('', { lastView: last, pendingQuery: { query: 'Anna', at: NOW - 2000 } }, 'pendingQuery', 'lastView', NOW, 'c');
     expect(p).toMatchObject({ query: 'Anna', consumedPending: true, view: null });
   });
 
   it('ignores a stale or malformed hand-over (but still removes it)', () => {
-    const stale = choosePrefill('', { lastView: last, pendingQuery: { query: 'Anna', at: NOW - PENDING_QUERY_MAX_AGE_MS - 1 } }, 'pendingQuery', 'lastView', NOW);
+    const stale = choosePrefill('', { lastView: last, pendingQuery: { query: 'Anna', at: NOW - PENDING_QUERY_MAX_AGE_MS - 1 } }, 'pendingQuery', 'lastView', NOW, 'c');
     expect(stale).toMatchObject({ query: 'jonathan', consumedPending: true });
-    const bad = choosePrefill('', { pendingQuery: 'Anna' }, 'pendingQuery', 'lastView', NOW);
+    const bad = choosePrefill('', { pendingQuery: 'Anna' }, 'pendingQuery', 'lastView', NOW, 'c');
     expect(bad).toMatchObject({ query: '', consumedPending: true });
   });
 
   it('cleans untrusted text from the URL: one line, no bidi tricks, capped', () => {
-    const p = choosePrefill(`?q=${encodeURIComponent('a\u202Eb\nc' + 'x'.repeat(500))}`, {}, 'pendingQuery', 'lastView', NOW);
+    const p = choosePrefill(`?q=${encodeURIComponent('a\u202Eb\nc' + 'x'.repeat(500))}`, {}, 'pendingQuery', 'lastView', NOW, 'c');
     expect(p.query.startsWith('ab c')).toBe(true);
     expect(p.query.length).toBeLessThanOrEqual(200);
   });
 
+  it('ignores a last view of another connection (forgotten or replaced), of none, or in a private window', () => {
+    expect(choosePrefill('', { lastView: last }, 'pendingQuery', 'lastView', NOW, 'another-connection')).toMatchObject({ query: '', view: null });
+    expect(choosePrefill('', { lastView: { ...last, connection: undefined } }, 'pendingQuery', 'lastView', NOW, 'c').view).toBeNull();
+    // No stored connection, or a private window (main.tsx passes null for both): nothing from before is shown.
+    expect(choosePrefill('', { lastView: last }, 'pendingQuery', 'lastView', NOW, null)).toMatchObject({ query: '', view: null });
+    expect(choosePrefill('?q=jonathan', { lastView: last }, 'pendingQuery', 'lastView', NOW, null)).toMatchObject({ query: 'jonathan', view: null, filter: 'all' });
+  });
+
   it('rejects a last view of the wrong shape and an unknown filter', () => {
-    expect(choosePrefill('', { lastView: { query: 42 } }, 'pendingQuery', 'lastView', NOW).view).toBeNull();
-    expect(choosePrefill('', { lastView: { ...last, filter: 'spaceship' } }, 'pendingQuery', 'lastView', NOW).filter).toBe('all');
+    expect(choosePrefill('', { lastView: { query: 42 } }, 'pendingQuery', 'lastView', NOW, 'c').view).toBeNull();
+    expect(choosePrefill('', { lastView: { ...last, filter: 'spaceship' } }, 'pendingQuery', 'lastView', NOW, 'c').filter).toBe('all');
   });
 });
 

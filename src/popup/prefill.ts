@@ -1,6 +1,7 @@
 /**
  * Where the popup's first query comes from: `?q=` when the context menu had to open the popup page in a
- * tab, else a fresh hand-over from the context-menu handler in storage.session, else the last view.
+ * tab, else a fresh hand-over from the context-menu handler in storage.session, else the last view — only
+ * when it belongs to the stored connection (a view written for a forgotten or replaced token is not shown).
  */
 import { ALL_KINDS, LIMITS, PENDING_QUERY_MAX_AGE_MS, type EntityKind, type Filter } from '../shared/protocol.ts';
 import type { LastView } from '../shared/last-view.ts';
@@ -19,10 +20,14 @@ export function freshPendingQuery(value: unknown, now: number): string | null {
   return clean === '' ? null : clean;
 }
 
-/** A stored last view, if it has the expected shape (storage outlives code changes within a session). */
-export function usableLastView(value: unknown): LastView | null {
+/**
+ * A stored last view, if it has the expected shape (storage outlives code changes within a session) and
+ * belongs to `connection`, the id of the stored connection (null: none, or a private window — nothing shown).
+ */
+export function usableLastView(value: unknown, connection: string | null): LastView | null {
   const v = value as Partial<LastView> | null | undefined;
-  if (typeof v?.query !== 'string' || typeof v.groups !== 'object' || v.groups === null) return null;
+  if (connection === null || v?.connection !== connection) return null;
+  if (typeof v.query !== 'string' || typeof v.groups !== 'object' || v.groups === null) return null;
   const filter = v.filter === 'all' || ALL_KINDS.includes(v.filter as EntityKind) ? (v.filter as Filter) : 'all';
   return { ...(v as LastView), query: sanitizeQuery(v.query), filter };
 }
@@ -36,8 +41,15 @@ export interface Prefill {
   consumedPending: boolean;
 }
 
-export function choosePrefill(search: string, stored: Record<string, unknown>, pendingKey: string, lastViewKey: string, now: number): Prefill {
-  const last = usableLastView(stored[lastViewKey]);
+export function choosePrefill(
+  search: string,
+  stored: Record<string, unknown>,
+  pendingKey: string,
+  lastViewKey: string,
+  now: number,
+  connection: string | null,
+): Prefill {
+  const last = usableLastView(stored[lastViewKey], connection);
   const fromUrl = new URLSearchParams(search).get('q');
   const fromMenu = fromUrl === null ? freshPendingQuery(stored[pendingKey], now) : null;
   const wanted = fromUrl !== null ? sanitizeQuery(fromUrl) : fromMenu;

@@ -32,7 +32,7 @@ describe('results reducer', () => {
     const after = messageReceived(s, group(1, 'person', [person('old')]));
     expect(after).toBe(s);
     expect(messageReceived(s, { type: 'done', id: 1 })).toBe(s);
-    expect(messageReceived(s, { type: 'fail', id: 1, error: { code: 'unauthorized', message: '', hint: '' } })).toBe(s);
+    expect(messageReceived(s, { type: 'fail', id: 1, error: { code: 'unauthorized' } })).toBe(s);
   });
 
   it('keeps the previous results on screen until the new search answers, then replaces them', () => {
@@ -73,7 +73,7 @@ describe('results reducer', () => {
 
   it('a failure clears results and is kept for the page to show', () => {
     let s = messageReceived(searchSent(EMPTY_RESULTS, 1), group(1, 'person', [person('a')]));
-    s = messageReceived(s, { type: 'fail', id: 1, error: { code: 'unauthorized', message: '', hint: '' } });
+    s = messageReceived(s, { type: 'fail', id: 1, error: { code: 'unauthorized' } });
     expect(resultGroups(s, 'all')).toEqual([]);
     expect(s.fail?.code).toBe('unauthorized');
   });
@@ -81,7 +81,7 @@ describe('results reducer', () => {
   it('separates quiet per-kind notes from results and honours the filter', () => {
     let s = searchSent(EMPTY_RESULTS, 1);
     s = messageReceived(s, group(1, 'person', [person('a')]));
-    s = messageReceived(s, { type: 'group', id: 1, kind: 'issue', state: 'error', items: [], cached: false, error: { code: 'forbidden', message: '', hint: '', permission: 'Project.Issues.View' } });
+    s = messageReceived(s, { type: 'group', id: 1, kind: 'issue', state: 'error', items: [], cached: false, error: { code: 'forbidden', permission: 'Project.Issues.View' } });
     s = messageReceived(s, { type: 'group', id: 1, kind: 'review', state: 'unsupported', items: [], cached: false });
     expect(resultGroups(s, 'all').map((g) => g.kind)).toEqual(['person']);
     expect(groupNotes(s, 'all').map((g) => g.kind)).toEqual(['issue', 'review']);
@@ -110,8 +110,8 @@ describe('results reducer', () => {
 describe('one failure, one message', () => {
   const failed = (id: number, kind: EntityKind, error: AppError): GroupMessage =>
     ({ type: 'group', id, kind, state: 'error', items: [], cached: false, error });
-  const unreachable: AppError = { code: 'unreachable', message: '', hint: '' };
-  const server: AppError = { code: 'server', message: '', hint: '' };
+  const unreachable: AppError = { code: 'unreachable' };
+  const server: AppError = { code: 'server' };
   const everyKindFails = (error: (kind: EntityKind) => AppError, done = true): ResultsState => {
     let s = searchSent(EMPTY_RESULTS, 1);
     for (const kind of ALL_KINDS) s = messageReceived(s, failed(1, kind, error(kind)));
@@ -142,13 +142,13 @@ describe('one failure, one message', () => {
   });
 
   it('a 403 is the same cause only for the same permission', () => {
-    const forbidden = (permission: string): AppError => ({ code: 'forbidden', message: '', hint: '', permission });
+    const forbidden = (permission: string): AppError => ({ code: 'forbidden', permission });
     expect(searchFailure(everyKindFails(() => forbidden('Profile.View')), 'all')).not.toBeNull();
     expect(searchFailure(everyKindFails((kind) => forbidden(kind === 'team' ? 'Team.View' : 'Profile.View')), 'all')).toBeNull();
   });
 
   it('takes the longest Retry-After of the kinds', () => {
-    const s = everyKindFails((kind) => ({ code: 'rate-limited', message: '', hint: '', retryAfterMs: kind === 'team' ? 9000 : 1000 }));
+    const s = everyKindFails((kind) => ({ code: 'rate-limited', retryAfterMs: kind === 'team' ? 9000 : 1000 }));
     expect(searchFailure(s, 'all')?.error.retryAfterMs).toBe(9000);
   });
 
@@ -176,7 +176,7 @@ describe('one failure, one message', () => {
   });
 
   it('a page-level failure is not also a search failure', () => {
-    const s = messageReceived(everyKindFails(() => unreachable, false), { type: 'fail', id: 1, error: { code: 'unauthorized', message: '', hint: '' } });
+    const s = messageReceived(everyKindFails(() => unreachable, false), { type: 'fail', id: 1, error: { code: 'unauthorized' } });
     expect(searchFailure(s, 'all')).toBeNull();
   });
 

@@ -3,6 +3,7 @@ import { detailsIdOf } from '../shared/details-id.ts';
 import { ask } from '../shared/messaging.ts';
 import type { AppError, Entity } from '../shared/protocol.ts';
 import { avatarIdOf, avatars, cachedAvatar, details } from './details-cache.ts';
+import { isPrivateWindow } from './private-window.ts';
 import { optionKey } from './results.ts';
 
 /** Arrowing through results should not fire a details request per row passed. */
@@ -28,7 +29,7 @@ export function useDetails(active: Entity): CardData {
         const answer = await ask({ type: 'details', kind: active.kind, id: detailsIdOf(active) });
         if (!live) return;
         if (!answer.ok || answer.value.kind !== active.kind) {
-          setState({ key, error: answer.ok ? { code: 'bad-response', message: '', hint: '' } : answer.error });
+          setState({ key, error: answer.ok ? { code: 'bad-response' } : answer.error });
           return;
         }
         details.set(key, answer.value);
@@ -36,7 +37,8 @@ export function useDetails(active: Entity): CardData {
       }
       const avatarId = avatarIdOf(details.get(key) ?? active);
       if (avatarId && !avatars.has(avatarId)) {
-        const image = await ask({ type: 'avatar', id: avatarId });
+        // In a private window the worker neither caches the image nor serves it from the normal cache.
+        const image = await ask({ type: 'avatar', id: avatarId, private: isPrivateWindow() });
         // Failures are remembered too: initials are the answer for the rest of this popup's life.
         avatars.set(avatarId, image.ok ? image.value.dataUrl : null);
         if (live) setAvatarVersion((v) => v + 1);

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { connectLookup, type LookupClient } from '../shared/messaging.ts';
 import type { Filter } from '../shared/protocol.ts';
+import { isPrivateWindow } from './private-window.ts';
 import { messageReceived, searchCleared, searchSent, type ResultsState } from './results.ts';
 
 /** Between keystrokes; the worker also cancels whatever a newer search makes stale. */
@@ -21,7 +22,10 @@ export function useLookup(initial: ResultsState): Lookup {
   const scheduled = useRef<(() => void) | null>(null);
 
   // The port opens with the first search (possibly before effects have run), and closes with the popup.
-  const lookup = () => (client.current ??= connectLookup((message) => setResults((s) => messageReceived(s, message))));
+  const lookup = () => (client.current ??= connectLookup(
+    (message) => setResults((s) => messageReceived(s, message)),
+    { private: isPrivateWindow() },
+  ));
   useEffect(() => () => {
     clearTimeout(timer.current);
     client.current?.close();

@@ -5,7 +5,7 @@ import type { AppError, ConnectionStatus } from './protocol.ts';
  * AppError the error texts know; null when nothing is known to be wrong. Popup and options show the same.
  */
 export function authProblem(status: ConnectionStatus | null): AppError | null {
-  if (status?.auth === 'rejected') return { code: 'unauthorized', message: '', hint: '' };
-  if (status?.auth === 'no-host-permission') return { code: 'no-host-permission', message: '', hint: '' };
+  if (status?.auth === 'rejected') return { code: 'unauthorized' };
+  if (status?.auth === 'no-host-permission') return { code: 'no-host-permission' };
   return null;
 }

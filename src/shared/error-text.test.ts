@@ -15,7 +15,7 @@ const CODES: Record<AppErrorCode, true> = {
 const ALL = Object.keys(CODES) as AppErrorCode[];
 const PLACES: ErrorPlace[] = ['popup', 'options'];
 
-const err = (code: AppErrorCode, extra: Partial<AppError> = {}): AppError => ({ code, message: 'm', hint: 'h', ...extra });
+const err = (code: AppErrorCode, extra: Partial<AppError> = {}): AppError => ({ code, ...extra });
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -45,6 +45,14 @@ describe('errorText', () => {
     expect(errorText(err('unreachable'), { where: 'options', host: 'space.example.com' }).title).toBe('Cannot reach space.example.com');
     expect(errorText(err('no-host-permission'), { where: 'popup', host: 'space.example.com' }).title).toBe('No access to space.example.com');
     expect(errorText(err('no-host-permission'), { where: 'popup' }).title).toBe('No access to your Space server');
+  });
+
+  it('names the host the worker reported, before the page\'s own idea of it', () => {
+    expect(errorText(err('no-host-permission', { host: 'space.example.com' }), { where: 'popup' }).title).toBe('No access to space.example.com');
+    expect(errorText(err('unreachable', { host: 'new.example.com' }), { where: 'options', host: 'old.example.com' }).title)
+      .toBe('Cannot reach new.example.com');
+    expect(errorText(err('bad-response', { host: 'example.org' }), { where: 'options', connecting: true }).title)
+      .toBe('example.org does not look like a Space server');
   });
 
   it('says how long to wait when Space said so', () => {
@@ -84,13 +92,15 @@ describe('errorText', () => {
   });
 
   it('treats an unknown code from a newer worker as internal, without throwing', () => {
-    const text = errorText({ code: 'brand-new' as AppErrorCode, message: '', hint: '' }, { where: 'popup' });
+    const text = errorText({ code: 'brand-new' as AppErrorCode }, { where: 'popup' });
     expect(text.title).toBe('Something went wrong inside the extension');
   });
 
-  it('never echoes the worker message (it is English and may change)', () => {
-    const text = errorText(err('server', { message: 'tok_SENTINEL_123' }), { where: 'popup' });
-    expect(JSON.stringify(text)).not.toContain('tok_SENTINEL_123');
+  it('shows no detail but the host and the permission (an identifier or reason is not for display)', () => {
+    for (const code of ALL) {
+      const text = errorText(err(code, { subject: 'tok_SENTINEL_123', reason: 'tok_SENTINEL_123', op: 'issue' }), { where: 'popup' });
+      expect(JSON.stringify(text)).not.toContain('tok_SENTINEL_123');
+    }
   });
 });
 
@@ -107,9 +117,10 @@ describe('invalid URL reasons', () => {
     expect(fixes.size).toBe(5);
   });
 
-  it('falls back to the worker message for a reason it does not know', () => {
+  it('falls back to the given text, or a generic reason, for a reason it does not know', () => {
     expect(invalidUrlText('future-rule', 'Some new rule.').fix).toMatch(/^Some new rule\./);
     expect(errorText(err('invalid-url', { reason: 'insecure-http' }), { where: 'options' }).fix).toMatch(/unencrypted/);
+    expect(errorText(err('invalid-url', { reason: 'not-canonical' }), { where: 'options' }).fix).toBe(invalidUrlText('invalid-host').fix);
   });
 });
 

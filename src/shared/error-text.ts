@@ -1,7 +1,7 @@
 /**
  * One taxonomy of failures for the popup and the options page: every AppError code maps to a
- * localized title and a concrete fix, worded for where the user is looking.
- * The worker's own `message`/`hint` are English; pages show these localized texts instead.
+ * localized title and a concrete fix, worded for where the user is looking. The worker sends only the code
+ * and its details (host, permission, retryAfterMs, reason…); all the words are here and in _locales.
  */
 import type { AppError, AppErrorCode } from './protocol.ts';
 import type { InvalidUrlReason } from '../space/base-url.ts';
@@ -20,7 +20,7 @@ export interface ErrorText {
 
 export interface ErrorContext {
   where: ErrorPlace;
-  /** The Space host, when known, so messages can name it. */
+  /** The Space host, when known, so messages can name it (the error's own `host` wins). */
   host?: string | null;
   /** True while connecting: a server that answers oddly is then "not a Space server". */
   connecting?: boolean;
@@ -32,6 +32,7 @@ const URL_REASON_KEYS: Record<InvalidUrlReason, MessageKey> = {
   'credentials': 'url_credentials',
   'invalid-host': 'url_invalidHost',
   'insecure-http': 'url_insecureHttp',
+  'loopback-alias': 'url_loopbackAlias',
 };
 
 /** Localized reason for an invalid Space address (from `normalizeBaseUrl` or a worker `invalid-url`). */
@@ -78,18 +79,19 @@ const stem = (code: string) => code.replace(/-(\w)/g, (_, c: string) => c.toUppe
 
 export function errorText(error: AppError, ctx: ErrorContext): ErrorText {
   const code: AppErrorCode = Object.hasOwn(TRAITS, error.code) ? error.code : 'internal';
-  if (code === 'invalid-url') return invalidUrlText(error.reason, error.message);
+  if (code === 'invalid-url') return invalidUrlText(error.reason);
   const traits = TRAITS[code];
+  const host = error.host || ctx.host;
   if (ctx.connecting && traits.includes('s')) {
     return {
-      title: ctx.host ? t('err_notSpace_title', ctx.host) : t('err_badResponse_title'),
+      title: host ? t('err_notSpace_title', host) : t('err_badResponse_title'),
       fix: t('err_notSpace_fix'),
       action: null,
     };
   }
   const base = `err_${stem(code)}`;
   const title = code === 'forbidden' && error.permission ? t('err_forbiddenNamed_title', error.permission)
-    : traits.includes('h') ? (ctx.host ? t(`${base}_title` as MessageKey, ctx.host) : t(`${base}NoHost_title` as MessageKey))
+    : traits.includes('h') ? (host ? t(`${base}_title` as MessageKey, host) : t(`${base}NoHost_title` as MessageKey))
     : t(`${base}_title` as MessageKey);
   const fix = code === 'rate-limited' && error.retryAfterMs !== undefined && error.retryAfterMs > 0
     ? t('err_rateLimitedIn_fix', String(Math.ceil(error.retryAfterMs / 1000)))

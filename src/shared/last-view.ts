@@ -7,11 +7,27 @@ import type { Entity, EntityKind, Filter } from './protocol.ts';
  */
 export const LAST_VIEW_KEY = 'lastView';
 
+/**
+ * `storage.local` key of the connection record the worker writes (src/background/connection-store.ts). The
+ * popup reads it beside the last view, for one field: the connection's `id`.
+ */
+export const CONNECTION_KEY = 'connection';
+
 export interface LastView {
-  /** Which connection this belongs to (origin + token fingerprint); ignored if it no longer matches. */
+  /**
+   * The id of the connection this belongs to (`ConnectionRecord.id`: random, made when the connection was
+   * saved, nothing derived from the token). The popup ignores a view whose id is not the stored one.
+   */
   connection: string;
   query: string;
   filter: Filter;
   groups: Partial<Record<EntityKind, Entity[]>>;
   at: number;
+}
+
+/** The `id` of a stored connection record, or null when there is none (or it has no id). */
+export function connectionIdOf(record: unknown): string | null {
+  if (typeof record !== 'object' || record === null) return null;
+  const id = (record as { id?: unknown }).id;
+  return typeof id === 'string' && id !== '' ? id : null;
 }

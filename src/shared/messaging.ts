@@ -10,6 +10,7 @@ import browser from './browser.ts';
 import type { Runtime } from 'webextension-polyfill';
 import {
   LOOKUP_PORT,
+  LOOKUP_PORT_PRIVATE,
   type AppError,
   type Filter,
   type LookupServerMessage,
@@ -48,7 +49,8 @@ export async function ask<T extends RequestType>(req: RequestOf<T>, opts: AskOpt
     attempt += 1;
     try {
       const answer = await withTimeout(browser.runtime.sendMessage(req), timeoutMs);
-      return isResult(answer) ? (answer as ResponseFor<T>) : failure('internal', 'The extension gave an unreadable answer.');
+      // An answer that is not a Result: internal, like no answer at all.
+      return isResult(answer) ? (answer as ResponseFor<T>) : failure('internal');
     } catch (e) {
       const notDelivered = !(e instanceof Timeout) && NOT_DELIVERED.test(errorMessage(e));
       const mayRetry = attempt === 1 && (notDelivered || (e instanceof Timeout && !WRITES.has(req.type)));
@@ -56,9 +58,8 @@ export async function ask<T extends RequestType>(req: RequestOf<T>, opts: AskOpt
         await sleep(RETRY_DELAY_MS);
         continue;
       }
-      return e instanceof Timeout
-        ? failure('internal', 'The extension did not answer in time.')
-        : failure('internal', 'The extension could not be reached.');
+      // No answer in time, or the worker could not be reached.
+      return failure('internal');
     }
   }
 }
@@ -70,8 +71,8 @@ function isResult(x: unknown): boolean {
   return r.ok === false && typeof r.error === 'object' && r.error !== null && typeof (r.error as AppError).code === 'string';
 }
 
-function failure(code: AppError['code'], message: string): { ok: false; error: AppError } {
-  return { ok: false, error: { code, message, hint: '' } };
+function failure(code: AppError['code']): { ok: false; error: AppError } {
+  return { ok: false, error: { code } };
 }
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
@@ -105,7 +106,12 @@ const MAX_SILENT_RECONNECTS = 2;
  * A `lookup` port that reconnects on its own. The worker's ports die when the worker is stopped;
  * the search in flight at that moment is sent again on a fresh port, so the user never has to retype.
  */
-export function connectLookup(onMessage: (message: LookupServerMessage) => void): LookupClient {
+export function connectLookup(
+  onMessage: (message: LookupServerMessage) => void,
+  opts: { private?: boolean } = {},
+): LookupClient {
+  // A private window's searches stay out of the worker's storage (cache, last view); protocol.ts.
+  const name = opts.private === true ? LOOKUP_PORT_PRIVATE : LOOKUP_PORT;
   let port: Runtime.Port | null = null;
   let nextId = 1;
   let pending: SearchMessage | null = null;
@@ -113,7 +119,7 @@ export function connectLookup(onMessage: (message: LookupServerMessage) => void)
   let closed = false;
 
   const open = (): Runtime.Port => {
-    const p = browser.runtime.connect({ name: LOOKUP_PORT });
+    const p = browser.runtime.connect({ name });
     p.onMessage.addListener((raw: unknown) => {
       if (!isServerMessage(raw)) return;
       silentDrops = 0;
@@ -127,7 +133,7 @@ export function connectLookup(onMessage: (message: LookupServerMessage) => void)
       if (silentDrops > MAX_SILENT_RECONNECTS) {
         const lost = pending;
         pending = null;
-        onMessage({ type: 'fail', id: lost.id, error: { code: 'internal', message: 'The search was interrupted.', hint: '' } });
+        onMessage({ type: 'fail', id: lost.id, error: { code: 'internal' } });
         return;
       }
       send(pending);

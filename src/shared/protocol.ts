@@ -7,7 +7,7 @@
  *  - the lookup port (`runtime.connect({name: LOOKUP_PORT})`) for streaming, cancellable search.
  */
 import type { Entity, EntityKind } from '../space/types.ts';
-import type { SpaceErrorCode } from '../space/errors.ts';
+import type { SpaceErrorCode, SpaceErrorDetails } from '../space/errors.ts';
 
 export type { Entity, EntityKind };
 
@@ -19,16 +19,13 @@ export type AppErrorCode =
   | 'bad-request'
   | 'internal';
 
-export interface AppError {
+/**
+ * A failure as the worker reports it: a code and its details (host, operation, subject, status, permission,
+ * retryAfterMs, reason), no prose — pages word it in the user's language (src/shared/error-text.ts). Never
+ * contains the token or a raw response body. `reason` of a `bad-request`: `BadRequestReason` (app-error.ts).
+ */
+export interface AppError extends SpaceErrorDetails {
   code: AppErrorCode;
-  /** Short, user-facing, never contains the token or a raw response body. */
-  message: string;
-  /** How to fix it. */
-  hint: string;
-  permission?: string;
-  retryAfterMs?: number;
-  /** For invalid-url: the broken rule. */
-  reason?: string;
 }
 
 export type AuthState = 'ok' | 'rejected' | 'no-host-permission' | 'unverified';
@@ -44,6 +41,12 @@ export interface ConnectionStatus {
   lastVerified: number | null;
   sessionOnly: boolean;
   auth: AuthState;
+  /**
+   * Anything of a connection is still stored — its address, identity, last four characters, search scope or
+   * a token — even when it is not usable (a session-only token gone with the browser session). Options
+   * offers Forget while this is true.
+   */
+  remembered: boolean;
 }
 
 export interface Settings {
@@ -59,7 +62,8 @@ export type Request =
   | { type: 'verify' }
   | { type: 'forget'; revoke: boolean }
   | { type: 'details'; kind: EntityKind; id: string }
-  | { type: 'avatar'; id: string }
+  /** `private`: asked from a private (incognito) window, so the image is not cached. */
+  | { type: 'avatar'; id: string; private?: boolean }
   | { type: 'settings-get' }
   | { type: 'settings-set'; settings: Settings }
   /** Projects offered in Options for the issue/review search scope. */
@@ -92,6 +96,12 @@ export type ResponseFor<T extends RequestType> = Result<ResponseMap[T]>;
 // ---- lookup port ----------------------------------------------------------------------------------
 
 export const LOOKUP_PORT = 'lookup';
+/**
+ * The same channel opened from a private (incognito) window: its queries and results are never read from or
+ * written to storage (cache, last view). In Chrome's default "spanning" incognito mode the popup of a private
+ * window runs in the normal profile and its sender carries no sign of it, so the page says so itself.
+ */
+export const LOOKUP_PORT_PRIVATE = 'lookup-private';
 
 export type Filter = 'all' | EntityKind;
 

@@ -8,14 +8,14 @@ import { SpaceError } from './errors.ts';
 /** A raw id segment. Empty or dot segments would change the path itself, so they can't name anything. */
 function seg(value: string): string {
   if (value === '' || value === '.' || value === '..') {
-    throw new SpaceError('not-found', 'That item doesn\'t exist.', 'Check the link or search again.');
+    throw new SpaceError('not-found', { reason: 'empty-id' });
   }
   return encodeURIComponent(value);
 }
 
 /** `key:ABC`, `username:alex` — a typed identifier segment. */
 function ident(prefix: string, value: string): string {
-  if (value === '') throw new SpaceError('not-found', 'That item doesn\'t exist.', 'Check the link or search again.');
+  if (value === '') throw new SpaceError('not-found', { reason: 'empty-id' });
   return `${prefix}:${encodeURIComponent(value)}`;
 }
 

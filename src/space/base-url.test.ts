@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isLoopback, normalizeBaseUrl, originPattern, type InvalidUrlReason } from './base-url.ts';
@@ -27,7 +28,11 @@ describe('normalizeBaseUrl accepts what users paste', () => {
     ['https://[2001:db8::1]/', 'https://[2001:db8::1]'],
     ['http://127.0.0.1:8084', 'http://127.0.0.1:8084'],
     ['http://127.0.0.1:8084/m/me', 'http://127.0.0.1:8084'],
-    ['http://127.1.2.3', 'http://127.1.2.3'],
+    // The URL parser writes these as 127.0.0.1.
+    ['http://127.1:8084', 'http://127.0.0.1:8084'],
+    ['http://2130706433:8084', 'http://127.0.0.1:8084'],
+    // https may use any host: `https://*/*` is in optional_host_permissions.
+    ['https://127.1.2.3', 'https://127.1.2.3'],
     ['http://localhost:8084/', 'http://localhost:8084'],
     ['http://LOCALHOST', 'http://localhost'],
     ['http://[::1]:8084', 'http://[::1]:8084'],
@@ -78,6 +83,10 @@ describe('normalizeBaseUrl rejects with a specific reason', () => {
     ['http://sub.localhost', 'insecure-http'],
     ['http://[::2]', 'insecure-http'],
     ['http://[::ffff:127.0.0.1]', 'insecure-http'],
+    ['http://127.1.2.3', 'loopback-alias'],
+    ['127.9.9.9:8084', 'loopback-alias'],
+    ['http://127.255.255.254:8084/p/x', 'loopback-alias'],
+    ['http://127.0.0.2', 'loopback-alias'],
   ];
   it.each(rejected)('%j → %s', (input, reason) => {
     const result = normalizeBaseUrl(input);
@@ -94,6 +103,16 @@ describe('normalizeBaseUrl rejects with a specific reason', () => {
     if (result.ok) return;
     expect(result.message).toContain('space.example.com');
     expect(result.hint).toContain('https://space.example.com');
+  });
+
+  it('says which loopback addresses work, with the port typed', () => {
+    const result = normalizeBaseUrl('http://127.1.2.3:8084/p/abc');
+    expect(result).toMatchObject({ ok: false, reason: 'loopback-alias' });
+    if (result.ok) return;
+    expect(result.message).toContain('127.1.2.3');
+    expect(result.hint).toBe('Use http://127.0.0.1:8084 or http://localhost:8084.');
+    const noPort = normalizeBaseUrl('http://127.1.2.3');
+    expect(noPort.ok === false && noPort.hint).toBe('Use http://127.0.0.1:PORT or http://localhost:PORT.');
   });
 
   it('never echoes credentials typed into the URL', () => {
@@ -119,11 +138,51 @@ describe('originPattern', () => {
   ])('%s → %s (match patterns have no port)', (origin, pattern) => expect(originPattern(origin)).toBe(pattern));
 });
 
+/** `optional_host_permissions` of the manifest, read as data. */
+const OPTIONAL_HOSTS: string[] = JSON.parse(readFileSync(new URL('../../manifest.json', import.meta.url), 'utf8')).optional_host_permissions;
+
+/** Whether `pattern` (one host, from `originPattern`) is covered by a declared optional host permission. */
+function declared(pattern: string): boolean {
+  return OPTIONAL_HOSTS.some((p) => p === pattern || (p === 'https://*/*' && pattern.startsWith('https://')));
+}
+
+describe('loopback over http: 127.0.0.1, never another 127.x.y.z', () => {
+  const octet = fc.integer({ min: 0, max: 255 });
+  const port = fc.oneof(fc.constant(''), fc.integer({ min: 1, max: 65535 }).map((p) => `:${p}`));
+  const scheme = fc.constantFrom('http://', '', 'HTTP://', '//');
+
+  it('every address of 127.0.0.0/8 is 127.0.0.1 or refused with the fix; whatever is accepted can be granted', () => {
+    fc.assert(fc.property(octet, octet, octet, port, scheme, (b, c, d, p, s) => {
+      const host = `127.${b}.${c}.${d}`;
+      const result = normalizeBaseUrl(`${s}${host}${p}`);
+      if (host === '127.0.0.1') {
+        expect(result).toEqual({ ok: true, origin: new URL(`http://127.0.0.1${p}`).origin });
+        if (result.ok) expect(declared(originPattern(result.origin))).toBe(true);
+        return;
+      }
+      expect(result).toMatchObject({ ok: false, reason: 'loopback-alias' });
+      if (result.ok) return;
+      const shown = p === '' || p === ':80' ? ':PORT' : p;
+      expect(result.hint).toBe(`Use http://127.0.0.1${shown} or http://localhost${shown}.`);
+      // Not grantable: the very reason for refusing it.
+      expect(declared(`http://${host}/*`)).toBe(false);
+    }), { numRuns: 2000 });
+  });
+
+  it('over https any of them is fine (https://*/* covers it)', () => {
+    fc.assert(fc.property(octet, octet, octet, (b, c, d) => {
+      const result = normalizeBaseUrl(`https://127.${b}.${c}.${d}`);
+      expect(result).toEqual({ ok: true, origin: `https://127.${b}.${c}.${d}` });
+      if (result.ok) expect(declared(originPattern(result.origin))).toBe(true);
+    }), { numRuns: 500 });
+  });
+});
+
 describe('normalizeBaseUrl properties', () => {
   const check = (input: string) => {
     const result = normalizeBaseUrl(input);
     if (!result.ok) {
-      expect(['empty', 'unsupported-scheme', 'credentials', 'invalid-host', 'insecure-http']).toContain(result.reason);
+      expect(['empty', 'unsupported-scheme', 'credentials', 'invalid-host', 'insecure-http', 'loopback-alias']).toContain(result.reason);
       expect(result.message).not.toBe('');
       return;
     }
@@ -134,8 +193,10 @@ describe('normalizeBaseUrl properties', () => {
     expect(url.username + url.password).toBe('');
     // Normalizing an origin again is a no-op.
     expect(normalizeBaseUrl(result.origin)).toEqual(result);
-    // The permission pattern for it is well-formed and covers it.
+    // The permission pattern for it is well-formed and covers it…
     expect(originPattern(result.origin)).toBe(`${url.protocol}//${url.hostname}/*`);
+    // …and the manifest declares it, so requesting it cannot throw.
+    expect(declared(originPattern(result.origin))).toBe(true);
   };
 
   it('any string is rejected with a reason or yields a round-tripping origin, never http off-loopback', () => {

@@ -9,7 +9,8 @@ export type InvalidUrlReason =
   | 'unsupported-scheme'
   | 'credentials'
   | 'invalid-host'
-  | 'insecure-http';
+  | 'insecure-http'
+  | 'loopback-alias';
 
 export type NormalizedBaseUrl =
   | { ok: true; origin: string }
@@ -76,8 +77,24 @@ export function normalizeBaseUrl(input: string): NormalizedBaseUrl {
     );
   }
 
+  if (url.protocol === 'http:' && isLoopbackAlias(hostname)) {
+    // Match patterns can't wildcard IPv4 octets: the extension can only ever be granted http://127.0.0.1/*,
+    // and asking for http://127.1.2.3/* would throw. Refused here, before any permission request.
+    const port = url.port === '' ? '' : `:${url.port}`;
+    return fail(
+      'loopback-alias',
+      `Of the 127.x.x.x addresses only 127.0.0.1 can be used (not ${hostname}).`,
+      `Use http://127.0.0.1${port || ':PORT'} or http://localhost${port || ':PORT'}.`,
+    );
+  }
+
   const origin = new URL(`${url.protocol}//${hostname}${url.port === '' ? '' : `:${url.port}`}`).origin;
   return { ok: true, origin };
+}
+
+/** 127.0.0.0/8 other than 127.0.0.1 (as the URL parser writes IPv4 hosts: four decimal octets). */
+function isLoopbackAlias(hostname: string): boolean {
+  return IPV4.test(hostname) && hostname.startsWith('127.') && hostname !== '127.0.0.1';
 }
 
 /**

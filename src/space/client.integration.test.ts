@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from '../../scripts/demo-space/server.ts';
 import type { SpaceApi, SpaceClientOptions } from './api.ts';
 import { createSpaceClient } from './client.ts';
+import { describeSpaceError as english } from './describe.ts';
 import { SpaceHttp } from './http.ts';
 import { readPages } from './paging.ts';
 import { failure } from './test-support/failure.ts';
@@ -131,8 +132,8 @@ describe('lookups', () => {
 
   it('person: an unknown user is not-found, and the extras stop', async () => {
     const e = await failure(client().person('no.such.person'));
-    expect(e).toMatchObject({ code: 'not-found', status: 404 });
-    expect(e.message).toContain('@no.such.person');
+    expect(e).toMatchObject({ code: 'not-found', status: 404, op: 'person', subject: 'no.such.person' });
+    expect(english(e).message).toContain('@no.such.person');
     expect(apiRequests('/absences')).toHaveLength(0);
   });
 
@@ -200,9 +201,11 @@ describe('lookups', () => {
     expect((await api.searchIssues('ABC', word, { top: 50 })).items.map((i) => i.id)).toContain(source?.id);
     expect((await failure(api.issueByKey('ABC-T-99999'))).code).toBe('not-found');
     const noProject = await failure(api.searchIssues('NOPE', 'x'));
-    expect(noProject).toMatchObject({ code: 'not-found', status: 404 });
-    expect(noProject.message).toContain('Project NOPE');
-    expect((await failure(api.issueByKey('not a key'))).code).toBe('not-found');
+    expect(noProject).toMatchObject({ code: 'not-found', status: 404, op: 'searchIssues', subject: 'NOPE' });
+    expect(english(noProject).message).toContain('Project NOPE');
+    const notAKey = await failure(api.issueByKey('not a key'));
+    expect(notAKey).toMatchObject({ code: 'not-found', op: 'issue', subject: 'not a key', reason: 'not-a-key' });
+    expect(english(notAKey).hint).toContain('ABC-T-123');
   });
 
   it('repositories: find by term, then one repository', async () => {
@@ -265,8 +268,8 @@ describe('lookups', () => {
   it('reviews: a review number that does not exist, and a project that does not, are not-found', async () => {
     const api = client();
     const missing = await failure(api.reviewByKey('ABC-MR-99999'));
-    expect(missing).toMatchObject({ code: 'not-found' });
-    expect(missing.message).toContain('Review ABC-MR-99999');
+    expect(missing).toMatchObject({ code: 'not-found', op: 'review', subject: 'ABC-MR-99999' });
+    expect(english(missing).message).toContain('Review ABC-MR-99999');
     expect((await failure(api.reviewByKey('NOPE-CR-1'))).code).toBe('not-found');
   });
 
@@ -339,8 +342,9 @@ describe('faults', () => {
   it('401 → unauthorized, not retried', async () => {
     server.setFault('/team-directory/profiles/me', { status: 401 });
     const e = await failure(client().me());
-    expect(e).toMatchObject({ code: 'unauthorized', status: 401 });
-    expect(e.message).toMatch(/expired/); // the demo sends Space's "Access token has expired"
+    // The demo sends Space's "Access token has expired".
+    expect(e).toMatchObject({ code: 'unauthorized', status: 401, reason: 'expired' });
+    expect(english(e).message).toMatch(/expired/);
     expect(server.requests).toHaveLength(1);
   });
 
@@ -352,7 +356,7 @@ describe('faults', () => {
     server.setFault('/projects/key:ABC/planning/issues', { status: 403, permission: 'Project.Issues.View' });
     const e = await failure(client().searchIssues('ABC', 'x'));
     expect(e).toMatchObject({ code: 'forbidden', status: 403, permission: 'Project.Issues.View' });
-    expect(e.message).toContain('View issues');
+    expect(english(e).message).toContain('View issues');
     expect(server.requests).toHaveLength(1);
   });
 
@@ -373,7 +377,8 @@ describe('faults', () => {
     });
     // Chats are a real Space endpoint (space-api.md §2a) that the demo server, like SpaceCode, doesn't have.
     const e = await failure(http.getJson({
-      path: '/chats/channels/all-channels', query: { query: 'x' }, fields: 'next', what: 'searching chats', on404: 'unsupported',
+      path: '/chats/channels/all-channels', query: { query: 'x' }, fields: 'next', on404: 'unsupported',
+      op: 'searchPeople', // any operation: only how the bare 404 is read matters here
     }, (x) => x));
     expect(e).toMatchObject({ code: 'unsupported', status: 404 });
     expect(server.requests).toHaveLength(1);
@@ -432,7 +437,8 @@ describe('faults', () => {
     server.setFault('/team-directory/profiles/me', { drop: true });
     const e = await failure(client().me());
     expect(e.code).toBe('unreachable');
-    expect(e.message).toContain(new URL(server.url).host);
+    expect(e.host).toBe(new URL(server.url).host);
+    expect(english(e).message).toContain(new URL(server.url).host);
     expect(server.requests).toHaveLength(3);
   });
 
@@ -499,11 +505,12 @@ describe('sentinel token', () => {
     ['latency', '/team-directory/profiles/me', { latencyMs: 1000 }],
   ];
 
-  it.each(faults)('%s: no message, hint or stack contains the token', async (_name, path, fault) => {
+  it.each(faults)('%s: no detail, English description or stack contains the token', async (_name, path, fault) => {
     server.addToken(SENTINEL, 'alex.demo');
     server.setFault(path, fault);
     const e = await failure(client({ token: SENTINEL, timeoutMs: 200, maxBodyBytes: 64 * 1024 }).me());
-    const text = [e.message, e.hint, e.stack ?? '', e.permission ?? '', e.reason ?? '', JSON.stringify(e)].join('\n');
+    // JSON.stringify covers every detail (own enumerable properties); the English is built only from them.
+    const text = [e.message, english(e).message, english(e).hint, e.stack ?? '', JSON.stringify(e)].join('\n');
     expect(text).not.toContain(SENTINEL);
   });
 
@@ -517,6 +524,8 @@ describe('sentinel token', () => {
       await failure(client({ token: `${SENTINEL}_unknown` }).searchPeople('jo')),
       await failure(api.me({ signal: AbortSignal.abort() })),
     ];
-    for (const e of errors) expect([e.message, e.hint, e.stack ?? '', JSON.stringify(e)].join('\n')).not.toContain(SENTINEL);
+    for (const e of errors) {
+      expect([e.message, english(e).message, english(e).hint, e.stack ?? '', JSON.stringify(e)].join('\n')).not.toContain(SENTINEL);
+    }
   });
 });

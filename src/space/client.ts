@@ -45,12 +45,7 @@ export const AVATAR_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp
 export function createSpaceClient(opts: SpaceClientOptions): SpaceApi {
   const normalized = normalizeBaseUrl(opts.origin);
   if (!normalized.ok || normalized.origin !== opts.origin) {
-    throw new SpaceError(
-      'invalid-url',
-      normalized.ok ? 'The Space address is not in its canonical form.' : normalized.message,
-      normalized.ok ? 'Save the Space address again in Options.' : normalized.hint,
-      { reason: normalized.ok ? 'not-canonical' : normalized.reason },
-    );
+    throw new SpaceError('invalid-url', { reason: normalized.ok ? 'not-canonical' : normalized.reason });
   }
   const origin = normalized.origin;
   const http = new SpaceHttp({
@@ -69,13 +64,12 @@ export function createSpaceClient(opts: SpaceClientOptions): SpaceApi {
     origin,
 
     me: async (call) => http.getJson({
-      path: paths.me, fields: PERSON_FIELDS, what: 'loading your profile', subject: 'Your profile',
-      permission: 'Profile.View', signal: call?.signal,
+      path: paths.me, fields: PERSON_FIELDS, op: 'me', signal: call?.signal,
     }, mapPersonIn),
 
     searchPeople: async (query, page, call) => http.getJson({
       path: paths.profiles, fields: PERSON_BATCH_FIELDS, query: { query, ...paging(page) },
-      what: 'searching people', permission: 'Profile.View', on404: 'unsupported', signal: call?.signal,
+      op: 'searchPeople', on404: 'unsupported', signal: call?.signal,
     }, (json) => parseBatch(json, (item) => mapPerson(item, origin))),
 
     person: async (username, call) => loadPerson(http, origin, username, call),
@@ -84,7 +78,7 @@ export function createSpaceClient(opts: SpaceClientOptions): SpaceApi {
       // A plain array on the wire (space-api.md §3): paged here, by offset, so callers see a Batch.
       const all = await http.getJson({
         path: paths.locations, fields: LOCATION_FIELDS, query: { query, withArchived: false },
-        what: 'searching locations', permission: 'Locations.View', on404: 'unsupported', signal: call?.signal,
+        op: 'searchLocations', on404: 'unsupported', signal: call?.signal,
       }, (json) => readArray(json).filter((l) => !l.optBool('archived', false)).map((l) => mapLocation(l, origin)));
       const skip = offsetOf(page?.skip);
       const end = skip + topOf(page?.top);
@@ -92,35 +86,31 @@ export function createSpaceClient(opts: SpaceClientOptions): SpaceApi {
     },
 
     location: async (id, call) => http.getJson({
-      path: paths.location(id), fields: LOCATION_FIELDS,
-      what: 'looking up a location', subject: 'The location', permission: 'Locations.View', signal: call?.signal,
+      path: paths.location(id), fields: LOCATION_FIELDS, op: 'location', signal: call?.signal,
     }, (json) => mapLocation(Reader.of(json), origin)),
 
     searchTeams: async (query, page, call) => http.getJson({
       path: paths.teams, fields: TEAM_BATCH_FIELDS, query: { query, withArchived: false, ...paging(page) },
-      what: 'searching teams', permission: 'Team.View', on404: 'unsupported', signal: call?.signal,
+      op: 'searchTeams', on404: 'unsupported', signal: call?.signal,
     }, (json) => parseBatch(json, (item) => mapTeam(item, origin))),
 
     team: async (id, call) => http.getJson({
-      path: paths.team(id), fields: TEAM_DETAIL_FIELDS,
-      what: 'looking up a team', subject: 'The team', permission: 'Team.View', signal: call?.signal,
+      path: paths.team(id), fields: TEAM_DETAIL_FIELDS, op: 'team', signal: call?.signal,
     }, (json) => mapTeam(Reader.of(json), origin)),
 
     searchProjects: async (term, page, call) => http.getJson({
       path: paths.projects, fields: PROJECT_BATCH_FIELDS,
       query: { term, ...(page?.starred === undefined ? {} : { starred: page.starred }), ...paging(page) },
-      what: 'searching projects', permission: 'Project.View', on404: 'unsupported', signal: call?.signal,
+      op: 'searchProjects', on404: 'unsupported', signal: call?.signal,
     }, (json) => parseBatch(json, (item) => mapProject(item, origin))),
 
     myProjects: async (page, call) => http.getJson({
       path: paths.myProjects, fields: PROJECT_BATCH_FIELDS, query: paging(page),
-      what: 'listing your projects', permission: 'Project.View', on404: 'unsupported', signal: call?.signal,
+      op: 'myProjects', on404: 'unsupported', signal: call?.signal,
     }, (json) => parseBatch(json, (item) => mapProject(item, origin))),
 
     project: async (key, call) => http.getJson({
-      path: paths.project(key), fields: PROJECT_FIELDS,
-      what: `looking up project ${key}`, subject: `Project ${key}`, permission: 'Project.View',
-      onInvalid: 'not-found', signal: call?.signal,
+      path: paths.project(key), fields: PROJECT_FIELDS, op: 'project', subject: key, onInvalid: 'not-found', signal: call?.signal,
     }, (json) => mapProject(Reader.of(json), origin)),
 
     searchIssues: async (projectKey, query, page, call) => http.getJson({
@@ -129,8 +119,7 @@ export function createSpaceClient(opts: SpaceClientOptions): SpaceApi {
       // A project that doesn't exist answers Space's `not-found` (subject "Project X"), which multi-project
       // searches skip; a 404 without that body means the endpoint is missing.
       query: { ...(query === '' ? {} : { query }), sorting: 'UPDATED', descending: true, ...paging(page) },
-      what: `searching issues in ${projectKey}`, subject: `Project ${projectKey}`,
-      permission: 'Project.Issues.View', on404: 'unsupported', signal: call?.signal,
+      op: 'searchIssues', subject: projectKey, on404: 'unsupported', signal: call?.signal,
     }, (json) => parseBatch(json, (item) => mapIssue(item, origin, projectKey))),
 
     async issueByKey(key, call) {
@@ -139,8 +128,7 @@ export function createSpaceClient(opts: SpaceClientOptions): SpaceApi {
       const canonical = formatIssueKey(parsed.projectKey, parsed.number);
       return http.getJson({
         path: paths.issueByKey(parsed.projectKey, canonical), fields: ISSUE_FIELDS,
-        what: `looking up issue ${canonical}`, subject: `Issue ${canonical}`,
-        permission: 'Project.Issues.View', onInvalid: 'not-found', signal: call?.signal,
+        op: 'issue', subject: canonical, onInvalid: 'not-found', signal: call?.signal,
       }, (json) => mapIssue(Reader.of(json), origin, parsed.projectKey, parsed.number));
     },
 
@@ -149,20 +137,18 @@ export function createSpaceClient(opts: SpaceClientOptions): SpaceApi {
       const key = formatIssueKey(projectKey, number);
       return http.getJson({
         path: paths.issueByNumber(projectKey, number), fields: ISSUE_FIELDS,
-        what: `looking up issue ${key}`, subject: `Issue ${key}`, permission: 'Project.Issues.View',
-        onInvalid: 'not-found', signal: call?.signal,
+        op: 'issue', subject: key, onInvalid: 'not-found', signal: call?.signal,
       }, (json) => mapIssue(Reader.of(json), origin, projectKey, number));
     },
 
     searchRepositories: async (term, page, call) => http.getJson({
       path: paths.repositoriesFind, fields: REPOSITORY_FIND_BATCH_FIELDS, query: { term, ...paging(page) },
-      what: 'searching repositories', permission: 'VcsRepository.Read', on404: 'unsupported', signal: call?.signal,
+      op: 'searchRepositories', on404: 'unsupported', signal: call?.signal,
     }, (json) => parseBatch(json, (item) => mapRepositoryFound(item, origin))),
 
     repository: async (projectKey, name, call) => http.getJson({
       path: paths.repository(projectKey, name), fields: REPOSITORY_INFO_FIELDS,
-      what: `looking up repository ${name}`, subject: `Repository ${projectKey}/${name}`,
-      permission: 'VcsRepository.Read', onInvalid: 'not-found', signal: call?.signal,
+      op: 'repository', subject: `${projectKey}/${name}`, onInvalid: 'not-found', signal: call?.signal,
     }, (json) => mapRepositoryInfo(Reader.of(json), origin, projectKey, name)),
 
     searchReviews: async (projectKey, text, page, call) => http.getJson({
@@ -171,8 +157,7 @@ export function createSpaceClient(opts: SpaceClientOptions): SpaceApi {
       // found by their title too (space-api.md §12 [C]: spec default; NET sends `state.ToEnumString()`, empty
       // for null, and its sample lists all reviews with `state: null`). Newest activity first.
       query: { ...(text === '' ? {} : { text }), state: '', sort: 'LastUpdatedDesc', ...paging(page) },
-      what: `searching code reviews in ${projectKey}`, subject: `Project ${projectKey}`,
-      permission: 'Project.CodeReview.View', on404: 'unsupported', signal: call?.signal,
+      op: 'searchReviews', subject: projectKey, on404: 'unsupported', signal: call?.signal,
     }, (json) => parseBatch(json, (item) => mapReview(item.obj('review'), origin, projectKey))),
 
     async reviewByKey(key, call) {
@@ -187,8 +172,7 @@ export function createSpaceClient(opts: SpaceClientOptions): SpaceApi {
       const typed = formatReviewKey(parsed.projectKey, parsed.number, parsed.type);
       return http.getJson({
         path: paths.reviewByNumber(parsed.projectKey, parsed.number), fields: REVIEW_FIELDS,
-        what: `looking up review ${typed}`, subject: `Review ${typed}`,
-        permission: 'Project.CodeReview.View', onInvalid: 'not-found', signal: call?.signal,
+        op: 'review', subject: typed, onInvalid: 'not-found', signal: call?.signal,
       }, (json) => mapReview(Reader.of(json), origin, parsed.projectKey, parsed.number));
     },
 
@@ -197,21 +181,20 @@ export function createSpaceClient(opts: SpaceClientOptions): SpaceApi {
         return await http.getBytes({
           absolutePath: paths.attachment(attachmentId), maxBytes: DEFAULTS.avatarMaxBytes,
           accept: AVATAR_TYPES.join(', '), contentTypes: AVATAR_TYPES,
-          what: 'loading a profile picture', subject: 'The picture', signal: call?.signal,
+          op: 'avatar', signal: call?.signal,
         });
       } catch (e) {
         // Whether `/d/{id}` accepts a Bearer token at all is unknown (space-api.md §2c). A 401/403 here
         // must not read as "token revoked" and disconnect the user; pictures are just unavailable.
         if (isSpaceError(e) && (e.code === 'unauthorized' || e.code === 'forbidden')) {
-          throw new SpaceError('unsupported', `${http.host} doesn't serve profile pictures to tokens.`,
-            'Initials are shown instead.', e.status === undefined ? {} : { status: e.status });
+          throw new SpaceError('unsupported', e.status === undefined ? { host: http.host, op: 'avatar' } : { host: http.host, op: 'avatar', status: e.status });
         }
         throw e;
       }
     },
 
     revokeCurrentToken: async (call) => http.delete({
-      path: paths.revokeCurrentToken, what: 'revoking the token', subject: 'The token', signal: call?.signal,
+      path: paths.revokeCurrentToken, op: 'revokeToken', signal: call?.signal,
     }),
   };
   return api;
@@ -231,24 +214,23 @@ async function loadPerson(http: SpaceHttp, origin: string, username: string, cal
   // Extras stop as soon as the profile fails: nobody will look at them.
   const extras = new AbortController();
   const signal = call?.signal ? AbortSignal.any([call.signal, extras.signal]) : extras.signal;
-  const subject = `@${username}`;
   const hidden = new HiddenFields();
 
   const profile = http.getJson({
     path: paths.profile(username), fields: PERSON_FIELDS,
-    what: `looking up @${username}`, subject, permission: 'Profile.View', onInvalid: 'not-found', signal: call?.signal,
+    op: 'person', subject: username, onInvalid: 'not-found', signal: call?.signal,
   }, (json) => mapPerson(Reader.of(json), origin, today));
   profile.catch(() => extras.abort());
 
   const timeZone = bestEffort(http.getJson({
     path: paths.profileTimeZone(username), fields: 'id',
-    what: `loading the time zone of @${username}`, permission: 'Profile.View', signal,
+    op: 'personTimeZone', subject: username, signal,
   }, (json) => Reader.of(json).optStr('id')));
 
   const scheduleHidden = new HiddenFields();
   const schedule = bestEffort(http.getJson({
     path: paths.profileWorkingDays(username), fields: WORKING_DAYS_BATCH_FIELDS, query: { $top: 20 },
-    what: `loading the working hours of @${username}`, permission: 'Profile.WorkingDays.View', signal,
+    op: 'personWorkingHours', subject: username, signal,
   }, (json) => currentSchedule(Reader.of(json).objects('data'), today, scheduleHidden)));
 
   // `member` takes the profile id [C §12: NET appends it as is], so this one waits for the profile;
@@ -261,7 +243,7 @@ async function loadPerson(http: SpaceHttp, origin: string, username: string, cal
     return http.getJson({
       path: paths.absences, fields: ABSENCE_BATCH_FIELDS,
       query: { member: p.id, since: today, till: today, viewMode: 'All', $top: 20 },
-      what: `loading the absences of @${username}`, permission: 'Profile.Absences.View', signal,
+      op: 'personAbsences', subject: username, signal,
     }, (json) => absenceToday(Reader.of(json).objects('data'), today, absenceHidden));
   }));
 
@@ -319,8 +301,7 @@ function nonEmpty(text: string | null | undefined): string | null {
   return text === null || text === undefined || text.trim() === '' ? null : text;
 }
 
-function notAKey(text: string, kind: 'issue' | 'review'): SpaceError {
-  const example = kind === 'issue' ? 'ABC-T-123' : 'ABC-MR-12 or ABC-CR-12';
-  return new SpaceError('not-found', `“${text.slice(0, 80)}” is not a valid ${kind} key.`, `${kind === 'issue' ? 'Issue' : 'Review'} keys look like ${example}.`);
+function notAKey(text: string, op: 'issue' | 'review'): SpaceError {
+  return new SpaceError('not-found', { op, subject: text.slice(0, 80), reason: 'not-a-key' });
 }
 

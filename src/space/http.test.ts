@@ -5,6 +5,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { describeSpaceError as english } from './describe.ts';
 import { SpaceHttp, queryString, type HttpOptions } from './http.ts';
 import { failure } from './test-support/failure.ts';
 import { useScriptedServer } from './test-support/scripted-server.ts';
@@ -65,8 +66,7 @@ interface Flags {
 
 function getId(http = makeHttp(), extra: Flags = {}) {
   return http.getJson({
-    path: '/projects/key:ABC/planning/issues/key:ABC-T-1', fields: 'id,title', what: 'looking up issue ABC-T-1',
-    subject: 'Issue ABC-T-1', permission: 'Project.Issues.View', ...extra,
+    path: '/projects/key:ABC/planning/issues/key:ABC-T-1', fields: 'id,title', op: 'issue', subject: 'ABC-T-1', ...extra,
   }, readId);
 }
 
@@ -123,22 +123,25 @@ describe('status mapping', () => {
   it('401 → unauthorized, never retried', async () => {
     handler = (_req, res) => spaceError(res, 401, 'authentication-required', 'Invalid token');
     const e = await failure(getId());
-    expect(e).toMatchObject({ code: 'unauthorized', status: 401 });
-    expect(e.message).toContain('127.0.0.1');
-    expect(e.hint).toMatch(/new personal token/);
+    expect(e).toMatchObject({ code: 'unauthorized', status: 401, host: new URL(local.origin).host, op: 'issue', subject: 'ABC-T-1' });
+    expect(e.reason).toBeUndefined();
+    expect(english(e).message).toContain('127.0.0.1');
+    expect(english(e).hint).toMatch(/new personal token/);
     expect(seen).toHaveLength(1);
   });
 
   it('401 with the known expiry description says so', async () => {
     handler = (_req, res) => spaceError(res, 401, 'authentication-required', 'Access token has expired');
-    expect((await failure(getId())).message).toMatch(/expired/);
+    const e = await failure(getId());
+    expect(e).toMatchObject({ code: 'unauthorized', reason: 'expired' });
+    expect(english(e).message).toMatch(/expired/);
   });
 
   it('403 naming a permission code → forbidden with that permission', async () => {
     handler = (_req, res) => spaceError(res, 403, 'permission-denied', 'Permission denied: Project.Issues.View');
     const e = await failure(getId());
     expect(e).toMatchObject({ code: 'forbidden', status: 403, permission: 'Project.Issues.View' });
-    expect(e.message).toContain('“View issues” (Project.Issues.View)');
+    expect(english(e).message).toContain('“View issues” (Project.Issues.View)');
     expect(seen).toHaveLength(1);
   });
 
@@ -147,19 +150,19 @@ describe('status mapping', () => {
     expect(await failure(getId())).toMatchObject({ code: 'forbidden', permission: 'View issues' });
   });
 
-  it('403 without a permission → forbidden; the hint names the documented one', async () => {
+  it('403 without a permission → forbidden; the English hint names the documented one', async () => {
     handler = (_req, res) => spaceError(res, 403, 'permission-denied', 'Permission denied');
     const e = await failure(getId());
     expect(e.code).toBe('forbidden');
     expect(e.permission).toBeUndefined();
-    expect(e.hint).toContain('Project.Issues.View');
+    expect(english(e).hint).toContain('Project.Issues.View');
   });
 
   it('404 with a Space not-found body → not-found', async () => {
     handler = (_req, res) => spaceError(res, 404, 'not-found', 'Issue not found');
     const e = await failure(getId());
-    expect(e).toMatchObject({ code: 'not-found', status: 404 });
-    expect(e.message).toBe('Issue ABC-T-1 wasn\'t found on ' + new URL(local.origin).host + '.');
+    expect(e).toMatchObject({ code: 'not-found', status: 404, op: 'issue', subject: 'ABC-T-1' });
+    expect(english(e).message).toBe('Issue ABC-T-1 wasn\'t found on ' + new URL(local.origin).host + '.');
     expect(seen).toHaveLength(1);
   });
 
@@ -175,7 +178,7 @@ describe('status mapping', () => {
     handler = (_req, res) => spaceError(res, 429, 'rate-limited', 'Too many requests', { 'retry-after': '120' });
     const e = await failure(getId());
     expect(e).toMatchObject({ code: 'rate-limited', status: 429, retryAfterMs: 120_000 });
-    expect(e.hint).toContain('2 minutes');
+    expect(english(e).hint).toContain('2 minutes');
     expect(seen).toHaveLength(1);
   });
 
@@ -215,7 +218,7 @@ describe('status mapping', () => {
     handler = (_req, res) => spaceError(res, status, 'internal-server-error', 'boom');
     const e = await failure(getId());
     expect(e).toMatchObject({ code: 'server', status });
-    expect(e.message).toContain(`HTTP ${status}`);
+    expect(english(e).message).toContain(`HTTP ${status}`);
     expect(seen).toHaveLength(3);
   });
 
@@ -331,19 +334,20 @@ describe('classification table', () => {
     handler = answer(404, e('not-found'));
     const error = await failure(makeHttp().getJson({
       path: '/projects/key:NOPE/planning/issues', fields: 'next', query: { sorting: 'UPDATED', descending: true },
-      what: 'searching issues in NOPE', subject: 'Project NOPE', on404: 'unsupported',
+      op: 'searchIssues', subject: 'NOPE', on404: 'unsupported',
     }, (x) => x));
-    expect(error).toMatchObject({ code: 'not-found', status: 404 });
-    expect(error.message).toBe(`Project NOPE wasn't found on ${new URL(local.origin).host}.`);
+    expect(error).toMatchObject({ code: 'not-found', status: 404, op: 'searchIssues', subject: 'NOPE' });
+    expect(english(error).message).toBe(`Project NOPE wasn't found on ${new URL(local.origin).host}.`);
   });
 
   it('invalid-request says what was refused, without Space\'s text or the token', async () => {
     handler = (_req, res) => spaceError(res, 400, 'validation-error', `Parameter 'state' is bad; token ${TOKEN}`);
     const error = await failure(getId());
     expect(error.code).toBe('invalid-request');
-    expect(error.message).toBe(`${new URL(local.origin).host} refused our request as invalid while looking up issue ABC-T-1 (HTTP 400).`);
-    expect(error.hint).toMatch(/Other lookups keep working/);
-    expect([error.message, error.hint, JSON.stringify(error)].join(' ')).not.toMatch(/Parameter|state|tok_/);
+    const { message, hint } = english(error);
+    expect(message).toBe(`${new URL(local.origin).host} refused our request as invalid while looking up issue ABC-T-1 (HTTP 400).`);
+    expect(hint).toMatch(/Other lookups keep working/);
+    expect([error.message, message, hint, JSON.stringify(error)].join(' ')).not.toMatch(/Parameter|state|tok_/);
   });
 
   it('reads a capped error body for every status: an oversized one counts as no Space body', async () => {
@@ -372,7 +376,7 @@ describe('bodies', () => {
     };
     const e = await failure(getId());
     expect(e).toMatchObject({ code: 'bad-response', reason: 'html' });
-    expect(e.hint).toMatch(/sign-in page or proxy/);
+    expect(english(e).hint).toMatch(/sign-in page or proxy/);
   });
 
   it('a wrong shape → bad-response naming the field, not retried', async () => {
@@ -433,7 +437,8 @@ describe('network failures, timeouts and cancellation', () => {
     handler = (req) => req.socket.destroy();
     const e = await failure(getId());
     expect(e.code).toBe('unreachable');
-    expect(e.message).toBe(`Can't reach ${new URL(local.origin).host}.`);
+    expect(e.host).toBe(new URL(local.origin).host);
+    expect(english(e).message).toBe(`Can't reach ${new URL(local.origin).host}.`);
     expect(seen).toHaveLength(3);
   });
 
@@ -515,7 +520,7 @@ describe('DELETE', () => {
   it('is sent once and never retried', async () => {
     handler = (_req, res) => spaceError(res, 500, 'internal-server-error', 'boom');
     const http = makeHttp();
-    const e = await failure(http.delete({ path: '/team-directory/profiles/me/permanent-tokens/current', what: 'revoking the token' }));
+    const e = await failure(http.delete({ path: '/team-directory/profiles/me/permanent-tokens/current', op: 'revokeToken' }));
     expect(e.code).toBe('server');
     expect(seen).toHaveLength(1);
     expect(seen[0]).toMatchObject({ method: 'DELETE', url: '/api/http/team-directory/profiles/me/permanent-tokens/current' });
@@ -526,7 +531,7 @@ describe('DELETE', () => {
       res.writeHead(200);
       res.end();
     };
-    await expect(makeHttp().delete({ path: '/x', what: 'revoking the token' })).resolves.toBeUndefined();
+    await expect(makeHttp().delete({ path: '/x', op: 'revokeToken' })).resolves.toBeUndefined();
   });
 });
 
@@ -538,7 +543,7 @@ const WEBP = [...Buffer.from('RIFF'), 0x24, 0, 0, 0, ...Buffer.from('WEBPVP8 ')]
 describe('bytes', () => {
   const IMAGES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'];
   const getAvatar = (http = makeHttp()) => http.getBytes({
-    absolutePath: '/d/abc', maxBytes: 1024, accept: IMAGES.join(', '), contentTypes: IMAGES, what: 'loading a profile picture',
+    absolutePath: '/d/abc', maxBytes: 1024, accept: IMAGES.join(', '), contentTypes: IMAGES, op: 'avatar',
   });
   const picture = (contentType: string | null, bytes: number[] | string): Handler => (_req, res) => {
     res.writeHead(200, contentType === null ? {} : { 'content-type': contentType });
@@ -579,7 +584,7 @@ describe('bytes', () => {
 
   it('a recognised picture outside the allowed types → not-image', async () => {
     handler = picture('image/gif', GIF);
-    const onlyPng = makeHttp().getBytes({ absolutePath: '/d/abc', maxBytes: 1024, accept: 'image/png', contentTypes: ['image/png'], what: 'loading a profile picture' });
+    const onlyPng = makeHttp().getBytes({ absolutePath: '/d/abc', maxBytes: 1024, accept: 'image/png', contentTypes: ['image/png'], op: 'avatar' });
     expect(await failure(onlyPng)).toMatchObject({ code: 'bad-response', reason: 'not-image' });
   });
 
@@ -619,14 +624,14 @@ describe('redirects', () => {
     res.end();
   };
   const getAvatar = (http: SpaceHttp) => http.getBytes({
-    absolutePath: '/d/abc', maxBytes: 1024, accept: 'image/png', contentTypes: ['image/png'], what: 'loading a profile picture',
+    absolutePath: '/d/abc', maxBytes: 1024, accept: 'image/png', contentTypes: ['image/png'], op: 'avatar',
   });
 
   it.each([301, 302, 303, 307, 308])('%d on a JSON call in a browser → bad-response redirect, sent once', async (status) => {
     handler = redirectTo(status);
     const e = await failure(getId(makeHttp({ fetch: browserLike })));
     expect(e).toMatchObject({ code: 'bad-response', reason: 'redirect' });
-    expect(e.message).toMatch(/redirected/);
+    expect(english(e).message).toMatch(/redirected/);
     expect(seen).toHaveLength(1);
   });
 
@@ -667,7 +672,9 @@ describe('the token never leaks into an error', () => {
   it.each(faults)('%s', async (_name, fault) => {
     handler = fault;
     const e = await failure(getId(makeHttp({ timeoutMs: 150 })));
-    const everything = [e.message, e.hint, e.stack ?? '', e.permission ?? '', e.reason ?? '', JSON.stringify(e)].join('\n');
+    // Every detail is in the JSON (own enumerable properties), and the English is built only from them.
+    const { message, hint } = english(e);
+    const everything = [e.message, message, hint, e.stack ?? '', JSON.stringify(e)].join('\n');
     expect(everything).not.toContain(TOKEN);
     expect(everything).not.toContain('Bearer');
   });

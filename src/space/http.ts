@@ -7,7 +7,7 @@
  * engines and is never how Space answers an API call), no HTTP cache.
  */
 import { backoffDelay, sleep } from './backoff.ts';
-import type { SpaceError } from './errors.ts';
+import type { SpaceError, SpaceOperation } from './errors.ts';
 import * as fail from './failures.ts';
 import type { FailureContext } from './failures.ts';
 import { imageTypeOf } from './image-type.ts';
@@ -43,12 +43,10 @@ interface RequestBase {
   /** Already-encoded path under `/api/http`, e.g. `/team-directory/profiles/username:alex`. */
   path: string;
   query?: Query;
-  /** For messages: what is being done ("searching people", "looking up issue ABC-T-1"). */
-  what: string;
-  /** For not-found messages: "Issue ABC-T-1". */
+  /** What is being done, for the error's details (a page words it). */
+  op: SpaceOperation;
+  /** Which item: `ABC-T-1`, the project key of a search in a project (see `SpaceOperation`). */
   subject?: string;
-  /** Documented permission of the endpoint, for hints. */
-  permission?: string;
   /**
    * How to read a 404 whose body is not Space's `not-found` error (a Space `not-found` body is always
    * 'not-found'). Default 'not-found', as both SDKs read every 404 [C §12]. Collection and search endpoints
@@ -198,11 +196,8 @@ export class SpaceHttp {
     });
   }
 
-  private context(req: { what: string; subject?: string; permission?: string }): FailureContext {
-    const ctx: FailureContext = { host: this.host, what: req.what };
-    if (req.subject !== undefined) ctx.subject = req.subject;
-    if (req.permission !== undefined) ctx.permission = req.permission;
-    return ctx;
+  private context(req: { op: SpaceOperation; subject?: string }): FailureContext {
+    return req.subject === undefined ? { host: this.host, op: req.op } : { host: this.host, op: req.op, subject: req.subject };
   }
 
   private apiUrl(path: string, query: Query): string {
@@ -241,7 +236,7 @@ export class SpaceHttp {
       if (e instanceof AttemptFailure) return e;
       if (attempt.signal?.aborted) return new AttemptFailure(fail.cancelled(), false);
       // A per-attempt timeout is not retried: the user already waited the full timeout once.
-      if (timeoutSignal.aborted) return new AttemptFailure(fail.timeout(ctx, this.opts.timeoutMs), false);
+      if (timeoutSignal.aborted) return new AttemptFailure(fail.timeout(ctx), false);
       // fetch rejects with a TypeError for DNS failures, refused or reset connections and offline;
       // a connection dropped mid-body surfaces the same way from the body stream.
       return new AttemptFailure(fail.unreachable(ctx), true);
@@ -353,7 +348,7 @@ export class SpaceHttp {
         return new AttemptFailure(fail.rateLimited(ctx, retryAfter), true, retryAfter);
       case status === 408:
         // HTTP semantics: the server gave up waiting for us; worth one more try.
-        return new AttemptFailure(fail.timeout(ctx, null, 408), true);
+        return new AttemptFailure(fail.timeout(ctx, 408), true);
       case status >= 500:
         // [C] SDKs: 500 → internal error. 502–504 come from gateways; 505+ are not transient; 503 may carry
         // Retry-After for the expected downtime.

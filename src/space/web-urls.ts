@@ -58,14 +58,4 @@ export function personalTokensUrl(origin: string): string {
   return build(origin, '/m/me/authentication?tab=PermanentTokens');
 }
 
-/** For pages that open links: true only for a plain http(s) URL on exactly the configured origin. */
-export function isSameOriginUrl(url: string, origin: string): boolean {
-  try {
-    const u = new URL(url);
-    return (u.protocol === 'https:' || u.protocol === 'http:')
-      && u.username === '' && u.password === ''
-      && u.origin === new URL(origin).origin;
-  } catch {
-    return false;
-  }
-}
+export { isSameOriginUrl } from './same-origin.ts';

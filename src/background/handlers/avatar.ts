@@ -40,11 +40,12 @@ export function toDataUrl(type: RasterType, bytes: Uint8Array): string {
   return `data:${type};base64,${btoa(binary)}`;
 }
 
-export const handleAvatar: Handler<'avatar'> = async (request, deps) => {
-  if (!ATTACHMENT_ID.test(request.id)) throw failures.badRequest('Unknown avatar.');
-  const conn = await openConnection(deps);
+export const handleAvatar: Handler<'avatar'> = async (request, deps, context) => {
+  if (!ATTACHMENT_ID.test(request.id)) throw failures.badRequest('avatar-id');
+  // A private window's avatars are neither cached nor served from the normal profile's cache.
+  const conn = await openConnection(deps, { private: request.private === true || context.private });
   const key = cacheKey(conn.key, 'avatar', request.id);
-  const hit = await readCache<string>(deps.platform, key, deps.now(), AVATAR_FRESHNESS).catch(() => null);
+  const hit = await readCache<string>(deps.platform, conn, key, deps.now(), AVATAR_FRESHNESS).catch(() => null);
   if (hit) return { dataUrl: hit.value };
 
   const image = await callSpace(deps.platform, conn, (api) => api.avatar(request.id));
@@ -52,7 +53,7 @@ export const handleAvatar: Handler<'avatar'> = async (request, deps) => {
   if (!type) throw failures.unsupportedImage();
   const dataUrl = toDataUrl(type, image.bytes);
   if (image.bytes.length <= MAX_CACHED_BYTES) {
-    await writeCache(deps.platform, key, dataUrl, deps.now()).catch(() => undefined);
+    await writeCache(deps.platform, conn, key, dataUrl, deps.now()).catch(() => undefined);
   }
   return { dataUrl };
 };

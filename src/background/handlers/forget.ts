@@ -1,7 +1,8 @@
 /**
  * Forget: optionally revoke the token in Space first (Space's own advice for a token that may be
- * compromised), then remove token, metadata, settings, caches, last view and pending query — always, even
- * when the revoke failed: the user asked to be disconnected, and a failed revoke is reported, not retried.
+ * compromised), then remove token, metadata, settings, caches, last view and pending query, and give the
+ * Space origin's host access back — always, even when the revoke failed: the user asked to be disconnected,
+ * and a failed revoke is reported, not retried.
  */
 import type { ForgetResult } from '../../shared/protocol.ts';
 import { PENDING_QUERY_KEY } from '../../shared/protocol.ts';
@@ -9,7 +10,9 @@ import { openConnection } from '../active-connection.ts';
 import { toAppError } from '../app-error.ts';
 import { refreshBadge } from '../badge.ts';
 import { clearAllCaches } from '../cache.ts';
-import { removeConnection } from '../connection-store.ts';
+import { readConnection, removeConnection } from '../connection-store.ts';
+import { removeSettings } from '../settings-store.ts';
+import { releaseHostPermission } from '../host-permission.ts';
 import type { Handler } from '../router.ts';
 
 export const handleForget: Handler<'forget'> = async (request, deps) => {
@@ -25,11 +28,16 @@ export const handleForget: Handler<'forget'> = async (request, deps) => {
   }
 
   const { platform } = deps;
+  // Read before anything is removed (a session-only record whose token is gone still names its origin).
+  const origin = (await readConnection(platform).catch(() => null))?.record?.origin ?? null;
   // Each step runs even if an earlier one failed; the first failure is reported afterwards.
   const steps = [
     () => removeConnection(platform),
+    () => removeSettings(platform),
     () => clearAllCaches(platform),
     () => platform.storage.session.remove(PENDING_QUERY_KEY),
+    // Last: the revoke above needed the access.
+    () => (origin === null ? Promise.resolve() : releaseHostPermission(platform, origin, null)),
   ];
   let failed: unknown = null;
   for (const step of steps) {

@@ -1,4 +1,4 @@
-import { readSettings } from '../connection-store.ts';
+import { readSettings } from '../settings-store.ts';
 import type { Handler } from '../router.ts';
 
 export const handleSettingsGet: Handler<'settings-get'> = (_request, { platform }) => readSettings(platform);

@@ -1,7 +1,7 @@
 import { isProjectKeyLike } from '../../space/keys.ts';
 import { failures } from '../app-error.ts';
 import { clearAllCaches } from '../cache.ts';
-import { readSettings, writeSettings } from '../connection-store.ts';
+import { readSettings, writeSettings } from '../settings-store.ts';
 import type { Handler } from '../router.ts';
 
 /**
@@ -12,7 +12,7 @@ import type { Handler } from '../router.ts';
 export const handleSettingsSet: Handler<'settings-set'> = async (request, { platform }) => {
   const keys: string[] = [];
   for (const raw of request.settings.searchProjects) {
-    if (!isProjectKeyLike(raw)) throw failures.badRequest(`“${raw.slice(0, 40)}” is not a Space project key.`);
+    if (!isProjectKeyLike(raw)) throw failures.badRequest('project-key', raw.slice(0, 40));
     const key = raw.trim().toUpperCase();
     if (!keys.includes(key)) keys.push(key);
   }

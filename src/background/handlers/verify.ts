@@ -11,7 +11,7 @@ import type { Handler } from '../router.ts';
 export const handleVerify: Handler<'verify'> = async (_request, deps) => {
   const conn = await openConnection(deps, { allowRejected: true });
   const me = await callSpace(deps.platform, conn, (api) => api.me());
-  await updateConnection(deps.platform, conn.record.fingerprint, {
+  await updateConnection(deps.platform, conn.record.id, {
     auth: 'ok',
     identity: identityOf(me),
     lastVerified: deps.now(),

@@ -92,7 +92,7 @@ async function searchOneKind(
   let stale: Entity[] | null = null;
 
   try {
-    const hit = await readCache<Entity[]>(deps.platform, key, deps.now());
+    const hit = await readCache<Entity[]>(deps.platform, conn, key, deps.now());
     if (signal.aborted) return { kind, state: 'cancelled' };
     if (hit) {
       onGroup({ kind, state: 'ok', items: hit.value, cached: true });
@@ -113,7 +113,7 @@ async function searchOneKind(
     onGroup({ kind, state: 'ok', items, cached: false });
     // Written after posting (the group must not wait for storage) but before this kind counts as finished,
     // so a repeat right after `done` finds it. A failed write only costs a later request.
-    await writeCache(deps.platform, key, items, deps.now()).catch(() => undefined);
+    await writeCache(deps.platform, conn, key, items, deps.now()).catch(() => undefined);
     return { kind, state: 'ok', items };
   } catch (e) {
     if (signal.aborted || (isSpaceError(e) && e.code === 'cancelled')) return { kind, state: 'cancelled' };

@@ -28,7 +28,7 @@ export async function missingKeyOf(
 async function projectExists(deps: Deps, conn: ActiveConnection, projectKey: string, signal: AbortSignal): Promise<boolean | null> {
   const entry = cacheKey(conn.key, 'project-exists', projectKey);
   try {
-    const hit = await readCache<boolean>(deps.platform, entry, deps.now());
+    const hit = await readCache<boolean>(deps.platform, conn, entry, deps.now());
     if (hit?.fresh && typeof hit.value === 'boolean') return hit.value;
   } catch {
     // An unreadable cache is a miss.
@@ -44,6 +44,6 @@ async function projectExists(deps: Deps, conn: ActiveConnection, projectKey: str
     if (!isSpaceError(e) || (e.code !== 'not-found' && e.code !== 'invalid-request')) return null;
     exists = false;
   }
-  await writeCache(deps.platform, entry, exists, deps.now()).catch(() => undefined);
+  await writeCache(deps.platform, conn, entry, exists, deps.now()).catch(() => undefined);
   return exists;
 }

@@ -4,12 +4,15 @@
  * Accepted only from our own pages (same gate as one-shot messages). Each valid search message aborts every
  * older search on the same port; a closed port aborts whatever is running. Per-port state lives only as
  * long as the port, which keeps the worker alive while it is open.
+ *
+ * A port from a private (incognito) window — named `lookup-private` by the popup, or from a sender in an
+ * incognito tab — searches without the cache and leaves no last view: decided once per port, from the port.
  */
 import { BAD_REQUEST } from '../app-error.ts';
 import { ownOriginOf, type Deps } from '../platform.ts';
 import { validateSearchMessage } from '../schema.ts';
-import { isInternalSender } from '../sender.ts';
-import { LOOKUP_PORT, type LookupServerMessage } from '../../shared/protocol.ts';
+import { isInternalSender, isPrivateSender } from '../sender.ts';
+import { LOOKUP_PORT, LOOKUP_PORT_PRIVATE, type LookupServerMessage } from '../../shared/protocol.ts';
 import { runSearch } from './run-search.ts';
 
 /** The parts of `runtime.Port` used here; the polyfill's Port and the test fake both fit. */
@@ -23,11 +26,12 @@ export interface PortLike {
 }
 
 export function acceptLookupPort(port: PortLike, deps: Deps): void {
-  if (port.name !== LOOKUP_PORT) return;
+  if (port.name !== LOOKUP_PORT && port.name !== LOOKUP_PORT_PRIVATE) return;
   if (!isInternalSender(port.sender, deps.platform.runtime.id, ownOriginOf(deps.platform))) {
     port.disconnect();
     return;
   }
+  const privateWindow = port.name === LOOKUP_PORT_PRIVATE || isPrivateSender(port.sender);
 
   let current: AbortController | null = null;
   let closed = false;
@@ -56,7 +60,7 @@ export function acceptLookupPort(port: PortLike, deps: Deps): void {
     current?.abort();
     const controller = new AbortController();
     current = controller;
-    void runSearch(deps, message, controller.signal, post).finally(() => {
+    void runSearch(deps, message, controller.signal, post, { private: privateWindow }).finally(() => {
       if (current === controller) current = null;
     });
   });

@@ -1,15 +1,16 @@
 /**
  * One search message from the lookup port, start to finish: open the stored connection, fan out to the
  * selected kinds, post each group as it arrives, then `done` (or one `fail`), and remember what was shown
- * as LastView so the popup can paint it in its first frame next time.
+ * as LastView so the popup can paint it in its first frame next time (not for a private window).
  *
  * `post` is only called while `signal` is live: a newer search (or a closed port) silences this one.
  */
-import { LAST_VIEW_KEY, type LastView } from '../../shared/last-view.ts';
+import type { LastView } from '../../shared/last-view.ts';
 import type { DoneMessage, Entity, EntityKind, LookupServerMessage, SearchMessage } from '../../shared/protocol.ts';
 import { parseQuery } from '../../shared/query.ts';
-import { openConnection } from '../active-connection.ts';
+import { openConnection, type ActiveConnection } from '../active-connection.ts';
 import { toAppError } from '../app-error.ts';
+import { writeLastView } from '../cache.ts';
 import type { Deps } from '../platform.ts';
 import { searchKinds } from './engine.ts';
 import { missingKeyOf } from './missing-key.ts';
@@ -20,6 +21,7 @@ export async function runSearch(
   message: SearchMessage,
   signal: AbortSignal,
   post: (message: LookupServerMessage) => void,
+  opts: { private?: boolean } = {},
 ): Promise<void> {
   const { id } = message;
   const send = (m: LookupServerMessage) => {
@@ -30,14 +32,14 @@ export async function runSearch(
     const query = parseQuery(message.query);
     const kinds = selectKinds(query, message.filter);
 
-    const conn = await openConnection(deps);
+    const conn = await openConnection(deps, { private: opts.private === true });
     if (signal.aborted) return;
     if (kinds.length === 0) {
       const done: DoneMessage = { type: 'done', id };
       if (query.impossibleKey) done.missing = await missingKeyOf(deps, conn, query.impossibleKey, signal);
       if (signal.aborted) return;
       send(done);
-      await rememberView(deps, conn.key, message, {}, signal);
+      await rememberView(deps, conn, message, {}, signal);
       return;
     }
 
@@ -63,7 +65,7 @@ export async function runSearch(
       if (signal.aborted) return;
     }
     send(done);
-    await rememberView(deps, conn.key, message, groups, signal);
+    await rememberView(deps, conn, message, groups, signal);
   } catch (e) {
     send({ type: 'fail', id, error: toAppError(e) });
   }
@@ -71,15 +73,16 @@ export async function runSearch(
 
 async function rememberView(
   deps: Deps,
-  connection: string,
+  conn: ActiveConnection,
   message: SearchMessage,
   groups: LastView['groups'],
   signal: AbortSignal,
 ): Promise<void> {
   if (signal.aborted) return;
-  const view: LastView = { connection, query: message.query, filter: message.filter, groups, at: deps.now() };
+  const view: LastView = { connection: conn.key, query: message.query, filter: message.filter, groups, at: deps.now() };
   try {
-    await deps.platform.storage.session.set({ [LAST_VIEW_KEY]: view });
+    // Skipped for a private window, and when the connection was forgotten or replaced meanwhile.
+    await writeLastView(deps.platform, conn, view);
   } catch {
     // Only the next first paint is affected.
   }

@@ -9,7 +9,7 @@
 import { isSpaceError } from '../../space/errors.ts';
 import type { ActiveConnection } from '../active-connection.ts';
 import { cacheKey, readCache, writeCache } from '../cache.ts';
-import { readSettings } from '../connection-store.ts';
+import { readSettings } from '../settings-store.ts';
 import type { Deps } from '../platform.ts';
 import { shareInFlight } from './dedupe.ts';
 
@@ -45,7 +45,7 @@ const defaultScopeKey = (conn: ActiveConnection) => cacheKey(conn.key, 'scope', 
 async function storedScope(deps: Deps, conn: ActiveConnection): Promise<string[] | null> {
   const settings = await readSettings(deps.platform);
   if (settings.searchProjects.length > 0) return settings.searchProjects.slice(0, MAX_CHOSEN_PROJECTS);
-  const hit = await readCache<string[]>(deps.platform, defaultScopeKey(conn), deps.now(), DEFAULT_SCOPE_FRESHNESS);
+  const hit = await readCache<string[]>(deps.platform, conn, defaultScopeKey(conn), deps.now(), DEFAULT_SCOPE_FRESHNESS);
   return hit?.fresh ? hit.value : null;
 }
 
@@ -53,7 +53,7 @@ function fetchAndCacheDefault(deps: Deps, conn: ActiveConnection, signal: AbortS
   const key = defaultScopeKey(conn);
   return shareInFlight(key, async (shared) => {
     const keys = await fetchDefaultScope(conn, shared);
-    await writeCache(deps.platform, key, keys, deps.now());
+    await writeCache(deps.platform, conn, key, keys, deps.now());
     return keys;
   }, signal);
 }

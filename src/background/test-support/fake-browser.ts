@@ -166,13 +166,26 @@ export function createFakeBrowser(opts: FakeBrowserOptions = {}) {
     menus: new Map<string, { id: string; title: string; contexts: string[] }>(),
     menuRemoveAlls: 0,
     defaultSuggestion: null as { description: string } | null,
+    /** Every pattern passed to `permissions.remove`, in order. */
+    permissionRemovals: [] as string[],
   };
+  /** What `windows.getLastFocused()` reports; tests flip it to type "in a private window". */
+  const focusedWindow = { incognito: false };
 
   const openPopup = opts.openPopup ?? 'ok';
   const platform: Platform = {
     storage: { local, session },
     permissions: {
       contains: async ({ origins }) => origins.every((o) => granted.has(o)),
+      remove: async ({ origins }) => {
+        record.permissionRemovals.push(...origins);
+        let removed = false;
+        for (const o of origins) removed = granted.delete(o) || removed;
+        return removed;
+      },
+    },
+    windows: {
+      getLastFocused: async () => ({ ...focusedWindow }),
     },
     runtime: {
       id,
@@ -258,6 +271,7 @@ export function createFakeBrowser(opts: FakeBrowserOptions = {}) {
       onAdded: events.permissionsAdded,
     },
     tabs: platform.tabs,
+    windows: platform.windows,
     action: platform.action,
     contextMenus: { ...platform.contextMenus, onClicked: events.menuClicked },
     i18n: platform.i18n,
@@ -284,6 +298,11 @@ export function createFakeBrowser(opts: FakeBrowserOptions = {}) {
     revoke(pattern: string) {
       granted.delete(pattern);
     },
+    /** The host patterns granted right now, sorted. */
+    granted(): string[] {
+      return [...granted].sort();
+    },
+    focusedWindow,
     /** The worker is stopped: its listeners (and all its memory) are gone; storage stays. */
     stopWorker() {
       for (const event of Object.values(events)) event.clearListeners();

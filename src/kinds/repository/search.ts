@@ -9,7 +9,7 @@ export const repositorySearch: KindSearch<'repository'> = {
   /** `id` is `PROJECT/name` (repositories have no global id in Space's find endpoint). */
   details(api, id, opts) {
     const slash = id.indexOf('/');
-    if (slash <= 0 || slash === id.length - 1) return Promise.reject(failures.badRequest('Unknown repository.'));
+    if (slash <= 0 || slash === id.length - 1) return Promise.reject(failures.badRequest('repository-id'));
     return api.repository(id.slice(0, slash), id.slice(slash + 1), opts);
   },
 };

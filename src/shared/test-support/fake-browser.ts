@@ -43,7 +43,7 @@ export class FakePort {
 
 type StorageListener = (changes: Record<string, { newValue?: unknown }>, area: string) => void;
 
-const unknownError = { ok: false, error: { code: 'internal', message: '', hint: '' } };
+const unknownError = { ok: false, error: { code: 'internal' } };
 
 /** Every field is rebuilt by `reset()` in place, so modules that imported the object keep seeing the live fake. */
 export class FakeBrowser {

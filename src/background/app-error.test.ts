@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import type { AppError } from '../shared/protocol.ts';
+import { SpaceError } from '../space/errors.ts';
+import { AppFailure, BAD_REQUEST, INTERNAL_ERROR, failures, toAppError } from './app-error.ts';
+
+/** Prose has spaces; codes, hosts, permission names, reasons and identifiers of these examples don't. */
+const prose = (error: AppError) => Object.values(error).filter((v) => typeof v === 'string' && / /.test(v));
+
+describe('AppError', () => {
+  const made: [string, AppError][] = [
+    ['notConfigured', failures.notConfigured().error],
+    ['noHostPermission', failures.noHostPermission('space.example.com').error],
+    ['badRequest', failures.badRequest('project-key', 'NOT-A-KEY').error],
+    ['tokenRejected', failures.tokenRejected().error],
+    ['unsupportedImage', failures.unsupportedImage().error],
+    ['INTERNAL_ERROR', INTERNAL_ERROR],
+    ['BAD_REQUEST', BAD_REQUEST],
+  ];
+
+  it.each(made)('%s carries a code and details, no words for the user (pages localize)', (_name, error) => {
+    expect(prose(error)).toEqual([]);
+    expect(Object.keys(error)).not.toContain('message');
+    expect(Object.keys(error)).not.toContain('hint');
+  });
+
+  it('keeps the host for no-host-permission and the refused value for bad-request', () => {
+    expect(failures.noHostPermission('space.example.com').error).toEqual({ code: 'no-host-permission', host: 'space.example.com' });
+    expect(failures.badRequest('token-format').error).toEqual({ code: 'bad-request', reason: 'token-format' });
+    expect(failures.badRequest('project-key', 'x y').error).toEqual({ code: 'bad-request', reason: 'project-key', subject: 'x y' });
+  });
+
+  it('toAppError copies every detail of a SpaceError and nothing else', () => {
+    const e = new SpaceError('rate-limited', { host: 'h', op: 'searchIssues', subject: 'ABC', status: 429, retryAfterMs: 5000 });
+    expect(toAppError(e)).toStrictEqual({ code: 'rate-limited', host: 'h', op: 'searchIssues', subject: 'ABC', status: 429, retryAfterMs: 5000 });
+    expect(toAppError(new SpaceError('cancelled'))).toStrictEqual({ code: 'cancelled' });
+  });
+
+  it('an AppFailure\'s message is its code, so a stray log shows no prose and no value', () => {
+    expect(new AppFailure({ code: 'bad-request', reason: 'project-key', subject: 'secret-ish' }).message).toBe('bad-request');
+    expect(new SpaceError('forbidden', { permission: 'Team.View' }).message).toBe('forbidden');
+  });
+});

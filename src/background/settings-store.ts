@@ -1,0 +1,35 @@
+/**
+ * The user's settings, apart from the connection (connection-store.ts): today the issue/review search scope.
+ *
+ * storage.local
+ *   `settings`  Settings (issue/review search scope)
+ *
+ * Settings outlive a connection that needs signing in again (an OAuth refresh token refused, a personal token
+ * rejected): only Forget, or connecting to another Space, clears them.
+ */
+import type { Settings } from '../shared/protocol.ts';
+import type { Platform } from './platform.ts';
+
+export const SETTINGS_KEY = 'settings';
+
+export async function readSettings(platform: Platform): Promise<Settings> {
+  const got = await platform.storage.local.get(SETTINGS_KEY);
+  const value = got[SETTINGS_KEY] as Partial<Settings> | undefined;
+  const list = Array.isArray(value?.searchProjects) ? value.searchProjects.filter((k) => typeof k === 'string') : [];
+  return { searchProjects: list };
+}
+
+export async function writeSettings(platform: Platform, settings: Settings): Promise<void> {
+  await platform.storage.local.set({ [SETTINGS_KEY]: settings });
+}
+
+export async function removeSettings(platform: Platform): Promise<void> {
+  await platform.storage.local.remove(SETTINGS_KEY);
+}
+
+/** Whether a search scope is stored: something of a connection that Forget still has to remove. */
+export async function hasStoredScope(platform: Platform): Promise<boolean> {
+  const got = await platform.storage.local.get(SETTINGS_KEY);
+  const scope = (got[SETTINGS_KEY] as Partial<Settings> | undefined)?.searchProjects;
+  return Array.isArray(scope) && scope.length > 0;
+}
