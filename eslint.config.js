@@ -3,6 +3,15 @@ import tseslint from 'typescript-eslint';
 import nounsanitized from 'eslint-plugin-no-unsanitized';
 import globals from 'globals';
 
+/**
+ * Imports only go down (docs/style: src/space → src/shared → src/kinds → src/background, src/popup, src/options):
+ * a floor may not import from the floors above it, nor sideways. `floors` are folder names under src/.
+ */
+const noImportFrom = (...floors) => floors.map((floor) => ({
+  regex: `(^|/)${floor}/`,
+  message: `Imports only go down: src/space → src/shared → src/kinds → src/background | src/popup | src/options. Move what both need down a floor.`,
+}));
+
 const htmlSinks = [
   { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render Space data as text.' },
   { selector: "MemberExpression[property.name=/^(innerHTML|outerHTML)$/]", message: 'No HTML sinks.' },
@@ -29,18 +38,55 @@ export default tseslint.config(
   {
     // The Space client must run in Node and in the worker alike.
     files: ['src/space/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'webextension-polyfill', message: 'src/space uses no extension APIs.' }],
+        patterns: noImportFrom('shared', 'kinds', 'background', 'popup', 'options'),
+      }],
+    },
+  },
+  {
+    files: ['src/space/**/*.ts'],
     ignores: ['src/space/**/*.test.ts'],
     rules: {
       'no-restricted-globals': ['error', { name: 'chrome', message: 'src/space uses no extension APIs.' }, { name: 'browser', message: 'src/space uses no extension APIs.' }],
-      'no-restricted-imports': ['error', { patterns: ['webextension-polyfill', '../background/*', '../popup/*', '../options/*'] }],
     },
+  },
+  {
+    files: ['src/shared/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: noImportFrom('kinds', 'background', 'popup', 'options') }] },
+  },
+  {
+    // A kind's worker side (search.ts) and page side (view, card) share its folder; neither may reach into the
+    // worker's or the pages' internals.
+    files: ['src/kinds/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: noImportFrom('background', 'popup', 'options') }] },
+  },
+  {
+    files: ['src/background/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: noImportFrom('popup', 'options') }] },
   },
   {
     // Only the worker talks to Space.
     files: ['src/popup/**/*.{ts,tsx}', 'src/options/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-globals': ['error', { name: 'fetch', message: 'Ask the service worker.' }],
-      'no-restricted-imports': ['error', { patterns: ['../space/client*', '../../space/client*', '../background/*', '../../background/*'] }],
+    },
+  },
+  {
+    files: ['src/popup/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [...noImportFrom('background', 'options'), { regex: '(^|/)space/client', message: 'Ask the service worker.' }],
+      }],
+    },
+  },
+  {
+    files: ['src/options/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [...noImportFrom('background', 'popup'), { regex: '(^|/)space/client', message: 'Ask the service worker.' }],
+      }],
     },
   },
 );

@@ -30,9 +30,18 @@ export function manifestFor(t: BuildTarget, version: string = pkg.version): Mani
   // Firefox does not implement `externally_connectable` (bug 1319168) and warns "An unexpected property was
   // found" when loading it. It is not needed there: Firefox pages cannot message extensions at all, and
   // other extensions reach only runtime.onMessageExternal/onConnectExternal, which the worker never listens to.
-  const { minimum_chrome_version: _chromeOnly, externally_connectable: _notInFirefox, background, ...rest } = base;
+  // `identity` ("Sign in with Space"): Firefox does not accept it as optional ("Invalid optional_permissions";
+  // browser.identity stays undefined), so the Firefox build declares it. Firefox reads managed settings from
+  // policies.json (`3rdparty.Extensions`) and has no `storage.managed_schema`.
+  const {
+    minimum_chrome_version: _chromeOnly, externally_connectable: _notInFirefox, background, optional_permissions: optional,
+    storage: _managedSchema, permissions, ...rest
+  } = base;
+  const stillOptional = optional.filter((p) => p !== 'identity');
   return {
     ...rest,
+    permissions: [...permissions, 'identity'],
+    ...(stillOptional.length > 0 ? { optional_permissions: stillOptional } : {}),
     background: { scripts: [background.service_worker], type: 'module' },
     browser_specific_settings: {
       gecko: {

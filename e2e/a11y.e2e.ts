@@ -90,4 +90,33 @@ describe('accessibility (axe-core)', () => {
     });
     await Promise.all([options.close(), popup.close()]);
   });
+
+  it('options page with the sign-in form, a sign-in error, signed in, and "sign in again": 0 violations in light and dark', async () => {
+    const options = await h.openOptions();
+    await options.getByTestId('method-oauth').check();
+    await options.getByTestId('url-input').fill(h.origin);
+    await options.getByTestId('redirect-uri').waitFor();
+    await forBothSchemes(options, async () => {
+      expect(await axeViolations(options)).toEqual([]);
+    });
+    const denied = await h.signIn({ page: options, action: 'deny' });
+    await forBothSchemes(denied.page, async () => {
+      expect(await axeViolations(denied.page)).toEqual([]);
+    });
+    await h.signIn({ page: options });
+    await forBothSchemes(options, async () => {
+      expect(await axeViolations(options)).toEqual([]);
+    });
+    h.demo.revokeRefreshTokens();
+    await options.getByTestId('verify').click();
+    await options.getByTestId('auth-warning').waitFor();
+    const popup = await h.openPopupPage();
+    await popup.getByTestId('error').waitFor();
+    for (const page of [options, popup]) {
+      await forBothSchemes(page, async () => {
+        expect(await axeViolations(page)).toEqual([]);
+      });
+    }
+    await Promise.all([options.close(), popup.close()]);
+  });
 });

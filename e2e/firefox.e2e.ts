@@ -130,4 +130,39 @@ describe.skipIf(!FIREFOX)(`Firefox: dist-firefox in firefox-esr against the demo
     await popup.press('Enter');
     await firefox.waitForTab(expectedUrl);
   });
+
+  it('Sign in with Space: identity is declared, the real auth window opens, Approve → signed in; search uses the access token', async () => {
+    // The Firefox build declares `identity` (it can't be optional there): no prompt, the redirect URI is exact.
+    await options.click('[data-testid=replace-token]');
+    await options.waitFor('the method choice', () => document.querySelector('[data-testid=method-oauth]'));
+    await options.click('[data-testid=method-oauth]');
+    const redirect = await options.waitFor('the redirect URI', () => (document.querySelector('[data-testid=redirect-uri]') as HTMLInputElement | null)?.value);
+    expect(redirect).toMatch(/^https:\/\/[0-9a-f]{40}\.extensions\.allizom\.org\/$/);
+    await options.fill('[data-testid=client-id-input]', demo.oauthClientId);
+    demo.clearRequests();
+    const clicked = Date.now();
+    await options.click('[data-testid=sign-in]');
+
+    // The auth window is a window of its own; its page is a top-level content context.
+    const authUrl = `${demo.url}/oauth/auth`;
+    let auth: string | undefined;
+    await expect.poll(async () => (auth = (await firefox.tabUrls()).find((u) => u.startsWith(authUrl))), { timeout: 15_000, interval: 40 }).toBeTruthy();
+    const consent = await firefox.waitForTab(auth as string);
+    await consent.waitFor('the consent page', () => document.querySelector('button[value=approve]'));
+    await consent.click('button[value=approve]');
+    const signedIn = await options.waitFor('"Signed in with Space"', () => document.querySelector('[data-testid=signed-in-with]')?.textContent);
+    console.log(`[e2e firefox] Sign in with Space: click → "Connected" ${Date.now() - clicked} ms`);
+    expect(signedIn).toBe('Signed in with Space');
+    expect(demo.requests.filter((r) => r.path === '/oauth/token')).toHaveLength(1);
+    const { accessTokens } = demo.issuedOAuthTokens();
+
+    const popup = await firefox.openTab(firefox.extensionUrl('src/popup/index.html'));
+    await popup.waitFor('the search box to have focus', () => document.activeElement?.getAttribute('data-testid') === 'search-input');
+    demo.clearRequests();
+    await popup.type('whitaker');
+    await expect.poll(() => popup.evaluate(() => document.querySelectorAll('[data-testid=result]').length), { timeout: 10_000, interval: 40 }).toBeGreaterThan(0);
+    const api = demo.requests.filter((r) => r.path.startsWith('/api/http/'));
+    expect(api.length).toBeGreaterThan(0);
+    for (const r of api) expect(r.authorization).toBe(`Bearer ${accessTokens[0]}`);
+  });
 });

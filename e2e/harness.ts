@@ -3,7 +3,7 @@
  * demo Space server over real HTTP on 127.0.0.1. Recipes from toolchain.md §6–§7; used by every
  * `e2e/*.e2e.ts` file and by the benchmark.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type ConsoleMessage, type Page, type Worker } from 'playwright-core';
@@ -11,6 +11,7 @@ import { startDemoServer, type DemoServer, type DemoServerOptions } from '../scr
 import { findTestBrowser, QUIET_FLAGS } from '../scripts/lib/browser.mjs';
 import { originPattern } from '../src/space/base-url.ts';
 import { CdpHub, type TargetChannel, type TargetInfo } from './cdp.ts';
+import { unpackedExtensionId, writeManagedPolicy } from './managed-policy.ts';
 import { DIST, DIST_FIREFOX, ROOT, SCREENSHOT_DIR } from './paths.ts';
 
 export { DIST, DIST_FIREFOX, ROOT, SCREENSHOT_DIR };
@@ -33,6 +34,12 @@ export interface HarnessOptions {
    * never finishes: it stays disabled with `disableReasons.reloading`.
    */
   allowIncognito?: boolean;
+  /**
+   * Managed settings (the organization's policy) for the extension, given the demo server's URL: the harness loads
+   * a private copy of the build and writes a Chromium policy file for that copy's id (e2e/managed-policy.ts),
+   * removed on close.
+   */
+  managed?: (demoUrl: string) => Record<string, unknown>;
 }
 
 export interface ConnectOptions {
@@ -41,6 +48,29 @@ export interface ConnectOptions {
   grant?: boolean;
   /** Wait for "Connected to …" (default) or for the form's error message. */
   expect?: 'connected' | 'error';
+}
+
+export interface SignInOptions {
+  /** What the user does in Space's window: Approve (default), Deny, or close the window. */
+  action?: 'approve' | 'deny' | 'close';
+  /** Default: the demo server's application. */
+  clientId?: string;
+  sessionOnly?: boolean;
+  /** Continue on this options page (e.g. after "Sign in again"); default a fresh one. */
+  page?: Page;
+  /** Grant the host permission first (default true), as `connect` does. */
+  grant?: boolean;
+}
+
+export interface SignInResult {
+  /** The options page, left open. */
+  page: Page;
+  /** The auth window (closed by now). */
+  authPage: Page;
+  /** Sign-in click → Space's consent page ready in the auth window. */
+  clickToConsentMs: number;
+  /** Sign-in click → "Connected" on the options page (approve), or → the error shown (deny, close). */
+  clickToOutcomeMs: number;
 }
 
 export interface CapturedConsole {
@@ -141,6 +171,7 @@ export class Harness {
     readonly extensionId: string,
     private readonly profileDir: string,
     private serviceWorker: Worker,
+    private readonly cleanups: (() => void)[] = [],
   ) {
     this.manifest = JSON.parse(readFileSync(join(extDir, 'manifest.json'), 'utf8'));
   }
@@ -148,11 +179,19 @@ export class Harness {
   static async start(opts: HarnessOptions = {}): Promise<Harness> {
     const executablePath = findTestBrowser();
     if (!executablePath) throw new Error('Chromium not found: install it (apt-get install -y chromium) or set CHROME_PATH');
-    const extDir = opts.extDir ?? DIST;
+    let extDir = opts.extDir ?? DIST;
     const demo = await startDemoServer(opts.demo ?? {});
     const profileDir = mkdtempSync(join(tmpdir(), 'space-lookup-e2e-'));
     let context: BrowserContext | undefined;
+    const cleanups: (() => void)[] = [];
     try {
+      if (opts.managed) {
+        const copy = realpathSync(mkdtempSync(join(tmpdir(), 'space-lookup-managed-')));
+        cleanups.push(() => rmSync(copy, { recursive: true, force: true }));
+        cpSync(extDir, copy, { recursive: true });
+        extDir = copy;
+        cleanups.unshift(writeManagedPolicy(unpackedExtensionId(copy), opts.managed(demo.url)));
+      }
       const viaCdp = opts.allowIncognito === true;
       context = await chromium.launchPersistentContext(profileDir, {
         executablePath,
@@ -175,7 +214,7 @@ export class Harness {
       if (!browser) throw new Error('playwright-core gave no Browser for the persistent context');
       const cdp = new CdpHub(await browser.newBrowserCDPSession());
       const launched = context;
-      const harness = new Harness(launched, cdp, demo, extDir, new URL(sw.url()).host, profileDir, sw);
+      const harness = new Harness(launched, cdp, demo, extDir, new URL(sw.url()).host, profileDir, sw, cleanups);
       harness.console.attachContext(launched);
       // A fresh install opens the options page by itself, possibly by navigating whichever blank tab is
       // active; wait for it so it cannot hijack a page a test opens next.
@@ -190,6 +229,7 @@ export class Harness {
       await context?.close().catch(() => undefined);
       await demo.close();
       rmSync(profileDir, { recursive: true, force: true });
+      for (const cleanup of cleanups) cleanup();
       throw e;
     }
   }
@@ -316,9 +356,15 @@ export class Harness {
     const page = await this.openOptions();
     const replace = page.getByTestId('replace-token');
     if (await replace.isVisible()) await replace.click();
-    await page.getByTestId('url-input').fill(url);
+    // The choice of method is there unless the organization allows only one.
+    const method = page.getByTestId('method-token');
+    if (await method.isVisible()) await method.check();
+    // Fields the organization manages are read-only (e2e/managed.e2e.ts).
+    const urlInput = page.getByTestId('url-input');
+    if (await urlInput.isEditable()) await urlInput.fill(url);
     await page.getByTestId('token-input').fill(token);
-    await page.getByTestId('session-only').setChecked(opts.sessionOnly === true);
+    const sessionOnly = page.getByTestId('session-only');
+    if (await sessionOnly.isEnabled()) await sessionOnly.setChecked(opts.sessionOnly === true);
     await page.getByTestId('connect').click();
     if ((opts.expect ?? 'connected') === 'connected') {
       await page.getByTestId('connected-as').waitFor({ timeout: 20_000 });
@@ -326,6 +372,54 @@ export class Harness {
       await page.getByTestId('form-error').waitFor({ timeout: 20_000 });
     }
     return page;
+  }
+
+  /**
+   * "Sign in with Space" through the real options page and the browser's real auth window
+   * (`identity.launchWebAuthFlow`, which Playwright sees as a page): picks sign-in (Chrome grants the optional
+   * `identity` permission in that click, without a prompt), fills the form, clicks Sign in, then Approve or Deny on
+   * the demo server's consent page, or closes the window. Waits for "Connected" (approve) or the form's error.
+   */
+  async signIn(opts: SignInOptions = {}): Promise<SignInResult> {
+    if (opts.grant !== false) await this.grantHost(this.origin);
+    const page = opts.page ?? await this.openOptions();
+    for (const reopen of ['sign-in-again', 'replace-token']) {
+      const button = page.getByTestId(reopen);
+      if (await button.isVisible()) await button.click();
+    }
+    const method = page.getByTestId('method-oauth');
+    if (await method.isVisible()) await method.check();
+    const url = page.getByTestId('url-input');
+    if (await url.isEditable()) await url.fill(this.origin);
+    const clientId = page.getByTestId('client-id-input');
+    if (await clientId.isEditable()) await clientId.fill(opts.clientId ?? this.demo.oauthClientId);
+    const sessionOnly = page.getByTestId('session-only');
+    if (await sessionOnly.isEnabled()) await sessionOnly.setChecked(opts.sessionOnly === true);
+    const authUrl = `${this.origin}/oauth/auth`;
+    // Armed before the click: the window opens while the click is still being handled.
+    const opened = this.context.waitForEvent('page', { predicate: (p) => p.url().startsWith(authUrl), timeout: 15_000 });
+    const clicked = Date.now();
+    await page.getByTestId('sign-in').click();
+    const authPage = await opened;
+    await authPage.getByRole('button', { name: 'Approve' }).waitFor();
+    const clickToConsentMs = Date.now() - clicked;
+    const action = opts.action ?? 'approve';
+    if (action === 'close') {
+      await authPage.close();
+    } else {
+      // The answer redirects to the extension's redirect URI; the browser takes it and closes the window itself.
+      await authPage.getByRole('button', { name: action === 'approve' ? 'Approve' : 'Deny' }).click().catch((e: unknown) => {
+        if (!authPage.isClosed()) throw e;
+      });
+    }
+    if (action === 'approve') {
+      // The form closes once the new connection is stored (a saved one's card may have been showing all along).
+      await page.getByTestId('sign-in').waitFor({ state: 'detached', timeout: 20_000 });
+      await page.getByTestId('connected-as').waitFor();
+    } else {
+      await page.getByTestId('form-error').waitFor({ timeout: 20_000 });
+    }
+    return { page, authPage, clickToConsentMs, clickToOutcomeMs: Date.now() - clicked };
   }
 
   /** The popup page opened in a tab (popup-sized), ready (`body[data-ready=true]`). */
@@ -386,6 +480,7 @@ export class Harness {
     await this.context.close().catch(() => undefined);
     await this.demo.close().catch(() => undefined);
     rmSync(this.profileDir, { recursive: true, force: true });
+    for (const cleanup of this.cleanups) cleanup();
   }
 }
 

@@ -2,9 +2,9 @@
  * One search per entity kind that finds a known item of the demo organization, and the Space URL that item
  * must open at. Shared by the lookup suite and the restricted-token suite.
  */
-import type { EntityKind } from '../src/space/types.ts';
+import type { EntityKind } from '../src/shared/kinds.ts';
 import {
-  issueUrl, locationUrl, profileUrl, projectUrl, repositoryUrl, reviewUrl, teamUrl,
+  articleUrl, channelUrl, fileUrl, issueUrl, locationUrl, profileUrl, projectUrl, repositoryUrl, reviewUrl, teamUrl,
 } from '../src/space/web-urls.ts';
 import type { Page } from 'playwright-core';
 import { type Harness, moveTo, typeQuery, waitForSearchDone } from './harness.ts';
@@ -14,7 +14,15 @@ export interface Case {
   /** A fixed query, or one derived from the demo data. */
   query: string | ((h: Harness) => string);
   url: (h: Harness) => string;
+  /** Texts the item's card shows once it is the active result (checked where the suite looks at cards). */
+  card?: string[];
 }
+
+/** The file the demo's source search finds for `albedo`, at its first matching line. */
+const ALBEDO = { projectKey: 'NAV', repository: 'nav-core', path: 'src/main/kotlin/orbital/nav/AlbedoCorrection.kt', line: 6 };
+const albedoUrl = (h: Harness) => fileUrl(h.origin, {
+  ...ALBEDO, commit: h.demo.dataset.projectByKey.get('NAV')!.repos.find((r) => r.name === 'nav-core')!.defaultBranch!.ref,
+});
 
 /** An open merge request of ABC: review search covers open reviews (Space's default state filter). */
 export function openReview(h: Harness): { title: string; number: number } {
@@ -42,6 +50,19 @@ export const CASES: Case[] = [
   { kind: 'issue', query: 'rate limiter answers', url: (h) => issueUrl(h.origin, 'ABC', 12) },
   { kind: 'repository', query: 'backend-gateway', url: (h) => repositoryUrl(h.origin, 'ABC', 'backend-gateway') },
   { kind: 'review', query: (h) => openReview(h).title, url: (h) => reviewUrl(h.origin, 'ABC', openReview(h).number) },
+  {
+    kind: 'channel',
+    query: 'zenith',
+    url: (h) => channelUrl(h.origin, h.demo.dataset.channels.find((c) => c.name === 'zenith-lounge')!.id),
+    card: ['zenith-lounge', 'Subscribed'],
+  },
+  {
+    kind: 'article',
+    query: 'kourou',
+    url: (h) => articleUrl(h.origin, h.demo.dataset.articles.find((a) => a.title.includes('Kourou'))!.id),
+    card: ['Two weeks in Kourou: a launch campaign diary', 'Mission Control'],
+  },
+  { kind: 'code', query: 'albedo', url: albedoUrl, card: [ALBEDO.path, 'nav-core', 'Earth albedo adds light to the sun sensors'] },
 ];
 
 /**

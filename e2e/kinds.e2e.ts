@@ -4,6 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { ALL_KINDS } from '../src/shared/kinds.ts';
 import { issueUrl, reviewUrl } from '../src/space/web-urls.ts';
 import { type Harness, pressClosing, typeQuery, waitForSearchDone } from './harness.ts';
 import { CASES, findAndOpen } from './kind-cases.ts';
@@ -17,10 +18,18 @@ describe('unified lookup: every kind', () => {
   let h: Harness;
   useHarness({ connect: true }, (started) => { h = started; });
 
+  it('has a case for every kind the extension shows', () => {
+    expect(CASES.map((c) => c.kind)).toEqual([...ALL_KINDS]);
+  });
+
   for (const c of CASES) {
     const label = typeof c.query === 'string' ? `"${c.query}"` : 'by title';
     it(`finds ${c.kind} ${label} in its group and opens it in Space`, async () => {
-      const { opened } = await findAndOpen(h, c);
+      const { opened } = await findAndOpen(h, c, c.card && (async (popup) => {
+        const card = popup.locator(`[data-testid="card"][data-kind="${c.kind}"][aria-busy="false"]`);
+        await card.waitFor();
+        for (const text of c.card ?? []) await expect.poll(() => card.textContent()).toContain(text);
+      }));
       expect(opened).toBe(c.url(h));
     });
   }

@@ -3,6 +3,8 @@
  * search, card details, avatars, verify, and the failures (401, 500, malformed JSON) — and then looked for
  * everywhere a leak could land: console output of every context, every answer a page received, every page's
  * DOM and form values, every URL opened or requested, the badge, and storage under any key but its own.
+ * The same for every access and refresh token "Sign in with Space" got (sign-in, refreshes, sign in again,
+ * sign-out through the real auth window).
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -131,6 +133,50 @@ describe('the token never leaks', () => {
     await Promise.all([popup.close(), options.close()]);
   });
 
+  /** Every OAuth token the demo server issued, for the checks below. */
+  const oauthTokens = () => {
+    const { accessTokens, refreshTokens } = h.demo.issuedOAuthTokens();
+    return [...accessTokens, ...refreshTokens];
+  };
+  const leaks = (text: string) => oauthTokens().filter((t) => text.includes(t)).map((t) => `${t.slice(0, 14)}…`);
+
+  it('runs sign-in, search, refresh, "sign in again" and sign-out with Sign in with Space', async () => {
+    h.demo.setAccessTokenTtl(2);
+    const { page: options } = await h.signIn();
+    h.demo.setAccessTokenTtl(600);
+    await snapshot(options, 'options after sign-in');
+    // Only in storage under their own keys.
+    for (const area of ['local', 'session', 'sync'] as const) {
+      for (const [key, value] of Object.entries(await h.storage(area))) {
+        const own = (area === 'local' || area === 'session') && (key === 'refreshToken' || key === 'accessToken');
+        if (!own) expect(leaks(`${key} ${JSON.stringify(value)}`), `storage.${area}.${key}`).toEqual([]);
+      }
+    }
+    const popup = await h.openPopupPage();
+    await typeQuery(popup, 'jonathan');
+    await waitForSearchDone(popup);
+    await popup.keyboard.press('ArrowDown');
+    await popup.getByTestId('card').waitFor();
+    await popup.waitForTimeout(3_000); // past the access token's 2-second lifetime: the next search refreshes
+    await typeQuery(popup, 'whitaker');
+    await waitForSearchDone(popup, 20_000);
+    expect(h.demo.requests.filter((r) => r.path === '/oauth/token').length).toBeGreaterThanOrEqual(2);
+    await snapshot(popup, 'popup after refresh');
+    h.demo.revokeRefreshTokens();
+    await typeQuery(popup, 'grace');
+    await popup.getByTestId('error').waitFor({ timeout: 20_000 });
+    await snapshot(popup, 'popup, sign in again');
+    await options.reload();
+    await options.locator('main[data-loaded="true"]').waitFor();
+    await snapshot(options, 'options, sign in again');
+    await h.signIn({ page: options });
+    await options.getByTestId('sign-out').click();
+    await expect.poll(() => options.getByTestId('options-status').textContent()).toMatch(/^Signed out/);
+    await snapshot(options, 'options after sign-out');
+    await Promise.all([popup.close(), options.close()]);
+    expect(oauthTokens().length).toBeGreaterThanOrEqual(5);
+  });
+
   it('the token is in no console output, answer, DOM, URL, badge or other storage key', async () => {
     // Prove the capture is live in the worker and in pages before trusting an empty result.
     await h.sw(() => console.info('e2e-probe-worker'));
@@ -140,23 +186,34 @@ describe('the token never leaks', () => {
     await expect.poll(async () => (await h.console.settle()).map((e) => e.text).join('\n')).toMatch(/e2e-probe-worker[\s\S]*e2e-probe-page|e2e-probe-page[\s\S]*e2e-probe-worker/);
     const logs = await h.console.settle();
     expect(logs.filter((e) => PATTERN.test(`${e.text} ${e.source}`))).toEqual([]);
+    expect(leaks(logs.map((e) => `${e.text} ${e.source}`).join('\n'))).toEqual([]);
 
     expect(answers.length, 'no worker answers were recorded').toBeGreaterThan(5);
     expect(answers.some((a) => a.includes('"type":"group"'))).toBe(true);
     expect(answers.filter((a) => PATTERN.test(a))).toEqual([]);
+    expect(answers.some((a) => a.includes('"method":"oauth"'))).toBe(true);
+    expect(leaks(answers.join('\n'))).toEqual([]);
 
     expect(doms.length).toBeGreaterThan(4);
     expect(doms.filter((d) => PATTERN.test(d.html)).map((d) => d.where)).toEqual([]);
+    expect(doms.filter((d) => leaks(d.html).length > 0).map((d) => d.where)).toEqual([]);
 
     const targets = await h.cdp.targets();
     const allUrls = [...urls, ...targets.map((t) => t.url), ...h.demo.requests.map((r) => `${r.path}?${JSON.stringify(r.query)}`)];
     expect(allUrls.filter((u) => PATTERN.test(decodeURIComponent(u)))).toEqual([]);
+    expect(leaks(allUrls.map((u) => decodeURIComponent(u)).join('\n'))).toEqual([]);
+    // The access tokens went in the Authorization header; the refresh tokens never in a header at all.
+    expect(h.demo.requests.some((r) => h.demo.issuedOAuthTokens().accessTokens.some((t) => r.authorization === `Bearer ${t}`))).toBe(true);
+    const headers = h.demo.requests.map((r) => r.authorization ?? '').join('\n');
+    expect(h.demo.issuedOAuthTokens().refreshTokens.filter((t) => headers.includes(t))).toEqual([]);
     // It did go where it belongs: the Authorization header, and only that.
     expect(h.demo.requests.some((r) => r.authorization === `Bearer ${SENTINEL}`)).toBe(true);
 
     for (const area of ['local', 'session', 'sync'] as const) {
       const items = await h.storage(area);
       for (const [key, value] of Object.entries(items)) {
+        // Signed out by now: no OAuth token is left anywhere.
+        expect(leaks(`${key} ${JSON.stringify(value)}`), `storage.${area}.${key}`).toEqual([]);
         if (key === 'token' && area !== 'sync') continue;
         expect(`${key} ${JSON.stringify(value)}`, `storage.${area}.${key}`).not.toMatch(PATTERN);
       }

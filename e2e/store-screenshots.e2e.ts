@@ -18,6 +18,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { issueUrl, profileUrl } from '../src/space/web-urls.ts';
 import { type Harness, ROOT, moveTo, typeQuery, waitForSearchDone } from './harness.ts';
+import { pngSize } from './png.ts';
 import { useHarness } from './use-harness.ts';
 
 const STORE_DIR = join(ROOT, 'docs', 'store');
@@ -35,15 +36,6 @@ async function freePort(): Promise<number> {
 }
 
 const port = await freePort();
-
-/** Width and height from a PNG's IHDR chunk (which the format requires to come first). */
-function pngSize(bytes: Uint8Array): { width: number; height: number } {
-  const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-  if (!signature.every((b, i) => bytes[i] === b)) throw new Error('not a PNG');
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (String.fromCharCode(...bytes.subarray(12, 16)) !== 'IHDR') throw new Error('PNG without IHDR first');
-  return { width: view.getUint32(16), height: view.getUint32(20) };
-}
 
 function save(name: string, png: Buffer): string {
   mkdirSync(STORE_DIR, { recursive: true });

@@ -53,6 +53,7 @@ function printManualSteps(server) {
   say(`       Space URL:  ${server.url}`);
   say(`       Token:      ${server.token}`);
   say('     then Connect, and allow access when the browser asks.');
+  say(`     Or choose "Sign in with Space" with the client ID ${server.oauthClientId}, then Approve in the window that opens.`);
   say('  4. Click the Space Lookup toolbar button and type a name, e.g. "jonathan".');
 }
 
@@ -91,8 +92,13 @@ async function openBrowser(executablePath, server) {
   // Connect every time, even when a reused profile is already connected: the Connect click is what turns
   // the granted origin into an active permission, and the demo server's port may differ from last time.
   const summary = options.getByTestId('connected-as');
-  const replace = options.getByTestId('replace-token');
-  if (await replace.isVisible()) await replace.click();
+  for (const reopen of ['replace-token', 'sign-in-again']) {
+    const button = options.getByTestId(reopen);
+    if (await button.isVisible()) await button.click();
+  }
+  // A profile last signed in with Space shows that method; the quick start uses the demo token.
+  const tokenMethod = options.getByTestId('method-token');
+  if (await tokenMethod.isVisible()) await tokenMethod.check();
   await options.getByTestId('url-input').fill(server.url);
   await options.getByTestId('token-input').fill(server.token);
   await options.getByTestId('connect').click();
@@ -110,7 +116,7 @@ async function main() {
   const executable = ensureDeps({ anyBrowser: true });
   build();
   const server = await startDemo();
-  say(`Demo Space "${server.dataset.organizationName}" at ${server.url} (token ${server.token}).`);
+  say(`Demo Space "${server.dataset.organizationName}" at ${server.url} (token ${server.token}; Sign in with Space: client ID ${server.oauthClientId}).`);
 
   let context = null;
   let stopping = false;

@@ -8,6 +8,7 @@
  *   --restricted        answer like Space does to a token with few rights: profiles nested in issues, reviews and
  *                       teams come back as an id with an inline `$errors`, absences are forbidden (403)
  *   --access-token-ttl N  lifetime in seconds of access tokens from "Sign in with Space" (default 600)
+ *   --without-source-search  answer `GET /projects/source-search` with a bare 404, like a Space older than 2024.3
  */
 import { CliUsageError, DEFAULT_PORT, parseArgs, startFromOptions, type CliOptions } from './cli-options.ts';
 import { DEFAULT_ACCESS_TOKEN_TTL_SEC } from './oauth.ts';
@@ -16,6 +17,7 @@ import { onContractViolation } from '../contract/log.ts';
 
 const USAGE = [
   'Usage: npm run demo-server -- [--port N] [--latency MS] [--hostile] [--tls] [--restricted] [--access-token-ttl N]',
+  '                              [--without-source-search]',
   '',
   '  --port N        port (default 8084, or a free port when it is taken); PORT=N works too',
   '  --latency MS    latency added to every API request',
@@ -24,6 +26,7 @@ const USAGE = [
   '  --restricted    a token with few rights: nested profiles come back as an id with inline $errors,',
   '                  absences answer 403 (Profile.Absences.View)',
   '  --access-token-ttl N  lifetime in seconds of OAuth access tokens (Sign in with Space; default 600)',
+  '  --without-source-search  answer source search with a bare 404, like a Space older than 2024.3',
 ].join('\n');
 
 /** A request real Space would not accept is the client's bug even when the demo answers it: say so. */
@@ -71,6 +74,7 @@ async function main(): Promise<void> {
     `  Data:        ${people} people, ${dataset.teams.length} teams, ${dataset.projects.length} projects, ${dataset.issues.length} issues`,
     options.latencyMs > 0 ? `  Latency:     +${options.latencyMs} ms per API request` : null,
     options.restricted ? '  Restricted:  nested profiles withheld ($errors), absences forbidden (403)' : null,
+    options.withoutSourceSearch ? '  No source search: GET /projects/source-search answers a bare 404 (a Space older than 2024.3)' : null,
     options.tls ? '  TLS:         HTTP/2, self-signed DEMO certificate (scripts/demo-space/tls/demo-cert.pem); browsers' : null,
     options.tls ? '               reject it unless a throwaway profile runs with --ignore-certificate-errors.' : null,
     '',

@@ -5,6 +5,7 @@
  *   POST   /__demo/latency   {ms}
  *   POST   /__demo/tokens    {token, username?}       (an extra valid token)
  *   POST   /__demo/restricted {on: boolean}           (restricted mode on/off, see DemoServerOptions)
+ *   POST   /__demo/source-search {on: boolean}        (serve source search, or answer it with a bare 404)
  *   POST   /__demo/oauth/revoke {refreshToken?}       (revoke one OAuth refresh token, or all; answers {"revoked": n})
  *   POST   /__demo/oauth/ttl {seconds}                (lifetime of OAuth access tokens issued from now on)
  *   GET    /__demo/info                               (organization, demo user, counts)
@@ -43,6 +44,7 @@ export interface DemoControls {
   setLatency(ms: number): void;
   addToken(token: string, username?: string): void;
   setRestricted(on: boolean): void;
+  setSourceSearch(on: boolean): void;
   /** OAuth (oauth.ts): revoke one refresh token or all; how many were revoked. */
   revokeRefreshTokens(refreshToken?: string): number;
   setAccessTokenTtl(seconds: number): void;
@@ -106,6 +108,12 @@ export async function handleControlRequest(req: DemoRequest, res: DemoResponse, 
         const body = await readJsonBody(req);
         if (typeof body.on !== 'boolean') return bad('on must be true or false');
         controls.setRestricted(body.on);
+        return ok();
+      }
+      case 'POST /__demo/source-search': {
+        const body = await readJsonBody(req);
+        if (typeof body.on !== 'boolean') return bad('on must be true or false');
+        controls.setSourceSearch(body.on);
         return ok();
       }
       case 'POST /__demo/oauth/revoke': {

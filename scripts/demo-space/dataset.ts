@@ -2,12 +2,16 @@
  * The whole demo organization plus lookup indexes. Built once per server from fixed seeds; `anchorMs` (the
  * UTC day the server started) only shifts relative times such as issue ages and repository activity.
  */
+import { generateArticles } from './data-blog.ts';
+import { generateChannels } from './data-chats.ts';
 import { addHostileData } from './data-hostile.ts';
+import { hostileKinds } from './data-hostile-kinds.ts';
 import { ORGANIZATION_NAME, generateOrganization, type AbsencePlan, type Organization } from './data-organization.ts';
 import { generateProjects, type ProjectData } from './data-projects.ts';
+import { generateSourceFiles } from './data-source.ts';
 import { markKind } from './fields.ts';
 import type {
-  AbsenceRecord, CodeReviewWithCount, Issue, Location, MemberProfile, Project, Team,
+  AbsenceRecord, ArticleRecord, ChatChannel, CodeReviewWithCount, Issue, Location, MemberProfile, Project, SourceFile, Team,
 } from './space-types.ts';
 import { DAY_MS, date, startOfUtcDay } from './wire.ts';
 
@@ -27,6 +31,13 @@ export interface Dataset extends Organization, ProjectData {
   projectByKey: Map<string, Project>;
   issuesByProject: Map<string, Issue[]>;
   reviewsByProject: Map<string, CodeReviewWithCount[]>;
+  /** Chat channels (data-chats.ts), in a fixed order. */
+  channels: ChatChannel[];
+  /** Blog articles, newest first (data-blog.ts). */
+  articles: ArticleRecord[];
+  articleById: Map<string, ArticleRecord>;
+  /** Files in the repositories, for source search (data-source.ts). */
+  sourceFiles: SourceFile[];
 }
 
 /** Space's type name of a member profile; every profile object in the data set is tagged with it (markKind). */
@@ -58,9 +69,25 @@ export function buildDataset(options: DatasetOptions = {}): Dataset {
     return map;
   };
 
+  // Each from its own seed, after everything else: adding to them never reshuffles people, issues or reviews.
+  const channels = generateChannels(org, anchorMs);
+  const articles = generateArticles(org, anchorMs);
+  const sourceFiles = generateSourceFiles(projects);
+  if (options.hostile) {
+    const hostile = hostileKinds(org.profiles, projects.projects, org.demoUser, anchorMs);
+    channels.push(hostile.channel);
+    articles.push(hostile.article);
+    sourceFiles.push(hostile.file);
+  }
+  articles.sort((a, b) => b.created.timestamp - a.created.timestamp);
+
   return {
     ...org,
     ...projects,
+    channels,
+    articles,
+    articleById: new Map(articles.map((a) => [a.id, a])),
+    sourceFiles,
     organizationName: ORGANIZATION_NAME,
     anchorMs,
     hostile: options.hostile === true,

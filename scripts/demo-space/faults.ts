@@ -3,7 +3,7 @@
  * error status, send malformed or oversized JSON, or drop the connection.
  */
 
-export const FAULT_STATUSES = [401, 403, 404, 429, 500, 502, 503] as const;
+export const FAULT_STATUSES = [400, 401, 403, 404, 429, 500, 502, 503] as const;
 export type FaultStatus = (typeof FAULT_STATUSES)[number];
 
 export interface FaultSpec {

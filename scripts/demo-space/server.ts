@@ -20,7 +20,9 @@ import { PROFILE_KIND, buildDataset, type Dataset } from './dataset.ts';
 import { FaultRegistry, type FaultSpec } from './faults.ts';
 import { FieldsSyntaxError, parseFields, projectFields, type FieldSelection, type ProjectionOptions } from './fields.ts';
 import { teamDirectoryRoutes } from './handlers-team-directory.ts';
+import { blogRoutes, chatRoutes } from './handlers-chats-blog.ts';
 import { projectRoutes } from './handlers-projects.ts';
+import { sourceSearchRoute } from './handlers-source-search.ts';
 import { NO_CONTENT, QueryParams, matchRoute, type RequestContext, type Route } from './router.ts';
 import { DemoOAuth, isRevokeSelfPath, type DemoOAuthApp, type RedirectUriRule } from './oauth.ts';
 import {
@@ -68,6 +70,8 @@ export interface DemoServer {
   setLatency(ms: number): void;
   /** Turns restricted mode on or off for the following requests (see DemoServerOptions.restricted). */
   setRestricted(on: boolean): void;
+  /** Serves `GET /projects/source-search` (true) or answers it like a server without it (see withoutSourceSearch). */
+  setSourceSearch(on: boolean): void;
   /** The organization this server serves (read it, do not change it). */
   dataset: Dataset;
   /** Client ID of the registered demo OAuth application (oauth.ts, DEMO_CLIENT_ID). */
@@ -99,6 +103,12 @@ export interface DemoServerOptions {
    * identifier, me) stay whole, and `GET /absences` answers 403 naming `Profile.Absences.View`.
    */
   restricted?: boolean;
+  /**
+   * Answer `GET /projects/source-search` with a bare 404, as a Space older than 2024.3 does (the endpoint is in
+   * the 2024.3 spec, not in the 2024-11 SDK; space-api.md §12), so the client's "not available on this server"
+   * path can be seen. `setSourceSearch` switches it per test.
+   */
+  withoutSourceSearch?: boolean;
   /** Lifetime of OAuth access tokens in seconds (default 600). */
   accessTokenTtlSec?: number;
   /**
@@ -112,7 +122,8 @@ export interface DemoServerOptions {
 
 const API_PREFIX = '/api/http';
 const RESTRICTED_PROJECTION: ProjectionOptions = { inaccessibleWhenNested: new Set([PROFILE_KIND]) };
-const ROUTES: readonly Route[] = [...teamDirectoryRoutes, ...projectRoutes];
+// Source search before the project routes: `/projects/{project}` would take `source-search` for a project identifier.
+const ROUTES: readonly Route[] = [...teamDirectoryRoutes, ...chatRoutes, ...blogRoutes, sourceSearchRoute, ...projectRoutes];
 
 export async function startDemoServer(opts: DemoServerOptions = {}): Promise<DemoServer> {
   const dataset = buildDataset({ hostile: opts.hostile === true });
@@ -124,6 +135,7 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
   const pendingTimers = new Set<NodeJS.Timeout>();
   let latencyMs = opts.latencyMs ?? 0;
   let restricted = opts.restricted === true;
+  let sourceSearch = opts.withoutSourceSearch !== true;
   const oauth = new DemoOAuth({
     user: { username: dataset.demoUser.username, displayName: `${dataset.demoUser.name.firstName} ${dataset.demoUser.name.lastName}` },
     organizationName: dataset.organizationName,
@@ -165,6 +177,7 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
     setLatency,
     addToken,
     setRestricted: (on) => { restricted = on; },
+    setSourceSearch: (on) => { sourceSearch = on; },
     revokeRefreshTokens: (refreshToken) => oauth.revokeRefreshTokens(refreshToken),
     setAccessTokenTtl: (seconds) => oauth.setAccessTokenTtl(seconds),
     info: () => ({
@@ -173,9 +186,11 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
       demoUser: { id: dataset.demoUser.id, username: dataset.demoUser.username },
       hostile: dataset.hostile,
       restricted,
+      sourceSearch,
       counts: {
         profiles: dataset.profiles.filter((p) => !p.archived).length, teams: dataset.teams.length, locations: dataset.locations.length,
         projects: dataset.projects.length, issues: dataset.issues.length, reviews: dataset.reviews.length,
+        channels: dataset.channels.length, articles: dataset.articles.length, sourceFiles: dataset.sourceFiles.length,
       },
     }),
   };
@@ -225,6 +240,8 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
     // Clients use the difference to tell "not supported by this server version" from "no such entity".
     if (match.kind === 'not-found') return sendText(res, record, 404, 'Not Found');
     if (match.kind === 'method-not-allowed') return sendText(res, record, 405, 'Method Not Allowed', { allow: match.allowed.join(', ') });
+    // A server without source search (withoutSourceSearch): the same bare 404 as any endpoint it lacks.
+    if (match.route === sourceSearchRoute && !sourceSearch) return sendText(res, record, 404, 'Not Found');
 
     const auth = authenticate(req);
     if ('failure' in auth) return sendSpaceError(res, record, 401, 'authentication-required', auth.failure);
@@ -374,6 +391,7 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
     addToken,
     setLatency,
     setRestricted: controls.setRestricted,
+    setSourceSearch: controls.setSourceSearch,
     dataset,
     oauthClientId: oauth.clientId,
     revokeRefreshTokens: controls.revokeRefreshTokens,
@@ -407,6 +425,7 @@ function sendFaultStatus(res: DemoResponse, record: ResponseRecord, fault: Fault
   const retryHeaders: Record<string, string> = fault.retryAfter && (fault.status === 429 || fault.status === 503)
     ? { 'retry-after': fault.retryAfter } : {};
   switch (fault.status) {
+    case 400: return sendSpaceError(res, record, 400, 'validation-error', 'Invalid request');
     case 401: return sendSpaceError(res, record, 401, 'authentication-required', 'Access token has expired');
     case 403: return sendSpaceError(res, record, 403, 'permission-denied',
       fault.permission ? `Permission denied: ${fault.permission}` : 'Permission denied');

@@ -324,3 +324,101 @@ export interface CodeReviewWithCount {
   authors: { author: string; email: string; profile: MemberProfile | null }[];
   participants: { participants: ReviewParticipant[] };
 }
+
+/** M2.Access ([C] OAS enum). */
+export type ChannelAccess = 'Public' | 'Private';
+
+/**
+ * A chat channel as the demo stores it. Served per viewer as AllChannelsListEntry (`subscribed` depends on who
+ * asks), so it is not itself a wire object.
+ */
+export interface ChatChannel {
+  id: string;
+  name: string;
+  description: string;
+  access: ChannelAccess;
+  created: WireDateTime;
+  createdBy: MemberProfile;
+  subscribers: MemberProfile[];
+  archived: boolean;
+  totalMessages: number;
+  lastMessageTime: WireDateTime | null;
+}
+
+/** AllChannelsListEntry ([C] OAS / NET DTO). */
+export interface AllChannelsListEntry {
+  channelId: string;
+  name: string;
+  description: string;
+  access: ChannelAccess;
+  icon: string | null;
+  created: WireDateTime;
+  subscribers: number;
+  subscribed: boolean;
+  archived: boolean;
+  totalMessages: number | null;
+  lastMessageTime: WireDateTime | null;
+}
+
+/**
+ * ArticleRecord ([C] OAS field names). Objects are shared: `author` is the profile itself (so restricted mode
+ * withholds it), `teams`/`locations` the directory's own objects; null means "for everyone" [I].
+ */
+export interface ArticleRecord {
+  id: string;
+  archived: boolean;
+  title: string;
+  created: WireDateTime;
+  author: MemberProfile;
+  aliases: { alias: string; created: WireDateTime }[];
+  archivedBy: null;
+  archivedAt: null;
+  content: string;
+  editable: boolean;
+  channel: { id: string; contact: { defaultName: string; key: string }; totalMessages: number; archived: boolean };
+  channelContent: null;
+  reactions: { id: string; emojiReactions: never[] };
+  event: null;
+  teams: Team[] | null;
+  locations: Location[] | null;
+  externalEntityInfo: null;
+  previewImages: never[];
+  preview: string;
+  previewAttachments: null;
+  wordsNumber: number;
+  cut: boolean;
+  docContent: { className: 'MdTextDocumentContent'; markdown: string };
+  attachments: never[];
+}
+
+/** A file in a demo repository, at the repository's head commit (`defaultBranch.ref`). */
+export interface SourceFile {
+  project: Project;
+  repository: RepositoryInfo;
+  path: string;
+  text: string;
+}
+
+/** CodeLine ([C] OAS): `index` the 0-based line number [I], `offset` the character offset of the line's start [I]. */
+export interface CodeLine {
+  text: string;
+  index: number | null;
+  offset: number;
+  syntax: null;
+}
+
+/** TextRange ([C] OAS); in SourceSearchItem.lines the demo sends 0-based line indexes and a line count [I]. */
+export interface TextRange {
+  start: number;
+  length: number;
+}
+
+/** SourceSearchItem ([C] OAS 2024.3). */
+export interface SourceSearchItem {
+  key: string;
+  project: Project;
+  repository: string;
+  file: { commit: string; path: string; blob: string; type: 'FILE'; properties: null };
+  lines: TextRange[];
+  content: { type: 'TEXT'; lineEnding: 'LF'; bom: null; lines: CodeLine[]; widgets: null; folds: null; scopes: null };
+}

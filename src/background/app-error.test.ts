@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AppError } from '../shared/protocol.ts';
 import { SpaceError } from '../space/errors.ts';
+import { OAuthError } from '../space/oauth.ts';
 import { AppFailure, BAD_REQUEST, INTERNAL_ERROR, failures, toAppError } from './app-error.ts';
 
 /** Prose has spaces; codes, hosts, permission names, reasons and identifiers of these examples don't. */
@@ -13,6 +14,9 @@ describe('AppError', () => {
     ['badRequest', failures.badRequest('project-key', 'NOT-A-KEY').error],
     ['tokenRejected', failures.tokenRejected().error],
     ['unsupportedImage', failures.unsupportedImage().error],
+    ['signInAgain', failures.signInAgain('space.example.com').error],
+    ['signIn', failures.signIn('window-closed', 'space.example.com').error],
+    ['policy', failures.policy('url', 'space.example.com').error],
     ['INTERNAL_ERROR', INTERNAL_ERROR],
     ['BAD_REQUEST', BAD_REQUEST],
   ];
@@ -38,5 +42,16 @@ describe('AppError', () => {
   it('an AppFailure\'s message is its code, so a stray log shows no prose and no value', () => {
     expect(new AppFailure({ code: 'bad-request', reason: 'project-key', subject: 'secret-ish' }).message).toBe('bad-request');
     expect(new SpaceError('forbidden', { permission: 'Team.View' }).message).toBe('forbidden');
+  });
+
+  it('toAppError reads an OAuthError: transient ones as any call\'s, a refused refresh as "sign in again", the rest by reason', () => {
+    expect(toAppError(new OAuthError('unreachable', { host: 'h' }))).toStrictEqual({ code: 'unreachable', host: 'h' });
+    expect(toAppError(new OAuthError('server', { host: 'h', status: 503, oauthError: 'temporarily_unavailable' })))
+      .toStrictEqual({ code: 'server', host: 'h', status: 503 });
+    expect(toAppError(new OAuthError('refresh-revoked', { host: 'h', status: 401 }))).toStrictEqual({ code: 'sign-in-again', host: 'h' });
+    expect(toAppError(new OAuthError('bad-response', { host: 'h', status: 200, reason: 'html' })))
+      .toStrictEqual({ code: 'bad-response', host: 'h', status: 200, reason: 'html' });
+    expect(toAppError(new OAuthError('access-denied', { host: 'h', oauthError: 'access_denied' })))
+      .toStrictEqual({ code: 'oauth', reason: 'access-denied', host: 'h', subject: 'access_denied' });
   });
 });

@@ -7,8 +7,9 @@
  * DOMException from storage — becomes a bare 'internal' error: its text might hold a URL or a header value,
  * so nothing of it is passed on.
  */
-import type { AppError } from '../shared/protocol.ts';
+import type { AppError, PolicyRefusal, SignInFailure } from '../shared/protocol.ts';
 import { isSpaceError, type SpaceErrorDetails } from '../space/errors.ts';
+import { isOAuthError, type OAuthError } from '../space/oauth.ts';
 
 export class AppFailure extends Error {
   override readonly name = 'AppFailure';
@@ -20,7 +21,7 @@ export class AppFailure extends Error {
 }
 
 /** Which input a `bad-request` refused: a token with spaces or unusual characters, or an id no page sends. */
-export type BadRequestReason = 'token-format' | 'project-key' | 'avatar-id' | 'repository-id';
+export type BadRequestReason = 'token-format' | 'client-id' | 'project-key' | 'avatar-id' | 'details-id';
 
 const fail = (error: AppError) => new AppFailure(error);
 
@@ -31,6 +32,12 @@ export const failures = {
   badRequest: (reason: BadRequestReason, subject?: string) =>
     fail(subject === undefined ? { code: 'bad-request', reason } : { code: 'bad-request', reason, subject }),
   tokenRejected: () => fail({ code: 'unauthorized' }),
+  /** "Sign in with Space": Space refused the refresh token (or an access token for another reason than expiry). */
+  signInAgain: (host?: string) => fail(host === undefined ? { code: 'sign-in-again' } : { code: 'sign-in-again', host }),
+  /** Signing in failed for a reason of the worker's own (the OAuthErrors are mapped by `toAppError`). */
+  signIn: (reason: SignInFailure, host?: string) => fail(host === undefined ? { code: 'oauth', reason } : { code: 'oauth', reason, host }),
+  /** A managed setting refuses the request; `host` names the managed Space for a `url` refusal. */
+  policy: (reason: PolicyRefusal, host?: string) => fail(host === undefined ? { code: 'policy', reason } : { code: 'policy', reason, host }),
   unsupportedImage: () => fail({ code: 'bad-response', reason: 'not-image', op: 'avatar' }),
 };
 
@@ -49,6 +56,7 @@ const DETAILS: Record<keyof SpaceErrorDetails, true> = {
 
 export function toAppError(e: unknown): AppError {
   if (e instanceof AppFailure) return { ...e.error };
+  if (isOAuthError(e)) return oauthAppError(e);
   if (isSpaceError(e)) {
     const out: AppError = { code: e.code };
     for (const key of Object.keys(DETAILS) as (keyof SpaceErrorDetails)[]) {
@@ -57,4 +65,26 @@ export function toAppError(e: unknown): AppError {
     return out;
   }
   return { ...INTERNAL_ERROR };
+}
+
+/**
+ * An OAuthError (src/space/oauth.ts) as pages see it. Transient failures read like any call's (the popup already
+ * words them, as any odd answer); a refused refresh token is "sign in again"; the rest are `oauth` with the OAuthErrorCode as the
+ * reason (and the OAuth error code Space sent, only a known one, as the subject). Nothing else of it is copied.
+ */
+function oauthAppError(e: OAuthError): AppError {
+  const host = e.host === undefined ? {} : { host: e.host };
+  const status = e.status === undefined ? {} : { status: e.status };
+  switch (e.code) {
+    case 'server': return { code: 'server', ...host, ...status };
+    case 'unreachable': return { code: 'unreachable', ...host };
+    case 'timeout': return { code: 'timeout', ...host };
+    case 'cancelled': return { code: 'cancelled' };
+    case 'refresh-revoked': return { code: 'sign-in-again', ...host };
+    // An answer that is not an OAuth one (HTML, not JSON, a redirect, an odd status): read like any odd answer.
+    case 'bad-response': return { code: 'bad-response', ...host, ...status, ...(e.reason === undefined ? {} : { reason: e.reason }) };
+    default: return {
+      code: 'oauth', reason: e.code, ...host, ...status, ...(e.oauthError === undefined ? {} : { subject: e.oauthError }),
+    };
+  }
 }

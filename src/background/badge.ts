@@ -1,13 +1,13 @@
 /**
- * The toolbar badge shows state only — never counts, never data: nothing set up, the token rejected, or the
- * host permission missing. It is derived from storage each time (the worker keeps no state in memory) and
+ * The toolbar badge shows state only — never counts, never data: nothing set up, the token rejected (or, for
+ * "Sign in with Space", the sign-in ended: sign in again), or the host permission missing. It is derived from storage each time (the worker keeps no state in memory) and
  * cleared when all is well. The tooltip explains the state in words.
  */
 import type { ConnectionStatus } from '../shared/protocol.ts';
 import { readStatus } from './connection-store.ts';
 import type { Platform } from './platform.ts';
 
-export type BadgeState = 'ok' | 'not-configured' | 'rejected' | 'no-host-permission';
+export type BadgeState = 'ok' | 'not-configured' | 'rejected' | 'sign-in-again' | 'no-host-permission';
 
 interface BadgeLook {
   text: string;
@@ -19,13 +19,14 @@ interface BadgeLook {
 const LOOKS: Record<Exclude<BadgeState, 'ok'>, BadgeLook> = {
   'not-configured': { text: '?', color: '#6b7280', titleKey: 'bg_badgeNotConfigured' },
   rejected: { text: '!', color: '#b91c1c', titleKey: 'bg_badgeTokenRejected' },
+  'sign-in-again': { text: '!', color: '#b91c1c', titleKey: 'bg_badgeSignInAgain' },
   'no-host-permission': { text: '!', color: '#b45309', titleKey: 'bg_badgeNoHostAccess' },
 };
 
 /** The badge says what the pages are told (`ConnectionStatus.auth`), so the two never disagree. */
 export function badgeStateOf(status: ConnectionStatus): BadgeState {
   if (!status.configured) return 'not-configured';
-  if (status.auth === 'rejected' || status.auth === 'no-host-permission') return status.auth;
+  if (status.auth === 'rejected' || status.auth === 'sign-in-again' || status.auth === 'no-host-permission') return status.auth;
   return 'ok';
 }
 

@@ -8,6 +8,21 @@ import type { Platform, StorageAreaLike } from './platform.ts';
 
 type AccessLevelArea = { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> };
 
+interface IdentityApi {
+  getRedirectURL(path?: string): string;
+  launchWebAuthFlow(details: { url: string; interactive: boolean }): Promise<string | undefined>;
+}
+
+/**
+ * The browser's own identity namespace, looked up at each use: in Chrome it appears only once the optional
+ * permission is granted (the polyfill would have cached its absence). Promise-based in Chrome MV3 and Firefox.
+ */
+function identityApi(): IdentityApi | undefined {
+  const scope = globalThis as unknown as { browser?: { identity?: IdentityApi }; chrome?: { identity?: IdentityApi } };
+  const api = scope.browser?.identity ?? scope.chrome?.identity;
+  return typeof api?.launchWebAuthFlow === 'function' && typeof api.getRedirectURL === 'function' ? api : undefined;
+}
+
 function storageArea(area: Browser['storage']['local']): StorageAreaLike {
   const withLevel = area as unknown as AccessLevelArea;
   const setAccessLevel = withLevel.setAccessLevel;
@@ -25,7 +40,23 @@ export function browserPlatform(browser: Browser): Platform {
   const action = browser.action;
   const openPopup = typeof action?.openPopup === 'function' ? () => action.openPopup() : undefined;
   return {
-    storage: { local: storageArea(browser.storage.local), session: storageArea(browser.storage.session) },
+    storage: {
+      local: storageArea(browser.storage.local),
+      session: storageArea(browser.storage.session),
+      ...(browser.storage.managed ? { managed: { get: (keys) => browser.storage.managed.get(keys ?? null) } } : {}),
+    },
+    get identity() {
+      const api = identityApi();
+      if (!api) return undefined;
+      return {
+        getRedirectURL: () => api.getRedirectURL(),
+        launchWebAuthFlow: async (details: { url: string; interactive: boolean }) => {
+          const url = await api.launchWebAuthFlow(details);
+          if (typeof url !== 'string') throw new Error('launchWebAuthFlow gave no URL');
+          return url;
+        },
+      };
+    },
     permissions: {
       contains: (p) => browser.permissions.contains(p),
       remove: (p) => browser.permissions.remove(p),

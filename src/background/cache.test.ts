@@ -5,7 +5,7 @@ import {
   type CacheOwner,
 } from './cache.ts';
 import { CONNECTION_KEY, removeConnection, saveConnection } from './connection-store.ts';
-import { createFakeBrowser } from './test-support/fake-browser.ts';
+import { createFakeBrowser } from '../shared/test-support/fake-browser.ts';
 
 /** A fake browser with a stored connection; `owner` is that connection as a normal (not private) request has it. */
 async function connected() {

@@ -7,7 +7,7 @@ import {
 } from './connection-store.ts';
 import { onStartup } from './install.ts';
 import { removeSettings, SETTINGS_KEY } from './settings-store.ts';
-import { createFakeBrowser } from './test-support/fake-browser.ts';
+import { createFakeBrowser } from '../shared/test-support/fake-browser.ts';
 
 const ORIGIN = 'https://space.example.com';
 const save = (fake: ReturnType<typeof createFakeBrowser>, token: string, sessionOnly = false) =>
@@ -34,7 +34,10 @@ describe('connection store', () => {
     const { record, token } = await readConnection(fake.platform);
     expect(token).toBe('token-number-one');
     expect(record?.id).toMatch(/^[0-9a-f]{32}$/);
-    expect(fake.storage.local.snapshot()[CONNECTION_KEY]).toEqual({ ...record });
+    // Read back as a personal-token record (the fields sign-in added are filled in on reading, not written).
+    expect(record).toMatchObject({ method: 'token', clientId: null });
+    const { method: _m, clientId: _c, ...stored } = record!;
+    expect(fake.storage.local.snapshot()[CONNECTION_KEY]).toEqual(stored);
     expect(JSON.stringify(fake.storage.local.snapshot())).not.toContain('0123456789abcdef');
   });
 

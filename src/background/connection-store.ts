@@ -1,21 +1,28 @@
 /**
- * Where the connection lives. The worker is the only reader of the token.
+ * Where the connection lives. The worker is the only reader of the secrets.
  *
  * storage.local
- *   `token`       the personal token (normal mode) — the only key that ever holds it
- *   `connection`  ConnectionRecord: id, origin, identity, lastVerified, auth, sessionOnly, tokenLast4
+ *   `token`         the personal token (normal mode) — the only key that ever holds it
+ *   `refreshToken`  the OAuth refresh token of "Sign in with Space" (normal mode)
+ *   `connection`    ConnectionRecord: id, origin, method, clientId, identity, lastVerified, auth, sessionOnly,
+ *                   tokenLast4 (personal tokens only)
  * storage.session
- *   `token`       the personal token in session-only mode (gone after a browser restart)
+ *   `token`         the personal token in session-only mode (gone after a browser restart)
+ *   `refreshToken`  the refresh token in session-only mode
+ *   `accessToken`   the current OAuth access token, its expiry and the id of its connection (always here: it
+ *                   lives minutes, and a new one is one refresh away)
  *
+ * A connection has one method and only that method's secret: saving one removes the other's.
  * Never the sync storage area: it is replicated to every browser signed in to the same account.
  *
  * In session-only mode the metadata stays in storage.local, so after a restart the status says "not
- * configured" but still knows the origin, and Options can prefill it — and offers Forget for what is left.
+ * configured" but still knows the origin (and the client ID), and Options can prefill it — and offers Forget
+ * for what is left.
  *
  * Settings (the search scope) live apart, in settings-store.ts.
  */
 import { CONNECTION_KEY, connectionIdOf } from '../shared/last-view.ts';
-import type { AuthState, ConnectionStatus } from '../shared/protocol.ts';
+import type { AuthState, ConnectMethod, ConnectionStatus } from '../shared/protocol.ts';
 import type { Person } from '../space/types.ts';
 import { hasHostPermission } from './host-permission.ts';
 import type { Platform, StorageAreaLike } from './platform.ts';
@@ -23,16 +30,28 @@ import { hasStoredScope } from './settings-store.ts';
 
 export { CONNECTION_KEY };
 export const TOKEN_KEY = 'token';
+export const REFRESH_TOKEN_KEY = 'refreshToken';
+export const ACCESS_TOKEN_KEY = 'accessToken';
+
+/** The key of each method's long-lived secret (in storage.local, or storage.session when session-only). */
+const SECRET_KEY: Record<ConnectMethod, string> = { token: TOKEN_KEY, oauth: REFRESH_TOKEN_KEY };
+const ALL_SECRET_KEYS = [TOKEN_KEY, REFRESH_TOKEN_KEY];
 
 /** Persisted auth state; 'no-host-permission' is never stored, it is checked live. */
 export type StoredAuth = 'ok' | 'rejected';
 
 export interface ConnectionRecord {
   origin: string;
+  /** Absent in records saved before sign-in existed: those are 'token'. */
+  method: ConnectMethod;
+  /** The OAuth application's client ID (public, not a secret); null for a personal token. */
+  clientId: string | null;
   identity: { name: string; username: string } | null;
   lastVerified: number | null;
+  /** 'rejected': Space refused the personal token, or (OAuth) the refresh token — "sign in again". */
   auth: StoredAuth;
   sessionOnly: boolean;
+  /** Personal tokens only; always null for OAuth (no digit of its tokens is shown). */
   tokenLast4: string | null;
   /**
    * Random, made each time a connection is saved (`newConnectionId`): names this connection in cache keys and
@@ -44,8 +63,21 @@ export interface ConnectionRecord {
 
 export interface StoredConnection {
   record: ConnectionRecord | null;
-  /** Null when absent (never saved, forgotten, or a session-only token lost to a restart). */
+  /**
+   * The connection's long-lived secret: the personal token, or the OAuth refresh token. Null when absent (never
+   * saved, forgotten, or a session-only secret lost to a restart).
+   */
   token: string | null;
+}
+
+/** An OAuth access token as stored in storage.session, tied to the connection it was issued for. */
+export interface StoredAccessToken {
+  connection: string;
+  token: string;
+  /** Local-clock epoch ms when Space will call it expired. */
+  expiresAt: number;
+  /** Local-clock epoch ms from which the worker refreshes before using it. */
+  refreshAt: number;
 }
 
 /** What the options page shows as "Connected as <name> (@username)". */
@@ -85,11 +117,20 @@ function hasRecordShape(value: unknown): value is Omit<ConnectionRecord, 'id'> {
 
 export async function readConnection(platform: Platform): Promise<StoredConnection> {
   const got = await platform.storage.local.get(CONNECTION_KEY);
-  const record = isRecord(got[CONNECTION_KEY]) ? got[CONNECTION_KEY] : await upgradeRecord(platform, got[CONNECTION_KEY]);
-  if (!record) return { record: null, token: null };
-  const stored = await tokenArea(platform, record.sessionOnly).get(TOKEN_KEY);
-  const token = stored[TOKEN_KEY];
+  const raw = isRecord(got[CONNECTION_KEY]) ? got[CONNECTION_KEY] : await upgradeRecord(platform, got[CONNECTION_KEY]);
+  if (!raw) return { record: null, token: null };
+  const record = normalized(raw);
+  const key = SECRET_KEY[record.method];
+  const stored = await tokenArea(platform, record.sessionOnly).get(key);
+  const token = stored[key];
   return { record, token: typeof token === 'string' && token !== '' ? token : null };
+}
+
+/** A record as stored, with the fields newer versions added filled in (older records are personal tokens). */
+function normalized(record: ConnectionRecord): ConnectionRecord {
+  const method: ConnectMethod = record.method === 'oauth' ? 'oauth' : 'token';
+  const clientId = method === 'oauth' && typeof record.clientId === 'string' ? record.clientId : null;
+  return { ...record, method, clientId, tokenLast4: method === 'token' ? record.tokenLast4 ?? null : null };
 }
 
 /**
@@ -104,36 +145,106 @@ async function upgradeRecord(platform: Platform, value: unknown): Promise<Connec
   return record;
 }
 
+export type SaveConnectionInput = {
+  origin: string;
+  identity: { name: string; username: string };
+  sessionOnly: boolean;
+  now: number;
+} & (
+  | { method?: 'token'; token: string }
+  | { method: 'oauth'; clientId: string; refreshToken: string; access: Omit<StoredAccessToken, 'connection'> }
+);
+
 /**
- * Store a verified connection, under a new id. The token is written before the metadata that points at its
- * area, so a worker stopped half-way never leaves metadata without a token.
+ * Store a verified connection, under a new id. The secret is written before the metadata that points at its
+ * area, so a worker stopped half-way never leaves metadata without a secret; the other method's secret goes in
+ * the same writes (a connection has one method).
  *
  * Session-only: the storage.local write that stores the session-only record also blanks the persistent
- * token, in the same `set` — once the record says "session only" there is no token on disk, not even for a
- * moment (the blanked key is then removed). Areas can't share a write, so the session copy goes first.
+ * secrets, in the same `set` — once the record says "session only" there is no secret on disk, not even for a
+ * moment (the blanked keys are then removed). Areas can't share a write, so the session copy goes first.
  */
-export async function saveConnection(
-  platform: Platform,
-  input: { origin: string; token: string; identity: { name: string; username: string }; sessionOnly: boolean; now: number },
-): Promise<ConnectionRecord> {
+export async function saveConnection(platform: Platform, input: SaveConnectionInput): Promise<ConnectionRecord> {
+  const oauth = input.method === 'oauth';
+  const secret = oauth ? input.refreshToken : input.token;
   const record: ConnectionRecord = {
     origin: input.origin,
+    method: oauth ? 'oauth' : 'token',
+    clientId: oauth ? input.clientId : null,
     identity: input.identity,
     lastVerified: input.now,
     auth: 'ok',
     sessionOnly: input.sessionOnly,
-    tokenLast4: last4(input.token),
+    tokenLast4: oauth ? null : last4(secret),
     id: newConnectionId(),
   };
+  const key = SECRET_KEY[record.method];
+  const others = ALL_SECRET_KEYS.filter((k) => k !== key);
+  // The access token is written with the new id, before the record that makes it current.
+  const access = oauth ? { [ACCESS_TOKEN_KEY]: { ...input.access, connection: record.id } } : {};
+  const blanks = Object.fromEntries(ALL_SECRET_KEYS.map((k) => [k, '']));
   if (input.sessionOnly) {
-    await platform.storage.session.set({ [TOKEN_KEY]: input.token });
-    await platform.storage.local.set({ [CONNECTION_KEY]: record, [TOKEN_KEY]: '' });
-    await platform.storage.local.remove(TOKEN_KEY);
+    await platform.storage.session.set({ [key]: secret, ...access });
+    await platform.storage.session.remove(oauth ? others : [...others, ACCESS_TOKEN_KEY]);
+    await platform.storage.local.set({ [CONNECTION_KEY]: record, ...blanks });
+    await platform.storage.local.remove(ALL_SECRET_KEYS);
   } else {
-    await platform.storage.local.set({ [TOKEN_KEY]: input.token, [CONNECTION_KEY]: record });
-    await platform.storage.session.remove(TOKEN_KEY);
+    if (oauth) await platform.storage.session.set(access);
+    await platform.storage.local.set({ ...Object.fromEntries(others.map((k) => [k, ''])), [key]: secret, [CONNECTION_KEY]: record });
+    await platform.storage.local.remove(others);
+    await platform.storage.session.remove(oauth ? ALL_SECRET_KEYS : [...ALL_SECRET_KEYS, ACCESS_TOKEN_KEY]);
   }
   return record;
+}
+
+/**
+ * Session-only from now on, for the stored connection (the organization forced it after it was saved): its secret
+ * moves to storage.session, with the same blanking write as `saveConnection`, so none is left on disk. Nothing
+ * else changes (same id, same caches). Returns whether anything moved.
+ */
+export async function makeSessionOnly(platform: Platform): Promise<boolean> {
+  const { record, token } = await readConnection(platform);
+  if (!record || record.sessionOnly) return false;
+  const key = SECRET_KEY[record.method];
+  if (token !== null) await platform.storage.session.set({ [key]: token });
+  const blanks = Object.fromEntries(ALL_SECRET_KEYS.map((k) => [k, '']));
+  await platform.storage.local.set({ [CONNECTION_KEY]: { ...record, sessionOnly: true }, ...blanks });
+  await platform.storage.local.remove(ALL_SECRET_KEYS);
+  return true;
+}
+
+/** The stored access token of connection `id`; null when there is none or it belongs to another connection. */
+export async function readAccessToken(platform: Platform, id: string): Promise<StoredAccessToken | null> {
+  const got = await platform.storage.session.get(ACCESS_TOKEN_KEY);
+  const value = got[ACCESS_TOKEN_KEY] as Partial<StoredAccessToken> | undefined;
+  if (typeof value !== 'object' || value === null || value.connection !== id) return null;
+  if (typeof value.token !== 'string' || value.token === '' || typeof value.expiresAt !== 'number' || typeof value.refreshAt !== 'number') return null;
+  return value as StoredAccessToken;
+}
+
+/**
+ * After a refresh: the new access token (and a rotated refresh token, written first) — only while `record` is
+ * still the stored connection and its refresh token is still `usedRefreshToken`. A refresh that finishes after
+ * a sign-out, a new sign-in or another refresh that rotated the token writes nothing. Returns whether it wrote.
+ */
+export async function storeRefreshedTokens(
+  platform: Platform,
+  record: ConnectionRecord,
+  usedRefreshToken: string,
+  next: { access: Omit<StoredAccessToken, 'connection'>; refreshToken: string | null },
+): Promise<boolean> {
+  const current = await readConnection(platform);
+  if (current.record?.id !== record.id || current.token !== usedRefreshToken) return false;
+  if (next.refreshToken !== null && next.refreshToken !== usedRefreshToken) {
+    await tokenArea(platform, record.sessionOnly).set({ [REFRESH_TOKEN_KEY]: next.refreshToken });
+  }
+  await platform.storage.session.set({ [ACCESS_TOKEN_KEY]: { ...next.access, connection: record.id } });
+  return true;
+}
+
+/** Drops the access token (of connection `id` only). */
+export async function removeAccessToken(platform: Platform, id: string): Promise<void> {
+  if ((await readAccessToken(platform, id)) !== null) await platform.storage.session.remove(ACCESS_TOKEN_KEY);
 }
 
 /**
@@ -150,13 +261,13 @@ export async function updateConnection(
   if (!isRecord(current) || current.id !== id) return null;
   const next = { ...current, ...patch };
   await platform.storage.local.set({ [CONNECTION_KEY]: next });
-  return next;
+  return normalized(next);
 }
 
-/** Removes the token from both areas and the metadata (settings stay: settings-store.ts). */
+/** Removes the secrets from both areas, the access token and the metadata (settings stay: settings-store.ts). */
 export async function removeConnection(platform: Platform): Promise<void> {
-  await platform.storage.local.remove([TOKEN_KEY, CONNECTION_KEY]);
-  await platform.storage.session.remove(TOKEN_KEY);
+  await platform.storage.local.remove([...ALL_SECRET_KEYS, CONNECTION_KEY]);
+  await platform.storage.session.remove([...ALL_SECRET_KEYS, ACCESS_TOKEN_KEY]);
 }
 
 /**
@@ -169,16 +280,16 @@ export async function currentConnectionId(platform: Platform): Promise<string | 
 }
 
 /**
- * Without a record, is anything else of a connection left: a token in either area (a worker stopped between
- * two writes), or a search scope?
+ * Without a record, is anything else of a connection left: a secret in either area (a worker stopped between
+ * two writes), an access token, or a search scope?
  */
 async function hasLeftovers(platform: Platform): Promise<boolean> {
   const [local, session, scope] = await Promise.all([
-    platform.storage.local.get(TOKEN_KEY),
-    platform.storage.session.get(TOKEN_KEY),
+    platform.storage.local.get(ALL_SECRET_KEYS),
+    platform.storage.session.get([...ALL_SECRET_KEYS, ACCESS_TOKEN_KEY]),
     hasStoredScope(platform),
   ]);
-  return local[TOKEN_KEY] !== undefined || session[TOKEN_KEY] !== undefined || scope;
+  return Object.keys(local).length > 0 || Object.keys(session).length > 0 || scope;
 }
 
 export function toStatus(stored: StoredConnection, granted: boolean, leftovers = false): ConnectionStatus {
@@ -186,13 +297,19 @@ export function toStatus(stored: StoredConnection, granted: boolean, leftovers =
   const configured = record !== null && token !== null;
   let auth: AuthState = 'unverified';
   // No host access comes first: without it the token cannot even be checked (openConnection agrees).
-  if (configured) auth = !granted ? 'no-host-permission' : record.auth;
+  if (configured) {
+    auth = !granted ? 'no-host-permission'
+      : record.auth === 'rejected' && record.method === 'oauth' ? 'sign-in-again'
+      : record.auth;
+  }
   return {
     configured,
     origin: record?.origin ?? null,
     host: record ? new URL(record.origin).host : null,
     identity: configured ? record.identity : null,
-    tokenLast4: configured ? record.tokenLast4 : null,
+    method: record?.method ?? 'token',
+    clientId: record?.clientId ?? null,
+    tokenLast4: configured && record.method === 'token' ? record.tokenLast4 : null,
     lastVerified: configured ? record.lastVerified : null,
     sessionOnly: record?.sessionOnly ?? false,
     auth,
@@ -200,7 +317,7 @@ export function toStatus(stored: StoredConnection, granted: boolean, leftovers =
   };
 }
 
-/** What pages may know: configured, origin, identity, last 4 characters, auth state. Never the token. */
+/** What pages may know: configured, origin, method, identity, last 4 characters (personal tokens), auth state. Never a token. */
 export async function readStatus(platform: Platform): Promise<ConnectionStatus> {
   const stored = await readConnection(platform);
   const granted = stored.record ? await hasHostPermission(platform, stored.record.origin) : false;

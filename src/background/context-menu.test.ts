@@ -5,7 +5,7 @@ import { saveConnection } from './connection-store.ts';
 import { MENU_ID, createContextMenu, handleContextMenuClick } from './context-menu.ts';
 import { onInstalled } from './install.ts';
 import type { Deps } from './platform.ts';
-import { createFakeBrowser, type FakeBrowserOptions } from './test-support/fake-browser.ts';
+import { createFakeBrowser, type FakeBrowserOptions } from '../shared/test-support/fake-browser.ts';
 
 const ORIGIN = 'https://space.example.com';
 const NOW = 1_736_931_600_000;
@@ -40,10 +40,21 @@ describe('context menu', () => {
     expect(fake.record.optionsOpens).toBe(1);
   });
 
-  it('creating twice without removeAll would fail (the fake enforces unique ids)', async () => {
+  it('recreates the menu over an existing one (removeAll first: menus outlive the worker, ids are unique)', async () => {
     const { fake } = await setup();
     await createContextMenu(fake.platform);
-    expect(() => fake.platform.contextMenus.create({ id: MENU_ID, title: 't', contexts: ['selection'] })).toThrow(/duplicate/);
+    await createContextMenu(fake.platform);
+    expect(fake.record.menuRemoveAlls).toBe(2);
+    expect([...fake.record.menus.keys()]).toEqual([MENU_ID]);
+  });
+
+  it('opens the popup in the same task as the click, before anything is awaited (Firefox allows it only then)', async () => {
+    const { fake, click } = await setup();
+    const handled = click('Jonathan Whitaker');
+    // Nothing awaited yet: a handler that waited for storage (or anything) first would not have opened it.
+    expect(fake.record.popupOpens).toBe(1);
+    await handled;
+    expect(fake.storage.session.snapshot()[PENDING_QUERY_KEY]).toEqual({ query: 'Jonathan Whitaker', at: NOW });
   });
 
   it('opens an issue key in the selection directly, built against the stored origin', async () => {

@@ -15,6 +15,7 @@ import { handlers } from './handlers/index.ts';
 import { onInstalled, onStartup } from './install.ts';
 import { handleOmniboxEnter, handleOmniboxInput, setDefaultSuggestion } from './omnibox.ts';
 import type { Deps } from './platform.ts';
+import { applyPolicyToStored } from './policy.ts';
 import { createRouter } from './router.ts';
 import { acceptLookupPort } from './search/port.ts';
 
@@ -43,3 +44,5 @@ browser.permissions.onRemoved.addListener(() => { refreshBadge(platform).catch(i
 browser.permissions.onAdded.addListener(() => { refreshBadge(platform).catch(ignore); });
 
 restrictStorageAccess(platform).catch(ignore);
+// The organization's managed settings may have changed while the worker slept (it wakes often: 30 s idle).
+applyPolicyToStored(platform).catch(ignore);

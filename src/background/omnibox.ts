@@ -6,6 +6,7 @@
  * Chrome parses suggestion descriptions as XML, so Space text is escaped there (and a title such as
  * `<match>` or `&` can't break or style the list); Firefox shows descriptions as plain text.
  */
+import { kindSearch } from '../kinds/search-registry.ts';
 import type { Entity, EntityKind } from '../shared/protocol.ts';
 import { parseQuery, sanitizeQuery, type ParsedQuery } from '../shared/query.ts';
 import { openConnection } from './active-connection.ts';
@@ -28,30 +29,22 @@ export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' }[c]};`);
 }
 
-/** Text in the address bar suggests people and projects only: the list is short and every keystroke counts. */
-const TEXT_KINDS: readonly EntityKind[] = ['person', 'project'];
-
-/** The popup's query rules (`@`, keys, empty text), narrowed to the kinds the address bar suggests. */
-export function omniboxKinds(query: ParsedQuery): EntityKind[] {
-  const kinds = selectKinds(query, 'all');
-  return query.key ? kinds : kinds.filter((k) => TEXT_KINDS.includes(k));
+/**
+ * The popup's query rules (`@`, keys, empty query), narrowed to the kinds the address bar suggests for text
+ * (`omniboxText`: people and projects; the list is short and every keystroke counts). A key suggests its own kind.
+ */
+export function omniboxKinds(parsed: ParsedQuery): EntityKind[] {
+  const kinds = selectKinds(parsed, 'all');
+  return parsed.key ? kinds : kinds.filter((k) => kindSearch(k).omniboxText === true);
 }
 
-function secondary(entity: Entity): string {
-  switch (entity.kind) {
-    case 'person': return `@${entity.username}`;
-    case 'project': return entity.key;
-    case 'issue': return `${entity.key} · ${entity.status.name}`;
-    case 'review': return `${entity.key} · ${entity.state}`;
-    case 'repository': return entity.projectKey;
-    case 'team': return 'team';
-    case 'location': return entity.type;
-  }
-}
+/** Its kind's omnibox line (the one unchecked step: an entity is always paired with its own kind's search). */
+const omniboxLine = (entity: Entity): string =>
+  (kindSearch(entity.kind).omniboxLine as (e: Entity) => string)(entity);
 
 export function toSuggestion(entity: Entity, xml: boolean): Suggestion {
   const title = sanitizeQuery(entity.title, MAX_DESCRIPTION_TEXT);
-  const detail = sanitizeQuery(secondary(entity), MAX_DESCRIPTION_TEXT);
+  const detail = sanitizeQuery(omniboxLine(entity), MAX_DESCRIPTION_TEXT);
   const description = xml
     ? `${escapeXml(title)} <dim>${escapeXml(detail)}</dim>`
     : `${title} — ${detail}`;
@@ -75,14 +68,14 @@ let latest: AbortController | null = null;
 
 export async function handleOmniboxInput(
   deps: Deps,
-  rawText: string,
+  query: string,
   suggest: (suggestions: Suggestion[]) => void,
 ): Promise<void> {
   latest?.abort();
   const controller = new AbortController();
   latest = controller;
-  const query = parseQuery(rawText);
-  const kinds = omniboxKinds(query);
+  const parsed = parseQuery(query);
+  const kinds = omniboxKinds(parsed);
   if (kinds.length === 0) return;
 
   let conn;
@@ -107,7 +100,7 @@ export async function handleOmniboxInput(
   };
 
   try {
-    await searchKinds(deps, conn, query, kinds, controller.signal, (group) => {
+    await searchKinds(deps, conn, parsed, kinds, controller.signal, (group) => {
       if (group.state !== 'ok') return;
       byKind.set(group.kind, group.items);
       update();

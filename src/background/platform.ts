@@ -3,7 +3,7 @@
  *
  * Everything below `index.ts` receives a `Platform` instead of importing `webextension-polyfill`, so the
  * same code runs against the real browser (through `browser-platform.ts`) and against the in-memory fake in
- * unit tests (`test-support/fake-browser.ts`). Optional members are features some browsers lack; callers
+ * unit tests (`src/shared/test-support/fake-browser.ts`). Optional members are features some browsers lack; callers
  * feature-detect them.
  */
 import type { SpaceApi, SpaceClientOptions } from '../space/api.ts';
@@ -26,6 +26,17 @@ export interface Platform {
   storage: {
     local: StorageAreaLike;
     session: StorageAreaLike;
+    /** Read-only, set by the organization's policy (policy.ts). Absent where the browser has none. */
+    managed?: { get(keys?: string | string[] | null): Promise<Record<string, unknown>> };
+  };
+  /**
+   * "Sign in with Space". In Chrome `identity` is an optional permission: absent until the options page has
+   * been granted it (read at call time, never cached). Firefox declares it.
+   */
+  readonly identity?: {
+    getRedirectURL(): string;
+    /** Rejects when the user closes the window ("The user did not approve access." / "User cancelled or denied access."). */
+    launchWebAuthFlow(details: { url: string; interactive: boolean }): Promise<string>;
   };
   permissions: {
     contains(permissions: { origins: string[] }): Promise<boolean>;

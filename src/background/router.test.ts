@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startDemoServer, type DemoServer } from '../../scripts/demo-space/server.ts';
-import { ALL_KINDS, LIMITS, type Request } from '../shared/protocol.ts';
+import { DEMO_CLIENT_ID, startDemoServer, type DemoServer } from '../../scripts/demo-space/server.ts';
+import { ALL_KINDS } from '../shared/kinds.ts';
+import { LIMITS, type Request } from '../shared/protocol.ts';
 import { originPattern } from '../space/base-url.ts';
 import { createSpaceClient } from '../space/client.ts';
 import { SpaceError } from '../space/errors.ts';
@@ -9,7 +10,7 @@ import { saveConnection } from './connection-store.ts';
 import { handlers as realHandlers } from './handlers/index.ts';
 import type { Deps } from './platform.ts';
 import { createRouter, type Handlers, type RequestContext } from './router.ts';
-import { createFakeBrowser } from './test-support/fake-browser.ts';
+import { createFakeBrowser } from '../shared/test-support/fake-browser.ts';
 
 const TOKEN = 'tok_SENTINEL_123';
 
@@ -117,6 +118,9 @@ describe('router fuzz over the real handlers and the demo server', () => {
       fc.record({ type: fc.constant('avatar' as const), id: fc.string({ minLength: 1, maxLength: 20 }) }),
       fc.record({ type: fc.constant('projects' as const), query: shortString }),
       fc.record({ type: fc.constant('connect' as const), url: fc.oneof(fc.webUrl(), fc.constant(serverUrl), shortString), token: fc.string({ minLength: 1, maxLength: 40 }), sessionOnly: fc.boolean() }),
+      // "Sign in with Space" through the fake auth window (approve) and the demo's OAuth server.
+      fc.record({ type: fc.constant('oauth-start' as const), url: fc.oneof(fc.webUrl(), fc.constant(serverUrl), shortString), clientId: fc.oneof(fc.constant(DEMO_CLIENT_ID), fc.string({ minLength: 1, maxLength: 40 })), sessionOnly: fc.boolean() }),
+      fc.constant({ type: 'policy' } as const),
     );
     const invalidMessage = fc.oneof(
       fc.anything(),
@@ -159,6 +163,8 @@ describe('router fuzz over the real handlers and the demo server', () => {
 
         expect(typeof answer.ok).toBe('boolean');
         expect(JSON.stringify(answer)).not.toContain(TOKEN);
+        const { accessTokens, refreshTokens } = server.issuedOAuthTokens();
+        for (const secret of [...accessTokens, ...refreshTokens]) expect(JSON.stringify(answer)).not.toContain(secret);
         if (!expectAction) {
           expect(answer).toMatchObject({ ok: false, error: { code: 'bad-request' } });
           expect(handlerCalls).toEqual([]);
@@ -168,7 +174,7 @@ describe('router fuzz over the real handlers and the demo server', () => {
           expect(handlerCalls).toHaveLength(1);
         }
         // Whatever happened, the token is stored under its own key only (or gone, after a forget).
-        const { token, ...rest } = fake.storage.local.snapshot();
+        const { token, refreshToken: _refresh, ...rest } = fake.storage.local.snapshot();
         expect([undefined, TOKEN]).toContain(token);
         expect(JSON.stringify(rest) + fake.storage.session.dump() + fake.storage.sync.dump()).not.toContain(TOKEN);
         if (token === undefined) {

@@ -6,6 +6,8 @@ import { validateRequest, validateSearchMessage } from './schema.ts';
 const valid = [
   { type: 'status' },
   { type: 'connect', url: 'https://space.example.com', token: 'tok', sessionOnly: false },
+  { type: 'oauth-start', url: 'https://space.example.com', clientId: 'space-lookup', sessionOnly: true },
+  { type: 'policy' },
   { type: 'verify' },
   { type: 'forget', revoke: true },
   { type: 'details', kind: 'issue', id: 'ABC-T-1' },
@@ -37,6 +39,14 @@ describe('validateRequest', () => {
     ['wrong type: sessionOnly as string', { type: 'connect', url: 'https://a.example', token: 't', sessionOnly: 'false' }],
     ['wrong type: revoke as number', { type: 'forget', revoke: 1 }],
     ['empty token', { type: 'connect', url: 'https://a.example', token: '', sessionOnly: false }],
+    ['sign-in without a client ID', { type: 'oauth-start', url: 'https://a.example', sessionOnly: false }],
+    ['sign-in with an empty client ID', { type: 'oauth-start', url: 'https://a.example', clientId: '', sessionOnly: false }],
+    ['sign-in with an oversized client ID', { type: 'oauth-start', url: 'https://a.example', clientId: 'c'.repeat(LIMITS.clientId + 1), sessionOnly: false }],
+    ['sign-in with a token (no message carries both)', { type: 'oauth-start', url: 'https://a.example', clientId: 'c', token: 't', sessionOnly: false }],
+    ['sign-in with a redirect URI of its own', { type: 'oauth-start', url: 'https://a.example', clientId: 'c', sessionOnly: false, redirectUri: 'https://evil.example/' }],
+    ['sign-in with sessionOnly as string', { type: 'oauth-start', url: 'https://a.example', clientId: 'c', sessionOnly: 'true' }],
+    ['sign-in with an oversized url', { type: 'oauth-start', url: `https://a.example/${'x'.repeat(LIMITS.url)}`, clientId: 'c', sessionOnly: false }],
+    ['policy with a value (pages cannot set policy)', { type: 'policy', spaceUrl: 'https://evil.example' }],
     ['oversized token', { type: 'connect', url: 'https://a.example', token: 'x'.repeat(LIMITS.token + 1), sessionOnly: false }],
     ['oversized url', { type: 'connect', url: `https://a.example/${'x'.repeat(LIMITS.url)}`, token: 't', sessionOnly: false }],
     ['oversized id', { type: 'details', kind: 'person', id: 'x'.repeat(LIMITS.id + 1) }],
@@ -73,7 +83,7 @@ describe('validateRequest', () => {
     fc.assert(fc.property(
       fc.oneof(
         fc.anything({ withObjectString: true, withNullPrototype: true }),
-        fc.record({ type: fc.constantFrom(...Object.keys(known), '__proto__', 'constructor'), url: fc.string(), token: fc.string(), sessionOnly: fc.boolean(), revoke: fc.boolean(), id: fc.string(), kind: fc.string(), query: fc.string() }, { requiredKeys: ['type'] }),
+        fc.record({ type: fc.constantFrom(...Object.keys(known), '__proto__', 'constructor'), url: fc.string(), token: fc.string(), clientId: fc.string({ maxLength: 250 }), sessionOnly: fc.boolean(), revoke: fc.boolean(), id: fc.string(), kind: fc.string(), query: fc.string() }, { requiredKeys: ['type'] }),
       ),
       (message) => {
         const out = validateRequest(message);

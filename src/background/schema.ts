@@ -6,9 +6,8 @@
  * The type → validator table is looked up with `Object.hasOwn`, so `"__proto__"`, `"constructor"` or
  * `"toString"` as a type are simply unknown.
  */
-import {
-  ALL_KINDS, LIMITS, type EntityKind, type Filter, type Request, type RequestType, type SearchMessage,
-} from '../shared/protocol.ts';
+import { ALL_KINDS, type EntityKind, type Filter } from '../shared/kinds.ts';
+import { LIMITS, type Request, type RequestType, type SearchMessage } from '../shared/protocol.ts';
 
 type Validator<T> = (message: Record<string, unknown>) => T | null;
 
@@ -70,6 +69,13 @@ const requestValidators: { [T in RequestType]: Validator<Extract<Request, { type
     if (!isString(url, LIMITS.url) || !isString(token, LIMITS.token, 1) || typeof sessionOnly !== 'boolean') return null;
     return { type: 'connect', url, token, sessionOnly };
   },
+  'oauth-start': (m) => {
+    if (!hasExactKeys(m, ['type', 'url', 'clientId', 'sessionOnly'])) return null;
+    const { url, clientId, sessionOnly } = m;
+    if (!isString(url, LIMITS.url) || !isString(clientId, LIMITS.clientId, 1) || typeof sessionOnly !== 'boolean') return null;
+    return { type: 'oauth-start', url, clientId, sessionOnly };
+  },
+  policy: (m) => (hasExactKeys(m, ['type']) ? { type: 'policy' } : null),
   forget: (m) => {
     if (!hasExactKeys(m, ['type', 'revoke']) || typeof m.revoke !== 'boolean') return null;
     return { type: 'forget', revoke: m.revoke };

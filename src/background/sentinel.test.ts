@@ -3,18 +3,19 @@
  * context menu, under every fault the demo server can inject plus a server that echoes the Authorization
  * header into its error bodies. Afterwards the token string must appear nowhere a page, a log or a URL could
  * see it: not in any answer or port message, console output, badge text or title, opened URL, or any storage
- * key other than its own.
+ * key other than its own. The same for the access and refresh tokens of "Sign in with Space" (last suite).
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { FaultSpec } from '../../scripts/demo-space/server.ts';
-import { LOOKUP_PORT, type Request } from '../shared/protocol.ts';
-import { TOKEN_KEY } from './connection-store.ts';
+import { LOOKUP_PORT, type ConnectionStatus, type Request } from '../shared/protocol.ts';
+import { ACCESS_TOKEN_KEY, REFRESH_TOKEN_KEY, TOKEN_KEY } from './connection-store.ts';
+import { forgetRefreshesInFlight } from './oauth-tokens.ts';
 import { handleContextMenuClick, MENU_ID } from './context-menu.ts';
 import { handleOmniboxEnter, handleOmniboxInput } from './omnibox.ts';
 import { acceptLookupPort } from './search/port.ts';
-import { createPortPair } from './test-support/fake-browser.ts';
+import { createPortPair } from '../shared/test-support/fake-browser.ts';
 import { createRig, type Rig } from './test-support/harness.ts';
 
 const TOKEN = 'tok_SENTINEL_123';
@@ -239,4 +240,101 @@ describe('no derivative of the token in storage', () => {
       await r.close();
     }
   }, 60_000);
+});
+
+/**
+ * "Sign in with Space": every access and refresh token the demo server issued during every flow, every fault
+ * (on the API and on /oauth/token alike, so refreshes fail in every way too), refreshes before expiry and on 401
+ * "expired", a refused refresh ("sign in again"), session-only mode and sign-out. None may reach an answer, a port
+ * message, the console, the badge, an opened URL, a request URL or a storage key other than its own; the refresh
+ * token travels only in the body of POST /oauth/token, the access token only in the Authorization header.
+ */
+describe('sentinel OAuth tokens', () => {
+  it('never leak through any flow, fault, refresh or sign-out', async () => {
+    const outer = rig;
+    const sent: { url: string; headers: string; body: string }[] = [];
+    const realFetch = globalThis.fetch;
+    const spy = vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+      sent.push({ url, headers: JSON.stringify(init?.headers ?? {}), body: typeof init?.body === 'string' ? init.body : '' });
+      return realFetch(input, init);
+    });
+    rig = await createRig();
+    seen.length = 0;
+    const signIn = async (sessionOnly = false) => {
+      seen.push(JSON.stringify(await rig.ask({ type: 'oauth-start', url: rig.server.url, clientId: rig.server.oauthClientId, sessionOnly })));
+    };
+    const signInIfEnded = async () => {
+      const status = await rig.ask<ConnectionStatus>({ type: 'status' });
+      seen.push(JSON.stringify(status));
+      if (!status.ok || status.value.auth !== 'ok') await signIn();
+    };
+    try {
+      await signIn();
+      await everyFlow();
+      for (const fault of FAULTS) {
+        rig.server.setFault('*', fault);
+        rig.advance(60 * 60_000); // past the access token's expiry too: every flow refreshes, under the fault
+        await everyFlow();
+        rig.server.clearFaults();
+        await ask({ type: 'verify' });
+        await signInIfEnded();
+      }
+      // 401 "expired" from the server while the worker thinks the token fresh.
+      rig.server.setAccessTokenTtl(1);
+      await signIn();
+      rig.server.setAccessTokenTtl(600);
+      await new Promise((r) => setTimeout(r, 1_100));
+      await everyFlow();
+      // Refused refresh: sign in again.
+      rig.server.revokeRefreshTokens();
+      rig.advance(60 * 60_000);
+      await everyFlow();
+      await signIn(true);
+      await everyFlow();
+      await ask({ type: 'forget', revoke: true });
+
+      const { accessTokens, refreshTokens } = rig.server.issuedOAuthTokens();
+      expect(accessTokens.length).toBeGreaterThan(10);
+      expect(refreshTokens.length).toBeGreaterThanOrEqual(3);
+      const answers = seen.join('\n');
+      // Refreshes really failed in these ways, and "sign in again" really happened.
+      for (const code of ['sign-in-again', 'server', 'bad-response', 'unreachable']) expect(answers, code).toContain(`"code":"${code}"`);
+      const { badge, tabsCreated, tabsUpdated } = rig.fake.record;
+      const pageVisible = [answers, consoleOutput.join('\n'), badge.text, badge.title, JSON.stringify([tabsCreated, tabsUpdated])].join('\n');
+      const urls = [...sent.map((s) => s.url), ...rig.server.requests.map((r) => `${r.path}?${JSON.stringify(r.query)}`)].join('\n');
+      for (const secret of [...accessTokens, ...refreshTokens]) {
+        expect(pageVisible).not.toContain(secret);
+        expect(urls).not.toContain(secret);
+      }
+      for (const secret of refreshTokens) {
+        for (const s of sent) {
+          expect(s.headers).not.toContain(secret);
+          if (s.body.includes(encodeURIComponent(secret))) expect(s.url).toBe(`${rig.server.url}/oauth/token`);
+        }
+      }
+      for (const secret of accessTokens) {
+        for (const s of sent) expect(s.body).not.toContain(secret);
+      }
+      // Storage: each token under its own key only (the access token inside its record), never in sync.
+      for (const area of [rig.fake.storage.local, rig.fake.storage.session]) {
+        for (const write of area.writes) {
+          const { [REFRESH_TOKEN_KEY]: _refresh, [ACCESS_TOKEN_KEY]: access, ...others } = write;
+          const text = JSON.stringify(others) + Object.keys(write).join();
+          for (const secret of [...accessTokens, ...refreshTokens]) expect(text).not.toContain(secret);
+          for (const secret of refreshTokens) expect(JSON.stringify(access ?? '')).not.toContain(secret);
+        }
+      }
+      expect(rig.fake.storage.sync.writes).toEqual([]);
+      // Signed out: nothing of either token is left.
+      for (const secret of [...accessTokens, ...refreshTokens]) {
+        expect(rig.fake.storage.local.dump() + rig.fake.storage.session.dump()).not.toContain(secret);
+      }
+    } finally {
+      spy.mockRestore();
+      forgetRefreshesInFlight();
+      await rig.close();
+      rig = outer;
+    }
+  }, 120_000);
 });

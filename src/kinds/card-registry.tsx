@@ -1,37 +1,58 @@
 /**
- * Every kind's card, in one place. Loaded by the popup with a dynamic import after its first paint,
- * so the rows-only first frame stays small; a card is needed only once a result is active.
+ * The popup's active-result side of every kind (card, Alt+K value, details id), one line each. Typed by
+ * ALL_KINDS (src/shared/kinds.ts): a listed kind without its line here is a compile error. Loaded by the popup
+ * with a dynamic import after its first paint, so the rows-only first frame stays small; a card is needed only
+ * once a result is active. Adding a kind: docs/adding-a-kind.md.
  */
 import type { VNode } from 'preact';
-import type { Entity, EntityKind } from '../space/types.ts';
+import type { Entity, EntityKind } from '../shared/kinds.ts';
 import { HiddenByPermissions } from './card-parts.tsx';
 import type { CardEnv, KindCard } from './kind-view.ts';
-import { IssueCard } from './issue/card.tsx';
-import { LocationCard } from './location/card.tsx';
-import { PersonCard } from './person/card.tsx';
-import { ProjectCard } from './project/card.tsx';
-import { RepositoryCard } from './repository/card.tsx';
-import { ReviewCard } from './review/card.tsx';
-import { TeamCard } from './team/card.tsx';
+import { articleCard } from './article/card.tsx';
+import { channelCard } from './channel/card.tsx';
+import { codeCard } from './code/card.tsx';
+import { issueCard } from './issue/card.tsx';
+import { locationCard } from './location/card.tsx';
+import { personCard } from './person/card.tsx';
+import { projectCard } from './project/card.tsx';
+import { repositoryCard } from './repository/card.tsx';
+import { reviewCard } from './review/card.tsx';
+import { teamCard } from './team/card.tsx';
 
 export const CARDS: { readonly [K in EntityKind]: KindCard<K> } = {
-  person: PersonCard,
-  team: TeamCard,
-  location: LocationCard,
-  project: ProjectCard,
-  issue: IssueCard,
-  repository: RepositoryCard,
-  review: ReviewCard,
+  person: personCard,
+  team: teamCard,
+  location: locationCard,
+  project: projectCard,
+  issue: issueCard,
+  repository: repositoryCard,
+  review: reviewCard,
+  channel: channelCard,
+  article: articleCard,
+  code: codeCard,
 };
 
-type AnyCard = (props: { entity: Entity; env: CardEnv }) => VNode | null;
+// TypeScript cannot correlate `entity.kind` with `CARDS[entity.kind]` across the union, so the unchecked step
+// lives here, once: an entity's pieces are always looked up by its own kind.
+type AnyCard = Omit<KindCard, 'Card' | 'copyKey' | 'detailsId'> & {
+  Card(props: { entity: Entity; env: CardEnv }): VNode | null;
+  copyKey(entity: Entity): string | null;
+  detailsId(entity: Entity): string | null;
+};
+const cardOf = (entity: Entity) => CARDS[entity.kind] as unknown as AnyCard;
+
+/** Alt+K: the key, username or name of any entity. */
+export const copyKeyOf = (entity: Entity): string | null => cardOf(entity).copyKey(entity);
+
+/** The `id` a `{type: 'details', kind, id}` request carries for an entity; null when its row is the whole card. */
+export const detailsIdOf = (entity: Entity): string | null => cardOf(entity).detailsId(entity);
 
 /**
- * The card of any entity, rendered by its own kind's card (the one unchecked step of the union), and under it
- * the one line every card has when the token's permissions withheld some of its fields.
+ * The card of any entity, rendered by its own kind's card, and under it the one line every card has when the
+ * token's permissions withheld some of its fields.
  */
 export function EntityCard({ entity, env }: { entity: Entity; env: CardEnv }) {
-  const Card = CARDS[entity.kind] as unknown as AnyCard;
+  const { Card } = cardOf(entity);
   return (
     <>
       <Card entity={entity} env={env} />

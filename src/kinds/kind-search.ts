@@ -1,10 +1,13 @@
 /**
- * The worker side of one entity kind: how to search it and how to load its card. Each kind lives in
- * `src/kinds/<kind>/search.ts` and is listed once in `search-registry.ts`; the lookup fan-out, the cache and
- * the `details` handler only ever go through this interface.
+ * The worker side of one entity kind: how to search it, how to load its card, its line in the address bar.
+ * Each kind lives in `src/kinds/<kind>/search.ts` and is listed once in `search-registry.ts`; the lookup fan-out,
+ * the cache, the omnibox and the `details` handler only ever go through this interface. The Space call behind
+ * each (its `$fields`, mapper and web URL) is the client's (src/space).
  */
 import type { SpaceApi } from '../space/api.ts';
-import type { CallOptions, EntityKind, EntityOf } from '../space/types.ts';
+import type { RequiredPermission } from '../space/required-permissions.ts';
+import type { CallOptions, EntityOf } from '../space/types.ts';
+import type { EntityKind } from '../shared/kinds.ts';
 import type { ParsedQuery } from '../shared/query.ts';
 
 export interface KindSearchContext {
@@ -19,17 +22,31 @@ export interface KindSearchContext {
   scopeProjects(): Promise<string[]>;
 }
 
+/** Loads one entity's full card. */
+export type DetailsLoader<K extends EntityKind> = (api: SpaceApi, opts: CallOptions) => Promise<EntityOf<K>>;
+
 export interface KindSearch<K extends EntityKind = EntityKind> {
   readonly kind: K;
-  /** The Space permission this kind's search needs, named in the group's error when Space names none. */
-  readonly permission: string;
+  /**
+   * The Space permission this kind's search needs: named in the group's error when Space names none, and listed
+   * in Options (REQUIRED_PERMISSIONS, with its Space name in messages.json as `perm_<name>`).
+   */
+  readonly permission: RequiredPermission;
   /** Text search runs inside the user's project scope (issues, reviews): the fan-out starts loading it early. */
   readonly projectScoped?: boolean;
   /**
    * Results for the query, best first, at most `ctx.top` (issues/reviews may merge several projects).
-   * An exact key resolves to that one item (or none); an empty text finds nothing.
+   * An exact key resolves to that one item (or none); an empty query finds nothing.
    */
-  search(api: SpaceApi, query: ParsedQuery, ctx: KindSearchContext): Promise<EntityOf<K>[]>;
-  /** The full card; `id` is `detailsIdOf(entity)` (src/shared/details-id.ts). */
-  details(api: SpaceApi, id: string, opts: CallOptions): Promise<EntityOf<K>>;
+  search(api: SpaceApi, parsed: ParsedQuery, ctx: KindSearchContext): Promise<EntityOf<K>[]>;
+  /**
+   * Decodes a details id — what the kind's card hands out as `detailsId(entity)` (card.tsx) — into the call that
+   * loads the full card; null when `id` is not one `detailsId` makes (the worker then answers bad-request). A kind
+   * whose row is the whole card hands out no details id, and reads none.
+   */
+  details(id: string): DetailsLoader<K> | null;
+  /** Its line after the title in the address bar's suggestions (`spc …`). */
+  omniboxLine(entity: EntityOf<K>): string;
+  /** Text typed in the address bar suggests this kind (a key always suggests its own): few do, the list is short. */
+  readonly omniboxText?: boolean;
 }

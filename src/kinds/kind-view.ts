@@ -1,5 +1,6 @@
 import type { FunctionComponent } from 'preact';
-import type { EntityKind, EntityOf } from '../space/types.ts';
+import type { EntityOf } from '../space/types.ts';
+import type { EntityKind } from '../shared/kinds.ts';
 import type { KindMeta } from './kind-meta.ts';
 
 /** What a card may use from the popup around it. */
@@ -22,15 +23,23 @@ export interface CardProps<K extends EntityKind> {
   env: CardEnv;
 }
 
-/**
- * The list side of one kind: its row in the results and what Alt+K copies. Its card lives next to it in
- * `card.tsx`, loaded on demand so the popup's first paint carries only rows.
- */
+/** The popup's first-paint side of one kind (`view.tsx`): its label and badge, and its row in the results. */
 export interface KindView<K extends EntityKind = EntityKind> {
   meta: KindMeta<K>;
   Row: FunctionComponent<RowProps<K>>;
-  /** Key, username or name: the identifier a user pastes elsewhere. */
-  copyKey(entity: EntityOf<K>): string | null;
 }
 
-export type KindCard<K extends EntityKind = EntityKind> = FunctionComponent<CardProps<K>>;
+/**
+ * The popup's active-result side of one kind (`card.tsx`), loaded after the first paint with every card: the card,
+ * what Alt+K copies, and the id its details are asked for by.
+ */
+export interface KindCard<K extends EntityKind = EntityKind> {
+  Card: FunctionComponent<CardProps<K>>;
+  /** Key, username or name: the identifier a user pastes elsewhere (Alt+K). */
+  copyKey(entity: EntityOf<K>): string | null;
+  /**
+   * What `{type: 'details', kind, id}` carries; the kind's `details(id)` (search.ts) decodes it. Null when the
+   * search row is already the whole card (chat channels, code matches): the popup asks for no details.
+   */
+  detailsId(entity: EntityOf<K>): string | null;
+}

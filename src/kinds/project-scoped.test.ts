@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseQuery } from '../shared/query.ts';
 import { SpaceError } from '../space/errors.ts';
-import { needsProjectScope, projectScopedText, searchAcrossProjects } from './project-scoped.ts';
+import { needsProjectScope, projectScopedQuery, searchAcrossProjects } from './project-scoped.ts';
 
 const items = (p: string, n: number) => Array.from({ length: n }, (_, i) => ({ id: `${p}${i}` }));
 const err = (code: 'not-found' | 'forbidden' | 'cancelled') => new SpaceError(code);
@@ -38,20 +38,20 @@ describe('searchAcrossProjects', () => {
   });
 });
 
-describe('projectScopedText', () => {
+describe('projectScopedQuery', () => {
   it.each([
-    ['ABC', { text: '', projectOnly: 'ABC' }],
-    ['ABC-', { text: '', projectOnly: 'ABC' }],
-    ['abc-t-', { text: '', projectOnly: 'ABC' }],
-    ['ABC-MR-', { text: '', projectOnly: 'ABC' }],
-    ['login', { text: 'login', projectOnly: null }],
-    ['ABC-T-12', { text: 'ABC-T-12', projectOnly: null }],
-    ['#ABC', { text: '', projectOnly: 'ABC' }],
-    ['ABC-MR-3', { text: 'ABC-MR-3', projectOnly: null }],
-    ['ABC login', { text: 'ABC login', projectOnly: null }],
-    ['@ABC', { text: 'ABC', projectOnly: null }],
+    ['ABC', { query: '', projectOnly: 'ABC' }],
+    ['ABC-', { query: '', projectOnly: 'ABC' }],
+    ['abc-t-', { query: '', projectOnly: 'ABC' }],
+    ['ABC-MR-', { query: '', projectOnly: 'ABC' }],
+    ['login', { query: 'login', projectOnly: null }],
+    ['ABC-T-12', { query: 'ABC-T-12', projectOnly: null }],
+    ['#ABC', { query: '', projectOnly: 'ABC' }],
+    ['ABC-MR-3', { query: 'ABC-MR-3', projectOnly: null }],
+    ['ABC login', { query: 'ABC login', projectOnly: null }],
+    ['@ABC', { query: 'ABC', projectOnly: null }],
   ])('%j', (q, expected) => {
-    expect(projectScopedText(parseQuery(q))).toEqual(expected);
+    expect(projectScopedQuery(parseQuery(q))).toEqual(expected);
   });
 });
 

@@ -10,48 +10,48 @@ import type { ParsedQuery } from '../shared/query.ts';
 import type { KindSearchContext } from './kind-search.ts';
 
 /**
- * For a query that is only a project key (`ABC`, `ABC-`, `ABC-T-`), the text is no help: list that project's
- * latest items instead. Otherwise the query text as typed.
+ * For a query that is only a project key (`ABC`, `ABC-`, `ABC-T-`), the query is no help: list that project's
+ * latest items instead. Otherwise the query as typed.
  *
  * `parseQuery` sets `projectKeyHint` without a `key` exactly when the whole query is such a project key (a
  * full issue/review key also carries its project as the hint), so nothing is parsed again here.
  */
-export function projectScopedText(query: ParsedQuery): { text: string; projectOnly: string | null } {
-  if (query.projectKeyHint !== undefined && !query.key) return { text: '', projectOnly: query.projectKeyHint };
-  return { text: query.text, projectOnly: null };
+export function projectScopedQuery(parsed: ParsedQuery): { query: string; projectOnly: string | null } {
+  if (parsed.projectKeyHint !== undefined && !parsed.key) return { query: '', projectOnly: parsed.projectKeyHint };
+  return { query: parsed.query, projectOnly: null };
 }
 
 /** True when a text search of a project-scoped kind will read the scope (no key, no project-only query). */
-export function needsProjectScope(query: ParsedQuery): boolean {
-  if (query.key) return false;
-  const { text, projectOnly } = projectScopedText(query);
-  return projectOnly === null && text !== '';
+export function needsProjectScope(parsed: ParsedQuery): boolean {
+  if (parsed.key) return false;
+  const { query, projectOnly } = projectScopedQuery(parsed);
+  return projectOnly === null && query !== '';
 }
 
 /** The two Space calls that differ between issues and reviews. */
 export interface ProjectScopedCalls<T> {
   /** One item by its canonical key (`ABC-T-12`, `ABC-MR-3`), in any project. */
   byKey(api: SpaceApi, key: string, opts: CallOptions): Promise<T>;
-  /** Text search inside one project; an empty text lists its latest items. */
-  inProject(api: SpaceApi, projectKey: string, text: string, page: Page, opts: CallOptions): Promise<Batch<T>>;
+  /** Text search inside one project; an empty query lists its latest items. */
+  inProject(api: SpaceApi, projectKey: string, query: string, page: Page, opts: CallOptions): Promise<Batch<T>>;
 }
 
 /**
  * The `search` of a kind that lives inside projects: a key of this kind resolves to that one item (or
- * none); a project key alone lists that project; other text searches every project in scope and merges.
+ * none); a project key alone lists that project; any other query searches every project in scope and merges.
  */
 export function projectScopedSearch<T extends { id: string }>(
   kind: 'issue' | 'review',
   calls: ProjectScopedCalls<T>,
-): (api: SpaceApi, query: ParsedQuery, ctx: KindSearchContext) => Promise<T[]> {
-  return async (api, query, ctx) => {
+): (api: SpaceApi, parsed: ParsedQuery, ctx: KindSearchContext) => Promise<T[]> {
+  return async (api, parsed, ctx) => {
     const opts = { signal: ctx.signal };
-    if (query.key?.kind === kind) return orEmptyIfNotFound(calls.byKey(api, formatKey(query.key), opts));
-    const { text, projectOnly } = projectScopedText(query);
-    if (text === '' && projectOnly === null) return [];
+    if (parsed.key?.kind === kind) return orEmptyIfNotFound(calls.byKey(api, formatKey(parsed.key), opts));
+    const { query, projectOnly } = projectScopedQuery(parsed);
+    if (query === '' && projectOnly === null) return [];
     const projects = projectOnly !== null ? [projectOnly] : await ctx.scopeProjects();
     return searchAcrossProjects(projects, ctx.top, async (projectKey) =>
-      (await calls.inProject(api, projectKey, text, { top: ctx.top }, opts)).items);
+      (await calls.inProject(api, projectKey, query, { top: ctx.top }, opts)).items);
   };
 }
 

@@ -1,6 +1,6 @@
 /**
  * The `search` of a kind Space searches organization-wide by text (people, teams, locations, repositories):
- * nothing for an empty text, otherwise one request for `ctx.top` results.
+ * nothing for an empty query, otherwise one request for `ctx.top` results.
  */
 import type { SpaceApi } from '../space/api.ts';
 import type { Batch, CallOptions, Page } from '../space/types.ts';
@@ -8,11 +8,11 @@ import type { ParsedQuery } from '../shared/query.ts';
 import type { KindSearchContext } from './kind-search.ts';
 
 export function textSearch<T>(
-  call: (api: SpaceApi, text: string, page: Page, opts: CallOptions) => Promise<Batch<T>>,
-): (api: SpaceApi, query: ParsedQuery, ctx: KindSearchContext) => Promise<T[]> {
-  return async (api, query, ctx) => {
-    if (query.text === '') return [];
-    const batch = await call(api, query.text, { top: ctx.top }, { signal: ctx.signal });
+  call: (api: SpaceApi, query: string, page: Page, opts: CallOptions) => Promise<Batch<T>>,
+): (api: SpaceApi, parsed: ParsedQuery, ctx: KindSearchContext) => Promise<T[]> {
+  return async (api, parsed, ctx) => {
+    if (parsed.query === '') return [];
+    const batch = await call(api, parsed.query, { top: ctx.top }, { signal: ctx.signal });
     // Not every endpoint honours `$top` (locations come as one plain array); the contract is at most `top`.
     return batch.items.slice(0, ctx.top);
   };

@@ -6,12 +6,13 @@
  */
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Entity, EntityKind } from '../space/types.ts';
+import { ALL_KINDS, type Entity } from '../shared/kinds.ts';
 import { displayText, MAX_TEXT } from '../shared/ui/text.ts';
 import { fakeBrowser } from '../shared/test-support/fake-browser.ts';
 import { EntityCard } from './card-registry.tsx';
-import { EntityRow } from './entity-view.tsx';
 import type { CardEnv } from './kind-view.ts';
+import { fixtureOf as entity } from './test-support/fixtures.ts';
+import { EntityRow } from './view-registry.tsx';
 
 vi.mock('../shared/browser.ts', async () => (await import('../shared/test-support/fake-browser.ts')).polyfillModule());
 
@@ -25,38 +26,7 @@ const HOSTILE = [
   '<a href="javascript:alert(1)">x</a>\n\r\t\u0000',
 ];
 
-/** Builds an entity of `kind` whose every string field is `s(n)` (a different one per field). */
-function entity(kind: EntityKind, s: (n: number) => string): Entity {
-  const base = { id: s(0), title: s(1), webUrl: 'https://space.example.com/x' };
-  switch (kind) {
-    case 'person':
-      return {
-        ...base, kind, username: s(2), firstName: s(3), lastName: s(4), avatarId: null, emails: [s(5)], phones: [s(6)],
-        positions: [s(7)], teams: [{ id: 't', name: s(8) }], locations: [{ id: 'l', name: s(9) }], timeZone: 'Europe/Berlin',
-        absence: { reason: s(10), until: '2030-01-02' }, workingHours: { days: [{ weekday: 1, from: 540, to: 1020 }] },
-      };
-    case 'team':
-      return { ...base, kind, name: s(2), description: s(3), parent: { id: 'p', name: s(4) }, lead: { id: 'lead', username: s(5), name: s(6) }, memberCount: 7 };
-    case 'location':
-      return { ...base, kind, name: s(2), type: s(3), parent: { id: 'p', name: s(4) }, timeZone: 'Asia/Kolkata', address: s(5) };
-    case 'project':
-      return { ...base, kind, key: s(2), name: s(3), description: s(4), private: true, repositories: [s(5), s(6)] };
-    case 'issue':
-      return {
-        ...base, kind, projectKey: s(2), number: 42, key: s(3), status: { name: s(4), resolved: false, color: '#ff0000' },
-        assignee: { id: 'assignee', username: s(5), name: s(6) }, dueDate: '2030-05-10', createdAt: 0,
-      };
-    case 'repository':
-      return { ...base, kind, projectKey: s(2), name: s(3), description: s(4), defaultBranch: s(5), latestActivity: Date.UTC(2024, 0, 1) };
-    case 'review':
-      return {
-        ...base, kind, projectKey: s(2), number: 12, key: s(3), state: s(4), type: 'merge-request',
-        branches: { source: s(5), target: s(6), repository: s(7) }, author: { id: 'author', username: s(8), name: s(9) }, createdAt: 0,
-      };
-  }
-}
-
-const KINDS: EntityKind[] = ['person', 'team', 'location', 'project', 'issue', 'repository', 'review'];
+const KINDS = ALL_KINDS;
 const env: CardEnv = { now: Date.UTC(2024, 5, 12, 10), viewerZone: 'Europe/Berlin', avatar: null, copy: () => undefined };
 
 let host: HTMLElement;
@@ -294,5 +264,132 @@ describe('review state', () => {
     const onRow = host.querySelector('[data-testid="review-state"]');
     expect(onRow?.textContent).toBe('Merged');
     expect(onRow?.getAttribute('data-state')).toBe('other');
+  });
+});
+
+/** The text of a card field by its label. */
+const fieldText = (label: string) => [...host.querySelectorAll('.field')].find((f) => f.querySelector('dt')?.textContent === label)
+  ?.querySelector('dd')?.textContent;
+
+describe('chat channel', () => {
+  const channel = entity('channel', (n) => `c${n}`) as Extract<Entity, { kind: 'channel' }>;
+
+  it('row: name, description and subscribers; a withheld count is left out', () => {
+    render(<EntityRow entity={channel} />, host);
+    expect(host.querySelector('.row-title')?.textContent).toBe('c1');
+    expect(host.querySelector('.row-detail')?.textContent).toBe('c3 · 12 subscribers');
+    render(<EntityRow entity={{ ...channel, description: '', subscribers: null, hidden: ['subscribers'] }} />, host);
+    expect(host.querySelector('.row-detail')?.textContent ?? '').toBe('');
+  });
+
+  it('card: description, last message time, whether you are subscribed', () => {
+    render(<EntityCard entity={channel} env={env} />, host);
+    expect(host.querySelector('.card-text')?.textContent).toBe('c3');
+    expect(fieldText('Last message')).toBe('1 hour ago');
+    expect(host.querySelector('time')?.getAttribute('datetime')).toBe(new Date(Date.UTC(2024, 5, 12, 9)).toISOString());
+    expect(fieldText('You')).toBe('Subscribed');
+    expect(fieldText('Subscribers')).toBe('12');
+    render(<EntityCard entity={{ ...channel, subscribed: false, lastMessageTime: null }} env={env} />, host);
+    expect(fieldText('You')).toBe('Not subscribed');
+    expect(fieldText('Last message')).toBe('No messages yet');
+  });
+
+  it('card: withheld fields read "hidden", never "No messages" or "Not subscribed"', () => {
+    const withheld = {
+      ...channel, description: '', subscribers: null, subscribed: null, lastMessageTime: null,
+      hidden: ['description', 'lastMessageTime', 'subscribed', 'subscribers'],
+    };
+    render(<EntityCard entity={withheld} env={env} />, host);
+    expect(host.querySelector('.card-text')?.textContent).toBe('hidden');
+    expect(fieldText('Last message')).toBe('hidden');
+    expect(fieldText('You')).toBe('hidden');
+    expect(fieldText('Subscribers')).toBe('hidden');
+    expect(host.querySelector('[data-testid="hidden-fields"]')?.textContent).toContain('lastMessageTime');
+  });
+
+  it('an impossible last-message time is no time at all', () => {
+    render(<EntityCard entity={{ ...channel, lastMessageTime: 1e300 }} env={env} />, host);
+    expect(host.querySelector('time')).toBeNull();
+    expect(fieldText('Last message')).toBe('No messages yet');
+  });
+});
+
+describe('blog article', () => {
+  const article = entity('article', (n) => `a${n}`) as Extract<Entity, { kind: 'article' }>;
+  const date = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(Date.UTC(2024, 5, 1));
+
+  it.each([
+    [{ id: 'p1', username: 'ada', name: 'Ada Lovelace' }, 'Ada Lovelace', 'Ada Lovelace · @ada'],
+    [{ id: 'p1', username: 'ada', name: null }, '@ada', '@ada'],
+    [{ id: null, username: null, name: null }, 'someone', 'someone'],
+  ] as const)('author %o reads "%s" on the row and "%s" on the card', (author, row, card) => {
+    render(<EntityRow entity={{ ...article, author: { ...author } }} />, host);
+    expect(host.querySelector('.row-title')?.textContent).toBe('a1');
+    expect(host.querySelector('.row-detail')?.textContent).toBe(`${row} · ${date}`);
+    render(<EntityCard entity={{ ...article, author: { ...author } }} env={env} />, host);
+    expect(fieldText('Author')).toBe(card);
+    expect(host.textContent).not.toMatch(/@null|undefined|null/);
+  });
+
+  it('card: preview text, date, and the teams and locations it is for', () => {
+    render(<EntityCard entity={article} env={env} />, host);
+    expect(host.querySelector('[data-testid="article-preview"]')?.textContent).toBe('a4');
+    expect(fieldText('Published')).toBe(date);
+    expect(fieldText('For')).toBe('a5, a6');
+    render(<EntityCard entity={{ ...article, teams: [], locations: [], preview: '' }} env={env} />, host);
+    expect(fieldText('For')).toBe('Everyone');
+    expect(host.querySelector('[data-testid="article-preview"]')?.textContent).toBe('No preview');
+  });
+
+  it('withheld author, date, preview and audience read "hidden", not "someone" or "Everyone"', () => {
+    const withheld = {
+      ...article, author: null, createdAt: null, preview: '', teams: [], locations: [],
+      hidden: ['author', 'createdAt', 'locations', 'preview', 'teams'],
+    };
+    render(<EntityRow entity={withheld} />, host);
+    expect(host.querySelector('.row-detail')?.textContent ?? '').toBe('');
+    render(<EntityCard entity={withheld} env={env} />, host);
+    expect(fieldText('Author')).toBe('hidden');
+    expect(fieldText('Published')).toBe('hidden');
+    expect(fieldText('For')).toBe('hidden');
+    expect(host.querySelector('[data-testid="article-preview"]')?.textContent).toBe('hidden');
+  });
+});
+
+describe('code match', () => {
+  const match = entity('code', (n) => `k${n}`) as Extract<Entity, { kind: 'code' }>;
+  const shown = () => [...host.querySelectorAll('[data-testid="code-lines"] tr')]
+    .map((tr) => [tr.querySelector('th')?.textContent, tr.querySelector('td')?.textContent, tr.getAttribute('data-match')]);
+
+  it('row: file path, repository, project', () => {
+    render(<EntityRow entity={match} />, host);
+    expect(host.querySelector('.row-title')?.textContent).toBe('k1');
+    expect(host.querySelector('.row-detail')?.textContent).toBe('k3 · k2');
+  });
+
+  it('card: the lines with their numbers as plain text, the matching ones marked', () => {
+    render(<EntityCard entity={match} env={env} />, host);
+    expect(shown()).toEqual([['5', 'k6', null], ['6', 'k7', 'true'], ['', 'k8', null]]);
+    expect(host.querySelectorAll('[data-testid="code-lines"] mark')).toHaveLength(1);
+    expect(host.querySelector('mark')?.textContent).toBe('k7');
+    expect(fieldText('Line')).toBe('6');
+  });
+
+  it('card: code that looks like markup stays text, long snippets are cut with a count', () => {
+    const lines = Array.from({ length: 15 }, (_, i) => ({ number: i + 1, text: `<b onclick="x()">${i}</b>\u202E`, match: i === 2 }));
+    render(<EntityCard entity={{ ...match, lines }} env={env} />, host);
+    assertInert(host);
+    expect(shown()).toHaveLength(12);
+    expect(shown()[2]).toEqual(['3', '<b onclick="x()">2</b>', 'true']);
+    expect(host.textContent).toContain('+3 more');
+  });
+
+  it('card: no lines says so, withheld lines say they are hidden', () => {
+    render(<EntityCard entity={{ ...match, lines: [] }} env={env} />, host);
+    expect(host.querySelector('[data-testid="code-lines"]')).toBeNull();
+    expect(host.textContent).toContain('No lines to show');
+    render(<EntityCard entity={{ ...match, lines: [], line: null, hidden: ['lines'] }} env={env} />, host);
+    expect(host.textContent).toContain('The matching lines are hidden');
+    expect(fieldText('Line')).toBe('None');
   });
 });

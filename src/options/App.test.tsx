@@ -1,18 +1,18 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ConnectionStatus, Request, Settings } from '../shared/protocol.ts';
+import type { ConnectionStatus, ManagedPolicy, Request, Settings } from '../shared/protocol.ts';
 import { fakeBrowser } from '../shared/test-support/fake-browser.ts';
 import { App } from './App.tsx';
 
 vi.mock('../shared/browser.ts', async () => (await import('../shared/test-support/fake-browser.ts')).polyfillModule());
 
 const notConfigured: ConnectionStatus = {
-  configured: false, origin: null, host: null, identity: null, tokenLast4: null, lastVerified: null, sessionOnly: false, auth: 'unverified',
-  remembered: false,
+  configured: false, origin: null, host: null, identity: null, method: 'token', clientId: null, tokenLast4: null, lastVerified: null, sessionOnly: false,
+  auth: 'unverified', remembered: false,
 };
 const connectedTo = (origin: string, last4 = 'wxyz'): ConnectionStatus => ({
-  configured: true, origin, host: new URL(origin).host, identity: { name: 'Ada Lovelace', username: 'ada' },
+  configured: true, origin, host: new URL(origin).host, identity: { name: 'Ada Lovelace', username: 'ada' }, method: 'token', clientId: null,
   tokenLast4: last4, lastVerified: Date.now() - 3 * 60_000, sessionOnly: false, auth: 'ok', remembered: true,
 });
 
@@ -184,11 +184,31 @@ describe('options: saved connection', () => {
     handlers.status = () => ({ ok: true, value: connectedTo('https://space.example.com') });
   });
 
-  it('never shows the token, only its last four characters', async () => {
+  it('never shows the token, only its last four characters, even when a status carries it', async () => {
+    // A real-looking personal token riding along with the status (as a leaky worker would send it): the page must
+    // not render it anywhere — text, attributes, input values — on the card, in the replace form, after a check.
+    const token = 'eyJhbGciOiJSUzUxMiJ9.eyJzdWIiOiIxMjM0NSIsImF1ZCI6ImNpcmNsZXQtd2ViLXVpIn0.Q2hlY2tUaGlzVG9rZW5OZXZlclNob3duwxyz';
+    const leaky = { ...connectedTo('https://space.example.com', token.slice(-4)), token };
+    handlers.status = () => ({ ok: true, value: leaky });
+    handlers.verify = () => ({ ok: true, value: { ...leaky, lastVerified: Date.now() } });
+    const shown = () => [
+      host.textContent ?? '',
+      ...[...host.querySelectorAll('*')].flatMap((el) => el.getAttributeNames().map((name) => el.getAttribute(name) ?? '')),
+      ...[...host.querySelectorAll('input, textarea')].map((el) => (el as HTMLInputElement).value),
+    ].join('\n');
+
     await open();
     expect($('connected-as')?.textContent).toBe('Connected to space.example.com as Ada Lovelace (@ada)');
     expect($('token-input')).toBeNull();
     expect($('token-last4')?.getAttribute('aria-label')).toBe('Token ending in wxyz');
+    expect(shown()).not.toContain(token.slice(0, 12));
+    $('verify')!.click();
+    await vi.waitFor(() => expect($('options-status')?.textContent).toBe('Token verified: Space accepted it.'));
+    expect(shown()).not.toContain(token.slice(0, 12));
+    $('replace-token')!.click();
+    await vi.waitFor(() => expect($<HTMLInputElement>('token-input')).not.toBeNull());
+    expect($<HTMLInputElement>('token-input')!.value).toBe('');
+    expect(shown()).not.toContain(token.slice(0, 12));
   });
 
   it('a bad new address while replacing leaves the saved connection as it was', async () => {
@@ -289,5 +309,170 @@ describe('options: saved connection', () => {
     expect(host.querySelectorAll('[data-testid="project-suggestion"]')).toHaveLength(1);
     (host.querySelector('[aria-label="Remove ABC"]') as HTMLButtonElement).click();
     await vi.waitFor(() => expect(settings).toEqual({ searchProjects: [] }));
+  });
+});
+
+describe('options: sign in with Space', () => {
+  const oauthStarts = () => requests.filter((r) => r.type === 'oauth-start');
+  const signedIn = (origin: string, auth: ConnectionStatus['auth'] = 'ok'): ConnectionStatus => ({
+    ...connectedTo(origin), method: 'oauth', clientId: 'space-lookup-demo', tokenLast4: null, auth,
+  });
+  const pickSignIn = () => $<HTMLInputElement>('method-oauth')!.click();
+
+  it('offers the choice as a keyboard-friendly radio group (one name, a legend, labels)', async () => {
+    await open();
+    const radios = [...host.querySelectorAll<HTMLInputElement>('input[type="radio"]')];
+    expect(radios.map((r) => r.dataset.testid)).toEqual(['method-oauth', 'method-token']);
+    expect(new Set(radios.map((r) => r.name)).size).toBe(1);
+    expect(host.querySelector('fieldset legend')?.textContent).toBe('How to connect');
+    expect(radios.find((r) => r.checked)?.dataset.testid).toBe('method-token');
+    for (const radio of radios) expect(host.querySelector(`label[for="${radio.id}"]`)).not.toBeNull();
+  });
+
+  it('picking it asks Chrome for the optional identity permission in that gesture and shows what to set up in Space', async () => {
+    await open();
+    pickSignIn();
+    expect(fakeBrowser.permissions.request).toHaveBeenCalledWith({ permissions: ['identity'] });
+    await vi.waitFor(() => expect($('client-id-input')).not.toBeNull());
+    expect($('token-input')).toBeNull();
+    // No identity API in this page yet: Chrome's form, computed from the extension id.
+    expect($<HTMLInputElement>('redirect-uri')!.value).toBe('https://test-extension.chromiumapp.org/');
+    expect(host.textContent).toContain("Chrome's form");
+    expect($('apps-link')).toBeNull();
+    fill('url-input', 'space.example.com');
+    await vi.waitFor(() => expect($('apps-link')?.getAttribute('href')).toBe('https://space.example.com/extensions/installed'));
+    expect($('permission-list')?.textContent).toContain('global:Project.Issues.View');
+    expect($('sign-in')?.textContent).toBe('Sign in with Space');
+  });
+
+  it('copies the redirect URI', async () => {
+    const writeText = vi.fn(async () => undefined);
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText } });
+    await open();
+    pickSignIn();
+    await vi.waitFor(() => expect($('copy-redirect-uri')).not.toBeNull());
+    $('copy-redirect-uri')!.click();
+    await vi.waitFor(() => expect($('copy-status')?.textContent).toBe('Redirect URI copied.'));
+    expect(writeText).toHaveBeenCalledWith('https://test-extension.chromiumapp.org/');
+  });
+
+  it('signs in: identity and the exact origin in one request inside the click, then the worker runs the window', async () => {
+    handlers['oauth-start'] = () => ({ ok: true, value: signedIn('https://space.example.com') });
+    await open();
+    pickSignIn();
+    await vi.waitFor(() => expect($('client-id-input')).not.toBeNull());
+    fakeBrowser.permissions.request.mockClear();
+    fill('url-input', 'https://space.example.com/p/abc');
+    fill('client-id-input', ' space-lookup-demo ');
+    $('sign-in')!.click();
+    expect(fakeBrowser.permissions.request).toHaveBeenCalledWith({ permissions: ['identity'], origins: ['https://space.example.com/*'] });
+    await vi.waitFor(() => expect(oauthStarts()).toEqual([
+      { type: 'oauth-start', url: 'https://space.example.com', clientId: 'space-lookup-demo', sessionOnly: false },
+    ]));
+    await vi.waitFor(() => expect($('connected-as')?.textContent).toBe('Connected to space.example.com as Ada Lovelace (@ada)'));
+    expect($('signed-in-with')?.textContent).toBe('Signed in with Space');
+    expect($('token-last4')).toBeNull();
+    expect($('options-status')?.textContent).toMatch(/^Connected\./);
+  });
+
+  it('asks for the client ID before anything else', async () => {
+    await open();
+    pickSignIn();
+    await vi.waitFor(() => expect($('client-id-input')).not.toBeNull());
+    fakeBrowser.permissions.request.mockClear();
+    fill('url-input', 'https://space.example.com');
+    $('sign-in')!.click();
+    await vi.waitFor(() => expect($('form-error')?.textContent).toMatch(/Enter the client ID/));
+    expect(fakeBrowser.permissions.request).not.toHaveBeenCalled();
+    expect($<HTMLInputElement>('client-id-input')!.getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it.each([
+    ['access-denied', /Access was not approved in space.example.com/],
+    ['window-closed', /The sign-in window was closed/],
+    ['invalid-client', /doesn't know this client ID/],
+    ['redirect-uri-mismatch', /redirect URI.*Redirect URIs/s],
+    ['pkce-required', /without a client secret.*Require PKCE/s],
+    ['clock-skew', /disagree about the time/],
+  ])('says what to fix when sign-in fails with %s', async (reason, text) => {
+    handlers['oauth-start'] = () => ({ ok: false, error: { code: 'oauth', reason, host: 'space.example.com' } });
+    await open();
+    pickSignIn();
+    await vi.waitFor(() => expect($('client-id-input')).not.toBeNull());
+    fill('url-input', 'https://space.example.com');
+    fill('client-id-input', 'app');
+    $('sign-in')!.click();
+    await vi.waitFor(() => expect($('form-error')?.textContent).toMatch(text));
+    expect($<HTMLInputElement>('client-id-input')!.value).toBe('app');
+  });
+
+  it('a signed-in connection that Space ended says "sign in again"; Sign in again reopens the form prefilled', async () => {
+    handlers.status = () => ({ ok: true, value: signedIn('https://space.example.com', 'sign-in-again') });
+    await open();
+    expect($('auth-warning')?.textContent).toMatch(/Sign in to space.example.com again/);
+    expect($('auth-warning')?.textContent).toMatch(/settings and search scope are kept/);
+    $('sign-in-again')!.click();
+    await vi.waitFor(() => expect($<HTMLInputElement>('client-id-input')?.value).toBe('space-lookup-demo'));
+    expect($<HTMLInputElement>('method-oauth')!.checked).toBe(true);
+    expect($<HTMLInputElement>('url-input')!.value).toBe('https://space.example.com');
+  });
+
+  it('Sign out always asks Space to end the sign-in, and says what happened', async () => {
+    handlers.status = () => ({ ok: true, value: signedIn('https://space.example.com') });
+    handlers.forget = () => {
+      handlers.status = () => ({ ok: true, value: { ...notConfigured, method: 'token' } });
+      return { ok: true, value: { revoked: 'confirmed' } };
+    };
+    await open();
+    expect($('forget')).toBeNull();
+    expect($('revoke-too')).toBeNull();
+    $('sign-out')!.click();
+    await vi.waitFor(() => expect(requests).toContainEqual({ type: 'forget', revoke: true }));
+    await vi.waitFor(() => expect($('options-status')?.textContent).toMatch(/^Signed out.*Space ended the sign-in\./));
+  });
+});
+
+describe('options: settings the organization manages', () => {
+  const managed = (p: Partial<ManagedPolicy>): ManagedPolicy => ({
+    origin: null, methods: 'both', clientId: null, sessionOnly: false, invalid: [], ...p,
+  });
+
+  it('shows them locked, "set by your organization", and sends them', async () => {
+    handlers.policy = () => ({ ok: true, value: managed({
+      origin: 'https://space.example.com', methods: 'oauth', clientId: 'org-app', sessionOnly: true,
+    }) });
+    handlers['oauth-start'] = () => ({ ok: false, error: { code: 'oauth', reason: 'window-closed', host: 'space.example.com' } });
+    await open();
+    expect(host.querySelector('input[type="radio"]')).toBeNull();
+    expect($('managed-method')?.textContent).toMatch(/Sign in with Space.*Set by your organization/);
+    const url = $<HTMLInputElement>('url-input')!;
+    expect(url.value).toBe('https://space.example.com');
+    expect(url.readOnly).toBe(true);
+    expect($('managed-url')?.textContent).toBe('Set by your organization');
+    expect($<HTMLInputElement>('client-id-input')!.readOnly).toBe(true);
+    expect($<HTMLInputElement>('client-id-input')!.value).toBe('org-app');
+    const sessionOnly = $<HTMLInputElement>('session-only')!;
+    expect(sessionOnly.checked).toBe(true);
+    expect(sessionOnly.disabled).toBe(true);
+    expect($('managed-session-only')).not.toBeNull();
+    $('sign-in')!.click();
+    await vi.waitFor(() => expect(requests).toContainEqual({ type: 'oauth-start', url: 'https://space.example.com', clientId: 'org-app', sessionOnly: true }));
+  });
+
+  it('tokens only: no choice, the token form; an unusable managed value is reported', async () => {
+    handlers.policy = () => ({ ok: true, value: managed({ methods: 'token', invalid: ['oauthClientId'] }) });
+    await open();
+    expect($('managed-method')?.textContent).toMatch(/Personal token/);
+    expect($('token-input')).not.toBeNull();
+    expect($('policy-invalid')?.textContent).toContain('oauthClientId');
+  });
+
+  it('a refusal by policy names what the organization allows', async () => {
+    handlers.connect = () => ({ ok: false, error: { code: 'policy', reason: 'url', host: 'space.example.com' } });
+    await open();
+    fill('url-input', 'https://other.example.com');
+    fill('token-input', 'tok');
+    $('connect')!.click();
+    await vi.waitFor(() => expect($('form-error')?.textContent).toMatch(/Your organization allows only space.example.com/));
   });
 });

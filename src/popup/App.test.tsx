@@ -6,7 +6,8 @@
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ask } from '../shared/messaging.ts';
-import { ALL_KINDS, type AppError, type ConnectionStatus, type Entity, type Request, type SearchMessage } from '../shared/protocol.ts';
+import { ALL_KINDS } from '../shared/kinds.ts';
+import type { AppError, ConnectionStatus, Entity, Request, SearchMessage } from '../shared/protocol.ts';
 import type { Person, Team } from '../space/types.ts';
 import { fakeBrowser } from '../shared/test-support/fake-browser.ts';
 import { App } from './App.tsx';
@@ -17,7 +18,7 @@ vi.mock('../shared/browser.ts', async () => (await import('../shared/test-suppor
 const ORIGIN = 'https://space.example.com';
 const connected: ConnectionStatus = {
   configured: true, origin: ORIGIN, host: 'space.example.com', identity: { name: 'Me', username: 'me' },
-  tokenLast4: 'abcd', lastVerified: Date.now(), sessionOnly: false, auth: 'ok', remembered: true,
+  method: 'token', clientId: null, tokenLast4: 'abcd', lastVerified: Date.now(), sessionOnly: false, auth: 'ok', remembered: true,
 };
 
 const person = (id: string, name: string, webUrl = `${ORIGIN}/m/${id}`): Person => ({
@@ -267,11 +268,12 @@ describe('popup', () => {
   it('takes a context-menu query that arrives after opening', async () => {
     start();
     await settle();
-    await vi.waitFor(() => expect(fakeBrowser.storage.onChanged.addListener).toHaveBeenCalled());
+    await vi.waitFor(() => expect(fakeBrowser.storage.onChanged.hasListeners()).toBe(true));
     fakeBrowser.emitSession('pendingQuery', { query: 'Grace Hopper', at: Date.now() });
     await vi.waitFor(() => expect(input().value).toBe('Grace Hopper'));
     expect(lastSearch().query).toBe('Grace Hopper');
-    expect(fakeBrowser.storage.session.remove).toHaveBeenCalledWith('pendingQuery');
+    // Used once: the hand-over is gone, so the next popup does not take it again.
+    await vi.waitFor(async () => expect(await fakeBrowser.storage.session.get('pendingQuery')).toEqual({}));
   });
 
   it('explains when nothing is configured and opens Options in one click', async () => {
@@ -294,6 +296,24 @@ describe('popup', () => {
     expect(fakeBrowser.runtime.openOptionsPage).toHaveBeenCalled();
   });
 
+  it('an ended "Sign in with Space" says sign in again, with a way to Options', async () => {
+    start();
+    type('ada');
+    await vi.waitFor(() => expect(searches()).toHaveLength(1));
+    fakeBrowser.port.deliver({ type: 'fail', id: lastSearch().id, error: { code: 'sign-in-again', host: 'space.example.com' } });
+    await vi.waitFor(() => expect($('error')).not.toBeNull());
+    expect($('error')?.textContent).toContain('Sign in to space.example.com again');
+    expect($('error')?.textContent).toContain('your settings are kept');
+    ($('error')!.querySelector('button') as HTMLButtonElement).click();
+    expect(fakeBrowser.runtime.openOptionsPage).toHaveBeenCalled();
+  });
+
+  it('says sign in again as soon as it opens when the status already knows', async () => {
+    statusAnswer = { ...connected, method: 'oauth', clientId: 'app', tokenLast4: null, auth: 'sign-in-again' };
+    start();
+    await vi.waitFor(() => expect($('error')?.textContent).toContain('Sign in to space.example.com again'));
+  });
+
   it('notes a kind the server cannot search without hiding the others', async () => {
     start();
     type('ada');
@@ -308,7 +328,7 @@ describe('popup', () => {
   });
 
   describe('a search that could not run', () => {
-    const deliverFailures = (error: (kind: Entity['kind']) => AppError, kinds = ALL_KINDS, done = true) => {
+    const deliverFailures = (error: (kind: Entity['kind']) => AppError, kinds: readonly Entity['kind'][] = ALL_KINDS, done = true) => {
       const id = lastSearch().id;
       for (const kind of kinds) fakeBrowser.port.deliver({ type: 'group', id, kind, state: 'error', items: [], cached: false, error: error(kind) });
       if (done) fakeBrowser.port.deliver({ type: 'done', id });

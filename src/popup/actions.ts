@@ -34,7 +34,3 @@ export async function copyText(text: string): Promise<string | null> {
     return null;
   }
 }
-
-export function openOptions(): void {
-  void browser.runtime.openOptionsPage().then(() => window.close(), () => undefined);
-}

@@ -1,4 +1,4 @@
-import { copyKeyOf } from '../kinds/view-registry.ts';
+import { copyKeyOf } from '../kinds/card-registry.tsx';
 import type { Entity } from '../shared/protocol.ts';
 import { isSameOriginUrl } from '../space/same-origin.ts';
 import { fullest } from './details-cache.ts';

@@ -1,6 +1,7 @@
 /**
- * Everything the popup does not need for its first frame — cards (with the day-bar maths), error
- * texts, the not-configured panel — in one chunk, imported right after that frame. It is there long
+ * Everything the popup does not need for its first frame — cards (with the day-bar maths), error texts, what a
+ * finished search says beyond its rows, the not-configured panel — in one chunk, imported right after that
+ * frame. It is there long
  * before anyone reads a card, and the first paint carries only the search box and rows.
  */
 import './extras.css';
@@ -13,3 +14,4 @@ export { SearchFailure } from './components/SearchFailure.tsx';
 export { KeyHints } from './components/KeyHints.tsx';
 export { valueToCopy } from './copy-value.ts';
 export { watchPendingQuery } from './pending-query.ts';
+export { groupNotes, searchFailure, statusSummary } from './search-outcome.ts';

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { ALL_KINDS } from '../shared/kinds.ts';
+import { filterDigit, filterIndexOfDigit, FILTERS } from './filters.ts';
 import { commandFor, type KeyLike } from './keys.ts';
 
 const key = (k: string, extra: Partial<KeyLike> = {}): KeyLike => ({
@@ -41,13 +43,26 @@ describe('commandFor', () => {
     expect(commandFor(key('C', { altKey: true, shiftKey: true, code: 'KeyC' }), typing)).toBeNull();
   });
 
-  it('picks filter chips with Alt+1…8 (row or numpad), not Alt+9', () => {
-    for (let d = 1; d <= 8; d++) {
-      expect(commandFor(key(String(d), { altKey: true, code: `Digit${d}` }), typing)).toEqual({ type: 'filter', index: d - 1 });
-    }
+  it('picks the filter chips in order with Alt+1…, row or numpad; a digit with no chip does nothing', () => {
+    FILTERS.forEach((_, index) => {
+      const digit = filterDigit(index);
+      if (digit === null) return;
+      expect(commandFor(key(digit, { altKey: true, code: `Digit${digit}` }), typing)).toEqual({ type: 'filter', index });
+    });
     expect(commandFor(key('3', { altKey: true, code: 'Numpad3' }), typing)).toEqual({ type: 'filter', index: 2 });
-    expect(commandFor(key('9', { altKey: true, code: 'Digit9' }), typing)).toBeNull();
+    const unused = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'].slice(FILTERS.length);
+    for (const d of unused) expect(commandFor(key(d, { altKey: true, code: `Digit${d}` }), typing)).toBeNull();
     expect(commandFor(key('1', { code: 'Digit1' }), typing)).toBeNull();
+  });
+
+  it('numbers the chips Alt+1 … Alt+9, then Alt+0 for the tenth; none after it (ten kinds and "All")', () => {
+    const eleven = Array.from({ length: 11 }, (_, i) => filterDigit(i, 11));
+    expect(eleven).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '0', null]);
+    expect(eleven.map((d) => (d === null ? null : filterIndexOfDigit(d, 11)))).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, null]);
+    expect(filterIndexOfDigit('9', 8)).toBeNull();
+    expect(filterIndexOfDigit('0', 9)).toBeNull();
+    expect(filterIndexOfDigit('0', 10)).toBe(9);
+    expect(FILTERS).toEqual(['all', ...ALL_KINDS]);
   });
 
   it('Esc (alone) clears, then closes', () => {

@@ -3,6 +3,7 @@
  * Letter and digit shortcuts use `code` (the physical key): with Alt held, macOS layouts turn `key`
  * into symbols (Option+C = "ç").
  */
+import { filterIndexOfDigit } from './filters.ts';
 
 export type Command =
   | { type: 'move'; move: 'next' | 'prev' | 'first' | 'last' }
@@ -26,16 +27,14 @@ export interface KeyContext {
   listMode: boolean;
 }
 
-/** Number of filter chips reachable with Alt+1…Alt+N. */
-export const FILTER_SHORTCUTS = 8;
-
 export function commandFor(e: KeyLike, ctx: KeyContext): Command | null {
   if (e.isComposing) return null;
   const primary = e.ctrlKey || e.metaKey;
 
   if (e.altKey && !primary) {
-    const digit = /^(?:Digit|Numpad)([1-9])$/.exec(e.code)?.[1];
-    if (digit !== undefined && Number(digit) <= FILTER_SHORTCUTS) return { type: 'filter', index: Number(digit) - 1 };
+    // Alt+1…9, 0: the chips in order (filters.ts); a digit with no chip is left alone.
+    const index = filterIndexOfDigit(/^(?:Digit|Numpad)(\d)$/.exec(e.code)?.[1] ?? '');
+    if (index !== null) return { type: 'filter', index };
     if (e.shiftKey) return null;
     if (e.code === 'KeyC') return { type: 'copy', what: 'link' };
     if (e.code === 'KeyK') return { type: 'copy', what: 'key' };
@@ -53,9 +52,4 @@ export function commandFor(e: KeyLike, ctx: KeyContext): Command | null {
     case 'Escape': return primary || e.shiftKey ? null : { type: 'escape' };
     default: return null;
   }
-}
-
-/** Shown in hints: "⌘" on Apple platforms, "Ctrl" elsewhere. */
-export function primaryKeyName(platform: string = navigator.platform): string {
-  return /mac|iphone|ipad/i.test(platform) ? '⌘' : 'Ctrl';
 }

@@ -3,7 +3,8 @@
  * tab, else a fresh hand-over from the context-menu handler in storage.session, else the last view — only
  * when it belongs to the stored connection (a view written for a forgotten or replaced token is not shown).
  */
-import { ALL_KINDS, LIMITS, PENDING_QUERY_MAX_AGE_MS, type EntityKind, type Filter } from '../shared/protocol.ts';
+import { ALL_KINDS, type EntityKind, type Filter } from '../shared/kinds.ts';
+import { LIMITS, PENDING_QUERY_MAX_AGE_MS } from '../shared/protocol.ts';
 import type { LastView } from '../shared/last-view.ts';
 import { singleLine } from '../shared/ui/text.ts';
 

@@ -1,18 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { ALL_KINDS, type AppError, type Entity, type EntityKind, type GroupMessage } from '../shared/protocol.ts';
+import { ALL_KINDS } from '../shared/kinds.ts';
+import type { AppError, Entity, EntityKind, GroupMessage } from '../shared/protocol.ts';
 import type { Person, Team } from '../space/types.ts';
 import {
   EMPTY_RESULTS,
-  failedWithoutResults,
-  groupNotes,
   messageReceived,
   resultGroups,
   resultsFromLastView,
   searchCleared,
-  searchFailure,
   searchSent,
   type ResultsState,
 } from './results.ts';
+import { failedWithoutResults, groupNotes, searchFailure } from './search-outcome.ts';
 
 const person = (id: string): Person => ({
   kind: 'person', id, title: `Person ${id}`, webUrl: `https://s.example/m/${id}`, username: id, firstName: 'P', lastName: id,

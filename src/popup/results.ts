@@ -3,32 +3,16 @@
  * any search but the latest are ignored, and the previous results stay on screen until the new search's
  * first answer arrives, so typing does not flicker.
  */
-import {
-  ALL_KINDS,
-  type AppError,
-  type Entity,
-  type EntityKind,
-  type Filter,
-  type GroupState,
-  type LookupServerMessage,
-  type MissingKey,
-} from '../shared/protocol.ts';
+import { ALL_KINDS, type Entity, type EntityKind, type Filter } from '../shared/kinds.ts';
 import type { LastView } from '../shared/last-view.ts';
-
-export interface GroupView {
-  kind: EntityKind;
-  state: GroupState;
-  items: Entity[];
-  cached: boolean;
-  error?: AppError;
-}
+import type { AppError, LookupServerMessage, MissingKey, ResultGroup } from '../shared/protocol.ts';
 
 export interface ResultsState {
   /** The latest search sent; 0 before any. */
   searchId: number;
   /** The search whose answers are on screen; 0 = painted from the last view. */
   shownId: number;
-  groups: Partial<Record<EntityKind, GroupView>>;
+  groups: Partial<Record<EntityKind, ResultGroup>>;
   phase: 'idle' | 'searching' | 'done';
   fail: AppError | null;
   exact: Entity | null;
@@ -43,7 +27,7 @@ export const EMPTY_RESULTS: ResultsState = {
 /** The first frame: what was on screen last time, marked as cached until the refresh answers. */
 export function resultsFromLastView(view: Pick<LastView, 'groups'> | null): ResultsState {
   if (!view) return EMPTY_RESULTS;
-  const groups: Partial<Record<EntityKind, GroupView>> = {};
+  const groups: Partial<Record<EntityKind, ResultGroup>> = {};
   for (const kind of ALL_KINDS) {
     const items = view.groups[kind];
     if (Array.isArray(items) && items.length > 0) {
@@ -63,7 +47,7 @@ export function messageReceived(state: ResultsState, message: LookupServerMessag
   switch (message.type) {
     case 'group': {
       const base = fresh ? {} : state.groups;
-      const group: GroupView = {
+      const group: ResultGroup = {
         kind: message.kind,
         state: message.state,
         items: message.state === 'ok' ? message.items : [],
@@ -93,63 +77,10 @@ export function visibleKinds(filter: Filter): readonly EntityKind[] {
 }
 
 /** Groups with results, in display order. */
-export function resultGroups(state: ResultsState, filter: Filter): GroupView[] {
+export function resultGroups(state: ResultsState, filter: Filter): ResultGroup[] {
   return visibleKinds(filter)
     .map((k) => state.groups[k])
-    .filter((g): g is GroupView => g !== undefined && g.state === 'ok' && g.items.length > 0);
-}
-
-const shownGroups = (state: ResultsState, filter: Filter): GroupView[] =>
-  visibleKinds(filter).map((k) => state.groups[k]).filter((g): g is GroupView => g !== undefined);
-
-/** Every kind that ran failed, for one cause: said once instead of once per kind. */
-export interface SearchFailure {
-  error: AppError;
-  kinds: EntityKind[];
-}
-
-/** Same cause = same code (and, for a 403, the same permission). Retry-After may differ per request. */
-const causeOf = (error: AppError | undefined) => (error ? `${error.code}|${error.permission ?? ''}` : '');
-
-/**
- * The search could not run: it is answered (`done`), no kind answered (not even with an empty list) and every
- * kind that failed failed for the same reason. Kinds the server does not offer ('unsupported') did not run and
- * keep their own quiet note. Null otherwise: mixed causes keep one note per kind.
- */
-export function searchFailure(state: ResultsState, filter: Filter): SearchFailure | null {
-  if (state.phase !== 'done' || state.fail) return null;
-  const groups = shownGroups(state, filter);
-  if (groups.some((g) => g.state === 'ok')) return null;
-  const failed = groups.filter((g) => g.state === 'error' && g.error);
-  const first = failed[0]?.error;
-  if (!first || failed.some((g) => causeOf(g.error) !== causeOf(first))) return null;
-  // Of several Retry-After values, the longest is the one that makes every kind work again.
-  const waits = failed.map((g) => g.error?.retryAfterMs).filter((ms): ms is number => ms !== undefined);
-  const error: AppError = waits.length > 0 ? { ...first, retryAfterMs: Math.max(...waits) } : first;
-  return { error, kinds: failed.map((g) => g.kind) };
-}
-
-/**
- * Kinds that could not be searched (unsupported server, missing permission…): shown as quiet notes. Failures
- * are held back while the search runs and nothing is on screen yet, and left out when `searchFailure` says them
- * once: seven notes appearing one by one and then collapsing into one message would only flicker.
- */
-export function groupNotes(state: ResultsState, filter: Filter): GroupView[] {
-  const groups = shownGroups(state, filter);
-  const notes = groups.filter((g) => g.state !== 'ok');
-  const anyItems = groups.some((g) => g.state === 'ok' && g.items.length > 0);
-  const holdFailures = (state.phase === 'searching' && !anyItems) || searchFailure(state, filter) !== null;
-  return holdFailures ? notes.filter((g) => g.state === 'unsupported') : notes;
-}
-
-/**
- * Nothing on screen and some kind failed, so "Nothing found" would claim more than is known: 'all' when no
- * kind answered at all, 'some' when the others answered empty; null when there are results or no failure.
- */
-export function failedWithoutResults(state: ResultsState, filter: Filter): 'all' | 'some' | null {
-  const groups = shownGroups(state, filter);
-  if (groups.some((g) => g.state === 'ok' && g.items.length > 0) || !groups.some((g) => g.state === 'error')) return null;
-  return groups.some((g) => g.state === 'ok') ? 'some' : 'all';
+    .filter((g): g is ResultGroup => g !== undefined && g.state === 'ok' && g.items.length > 0);
 }
 
 export function optionKey(entity: Entity): string {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { detailsIdOf } from '../shared/details-id.ts';
+import { detailsIdOf } from '../kinds/card-registry.tsx';
 import { ask } from '../shared/messaging.ts';
 import type { AppError, Entity } from '../shared/protocol.ts';
 import { avatarIdOf, avatars, cachedAvatar, details } from './details-cache.ts';
@@ -19,6 +19,8 @@ export interface CardData {
 /** The active result, upgraded to its full details (and avatar) once the worker has them. */
 export function useDetails(active: Entity): CardData {
   const key = optionKey(active);
+  // A kind whose search row is the whole card (no details id) needs no request: the row is its details.
+  if (!details.has(key) && detailsIdOf(active) === null) details.set(key, active);
   const [state, setState] = useState<{ key: string; error: AppError | null } | null>(null);
   const [, setAvatarVersion] = useState(0);
 
@@ -26,7 +28,7 @@ export function useDetails(active: Entity): CardData {
     let live = true;
     const timer = setTimeout(async () => {
       if (!details.has(key)) {
-        const answer = await ask({ type: 'details', kind: active.kind, id: detailsIdOf(active) });
+        const answer = await ask({ type: 'details', kind: active.kind, id: detailsIdOf(active) ?? '' });
         if (!live) return;
         if (!answer.ok || answer.value.kind !== active.kind) {
           setState({ key, error: answer.ok ? { code: 'bad-response' } : answer.error });

@@ -11,6 +11,7 @@ const CODES: Record<AppErrorCode, true> = {
   'invalid-url': true, 'unauthorized': true, 'forbidden': true, 'not-found': true, 'invalid-request': true, 'unsupported': true,
   'rate-limited': true, 'server': true, 'unreachable': true, 'timeout': true, 'cancelled': true,
   'bad-response': true, 'not-configured': true, 'no-host-permission': true, 'bad-request': true, 'internal': true,
+  'sign-in-again': true, 'oauth': true, 'policy': true,
 };
 const ALL = Object.keys(CODES) as AppErrorCode[];
 const PLACES: ErrorPlace[] = ['popup', 'options'];
@@ -67,6 +68,7 @@ describe('errorText', () => {
       'unsupported': null, 'rate-limited': 'retry', 'server': 'retry', 'unreachable': 'retry', 'timeout': 'retry',
       'cancelled': 'retry', 'bad-response': 'retry', 'not-configured': 'open-options',
       'no-host-permission': 'open-options', 'bad-request': null, 'internal': 'retry',
+      'sign-in-again': 'open-options', 'oauth': null, 'policy': null,
     });
     expect(errorText(err('unauthorized'), { where: 'options' }).action).toBeNull();
   });

@@ -72,6 +72,10 @@ const TRAITS: Record<AppErrorCode, string> = {
   'no-host-permission': 'ohf',
   'bad-request': '',
   'internal': 'r',
+  // "Sign in with Space" (issue 8). The options page words `oauth` and `policy` by reason (src/options/sign-in-text.ts).
+  'sign-in-again': 'ohf',
+  'oauth': '',
+  'policy': '',
 };
 
 /** `no-host-permission` → `noHostPermission`, the stem of its message keys. */

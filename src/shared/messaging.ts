@@ -28,10 +28,12 @@ const SLOW_REQUESTS: ReadonlySet<RequestType> = new Set(['connect', 'verify', 'f
  * Requests that change state are retried only when the first attempt certainly never arrived;
  * repeating a `forget` with revoke after a timeout could report a misleading second outcome.
  */
-const WRITES: ReadonlySet<RequestType> = new Set(['connect', 'forget', 'settings-set']);
+const WRITES: ReadonlySet<RequestType> = new Set(['connect', 'oauth-start', 'forget', 'settings-set']);
 
 const FAST_TIMEOUT_MS = 10_000;
 const SLOW_TIMEOUT_MS = 35_000;
+/** "Sign in with Space" waits for the user in Space's window (the worker's flow ends when that window closes). */
+const SIGN_IN_TIMEOUT_MS = 10 * 60_000;
 const RETRY_DELAY_MS = 250;
 
 const NOT_DELIVERED = /receiving end does not exist|could not establish connection/i;
@@ -43,7 +45,8 @@ export interface AskOptions {
 }
 
 export async function ask<T extends RequestType>(req: RequestOf<T>, opts: AskOptions = {}): Promise<ResponseFor<T>> {
-  const timeoutMs = opts.timeoutMs ?? (SLOW_REQUESTS.has(req.type) ? SLOW_TIMEOUT_MS : FAST_TIMEOUT_MS);
+  const timeoutMs = opts.timeoutMs
+    ?? (req.type === 'oauth-start' ? SIGN_IN_TIMEOUT_MS : SLOW_REQUESTS.has(req.type) ? SLOW_TIMEOUT_MS : FAST_TIMEOUT_MS);
   let attempt = 0;
   for (;;) {
     attempt += 1;

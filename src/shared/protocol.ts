@@ -6,10 +6,10 @@
  *  - one-shot requests: `runtime.sendMessage(Request)` → `Response<...>` (answered exactly once);
  *  - the lookup port (`runtime.connect({name: LOOKUP_PORT})`) for streaming, cancellable search.
  */
-import type { Entity, EntityKind } from '../space/types.ts';
 import type { SpaceErrorCode, SpaceErrorDetails } from '../space/errors.ts';
+import type { Entity, EntityKind, Filter } from './kinds.ts';
 
-export type { Entity, EntityKind };
+export type { Entity, EntityKind, Filter };
 
 /** Every failure a page can be told about. */
 export type AppErrorCode =
@@ -17,7 +17,24 @@ export type AppErrorCode =
   | 'not-configured'
   | 'no-host-permission'
   | 'bad-request'
-  | 'internal';
+  | 'internal'
+  /** "Sign in with Space": the refresh token was refused (revoked, expired); settings and scope are kept. */
+  | 'sign-in-again'
+  /** Signing in with Space failed; `reason` says how (`SignInFailure`). */
+  | 'oauth'
+  /** Refused by a setting the organization manages (`reason`: `PolicyRefusal`). */
+  | 'policy';
+
+/**
+ * Why signing in with Space failed (`AppError.reason` of an `oauth` error): an OAuthErrorCode of
+ * src/space/oauth.ts, or one of the worker's own: the auth window was closed (`window-closed`), another sign-in
+ * is still running (`in-progress`), the browser has no identity API or it is not granted (`no-identity`),
+ * Space issued no refresh token (`no-refresh-token`).
+ */
+export type SignInFailure = string;
+
+/** Which managed setting refused a request (`AppError.reason` of a `policy` error). */
+export type PolicyRefusal = 'url' | 'method' | 'client-id' | 'invalid';
 
 /**
  * A failure as the worker reports it: a code and its details (host, operation, subject, status, permission,
@@ -28,7 +45,11 @@ export interface AppError extends SpaceErrorDetails {
   code: AppErrorCode;
 }
 
-export type AuthState = 'ok' | 'rejected' | 'no-host-permission' | 'unverified';
+/** `rejected`: Space refused the personal token; `sign-in-again`: Space refused the OAuth refresh token. */
+export type AuthState = 'ok' | 'rejected' | 'sign-in-again' | 'no-host-permission' | 'unverified';
+
+/** How the connection authenticates: a personal token, or "Sign in with Space" (OAuth 2.0 + PKCE). */
+export type ConnectMethod = 'token' | 'oauth';
 
 /** What pages may know about the connection: never the token itself. */
 export interface ConnectionStatus {
@@ -36,6 +57,11 @@ export interface ConnectionStatus {
   origin: string | null;
   host: string | null;
   identity: { name: string; username: string } | null;
+  /** 'token' when nothing is stored. */
+  method: ConnectMethod;
+  /** The OAuth application's client ID (not a secret), remembered to prefill the sign-in form; null for tokens. */
+  clientId: string | null;
+  /** Personal tokens only: never a digit of an OAuth token. */
   tokenLast4: string | null;
   /** Epoch ms of the last successful verification. */
   lastVerified: number | null;
@@ -49,6 +75,21 @@ export interface ConnectionStatus {
   remembered: boolean;
 }
 
+/**
+ * What the organization's administrator set (managed storage, public/managed_schema.json), as the worker reads
+ * and enforces it. Null / 'both' / false: not managed.
+ */
+export interface ManagedPolicy {
+  /** The only Space origin allowed (normalized). */
+  origin: string | null;
+  methods: 'token' | 'oauth' | 'both';
+  clientId: string | null;
+  /** "Forget when the browser closes" forced on. */
+  sessionOnly: boolean;
+  /** Managed keys whose value could not be used; the worker refuses to connect while `spaceUrl` or `signInMethods` is one. */
+  invalid: string[];
+}
+
 export interface Settings {
   /** Project keys whose issues/reviews text search covers; empty = default (member projects, capped). */
   searchProjects: string[];
@@ -58,6 +99,14 @@ export type Request =
   | { type: 'status' }
   /** Only this message may carry a URL; the worker normalizes it, checks the granted permission, verifies, stores. */
   | { type: 'connect'; url: string; token: string; sessionOnly: boolean }
+  /**
+   * "Sign in with Space": the worker runs the browser's auth window itself (identity.launchWebAuthFlow), checks
+   * the answer, exchanges the code, verifies it by loading the user, and stores the tokens. The URL is handled
+   * exactly like `connect`'s.
+   */
+  | { type: 'oauth-start'; url: string; clientId: string; sessionOnly: boolean }
+  /** The organization's managed settings (read-only). */
+  | { type: 'policy' }
   /** Re-verify the stored token (options "Check again"). */
   | { type: 'verify' }
   | { type: 'forget'; revoke: boolean }
@@ -82,6 +131,8 @@ export interface ForgetResult {
 export interface ResponseMap {
   status: ConnectionStatus;
   connect: ConnectionStatus;
+  'oauth-start': ConnectionStatus;
+  policy: ManagedPolicy;
   verify: ConnectionStatus;
   forget: ForgetResult;
   details: Entity;
@@ -103,8 +154,6 @@ export const LOOKUP_PORT = 'lookup';
  */
 export const LOOKUP_PORT_PRIVATE = 'lookup-private';
 
-export type Filter = 'all' | EntityKind;
-
 export interface SearchMessage {
   type: 'search';
   /** Monotonic per port; a newer id cancels every older search on that port. */
@@ -115,10 +164,12 @@ export interface SearchMessage {
 
 export type GroupState = 'ok' | 'error' | 'unsupported';
 
-/** One kind's results for one search; sent as soon as that kind answers. */
-export interface GroupMessage {
-  type: 'group';
-  id: number;
+/**
+ * One kind's results for one search: what the worker's search yields per kind, what the port carries, what the
+ * popup lists. `items` is empty unless `state` is 'ok'; `error` says why a kind failed ('error') or is not
+ * offered by the server ('unsupported').
+ */
+export interface ResultGroup {
   kind: EntityKind;
   state: GroupState;
   items: Entity[];
@@ -126,6 +177,9 @@ export interface GroupMessage {
   cached: boolean;
   error?: AppError;
 }
+
+/** A result group of search `id`, sent as soon as that kind answers. */
+export type GroupMessage = { type: 'group'; id: number } & ResultGroup;
 
 /**
  * A key query that named nothing, and what is missing: the item (`ABC-T-99999` in an existing project) or its
@@ -180,10 +234,7 @@ export const LIMITS = {
   query: 200,
   url: 2048,
   token: 4096,
+  clientId: 200,
   id: 200,
   projects: 50,
 } as const;
-
-export const ALL_KINDS: readonly EntityKind[] = [
-  'person', 'team', 'location', 'project', 'issue', 'repository', 'review',
-];

@@ -1,51 +1,51 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from './protocol.ts';
-import { parseQuery, queryCacheKey, sanitizeQuery } from './query.ts';
+import { effectiveFilter, parseQuery, queryCacheKey, sanitizeQuery } from './query.ts';
 
 describe('parseQuery', () => {
   it.each([
-    ['jo', { text: 'jo', peopleOnly: false }],
-    ['  jo   smith ', { text: 'jo smith', peopleOnly: false }],
-    ['@jo', { text: 'jo', peopleOnly: true }],
-    ['@ jo ', { text: 'jo', peopleOnly: true }],
-    ['@', { text: '', peopleOnly: true }],
-    ['', { text: '', peopleOnly: false }],
-    ['ABC-T-123', { text: 'ABC-T-123', peopleOnly: false, key: { kind: 'issue', projectKey: 'ABC', number: 123 }, projectKeyHint: 'ABC' }],
-    ['abc-t-7', { text: 'abc-t-7', peopleOnly: false, key: { kind: 'issue', projectKey: 'ABC', number: 7 }, projectKeyHint: 'ABC' }],
-    ['#ABC-T-7', { text: '#ABC-T-7', peopleOnly: false, key: { kind: 'issue', projectKey: 'ABC', number: 7 }, projectKeyHint: 'ABC' }],
-    ['MY-PROJ-T-5', { text: 'MY-PROJ-T-5', peopleOnly: false, key: { kind: 'issue', projectKey: 'MY-PROJ', number: 5 }, projectKeyHint: 'MY-PROJ' }],
-    ['ABC-MR-12', { text: 'ABC-MR-12', peopleOnly: false, key: { kind: 'review', projectKey: 'ABC', number: 12, type: 'merge-request' }, projectKeyHint: 'ABC' }],
-    ['abc-cr-12', { text: 'abc-cr-12', peopleOnly: false, key: { kind: 'review', projectKey: 'ABC', number: 12, type: 'commit-set' }, projectKeyHint: 'ABC' }],
-    ['ABC', { text: 'ABC', peopleOnly: false, projectKeyHint: 'ABC' }],
-    ['ABC-', { text: 'ABC-', peopleOnly: false, projectKeyHint: 'ABC' }],
-    ['ABC-T-', { text: 'ABC-T-', peopleOnly: false, projectKeyHint: 'ABC' }],
-    ['abc-mr-', { text: 'abc-mr-', peopleOnly: false, projectKeyHint: 'ABC' }],
-    ['abc', { text: 'abc', peopleOnly: false }],
-    ['abc-', { text: 'abc-', peopleOnly: false }],
-    ['A', { text: 'A', peopleOnly: false }],
-    ['123', { text: '123', peopleOnly: false }],
-    ['ABC DEF', { text: 'ABC DEF', peopleOnly: false }],
-    ['@ABC-T-1', { text: 'ABC-T-1', peopleOnly: true }],
-    ['see ABC-T-1', { text: 'see ABC-T-1', peopleOnly: false }],
+    ['jo', { query: 'jo', peopleOnly: false }],
+    ['  jo   smith ', { query: 'jo smith', peopleOnly: false }],
+    ['@jo', { query: 'jo', peopleOnly: true }],
+    ['@ jo ', { query: 'jo', peopleOnly: true }],
+    ['@', { query: '', peopleOnly: true }],
+    ['', { query: '', peopleOnly: false }],
+    ['ABC-T-123', { query: 'ABC-T-123', peopleOnly: false, key: { kind: 'issue', projectKey: 'ABC', number: 123 }, projectKeyHint: 'ABC' }],
+    ['abc-t-7', { query: 'abc-t-7', peopleOnly: false, key: { kind: 'issue', projectKey: 'ABC', number: 7 }, projectKeyHint: 'ABC' }],
+    ['#ABC-T-7', { query: '#ABC-T-7', peopleOnly: false, key: { kind: 'issue', projectKey: 'ABC', number: 7 }, projectKeyHint: 'ABC' }],
+    ['MY-PROJ-T-5', { query: 'MY-PROJ-T-5', peopleOnly: false, key: { kind: 'issue', projectKey: 'MY-PROJ', number: 5 }, projectKeyHint: 'MY-PROJ' }],
+    ['ABC-MR-12', { query: 'ABC-MR-12', peopleOnly: false, key: { kind: 'review', projectKey: 'ABC', number: 12, type: 'merge-request' }, projectKeyHint: 'ABC' }],
+    ['abc-cr-12', { query: 'abc-cr-12', peopleOnly: false, key: { kind: 'review', projectKey: 'ABC', number: 12, type: 'commit-set' }, projectKeyHint: 'ABC' }],
+    ['ABC', { query: 'ABC', peopleOnly: false, projectKeyHint: 'ABC' }],
+    ['ABC-', { query: 'ABC-', peopleOnly: false, projectKeyHint: 'ABC' }],
+    ['ABC-T-', { query: 'ABC-T-', peopleOnly: false, projectKeyHint: 'ABC' }],
+    ['abc-mr-', { query: 'abc-mr-', peopleOnly: false, projectKeyHint: 'ABC' }],
+    ['abc', { query: 'abc', peopleOnly: false }],
+    ['abc-', { query: 'abc-', peopleOnly: false }],
+    ['A', { query: 'A', peopleOnly: false }],
+    ['123', { query: '123', peopleOnly: false }],
+    ['ABC DEF', { query: 'ABC DEF', peopleOnly: false }],
+    ['@ABC-T-1', { query: 'ABC-T-1', peopleOnly: true }],
+    ['see ABC-T-1', { query: 'see ABC-T-1', peopleOnly: false }],
     // Key-shaped, but no item can have the number: a mistyped key, not text.
-    ['ABC-MR-0', { text: 'ABC-MR-0', peopleOnly: false, impossibleKey: { kind: 'review', projectKey: 'ABC', key: 'ABC-MR-0' }, projectKeyHint: 'ABC' }],
-    ['abc-t-000', { text: 'abc-t-000', peopleOnly: false, impossibleKey: { kind: 'issue', projectKey: 'ABC', key: 'ABC-T-0' }, projectKeyHint: 'ABC' }],
-    ['#NOPE-CR-99999999999', { text: '#NOPE-CR-99999999999', peopleOnly: false, impossibleKey: { kind: 'review', projectKey: 'NOPE', key: 'NOPE-CR-99999999999' }, projectKeyHint: 'NOPE' }],
+    ['ABC-MR-0', { query: 'ABC-MR-0', peopleOnly: false, impossibleKey: { kind: 'review', projectKey: 'ABC', key: 'ABC-MR-0' }, projectKeyHint: 'ABC' }],
+    ['abc-t-000', { query: 'abc-t-000', peopleOnly: false, impossibleKey: { kind: 'issue', projectKey: 'ABC', key: 'ABC-T-0' }, projectKeyHint: 'ABC' }],
+    ['#NOPE-CR-99999999999', { query: '#NOPE-CR-99999999999', peopleOnly: false, impossibleKey: { kind: 'review', projectKey: 'NOPE', key: 'NOPE-CR-99999999999' }, projectKeyHint: 'NOPE' }],
   ])('%j', (raw, expected) => {
     expect(parseQuery(raw)).toEqual(expected);
   });
 
   it('strips control, bidi and zero-width characters', () => {
-    expect(parseQuery('jo\u202e\u200bhn\n\tsmith\u0000').text).toBe('jo hn smith');
+    expect(parseQuery('jo\u202e\u200bhn\n\tsmith\u0000').query).toBe('jo hn smith');
   });
 
   it('is total, bounded and single-line for any input (property)', () => {
     fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 600 }), (raw) => {
       const q = parseQuery(raw);
-      expect(q.text.length).toBeLessThanOrEqual(LIMITS.query);
-      expect(q.text).not.toMatch(/[\p{Cc}\u202a-\u202e\u200b-\u200f]/u);
-      expect(q.text).toBe(q.text.trim());
+      expect(q.query.length).toBeLessThanOrEqual(LIMITS.query);
+      expect(q.query).not.toMatch(/[\p{Cc}\u202a-\u202e\u200b-\u200f]/u);
+      expect(q.query).toBe(q.query.trim());
       if (q.peopleOnly) expect(q.key).toBeUndefined();
       if (q.key) {
         expect(q.key.number).toBeGreaterThan(0);
@@ -66,6 +66,26 @@ describe('parseQuery', () => {
         expect(q.key?.number).toBe(n);
         expect(q.key?.kind).toBe(marker === 'T' ? 'issue' : 'review');
       }));
+  });
+});
+
+describe('effectiveFilter', () => {
+  it.each([
+    ['@jo', 'all', 'person'],
+    ['  @jo', 'team', 'person'],
+    ['\u200b@jo', 'project', 'person'],
+    ['jo', 'team', 'team'],
+    ['jo@example.com', 'all', 'all'],
+    ['', 'issue', 'issue'],
+  ] as const)('%j with %s → %s', (raw, chosen, expected) => {
+    expect(effectiveFilter(raw, chosen)).toBe(expected);
+    expect(effectiveFilter(parseQuery(raw), chosen)).toBe(expected);
+  });
+
+  it('the box as typed and the parsed query always agree (property)', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (raw) => {
+      expect(effectiveFilter(raw, 'all')).toBe(effectiveFilter(parseQuery(raw), 'all'));
+    }), { numRuns: 1000 });
   });
 });
 

@@ -2,7 +2,7 @@
  * What a search box query means. Pure: the worker uses it to pick kinds and endpoints, the popup may use it
  * for hints ("issue key — press Enter to open").
  *
- *  - `@jo`           people only, searching "jo";
+ *  - `@jo`           people only, searching "jo" (`effectiveFilter`);
  *  - `ABC-T-123`     that one issue; `ABC-MR-12` / `ABC-CR-12` that one review — in any project (a leading `#`
  *                    is tolerated, case is not significant);
  *  - `ABC-MR-0`      shaped like a key, but no item has that number: names nothing (no request is worth it);
@@ -12,10 +12,14 @@
  */
 import { isProjectKeyLike, parseKey, type EntityKey } from '../space/keys.ts';
 import { LIMITS } from './protocol.ts';
+import { INVISIBLE_CHARACTERS, isPeopleOnly } from './query-text.ts';
+
+export { effectiveFilter } from './query-text.ts';
 
 export interface ParsedQuery {
-  /** Text for text searches: trimmed, inner whitespace collapsed, `@` removed in people-only mode. */
-  text: string;
+  /** What text searches look for: trimmed, inner whitespace collapsed, `@` removed in people-only mode. */
+  query: string;
+  /** Typed with a leading `@` (`isPeopleOnly`). */
   peopleOnly: boolean;
   key?: EntityKey;
   /** Typed as an issue/review key whose number cannot exist (0, or beyond Space's int32): a mistyped key. */
@@ -30,9 +34,7 @@ export interface ImpossibleKey {
   key: string;
 }
 
-// C0/C1 controls, bidi overrides/isolates and zero-width characters: never meaningful in a search.
-// eslint-disable-next-line no-control-regex
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
+const INVISIBLE = new RegExp(`[${INVISIBLE_CHARACTERS}]`, 'g');
 
 /** Untrusted text (a page selection, a typed query) → a single-line, bounded query. */
 export function sanitizeQuery(raw: string, max: number = LIMITS.query): string {
@@ -47,20 +49,20 @@ export function sanitizeQuery(raw: string, max: number = LIMITS.query): string {
 const PARTIAL_KEY = /^(.+?)-(?:(?:T|MR|CR)-?)?$/i;
 
 export function parseQuery(raw: string): ParsedQuery {
-  const text = sanitizeQuery(raw);
+  const query = sanitizeQuery(raw);
 
-  if (text.startsWith('@')) {
-    return { text: text.slice(1).trim(), peopleOnly: true };
+  if (isPeopleOnly(query)) {
+    return { query: query.slice(1).trim(), peopleOnly: true };
   }
 
-  const keyText = text.startsWith('#') ? text.slice(1) : text;
+  const keyText = query.startsWith('#') ? query.slice(1) : query;
   const key = parseKey(keyText);
-  if (key) return { text, peopleOnly: false, key, projectKeyHint: key.projectKey };
+  if (key) return { query, peopleOnly: false, key, projectKeyHint: key.projectKey };
   const impossibleKey = impossibleKeyOf(keyText);
-  if (impossibleKey) return { text, peopleOnly: false, impossibleKey, projectKeyHint: impossibleKey.projectKey };
+  if (impossibleKey) return { query, peopleOnly: false, impossibleKey, projectKeyHint: impossibleKey.projectKey };
 
   const hint = projectKeyHintOf(keyText);
-  return hint ? { text, peopleOnly: false, projectKeyHint: hint } : { text, peopleOnly: false };
+  return hint ? { query, peopleOnly: false, projectKeyHint: hint } : { query, peopleOnly: false };
 }
 
 const KEY_SHAPE = /^(.+)-(T|MR|CR)-(\d+)$/i;
@@ -92,5 +94,5 @@ export function queryCacheKey(parsed: ParsedQuery): string {
     const k = parsed.key;
     return `key:${k.kind}:${k.projectKey}:${k.number}:${k.kind === 'review' ? k.type : ''}`;
   }
-  return `${parsed.peopleOnly ? '@' : ''}${parsed.text.toLowerCase()}|${parsed.projectKeyHint ?? ''}`;
+  return `${parsed.peopleOnly ? '@' : ''}${parsed.query.toLowerCase()}|${parsed.projectKeyHint ?? ''}`;
 }

@@ -46,6 +46,13 @@ export const paths = {
   /** `number:{n}` [C §4, NET `ReviewIdentifier`]: per project, the same for merge requests and commit-set reviews. */
   reviewByNumber: (projectKey: string, number: number) => `${project(projectKey)}/code-reviews/number:${number}`,
   revokeCurrentToken: '/team-directory/profiles/me/permanent-tokens/current',
+  /** Chat channels whose name or description contains `query` (required) [C NET `ListAllChannelsAsync`]. */
+  allChannels: '/chats/channels/all-channels',
+  blog: '/blog',
+  /** One article by its raw id [C OAS `GET /blog/{id}`]. */
+  article: (id: string) => `/blog/${seg(id)}`,
+  /** Global source search: in the 2024.3 spec only, not in the 2024-11 SDK, so older servers lack it (§12). */
+  sourceSearch: '/projects/source-search',
   /** `/d/{attachmentId}`: avatars and other attachments [C]; on the origin itself, not under `/api/http`. */
   attachment: (id: string) => `/d/${seg(id)}`,
 } as const;

@@ -1,8 +1,12 @@
 import type {
-  Batch, CallOptions, Issue, Location, Page, Person, Project, Repository, Review, Team, WorkingHours,
+  Article, Batch, CallOptions, Channel, CodeMatch, Issue, Location, Page, Person, Project, Repository, Review, Team,
+  WorkingHours,
 } from './types.ts';
 
-/** Everything the extension asks of Space. Implemented by `createSpaceClient` in `client.ts`. */
+/**
+ * Everything the extension asks of Space. Implemented by `createSpaceClient` in `client.ts`. What the user typed is
+ * the `query` of every search here; the client sends it under the name each endpoint has (`query`, `term`, `text`).
+ */
 export interface SpaceApi {
   /** The canonical origin every request and web URL uses, e.g. `https://space.example.com`. */
   readonly origin: string;
@@ -20,7 +24,7 @@ export interface SpaceApi {
   searchTeams(query: string, page?: Page, opts?: CallOptions): Promise<Batch<Team>>;
   team(id: string, opts?: CallOptions): Promise<Team>;
 
-  searchProjects(term: string, page?: Page & { starred?: boolean }, opts?: CallOptions): Promise<Batch<Project>>;
+  searchProjects(query: string, page?: Page & { starred?: boolean }, opts?: CallOptions): Promise<Batch<Project>>;
   /** Projects the current user is a member of (for default issue/review search scope). */
   myProjects(page?: Page, opts?: CallOptions): Promise<Batch<Project>>;
   project(key: string, opts?: CallOptions): Promise<Project>;
@@ -30,12 +34,28 @@ export interface SpaceApi {
   issueByKey(key: string, opts?: CallOptions): Promise<Issue>;
   issueByNumber(projectKey: string, number: number, opts?: CallOptions): Promise<Issue>;
 
-  searchRepositories(term: string, page?: Page, opts?: CallOptions): Promise<Batch<Repository>>;
+  searchRepositories(query: string, page?: Page, opts?: CallOptions): Promise<Batch<Repository>>;
   repository(projectKey: string, name: string, opts?: CallOptions): Promise<Repository>;
 
-  searchReviews(projectKey: string, text: string, page?: Page, opts?: CallOptions): Promise<Batch<Review>>;
+  searchReviews(projectKey: string, query: string, page?: Page, opts?: CallOptions): Promise<Batch<Review>>;
   /** `ABC-MR-12` or `ABC-CR-12` */
   reviewByKey(key: string, opts?: CallOptions): Promise<Review>;
+
+  /**
+   * Chat channels whose name or description contains `query`, across the organization (one request; Space
+   * requires `query`, '' lists every channel). Archived channels are left out. Each row has everything a card
+   * shows (there is no `channel(id)`: Space's channel endpoint tells no more than the list entry).
+   */
+  searchChannels(query: string, page?: Page, opts?: CallOptions): Promise<Batch<Channel>>;
+  /** Blog articles matching `query` ('' lists the newest), across the organization; rows carry the card's data too. */
+  searchArticles(query: string, page?: Page, opts?: CallOptions): Promise<Batch<Article>>;
+  /** One article by its id (`GET /blog/{id}`), e.g. to show a card without a search. */
+  article(id: string, opts?: CallOptions): Promise<Article>;
+  /**
+   * Files whose text matches `query` in every repository the token can read (one request). Space 2024.3 has it,
+   * older servers don't: their bare 404 is `unsupported`, so the group can say "not available on this server".
+   */
+  searchCode(query: string, page?: Page, opts?: CallOptions): Promise<Batch<CodeMatch>>;
 
   /** Image bytes of `/d/{id}` with the Bearer header (capped size); `contentType` is an image type. */
   avatar(attachmentId: string, opts?: CallOptions): Promise<{ contentType: string; bytes: Uint8Array }>;
@@ -46,10 +66,23 @@ export interface SpaceApi {
 
 export type { WorkingHours };
 
+/**
+ * Where the bearer comes from when it is not a fixed personal token: an OAuth access token that expires
+ * ("Sign in with Space"). The request core asks `token()` before each attempt, and after Space answered 401
+ * "Access token has expired" it calls `renew()` with the token it sent, once per call, and tries again.
+ * Whatever either throws ends the call as it is (it is the source's own error, e.g. "sign in again").
+ */
+export interface TokenSource {
+  token(): Promise<string>;
+  /** `stale` is the token Space called expired; the source refreshes (shared by concurrent callers) unless it already has a newer one. */
+  renew(stale: string): Promise<string>;
+}
+
 export interface SpaceClientOptions {
   /** Canonical origin from `normalizeBaseUrl`. */
   origin: string;
-  token: string;
+  /** A personal token, or a source of expiring access tokens. */
+  token: string | TokenSource;
   /** Defaults to globalThis.fetch; tests pass nothing and talk to the demo server over HTTP. */
   fetch?: typeof fetch;
   /** Per-attempt timeout (default 10 s). */

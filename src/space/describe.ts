@@ -39,6 +39,12 @@ export const OPERATION_PERMISSION: Readonly<Record<SpaceOperation, RequiredPermi
   repository: 'VcsRepository.Read',
   searchReviews: 'Project.CodeReview.View',
   review: 'Project.CodeReview.View',
+  // OAS `x-rights` "View channel info" / "View articles" [C]; NET `PermissionIdentifier` codes [C].
+  searchChannels: 'Channel.ViewChannel',
+  searchArticles: 'Article.View',
+  article: 'Article.View',
+  // The spec gives source search no `x-rights`; reading code is "Read Git repositories" [I].
+  searchCode: 'VcsRepository.Read',
   avatar: null,
   revokeToken: null,
 };
@@ -65,6 +71,10 @@ function words(op: SpaceOperation | undefined, subject = '?'): [what: string, th
     case 'repository': return [`looking up repository ${subject}`, `Repository ${subject}`];
     case 'searchReviews': return [`searching code reviews in ${subject}`, `Project ${subject}`];
     case 'review': return [`looking up review ${subject}`, `Review ${subject}`];
+    case 'searchChannels': return ['searching chat channels', 'It'];
+    case 'searchArticles': return ['searching blog articles', 'It'];
+    case 'article': return ['loading a blog article', 'The article'];
+    case 'searchCode': return ['searching code', 'It'];
     case 'avatar': return ['loading a profile picture', 'The picture'];
     case 'revokeToken': return ['revoking the token', 'The token'];
     default: return ['talking to Space', 'It'];

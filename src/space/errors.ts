@@ -47,6 +47,10 @@ export type SpaceOperation =
   | 'repository'
   | 'searchReviews'
   | 'review'
+  | 'searchChannels'
+  | 'searchArticles'
+  | 'article'
+  | 'searchCode'
   | 'avatar'
   | 'revokeToken';
 

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { batchFields } from './fields.ts';
 import * as absence from './mappers/absence.ts';
+import * as article from './mappers/article.ts';
+import * as channel from './mappers/channel.ts';
+import * as code from './mappers/code.ts';
 import * as common from './mappers/common.ts';
 import * as issue from './mappers/issue.ts';
 import * as location from './mappers/location.ts';
@@ -50,7 +53,9 @@ function parseSelection(text: string): FieldNode[] {
 const render = (nodes: FieldNode[]): string =>
   nodes.map((n) => (n.children.length ? `${n.name}(${render(n.children)})` : n.name)).join(',');
 
-const SELECTIONS = Object.entries({ absence, common, issue, location, person, project, repository, review, team, workingHours })
+const SELECTIONS = Object.entries({
+  absence, article, channel, code, common, issue, location, person, project, repository, review, team, workingHours,
+})
   .flatMap(([module, exports]) => Object.entries(exports)
     .filter(([name]) => name.endsWith('_FIELDS'))
     .map(([name, value]) => [`${module}.${name}`, value] as const));

@@ -6,6 +6,7 @@
  * no redirects followed (`redirect:'manual'`: a redirect could carry the header to another host in some
  * engines and is never how Space answers an API call), no HTTP cache.
  */
+import type { TokenSource } from './api.ts';
 import { backoffDelay, sleep } from './backoff.ts';
 import type { SpaceError, SpaceOperation } from './errors.ts';
 import * as fail from './failures.ts';
@@ -29,7 +30,8 @@ export interface RetryPolicy {
 
 export interface HttpOptions {
   origin: string;
-  token: string;
+  /** A fixed token, or a source asked before every attempt (and once more after a 401 "expired"). */
+  token: string | TokenSource;
   fetch: typeof fetch;
   timeoutMs: number;
   retry: RetryPolicy;
@@ -206,13 +208,26 @@ export class SpaceHttp {
 
   private async run<T>(attempt: Attempt<T>): Promise<T> {
     const { retry } = this.opts;
+    const source = typeof this.opts.token === 'string' ? null : this.opts.token;
+    let renewed = false;
     const started = Date.now();
     for (let n = 0; ; n += 1) {
       if (attempt.signal?.aborted) throw fail.cancelled();
+      // A source's own failure (e.g. its refresh was refused) ends the call as it is.
+      const bearer = source ? await source.token() : this.opts.token as string;
+      if (attempt.signal?.aborted) throw fail.cancelled();
       try {
-        return await this.once(attempt);
+        return await this.once(attempt, bearer);
       } catch (e) {
         if (!(e instanceof AttemptFailure)) throw e;
+        // An expired access token: Space did nothing with the request (a DELETE too), so once per call the
+        // source renews it and the same attempt goes again; it is not one of the retries.
+        if (source && !renewed && e.error.code === 'unauthorized' && e.error.reason === 'expired') {
+          renewed = true;
+          await source.renew(bearer);
+          n -= 1;
+          continue;
+        }
         const canRetry = attempt.retryable && attempt.method === 'GET' && e.transient && n < retry.retries;
         if (!canRetry) throw e.error;
         const delay = backoffDelay(n, retry, e.retryAfterMs, this.opts.random);
@@ -228,7 +243,7 @@ export class SpaceHttp {
     }
   }
 
-  private async once<T>(attempt: Attempt<T>): Promise<T> {
+  private async once<T>(attempt: Attempt<T>, bearer: string): Promise<T> {
     const { ctx } = attempt;
     const timeoutSignal = AbortSignal.timeout(this.opts.timeoutMs);
     const signal = attempt.signal ? AbortSignal.any([attempt.signal, timeoutSignal]) : timeoutSignal;
@@ -245,7 +260,7 @@ export class SpaceHttp {
     try {
       const response = await this.opts.fetch(attempt.url, {
         method: attempt.method,
-        headers: { Authorization: `Bearer ${this.opts.token}`, Accept: attempt.accept },
+        headers: { Authorization: `Bearer ${bearer}`, Accept: attempt.accept },
         credentials: 'omit',
         // Not 'error': browsers reject a redirect under 'error' with a bare TypeError ("Failed to fetch"),
         // the same as a dead network, so it would read as "unreachable" and be retried. 'manual' hands the
@@ -265,7 +280,7 @@ export class SpaceHttp {
         this.report(attempt, response.status, bytes);
         return value;
       }
-      throw await this.failure(attempt, response);
+      throw await this.failure(attempt, response, bearer);
     } catch (e) {
       throw classify(e);
     }
@@ -276,17 +291,17 @@ export class SpaceHttp {
    * [C]) is read for every status (capped) and its `error` code decides first, as in both SDKs; the status
    * decides only when there is no Space body or its code is unknown.
    */
-  private async failure(attempt: Attempt<unknown>, response: Response): Promise<AttemptFailure> {
+  private async failure(attempt: Attempt<unknown>, response: Response, bearer: string): Promise<AttemptFailure> {
     const { status } = response;
     const read = await readCappedBody(response, MAX_ERROR_BODY);
     this.report(attempt, status, read.ok ? read.bytes.byteLength : read.bytesRead);
     const body = read.ok ? spaceErrorBody(read.bytes) : { error: null, description: null };
     const retryAfter = parseRetryAfter(response.headers.get('retry-after'), MAX_REPORTED_RETRY_AFTER_MS);
-    return this.byCode(attempt, status, body, retryAfter) ?? this.byStatus(attempt, status, body, retryAfter);
+    return this.byCode(attempt, status, body, retryAfter, bearer) ?? this.byStatus(attempt, status, body, retryAfter, bearer);
   }
 
   /** By Space's `error` code (the nine codes of NET/KT `ErrorCodes`, space-api.md §5 [C]); null for none or an unknown one. */
-  private byCode(attempt: Attempt<unknown>, status: number, body: SpaceErrorBody, retryAfter: number | null): AttemptFailure | null {
+  private byCode(attempt: Attempt<unknown>, status: number, body: SpaceErrorBody, retryAfter: number | null, bearer: string): AttemptFailure | null {
     const { ctx } = attempt;
     switch (body.error) {
       case 'not-found':
@@ -300,7 +315,7 @@ export class SpaceHttp {
         return new AttemptFailure(this.invalid(attempt, status), false);
       case 'permission-denied':
         // [C] §5 code; the permission is taken from the description only in its strict shapes.
-        return new AttemptFailure(fail.forbidden(ctx, permissionFromDescription(body.description, this.opts.token)), false);
+        return new AttemptFailure(fail.forbidden(ctx, permissionFromDescription(body.description, bearer)), false);
       case 'authentication-required':
         // [C] §5: the only description the SDKs know by heart; anything else reads as revoked.
         return new AttemptFailure(fail.unauthorized(ctx, body.description === 'Access token has expired', status), false);
@@ -320,7 +335,7 @@ export class SpaceHttp {
   }
 
   /** By status alone: the SDKs' mapping when the body has no `error` (space-api.md §5 [C]), plus 405/408/501. */
-  private byStatus(attempt: Attempt<unknown>, status: number, body: SpaceErrorBody, retryAfter: number | null): AttemptFailure {
+  private byStatus(attempt: Attempt<unknown>, status: number, body: SpaceErrorBody, retryAfter: number | null, bearer: string): AttemptFailure {
     const { ctx } = attempt;
     switch (true) {
       case status === 400:
@@ -329,7 +344,7 @@ export class SpaceHttp {
       case status === 401:
         return new AttemptFailure(fail.unauthorized(ctx, body.description === 'Access token has expired'), false);
       case status === 403:
-        return new AttemptFailure(fail.forbidden(ctx, permissionFromDescription(body.description, this.opts.token)), false);
+        return new AttemptFailure(fail.forbidden(ctx, permissionFromDescription(body.description, bearer)), false);
       case status === 404:
         // The SDKs map every 404 to not-found [C §12], and so do we for entity lookups. On a collection or
         // search endpoint (on404 'unsupported') there is no entity to miss, so a 404 without Space's

@@ -139,7 +139,7 @@ describe('scope and authorization URL', () => {
     expect(OAUTH_SCOPE).toBe(
       'global:Profile.View global:Profile.WorkingDays.View global:Profile.Locations.View global:Profile.Absences.View '
       + 'global:Locations.View global:Team.View global:Project.View global:Project.Issues.View global:Project.CodeReview.View '
-      + 'global:VcsRepository.Read',
+      + 'global:VcsRepository.Read global:Channel.ViewChannel global:Article.View',
     );
     expect(OAUTH_SCOPE.split(' ')).toEqual(REQUIRED_PERMISSIONS.map((p) => `global:${p}`));
     expect(OAUTH_SCOPE).not.toContain('**');

@@ -13,17 +13,13 @@
  */
 import { SpaceHttp } from './http.ts';
 import { discard, readCappedBody } from './read-body.ts';
-import { REQUIRED_PERMISSIONS } from './required-permissions.ts';
+import { OAUTH_SCOPE } from './oauth-scope.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Scope and paths
 
-/**
- * The scope the extension asks for: exactly the read permissions it uses (required-permissions.ts), each in the
- * global context, space-separated — Space's scope syntax `<context>:<permission>` (space-api.md §6 [C]; UNF asks
- * `global:Project.Issues.View` the same way [C]). Never `**`.
- */
-export const OAUTH_SCOPE: string = REQUIRED_PERMISSIONS.map((permission) => `global:${permission}`).join(' ');
+/** The scope the extension asks for (oauth-scope.ts): exactly the read permissions it uses, in the global context. */
+export { OAUTH_SCOPE };
 
 export const OAUTH_PATHS = {
   /** space-api.md §1 [C] (KT SpaceServerLocation, NET SpaceDefaults). */

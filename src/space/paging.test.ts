@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseBatch, readPages } from './paging.ts';
+import { parseBatch } from './paging.ts';
 import { ShapeError, type Reader } from './parse.ts';
-import type { Batch } from './types.ts';
 
 const id = (r: Reader) => r.id('id');
 
@@ -47,72 +46,5 @@ describe('parseBatch', () => {
       expect(e).toBeInstanceOf(ShapeError);
       expect((e as ShapeError).path).toBe(path);
     }
-  });
-});
-
-/** A paged list served the way Space does: offsets as `next`, `next` = end offset on the last page. */
-function pagedSource(total: number, pageSize: number) {
-  const calls: (string | undefined)[] = [];
-  const fetchPage = async (skip: string | undefined): Promise<Batch<number>> => {
-    calls.push(skip);
-    const start = Number(skip ?? 0);
-    const items = Array.from({ length: Math.max(0, Math.min(pageSize, total - start)) }, (_, i) => start + i);
-    const end = start + items.length;
-    return { items, next: end >= total ? null : String(end), totalCount: total };
-  };
-  return { calls, fetchPage };
-}
-
-describe('readPages', () => {
-  it('reads until the data runs out', async () => {
-    const source = pagedSource(25, 10);
-    const result = await readPages(source.fetchPage, { maxPages: 10, maxItems: 100 });
-    expect(result.items).toEqual(Array.from({ length: 25 }, (_, i) => i));
-    expect(result).toMatchObject({ next: null, totalCount: 25, pages: 3, truncated: false });
-    expect(source.calls).toEqual([undefined, '10', '20']);
-  });
-
-  it('stops at maxPages and says where to resume', async () => {
-    const source = pagedSource(100, 10);
-    const result = await readPages(source.fetchPage, { maxPages: 2, maxItems: 100 });
-    expect(result.items).toHaveLength(20);
-    expect(result).toMatchObject({ next: '20', pages: 2, truncated: true });
-  });
-
-  it('cuts the last page to maxItems', async () => {
-    const source = pagedSource(100, 10);
-    const result = await readPages(source.fetchPage, { maxPages: 10, maxItems: 15 });
-    expect(result.items).toEqual(Array.from({ length: 15 }, (_, i) => i));
-    expect(result).toMatchObject({ pages: 2, truncated: true });
-  });
-
-  it('is not truncated when maxItems ends exactly on the last item', async () => {
-    const result = await readPages(pagedSource(20, 10).fetchPage, { maxPages: 10, maxItems: 20 });
-    expect(result).toMatchObject({ pages: 2, truncated: false, next: null });
-  });
-
-  it('stops on an empty page', async () => {
-    let calls = 0;
-    const result = await readPages(async () => {
-      calls += 1;
-      return { items: [], next: 'more', totalCount: null };
-    }, { maxPages: 10, maxItems: 10 });
-    expect(calls).toBe(1);
-    expect(result).toMatchObject({ items: [], truncated: false });
-  });
-
-  it('stops when next does not move (a server loop)', async () => {
-    let calls = 0;
-    const result = await readPages(async () => {
-      calls += 1;
-      return { items: [calls], next: 'same', totalCount: null };
-    }, { maxPages: 10, maxItems: 100 });
-    expect(calls).toBe(2);
-    expect(result.items).toEqual([1, 2]);
-    expect(result.truncated).toBe(false);
-  });
-
-  it('propagates a page failure', async () => {
-    await expect(readPages(async () => { throw new Error('boom'); }, { maxPages: 3, maxItems: 3 })).rejects.toThrow('boom');
   });
 });

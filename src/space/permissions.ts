@@ -16,6 +16,8 @@ const PERMISSION_NAMES: Readonly<Record<RequiredPermission, string>> = {
   'Project.Issues.View': 'View issues',
   'Project.CodeReview.View': 'View code reviews',
   'VcsRepository.Read': 'Read Git repositories',
+  'Channel.ViewChannel': 'View channel info',
+  'Article.View': 'View articles',
 };
 
 /** A dotted Space permission code such as `Project.Issues.View`. */

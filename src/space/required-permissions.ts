@@ -14,6 +14,12 @@ export const REQUIRED_PERMISSIONS = [
   'Project.Issues.View',
   'Project.CodeReview.View',
   'VcsRepository.Read',
+  // Chat channels: OAS `x-rights` of `GET /chats/channels/all-channels` is "View channel info" [C]; code from NET
+  // `PermissionIdentifierViewChannelInfo` [C]. Blog: "View articles" of `GET /blog` [C] → `Article.View` (NET
+  // `PermissionIdentifierViewArticles` [C]; JetBrains' unfurl app asks for `global:Article.View`). Source search
+  // has no `x-rights` in the spec; it reads repositories, so `VcsRepository.Read` above covers it [I].
+  'Channel.ViewChannel',
+  'Article.View',
 ] as const;
 
 export type RequiredPermission = (typeof REQUIRED_PERMISSIONS)[number];

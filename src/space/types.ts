@@ -3,10 +3,12 @@
  * every `webUrl` is derived from ids/keys against the configured origin, never copied from a response.
  */
 
-export type EntityKind = 'person' | 'team' | 'location' | 'project' | 'issue' | 'repository' | 'review';
-
 export interface EntityBase {
-  kind: EntityKind;
+  /**
+   * Which kind of entity: each entity type below narrows it to its own. Which kinds the extension shows, and in
+   * what order, is src/shared/kinds.ts.
+   */
+  kind: string;
   /** Space's own id (for repositories: `${projectKey}/${name}`, Space has no global repo id in find). */
   id: string;
   /** Primary display text. */
@@ -115,9 +117,61 @@ export interface Review extends EntityBase {
   createdAt: number | null;
 }
 
-export type Entity = Person | Team | Location | Project | Issue | Repository | Review;
+/** A chat channel from `GET /chats/channels/all-channels` (`AllChannelsListEntry`, space-api.md §2b). */
+export interface Channel extends EntityBase {
+  kind: 'channel';
+  name: string;
+  description: string;
+  /** How many subscribe to it; null when Space withheld the count. */
+  subscribers: number | null;
+  /** Whether the token's owner subscribes to it; null when withheld. */
+  subscribed: boolean | null;
+  /** Epoch ms of the last message; null for a channel without messages (or when withheld). */
+  lastMessageTime: number | null;
+  archived: boolean;
+}
 
-export type EntityOf<K extends EntityKind> = Extract<Entity, { kind: K }>;
+/** A blog article from `GET /blog` (`ArticleRecord`). */
+export interface Article extends EntityBase {
+  kind: 'article';
+  /** The article's title is `title`. Null when there is no author to show (none, or withheld as a whole). */
+  author: PersonRef | null;
+  /** Epoch ms of publication, or null when withheld. */
+  createdAt: number | null;
+  /** Space's own preview of the text (`preview`), as plain text; '' when none or withheld. */
+  preview: string;
+  /** Teams and locations the article is for; empty when it is for everyone. */
+  teams: { id: string; name: string }[];
+  locations: { id: string; name: string }[];
+}
+
+/** One line of a source-search snippet. Plain text, never HTML. */
+export interface CodeMatchLine {
+  /** 1-based line number in the file; null when Space didn't say. */
+  number: number | null;
+  text: string;
+  /** This line is one Space matched (the others are context). */
+  match: boolean;
+}
+
+/** A file that matched a source search (`GET /projects/source-search`, `SourceSearchItem`). */
+export interface CodeMatch extends EntityBase {
+  kind: 'code';
+  projectKey: string;
+  repository: string;
+  /** Path in the repository, e.g. `src/main/kotlin/Rate.kt`; also the title. */
+  path: string;
+  /** Commit the match was found at (the web link opens the file there), or null. */
+  commit: string | null;
+  /** First matching line (1-based), which the link opens; null when unknown. */
+  line: number | null;
+  /** The snippet Space sent, in file order: matching lines and their context. */
+  lines: CodeMatchLine[];
+}
+
+export type Entity = Person | Team | Location | Project | Issue | Repository | Review | Channel | Article | CodeMatch;
+
+export type EntityOf<K extends Entity['kind']> = Extract<Entity, { kind: K }>;
 
 /** Paging window; `top` defaults are per call. */
 export interface Page {

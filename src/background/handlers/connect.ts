@@ -1,51 +1,69 @@
 /**
- * Connect (or replace the token): normalize the URL, check the host permission the options page just
- * requested, verify the token with the current-user call, and only then store it.
+ * Connect (or replace the token): normalize the URL, check the organization's managed settings and the host
+ * permission the options page just requested, verify the token with the current-user call, and only then
+ * store it.
  *
  * Every failure returns before the first storage write, so a typo in the URL, a wrong token or a dead
  * server never touches a working saved connection.
  *
  * Host access follows: a connect that fails after its grant gives that origin's access back, and a switch
  * to another Space gives the old one's back — never the pattern the stored connection still uses.
+ * `oauth-start.ts` ("Sign in with Space") shares all of this (`connectionTarget`, `storeVerified`).
  */
 import { normalizeBaseUrl } from '../../space/base-url.ts';
+import type { ConnectionStatus, ConnectMethod } from '../../shared/protocol.ts';
 import { AppFailure, failures } from '../app-error.ts';
 import { statusWithBadge } from '../badge.ts';
 import { clearAllCaches } from '../cache.ts';
-import { identityOf, readConnection, saveConnection } from '../connection-store.ts';
-import { readSettings, writeSettings } from '../settings-store.ts';
+import { identityOf, readConnection, saveConnection, type ConnectionRecord } from '../connection-store.ts';
 import { hasHostPermission, releaseHostPermission } from '../host-permission.ts';
+import type { Deps } from '../platform.ts';
+import { enforcePolicy, readPolicy } from '../policy.ts';
 import type { Handler } from '../router.ts';
+import { readSettings, writeSettings } from '../settings-store.ts';
 
 /** Visible ASCII only: a token is an opaque printable string; anything else would corrupt the header. */
 const TOKEN_CHARS = /^[\x21-\x7e]+$/;
 
-export const handleConnect: Handler<'connect'> = async (request, deps) => {
-  const { platform } = deps;
+/**
+ * The origin a connect or sign-in message asks for, normalized, allowed by the managed settings and granted:
+ * checked in this order, before anything is sent or stored. Returns the origin and whether session-only mode is
+ * in force (asked for, or forced by policy).
+ */
+export async function connectionTarget(
+  deps: Deps,
+  request: { url: string; sessionOnly: boolean; method: ConnectMethod; clientId?: string },
+): Promise<{ origin: string; sessionOnly: boolean }> {
   const normalized = normalizeBaseUrl(request.url);
-  if (!normalized.ok) {
-    throw new AppFailure({ code: 'invalid-url', reason: normalized.reason });
-  }
+  if (!normalized.ok) throw new AppFailure({ code: 'invalid-url', reason: normalized.reason });
   const { origin } = normalized;
+  const forced = enforcePolicy(await readPolicy(deps.platform), {
+    origin, method: request.method, ...(request.clientId === undefined ? {} : { clientId: request.clientId }),
+  });
+  if (!(await hasHostPermission(deps.platform, origin))) throw failures.noHostPermission(new URL(origin).host);
+  return { origin, sessionOnly: request.sessionOnly || forced.sessionOnly };
+}
 
-  // Pasted tokens often carry a newline or spaces at the ends; inside, whitespace means a bad paste.
-  const token = request.token.trim();
-  if (token === '' || !TOKEN_CHARS.test(token)) {
-    throw failures.badRequest('token-format');
-  }
-
-  if (!(await hasHostPermission(platform, origin))) throw failures.noHostPermission(new URL(origin).host);
-
+/**
+ * Runs `verifyAndSave` (which verifies against Space and, only if that worked, stores the new connection) with
+ * the bookkeeping every new connection needs: the old server's search scope goes when the server changes; host
+ * access of an origin no longer used is given back (this attempt's on failure, the old one's on success); no
+ * cached result of the old connection survives.
+ */
+export async function storeVerified(
+  deps: Deps,
+  origin: string,
+  verifyAndSave: () => Promise<ConnectionRecord>,
+): Promise<ConnectionStatus> {
+  const { platform } = deps;
   const previous = (await readConnection(platform)).record;
   try {
-    const me = await deps.createClient({ origin, token }).me();
-    const identity = identityOf(me);
+    await verifyAndSave();
     if (previous && previous.origin !== origin) {
       // The chosen projects belong to the old server.
       const settings = await readSettings(platform);
       if (settings.searchProjects.length > 0) await writeSettings(platform, { searchProjects: [] });
     }
-    await saveConnection(platform, { origin, token, identity, sessionOnly: request.sessionOnly, now: deps.now() });
   } catch (e) {
     // The access granted for this attempt is not used by anything now (unless the stored connection shares it).
     await releaseHostPermission(platform, origin, previous?.origin ?? null);
@@ -55,4 +73,17 @@ export const handleConnect: Handler<'connect'> = async (request, deps) => {
   // Results of the previous token must never show under the new one.
   await clearAllCaches(platform);
   return statusWithBadge(platform);
+}
+
+export const handleConnect: Handler<'connect'> = async (request, deps) => {
+  // Pasted tokens often carry a newline or spaces at the ends; inside, whitespace means a bad paste.
+  const token = request.token.trim();
+  const target = await connectionTarget(deps, { url: request.url, sessionOnly: request.sessionOnly, method: 'token' });
+  if (token === '' || !TOKEN_CHARS.test(token)) throw failures.badRequest('token-format');
+  return storeVerified(deps, target.origin, async () => {
+    const me = await deps.createClient({ origin: target.origin, token }).me();
+    return saveConnection(deps.platform, {
+      origin: target.origin, token, identity: identityOf(me), sessionOnly: target.sessionOnly, now: deps.now(),
+    });
+  });
 };

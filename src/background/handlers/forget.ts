@@ -1,12 +1,14 @@
 /**
- * Forget: optionally revoke the token in Space first (Space's own advice for a token that may be
- * compromised), then remove token, metadata, settings, caches, last view and pending query, and give the
+ * Forget (for "Sign in with Space": Sign out): optionally revoke the token in Space first (Space's own advice
+ * for a token that may be compromised; for a sign-in, its refresh token, with a current access token), then
+ * remove the token (both OAuth tokens), metadata, settings, caches, last view and pending query, and give the
  * Space origin's host access back — always, even when the revoke failed: the user asked to be disconnected,
- * and a failed revoke is reported, not retried.
+ * and a failed revoke is reported, not retried. A sign-in Space already refused has nothing left to revoke.
  */
 import type { ForgetResult } from '../../shared/protocol.ts';
 import { PENDING_QUERY_KEY } from '../../shared/protocol.ts';
 import { openConnection } from '../active-connection.ts';
+import { revokeRefreshToken } from '../../space/oauth.ts';
 import { toAppError } from '../app-error.ts';
 import { refreshBadge } from '../badge.ts';
 import { clearAllCaches } from '../cache.ts';
@@ -20,8 +22,13 @@ export const handleForget: Handler<'forget'> = async (request, deps) => {
   if (request.revoke) {
     try {
       const conn = await openConnection(deps, { allowRejected: true });
-      await conn.api.revokeCurrentToken();
-      result = { revoked: 'confirmed' };
+      if (!conn.tokens) {
+        await conn.api.revokeCurrentToken();
+        result = { revoked: 'confirmed' };
+      } else if (conn.record.auth !== 'rejected') {
+        await revokeRefreshToken({ origin: conn.record.origin, accessToken: await conn.tokens.token() });
+        result = { revoked: 'confirmed' };
+      }
     } catch (e) {
       result = { revoked: 'failed', error: toAppError(e) };
     }

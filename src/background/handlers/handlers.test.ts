@@ -19,8 +19,8 @@ describe('status', () => {
   it('says not configured before anything is saved, and the badge asks for setup', async () => {
     const answer = await rig.ask<ConnectionStatus>({ type: 'status' });
     expect(answer).toEqual({ ok: true, value: {
-      configured: false, origin: null, host: null, identity: null, tokenLast4: null, lastVerified: null, sessionOnly: false, auth: 'unverified',
-      remembered: false,
+      configured: false, origin: null, host: null, identity: null, method: 'token', clientId: null, tokenLast4: null, lastVerified: null,
+      sessionOnly: false, auth: 'unverified', remembered: false,
     } });
     expect(rig.fake.record.badge.text).toBe('?');
     expect(rig.fake.record.badge.title).toMatch(/not connected/i);
@@ -149,8 +149,8 @@ describe('connect', () => {
     rig.fake.restartBrowser();
     const after = await rig.ask<ConnectionStatus>({ type: 'status' });
     expect(after).toEqual({ ok: true, value: {
-      configured: false, origin: rig.server.url, host: new URL(rig.server.url).host, identity: null, tokenLast4: null,
-      lastVerified: null, sessionOnly: true, auth: 'unverified', remembered: true,
+      configured: false, origin: rig.server.url, host: new URL(rig.server.url).host, identity: null, method: 'token', clientId: null,
+      tokenLast4: null, lastVerified: null, sessionOnly: true, auth: 'unverified', remembered: true,
     } });
     expect(rig.fake.record.badge.text).toBe('?');
     expect(await rig.ask({ type: 'details', kind: 'person', id: 'alex.demo' })).toMatchObject({ ok: false, error: { code: 'not-configured' } });

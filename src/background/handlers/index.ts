@@ -3,6 +3,8 @@ import { handleAvatar } from './avatar.ts';
 import { handleConnect } from './connect.ts';
 import { handleDetails } from './details.ts';
 import { handleForget } from './forget.ts';
+import { handleOAuthStart } from './oauth-start.ts';
+import { handlePolicy } from './policy.ts';
 import { handleProjects } from './projects.ts';
 import { handleSettingsGet } from './settings-get.ts';
 import { handleSettingsSet } from './settings-set.ts';
@@ -13,6 +15,8 @@ import { handleVerify } from './verify.ts';
 export const handlers: Handlers = {
   status: handleStatus,
   connect: handleConnect,
+  'oauth-start': handleOAuthStart,
+  policy: handlePolicy,
   verify: handleVerify,
   forget: handleForget,
   details: handleDetails,

@@ -5,11 +5,11 @@ import type { Handler } from '../router.ts';
 /** How many projects the Options chooser lists per query. */
 export const PROJECT_CHOICES = 20;
 
-/** Projects for the Options scope chooser: the user's own for an empty query, a term search otherwise. */
+/** Projects for the Options scope chooser: the user's own for an empty query, a project search otherwise. */
 export const handleProjects: Handler<'projects'> = async (request, deps) => {
   const conn = await openConnection(deps);
-  const term = sanitizeQuery(request.query);
+  const query = sanitizeQuery(request.query);
   const batch = await callSpace(deps.platform, conn, (api) =>
-    term === '' ? api.myProjects({ top: PROJECT_CHOICES }) : api.searchProjects(term, { top: PROJECT_CHOICES }));
+    query === '' ? api.myProjects({ top: PROJECT_CHOICES }) : api.searchProjects(query, { top: PROJECT_CHOICES }));
   return batch.items.slice(0, PROJECT_CHOICES).map((p) => ({ key: p.key, name: p.name }));
 };

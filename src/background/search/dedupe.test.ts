@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inFlightCount, shareInFlight } from './dedupe.ts';
+import { shareInFlight } from './dedupe.ts';
 
 function deferred<T>() {
   let resolve!: (v: T) => void;
@@ -18,7 +18,9 @@ describe('shareInFlight', () => {
     gate.resolve('v');
     await expect(Promise.all([a, b])).resolves.toEqual(['v', 'v']);
     expect(starts).toBe(1);
-    expect(inFlightCount()).toBe(0);
+    // Settled, it is no longer shared: the same request later runs again.
+    await shareInFlight('k1', start, new AbortController().signal);
+    expect(starts).toBe(2);
   });
 
   it('aborts the shared request only when every caller has cancelled', async () => {
@@ -35,8 +37,12 @@ describe('shareInFlight', () => {
     cb.abort();
     await expect(b).rejects.toMatchObject({ code: 'cancelled' });
     expect(sharedSignal?.aborted).toBe(true);
-    expect(inFlightCount()).toBe(0);
+    // The abandoned request is forgotten at once: a new caller starts a fresh one instead of joining it.
+    const first = sharedSignal;
+    const c = shareInFlight('k2', start, new AbortController().signal);
+    expect(sharedSignal).not.toBe(first);
     gate.resolve('late');
+    await expect(c).resolves.toBe('late');
   });
 
   it('starts afresh after a failure, and passes the failure to every caller', async () => {

@@ -17,11 +17,6 @@ interface InFlight {
 
 const inFlight = new Map<string, InFlight>();
 
-/** How many shared requests are running (tests). */
-export function inFlightCount(): number {
-  return inFlight.size;
-}
-
 export function shareInFlight<T>(key: string, start: (signal: AbortSignal) => Promise<T>, signal: AbortSignal): Promise<T> {
   if (signal.aborted) return Promise.reject(cancelled());
 

@@ -6,12 +6,12 @@
  * kind never holds back the others. Failures stay inside their kind, except a 401, which fails the whole
  * search (the token is dead for every kind) and is recorded for the badge.
  */
-import type { AppError, AppErrorCode, Entity, EntityKind, GroupState } from '../../shared/protocol.ts';
+import type { AppError, AppErrorCode, Entity, EntityKind, GroupState, ResultGroup } from '../../shared/protocol.ts';
 import { queryCacheKey, type ParsedQuery } from '../../shared/query.ts';
 import { isSpaceError } from '../../space/errors.ts';
 import { needsProjectScope } from '../../kinds/project-scoped.ts';
 import { kindSearch } from '../../kinds/search-registry.ts';
-import { noteAuthRejected, type ActiveConnection } from '../active-connection.ts';
+import { credentialFailure, noteAuthRejected, type ActiveConnection } from '../active-connection.ts';
 import { toAppError } from '../app-error.ts';
 import { cacheKey, readCache, writeCache } from '../cache.ts';
 import type { Deps } from '../platform.ts';
@@ -26,32 +26,32 @@ const LASTING_FAILURES: ReadonlySet<AppErrorCode> = new Set([
   'forbidden', 'unsupported', 'not-found', 'invalid-request', 'bad-request',
 ]);
 
-export interface GroupUpdate {
-  kind: EntityKind;
-  state: GroupState;
-  items: Entity[];
-  cached: boolean;
-  error?: AppError;
-}
-
-export type KindOutcome =
-  | { kind: EntityKind; state: GroupState; items: Entity[]; error?: AppError }
-  | { kind: EntityKind; state: 'cancelled' }
-  | { kind: EntityKind; state: 'unauthorized'; error: AppError };
-
 export interface SearchOutcome {
-  outcomes: KindOutcome[];
+  /** Where each kind ended: its last group (a cached one that a failed refresh left standing included). A kind cut short has none. */
+  groups: ResultGroup[];
   /** Set when the token was rejected: the whole search failed. */
   failure?: AppError;
+}
+
+/** What every kind of one search shares. */
+interface KindRun {
+  deps: Deps;
+  conn: ActiveConnection;
+  parsed: ParsedQuery;
+  scope: (signal: AbortSignal) => Promise<string[]>;
+  signal: AbortSignal;
+  onGroup: (group: ResultGroup) => void;
+  /** Space refused the credentials: the whole search fails (first caller wins). */
+  refuse: (error: AppError) => Promise<void>;
 }
 
 export async function searchKinds(
   deps: Deps,
   conn: ActiveConnection,
-  query: ParsedQuery,
+  parsed: ParsedQuery,
   kinds: readonly EntityKind[],
   signal: AbortSignal,
-  onGroup: (update: GroupUpdate) => void,
+  onGroup: (group: ResultGroup) => void,
 ): Promise<SearchOutcome> {
   // A 401 in one kind stops the others: their answers could only be 401s too.
   const local = new AbortController();
@@ -59,69 +59,72 @@ export async function searchKinds(
   signal.addEventListener('abort', stop, { once: true });
   if (signal.aborted) local.abort();
   let failure: AppError | undefined;
-  const eager = needsProjectScope(query) && kinds.some((k) => kindSearch(k).projectScoped === true);
-  const scope = scopeLoader(deps, conn, query.projectKeyHint, { eager });
+  const eager = needsProjectScope(parsed) && kinds.some((k) => kindSearch(k).projectScoped === true);
+  const run: KindRun = {
+    deps, conn, parsed, onGroup,
+    scope: scopeLoader(deps, conn, parsed.projectKeyHint, { eager }),
+    signal: local.signal,
+    refuse: async (error) => {
+      if (failure) return;
+      failure = error;
+      local.abort();
+      await noteAuthRejected(deps.platform, conn.record);
+    },
+  };
 
   try {
-    const outcomes = await Promise.all(kinds.map(async (kind) => {
-      const outcome = await searchOneKind(deps, conn, query, kind, scope, local.signal, onGroup);
-      if (outcome.state === 'unauthorized' && !failure) {
-        failure = outcome.error;
-        local.abort();
-        await noteAuthRejected(deps.platform, conn.record);
-      }
-      return outcome;
-    }));
-    return failure ? { outcomes, failure } : { outcomes };
+    const ends = await Promise.all(kinds.map((kind) => searchOneKind(run, kind)));
+    const groups = ends.filter((g): g is ResultGroup => g !== null);
+    return failure ? { groups, failure } : { groups };
   } finally {
     signal.removeEventListener('abort', stop);
   }
 }
 
-async function searchOneKind(
-  deps: Deps,
-  conn: ActiveConnection,
-  query: ParsedQuery,
-  kind: EntityKind,
-  scope: (signal: AbortSignal) => Promise<string[]>,
-  signal: AbortSignal,
-  onGroup: (update: GroupUpdate) => void,
-): Promise<KindOutcome> {
-  const key = cacheKey(conn.key, kind, queryCacheKey(query));
+/** The kind's last group, or null when it was cut short (cancelled, or the credentials were refused). */
+async function searchOneKind(run: KindRun, kind: EntityKind): Promise<ResultGroup | null> {
+  const { deps, conn, parsed, signal } = run;
+  const key = cacheKey(conn.key, kind, queryCacheKey(parsed));
   const search = kindSearch(kind);
-  let stale: Entity[] | null = null;
-
+  const post = (group: ResultGroup) => {
+    run.onGroup(group);
+    return group;
+  };
+  let stale: ResultGroup | null = null;
   try {
     const hit = await readCache<Entity[]>(deps.platform, conn, key, deps.now());
-    if (signal.aborted) return { kind, state: 'cancelled' };
+    if (signal.aborted) return null;
     if (hit) {
-      onGroup({ kind, state: 'ok', items: hit.value, cached: true });
-      if (hit.fresh) return { kind, state: 'ok', items: hit.value };
-      stale = hit.value;
+      const cached = post({ kind, state: 'ok', items: hit.value, cached: true });
+      if (hit.fresh) return cached;
+      stale = cached;
     }
   } catch {
     // An unreadable cache is a miss.
   }
-
   try {
-    const items = await shareInFlight(key, (shared) => search.search(conn.api, query, {
+    const items = await shareInFlight(key, (shared) => search.search(conn.api, parsed, {
       signal: shared,
       top: TOP_PER_KIND,
-      scopeProjects: () => scope(shared),
+      scopeProjects: () => run.scope(shared),
     }) as Promise<Entity[]>, signal);
-    if (signal.aborted) return { kind, state: 'cancelled' };
-    onGroup({ kind, state: 'ok', items, cached: false });
+    if (signal.aborted) return null;
+    const fresh = post({ kind, state: 'ok', items, cached: false });
     // Written after posting (the group must not wait for storage) but before this kind counts as finished,
     // so a repeat right after `done` finds it. A failed write only costs a later request.
     await writeCache(deps.platform, conn, key, items, deps.now()).catch(() => undefined);
-    return { kind, state: 'ok', items };
+    return fresh;
   } catch (e) {
-    if (signal.aborted || (isSpaceError(e) && e.code === 'cancelled')) return { kind, state: 'cancelled' };
+    if (signal.aborted || (isSpaceError(e) && e.code === 'cancelled')) return null;
     const error = toAppError(e);
-    if (error.code === 'unauthorized') return { kind, state: 'unauthorized', error };
+    const refused = credentialFailure(conn, error);
+    if (refused) {
+      await run.refuse(refused);
+      return null;
+    }
     // Served stale and the refresh failed for a passing reason (network, server, rate limit): the stale answer
     // stands. A lasting reason (permission withdrawn, endpoint gone) replaces it.
-    if (stale !== null && !LASTING_FAILURES.has(error.code)) return { kind, state: 'ok', items: stale };
+    if (stale !== null && !LASTING_FAILURES.has(error.code)) return stale;
     // The quiet "not available on this server" note: the client's 'unsupported' (no such endpoint), and a
     // `not-found` here too. A search names no entity that could be missing — keys, hinted projects and the
     // projects of an issue/review search turn their own not-found into "nothing" before this point — so a
@@ -130,7 +133,6 @@ async function searchOneKind(
     // refused our request, 400) is a failure the user sees as such.
     const state: GroupState = error.code === 'unsupported' || error.code === 'not-found' ? 'unsupported' : 'error';
     if (error.code === 'forbidden' && error.permission === undefined) error.permission = search.permission;
-    onGroup({ kind, state, items: [], cached: false, error });
-    return { kind, state, items: [], error };
+    return post({ kind, state, items: [], cached: false, error });
   }
 }

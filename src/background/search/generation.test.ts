@@ -8,7 +8,7 @@ import { LAST_VIEW_KEY, type LastView } from '../../shared/last-view.ts';
 import { LOOKUP_PORT, type LookupServerMessage } from '../../shared/protocol.ts';
 import { CACHE_PREFIX, writesSettled } from '../cache.ts';
 import { CONNECTION_KEY } from '../connection-store.ts';
-import { createPortPair, type FakePortEnd } from '../test-support/fake-browser.ts';
+import { createPortPair, type FakePortEnd } from '../../shared/test-support/fake-browser.ts';
 import { createRig, type Rig } from '../test-support/harness.ts';
 import { acceptLookupPort } from './port.ts';
 

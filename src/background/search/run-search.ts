@@ -29,22 +29,22 @@ export async function runSearch(
   };
 
   try {
-    const query = parseQuery(message.query);
-    const kinds = selectKinds(query, message.filter);
+    const parsed = parseQuery(message.query);
+    const kinds = selectKinds(parsed, message.filter);
 
     const conn = await openConnection(deps, { private: opts.private === true });
     if (signal.aborted) return;
     if (kinds.length === 0) {
       const done: DoneMessage = { type: 'done', id };
-      if (query.impossibleKey) done.missing = await missingKeyOf(deps, conn, query.impossibleKey, signal);
+      if (parsed.impossibleKey) done.missing = await missingKeyOf(deps, conn, parsed.impossibleKey, signal);
       if (signal.aborted) return;
       send(done);
       await rememberView(deps, conn, message, {}, signal);
       return;
     }
 
-    const result = await searchKinds(deps, conn, query, kinds, signal, (update) => {
-      send({ type: 'group', id, ...update });
+    const result = await searchKinds(deps, conn, parsed, kinds, signal, (group) => {
+      send({ type: 'group', id, ...group });
     });
     if (signal.aborted) return;
     if (result.failure) {
@@ -53,15 +53,15 @@ export async function runSearch(
     }
 
     const groups: Partial<Record<EntityKind, Entity[]>> = {};
-    for (const outcome of result.outcomes) {
-      if (outcome.state === 'ok') groups[outcome.kind] = outcome.items;
+    for (const group of result.groups) {
+      if (group.state === 'ok') groups[group.kind] = group.items;
     }
     const done: DoneMessage = { type: 'done', id };
-    if (query.key) {
-      const items = groups[query.key.kind];
+    if (parsed.key) {
+      const items = groups[parsed.key.kind];
       if (items?.length === 1) done.exact = items[0]!;
       // Its kind answered, with nothing: say what does not exist (the item, or its project).
-      else if (items?.length === 0) done.missing = await missingKeyOf(deps, conn, query.key, signal);
+      else if (items?.length === 0) done.missing = await missingKeyOf(deps, conn, parsed.key, signal);
       if (signal.aborted) return;
     }
     send(done);

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LAST_VIEW_KEY, type LastView } from '../../shared/last-view.ts';
+import { ALL_KINDS } from '../../shared/kinds.ts';
 import {
-  ALL_KINDS, LOOKUP_PORT, type DoneMessage, type EntityKind, type FailMessage, type Filter, type GroupMessage,
+  LOOKUP_PORT, type DoneMessage, type EntityKind, type FailMessage, type Filter, type GroupMessage,
   type LookupServerMessage,
 } from '../../shared/protocol.ts';
 import { createSpaceClient } from '../../space/client.ts';
@@ -9,7 +10,7 @@ import { SpaceError } from '../../space/errors.ts';
 import { FRESH_MS } from '../cache.ts';
 import { CONNECTION_KEY } from '../connection-store.ts';
 import { SETTINGS_KEY } from '../settings-store.ts';
-import { createPortPair, type FakePortEnd } from '../test-support/fake-browser.ts';
+import { createPortPair, type FakePortEnd } from '../../shared/test-support/fake-browser.ts';
 import { createRig, type Rig } from '../test-support/harness.ts';
 import { acceptLookupPort } from './port.ts';
 
@@ -330,5 +331,60 @@ describe('lookup port without a usable connection', () => {
     const r = await search(openPort(), 1, 'jo');
     expect(r.all).toMatchObject([{ type: 'fail', error: { code: 'no-host-permission' } }]);
     expect(rig.server.requests).toEqual([]);
+  });
+});
+
+describe('chat channels, blog articles and code (one global request each)', () => {
+  beforeEach(async () => {
+    await rig.connect();
+    rig.server.clearRequests();
+  });
+
+  it.each([
+    ['channel', 'zenith', '/chats/channels/all-channels', { kind: 'channel', name: 'zenith-lounge', subscribed: true }],
+    ['article', 'kourou', '/blog', { kind: 'article', title: 'Two weeks in Kourou: a launch campaign diary' }],
+    ['code', 'albedo', '/projects/source-search', {
+      kind: 'code', projectKey: 'NAV', repository: 'nav-core', path: 'src/main/kotlin/orbital/nav/AlbedoCorrection.kt', line: 6,
+    }],
+  ] as const)('%s: "%s" finds it with one request to %s', async (kind, query, path, expected) => {
+    const r = await search(openPort(), 1, query, kind);
+    expect(r.group(kind)).toMatchObject([{ state: 'ok', items: [expected] }]);
+    expect(r.group(kind)[0]?.items[0]?.webUrl.startsWith(`${rig.server.url}/`)).toBe(true);
+    expect(apiPaths().map((p) => p.split('?')[0])).toEqual([path]);
+  });
+
+  it('the code card comes with its matching lines, numbered, the matches marked', async () => {
+    const r = await search(openPort(), 1, 'albedo', 'code');
+    const [match] = r.group('code')[0]?.items ?? [];
+    expect(match?.kind === 'code' && match.lines.filter((l) => l.match).map((l) => l.number)).toEqual([6, 7, 8, 9, 13, 14]);
+  });
+
+  it('an article card loads by id; channels and code have no details to load (the row is the card)', async () => {
+    const [article] = (await search(openPort(), 1, 'kourou', 'article')).group('article')[0]?.items ?? [];
+    rig.server.clearRequests();
+    expect(await rig.ask({ type: 'details', kind: 'article', id: article?.id ?? '' })).toMatchObject({ ok: true, value: article });
+    expect(apiPaths()).toHaveLength(1);
+    rig.server.clearRequests();
+    for (const kind of ['channel', 'code'] as const) {
+      expect(await rig.ask({ type: 'details', kind, id: 'anything' })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    }
+    expect(rig.server.requests).toEqual([]);
+  });
+
+  it('a server without source search: the code group is unsupported ("not available"), the others answer', async () => {
+    rig.server.setSourceSearch(false);
+    const r = await search(openPort(), 1, 'albedo');
+    expect(r.group('code')).toMatchObject([{ state: 'unsupported', items: [] }]);
+    for (const kind of ['person', 'channel', 'article', 'repository'] as const) expect(r.group(kind)[0]?.state).toBe('ok');
+    expect(r.end).toEqual({ type: 'done', id: 1 });
+  });
+
+  it('a token without the channel or article permission fails only that group, naming the permission', async () => {
+    rig.server.setFault('/chats/channels', { status: 403 });
+    rig.server.setFault('/blog', { status: 403 });
+    const r = await search(openPort(), 1, 'zenith');
+    expect(r.group('channel')).toMatchObject([{ state: 'error', error: { code: 'forbidden', permission: 'Channel.ViewChannel' } }]);
+    expect(r.group('article')).toMatchObject([{ state: 'error', error: { code: 'forbidden', permission: 'Article.View' } }]);
+    expect(r.group('person')[0]?.state).toBe('ok');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ALL_KINDS } from '../../shared/protocol.ts';
+import { ALL_KINDS } from '../../shared/kinds.ts';
 import { parseQuery } from '../../shared/query.ts';
 import { selectKinds } from './select-kinds.ts';
 

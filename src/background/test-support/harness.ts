@@ -10,7 +10,7 @@ import { createSpaceClient } from '../../space/client.ts';
 import { handlers } from '../handlers/index.ts';
 import type { Deps } from '../platform.ts';
 import { createRouter } from '../router.ts';
-import { createFakeBrowser, type FakeBrowserOptions } from './fake-browser.ts';
+import { createFakeBrowser, type FakeBrowserOptions } from '../../shared/test-support/fake-browser.ts';
 
 export const T0 = Date.UTC(2025, 0, 15, 9, 0, 0);
 
@@ -40,6 +40,14 @@ export async function createRig(opts: { server?: DemoServerOptions; browser?: Fa
     async connect(token = server.token, sessionOnly = false) {
       const answer = await route({ type: 'connect', url: server.url, token, sessionOnly }, sender) as Result<ConnectionStatus>;
       if (!answer.ok) throw new Error(`connect failed: ${answer.error.code}`);
+      return answer.value;
+    },
+    /** "Sign in with Space" through the fake auth window (`fake.auth.action`, default approve) and the demo's OAuth server. */
+    async signIn(opts: { sessionOnly?: boolean; clientId?: string } = {}) {
+      const answer = await route({
+        type: 'oauth-start', url: server.url, clientId: opts.clientId ?? server.oauthClientId, sessionOnly: opts.sessionOnly === true,
+      }, sender) as Result<ConnectionStatus>;
+      if (!answer.ok) throw new Error(`sign-in failed: ${JSON.stringify(answer.error)}`);
       return answer.value;
     },
     close: () => server.close(),

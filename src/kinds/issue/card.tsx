@@ -2,11 +2,11 @@ import { t } from '../../shared/i18n.ts';
 import { Text } from '../../shared/ui/Text.tsx';
 import { formatIsoDate } from '../../shared/ui/time-format.ts';
 import { CardHead, Field, Fields, isHidden, KeyWithCopy, PersonRefValue, Value } from '../card-parts.tsx';
-import type { CardProps } from '../kind-view.ts';
+import type { CardProps, KindCard } from '../kind-view.ts';
 import { issueMeta } from './meta.ts';
 import { StatusChip } from './status.tsx';
 
-export function IssueCard({ entity, env }: CardProps<'issue'>) {
+function Card({ entity, env }: CardProps<'issue'>) {
   return (
     <>
       <CardHead meta={issueMeta} title={entity.title} sub={<Text value={entity.key} class="mono muted" />} />
@@ -23,3 +23,9 @@ export function IssueCard({ entity, env }: CardProps<'issue'>) {
     </>
   );
 }
+
+export const issueCard: KindCard<'issue'> = {
+  Card,
+  copyKey: (i) => i.key || null,
+  detailsId: (i) => i.key,
+};

@@ -7,8 +7,9 @@ export const issueSearch: KindSearch<'issue'> = {
   projectScoped: true,
   search: projectScopedSearch('issue', {
     byKey: (api, key, opts) => api.issueByKey(key, opts),
-    inProject: (api, projectKey, text, page, opts) => api.searchIssues(projectKey, text, page, opts),
+    inProject: (api, projectKey, query, page, opts) => api.searchIssues(projectKey, query, page, opts),
   }),
-  /** `id` is the issue key, `ABC-T-12`. */
-  details: (api, key, opts) => api.issueByKey(key, opts),
+  /** `key` is the issue key, `ABC-T-12`. */
+  details: (key) => (api, opts) => api.issueByKey(key, opts),
+  omniboxLine: (issue) => `${issue.key} · ${issue.status.name}`,
 };

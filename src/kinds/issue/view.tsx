@@ -19,8 +19,4 @@ function Row({ entity }: RowProps<'issue'>) {
   );
 }
 
-export const issueView: KindView<'issue'> = {
-  meta: issueMeta,
-  Row,
-  copyKey: (i) => i.key || null,
-};
+export const issueView: KindView<'issue'> = { meta: issueMeta, Row };

@@ -1,7 +1,7 @@
 import { t } from '../../shared/i18n.ts';
 import { Text } from '../../shared/ui/Text.tsx';
 import { CardHead, Field, Fields, Value } from '../card-parts.tsx';
-import type { CardEnv, CardProps } from '../kind-view.ts';
+import type { CardEnv, CardProps, KindCard } from '../kind-view.ts';
 import { formatOffset, isValidZone, zoneOffsetMinutes } from '../person/day-bar.ts';
 import { Joined } from '../row-parts.tsx';
 import { locationMeta } from './meta.ts';
@@ -22,7 +22,7 @@ function ZoneTime({ zone, env }: { zone: string | null; env: CardEnv }) {
   );
 }
 
-export function LocationCard({ entity, env }: CardProps<'location'>) {
+function Card({ entity, env }: CardProps<'location'>) {
   return (
     <>
       <CardHead meta={locationMeta} title={entity.title} sub={entity.type && <Text value={entity.type} class="muted" />} />
@@ -35,3 +35,9 @@ export function LocationCard({ entity, env }: CardProps<'location'>) {
     </>
   );
 }
+
+export const locationCard: KindCard<'location'> = {
+  Card,
+  copyKey: (l) => l.name || l.title || null,
+  detailsId: (l) => l.id,
+};

@@ -1,3 +1,3 @@
 import type { KindMeta } from '../kind-meta.ts';
 
-export const locationMeta: KindMeta<'location'> = { kind: 'location', label: 'kind_location', letter: 'L', hue: 150, digit: 4 };
+export const locationMeta: KindMeta<'location'> = { kind: 'location', label: 'kind_location', letter: 'L', hue: 150 };

@@ -5,6 +5,7 @@ export const locationSearch: KindSearch<'location'> = {
   kind: 'location',
   permission: 'Locations.View',
   // The endpoint is not paginated; the client filters and pages it by offset.
-  search: textSearch((api, text, page, opts) => api.searchLocations(text, page, opts)),
-  details: (api, id, opts) => api.location(id, opts),
+  search: textSearch((api, query, page, opts) => api.searchLocations(query, page, opts)),
+  details: (id) => (api, opts) => api.location(id, opts),
+  omniboxLine: (location) => location.type,
 };

@@ -18,8 +18,4 @@ function Row({ entity }: RowProps<'location'>) {
   );
 }
 
-export const locationView: KindView<'location'> = {
-  meta: locationMeta,
-  Row,
-  copyKey: (l) => l.name || l.title || null,
-};
+export const locationView: KindView<'location'> = { meta: locationMeta, Row };

@@ -4,7 +4,7 @@ import { Text } from '../../shared/ui/Text.tsx';
 import { displayText } from '../../shared/ui/text.ts';
 import { formatIsoDate } from '../../shared/ui/time-format.ts';
 import { CopyButton, Field, Fields, isHidden, NameList } from '../card-parts.tsx';
-import type { CardProps } from '../kind-view.ts';
+import type { CardProps, KindCard } from '../kind-view.ts';
 import { Joined } from '../row-parts.tsx';
 import { computeDayBar, formatOffset, isValidZone } from './day-bar.ts';
 import { DayBarView } from './DayBarView.tsx';
@@ -44,7 +44,7 @@ function Absence({ absence }: { absence: NonNullable<CardProps<'person'>['entity
   );
 }
 
-export function PersonCard({ entity, env }: CardProps<'person'>) {
+function Card({ entity, env }: CardProps<'person'>) {
   return (
     <>
       <div class="card-head">
@@ -85,3 +85,9 @@ export function PersonCard({ entity, env }: CardProps<'person'>) {
     </>
   );
 }
+
+export const personCard: KindCard<'person'> = {
+  Card,
+  copyKey: (p) => p.username || null,
+  detailsId: (p) => p.username,
+};

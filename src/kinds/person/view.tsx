@@ -20,8 +20,4 @@ function Row({ entity, avatar }: RowProps<'person'>) {
   );
 }
 
-export const personView: KindView<'person'> = {
-  meta: personMeta,
-  Row,
-  copyKey: (p) => p.username || null,
-};
+export const personView: KindView<'person'> = { meta: personMeta, Row };

@@ -1,10 +1,10 @@
 import { t } from '../../shared/i18n.ts';
 import { Text } from '../../shared/ui/Text.tsx';
 import { CardHead, Field, Fields, KeyWithCopy, NameList } from '../card-parts.tsx';
-import type { CardProps } from '../kind-view.ts';
+import type { CardProps, KindCard } from '../kind-view.ts';
 import { projectMeta } from './meta.ts';
 
-export function ProjectCard({ entity, env }: CardProps<'project'>) {
+function Card({ entity, env }: CardProps<'project'>) {
   return (
     <>
       <CardHead meta={projectMeta} title={entity.title} sub={entity.private && <span class="muted">{t('card_private')}</span>} />
@@ -16,3 +16,9 @@ export function ProjectCard({ entity, env }: CardProps<'project'>) {
     </>
   );
 }
+
+export const projectCard: KindCard<'project'> = {
+  Card,
+  copyKey: (p) => p.key || null,
+  detailsId: (p) => p.key,
+};

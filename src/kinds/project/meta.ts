@@ -1,3 +1,3 @@
 import type { KindMeta } from '../kind-meta.ts';
 
-export const projectMeta: KindMeta<'project'> = { kind: 'project', label: 'kind_project', letter: 'P', hue: 25, digit: 5 };
+export const projectMeta: KindMeta<'project'> = { kind: 'project', label: 'kind_project', letter: 'P', hue: 25 };

@@ -5,19 +5,21 @@ import type { KindSearch } from '../kind-search.ts';
 export const projectSearch: KindSearch<'project'> = {
   kind: 'project',
   permission: 'Project.View',
-  async search(api, query, ctx) {
-    if (query.text === '' && !query.projectKeyHint) return [];
+  async search(api, parsed, ctx) {
+    if (parsed.query === '' && !parsed.projectKeyHint) return [];
     const opts = { signal: ctx.signal };
     // A query typed as a project key (`ABC`, `ABC-T-`) also asks for that project directly, in parallel, so
     // it ranks first even when the text search does not match keys or lists it further down.
     const [found, hinted] = await Promise.all([
-      query.text === '' ? Promise.resolve({ items: [] as Project[] }) : api.searchProjects(query.text, { top: ctx.top }, opts),
-      query.projectKeyHint ? projectOrNull(api.project(query.projectKeyHint, opts)) : Promise.resolve(null),
+      parsed.query === '' ? Promise.resolve({ items: [] as Project[] }) : api.searchProjects(parsed.query, { top: ctx.top }, opts),
+      parsed.projectKeyHint ? projectOrNull(api.project(parsed.projectKeyHint, opts)) : Promise.resolve(null),
     ]);
     const items = found.items.filter((p) => p.id !== hinted?.id);
     return (hinted ? [hinted, ...items] : items).slice(0, ctx.top);
   },
-  details: (api, key, opts) => api.project(key, opts),
+  details: (key) => (api, opts) => api.project(key, opts),
+  omniboxLine: (project) => project.key,
+  omniboxText: true,
 };
 
 /** A hint that names no project is just text; not-found and forbidden must not fail the whole group. */

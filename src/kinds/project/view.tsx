@@ -19,8 +19,4 @@ function Row({ entity }: RowProps<'project'>) {
   );
 }
 
-export const projectView: KindView<'project'> = {
-  meta: projectMeta,
-  Row,
-  copyKey: (p) => p.key || null,
-};
+export const projectView: KindView<'project'> = { meta: projectMeta, Row };

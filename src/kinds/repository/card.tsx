@@ -2,10 +2,10 @@ import { t } from '../../shared/i18n.ts';
 import { Text } from '../../shared/ui/Text.tsx';
 import { relativeTime } from '../../shared/ui/time-format.ts';
 import { CardHead, Field, Fields, Value } from '../card-parts.tsx';
-import type { CardProps } from '../kind-view.ts';
+import type { CardProps, KindCard } from '../kind-view.ts';
 import { repositoryMeta } from './meta.ts';
 
-export function RepositoryCard({ entity, env }: CardProps<'repository'>) {
+function Card({ entity, env }: CardProps<'repository'>) {
   const activity = entity.latestActivity;
   return (
     <>
@@ -23,3 +23,9 @@ export function RepositoryCard({ entity, env }: CardProps<'repository'>) {
     </>
   );
 }
+
+export const repositoryCard: KindCard<'repository'> = {
+  Card,
+  copyKey: (r) => r.name || null,
+  detailsId: (r) => `${r.projectKey}/${r.name}`,
+};

@@ -1,3 +1,3 @@
 import type { KindMeta } from '../kind-meta.ts';
 
-export const repositoryMeta: KindMeta<'repository'> = { kind: 'repository', label: 'kind_repository', letter: 'R', hue: 190, digit: 7 };
+export const repositoryMeta: KindMeta<'repository'> = { kind: 'repository', label: 'kind_repository', letter: 'R', hue: 190 };

@@ -18,8 +18,4 @@ function Row({ entity }: RowProps<'repository'>) {
   );
 }
 
-export const repositoryView: KindView<'repository'> = {
-  meta: repositoryMeta,
-  Row,
-  copyKey: (r) => r.name || null,
-};
+export const repositoryView: KindView<'repository'> = { meta: repositoryMeta, Row };

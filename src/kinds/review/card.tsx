@@ -1,12 +1,12 @@
 import { t } from '../../shared/i18n.ts';
 import { Text } from '../../shared/ui/Text.tsx';
 import { CardHead, Field, Fields, isHidden, KeyWithCopy, PersonRefValue } from '../card-parts.tsx';
-import type { CardProps } from '../kind-view.ts';
+import type { CardProps, KindCard } from '../kind-view.ts';
 import { Joined } from '../row-parts.tsx';
 import { reviewMeta } from './meta.ts';
 import { ReviewState } from './state.tsx';
 
-export function ReviewCard({ entity, env }: CardProps<'review'>) {
+function Card({ entity, env }: CardProps<'review'>) {
   const type = entity.type === 'merge-request' ? t('card_mergeRequest') : t('card_commitSet');
   return (
     <>
@@ -30,3 +30,9 @@ export function ReviewCard({ entity, env }: CardProps<'review'>) {
     </>
   );
 }
+
+export const reviewCard: KindCard<'review'> = {
+  Card,
+  copyKey: (r) => r.key || null,
+  detailsId: (r) => r.key,
+};

@@ -1,3 +1,3 @@
 import type { KindMeta } from '../kind-meta.ts';
 
-export const reviewMeta: KindMeta<'review'> = { kind: 'review', label: 'kind_review', letter: 'CR', hue: 45, digit: 8 };
+export const reviewMeta: KindMeta<'review'> = { kind: 'review', label: 'kind_review', letter: 'CR', hue: 45 };

@@ -7,8 +7,9 @@ export const reviewSearch: KindSearch<'review'> = {
   projectScoped: true,
   search: projectScopedSearch('review', {
     byKey: (api, key, opts) => api.reviewByKey(key, opts),
-    inProject: (api, projectKey, text, page, opts) => api.searchReviews(projectKey, text, page, opts),
+    inProject: (api, projectKey, query, page, opts) => api.searchReviews(projectKey, query, page, opts),
   }),
-  /** `id` is the review key, `ABC-MR-12` or `ABC-CR-12`. */
-  details: (api, key, opts) => api.reviewByKey(key, opts),
+  /** `key` is the review key, `ABC-MR-12` or `ABC-CR-12`. */
+  details: (key) => (api, opts) => api.reviewByKey(key, opts),
+  omniboxLine: (review) => `${review.key} · ${review.state}`,
 };

@@ -19,8 +19,4 @@ function Row({ entity }: RowProps<'review'>) {
   );
 }
 
-export const reviewView: KindView<'review'> = {
-  meta: reviewMeta,
-  Row,
-  copyKey: (r) => r.key || null,
-};
+export const reviewView: KindView<'review'> = { meta: reviewMeta, Row };

@@ -1,10 +1,10 @@
 import { t } from '../../shared/i18n.ts';
 import { Text } from '../../shared/ui/Text.tsx';
 import { CardHead, Field, Fields, isHidden, PersonRefValue, Value } from '../card-parts.tsx';
-import type { CardProps } from '../kind-view.ts';
+import type { CardProps, KindCard } from '../kind-view.ts';
 import { teamMeta } from './meta.ts';
 
-export function TeamCard({ entity }: CardProps<'team'>) {
+function Card({ entity }: CardProps<'team'>) {
   return (
     <>
       <CardHead meta={teamMeta} title={entity.title} sub={entity.parent && <Text value={entity.parent.name} class="muted" />} />
@@ -21,3 +21,9 @@ export function TeamCard({ entity }: CardProps<'team'>) {
     </>
   );
 }
+
+export const teamCard: KindCard<'team'> = {
+  Card,
+  copyKey: (team) => team.name || team.title || null,
+  detailsId: (team) => team.id,
+};

@@ -4,6 +4,7 @@ import { textSearch } from '../text-search.ts';
 export const teamSearch: KindSearch<'team'> = {
   kind: 'team',
   permission: 'Team.View',
-  search: textSearch((api, text, page, opts) => api.searchTeams(text, page, opts)),
-  details: (api, id, opts) => api.team(id, opts),
+  search: textSearch((api, query, page, opts) => api.searchTeams(query, page, opts)),
+  details: (id) => (api, opts) => api.team(id, opts),
+  omniboxLine: () => 'team',
 };

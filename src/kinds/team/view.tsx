@@ -19,8 +19,4 @@ function Row({ entity }: RowProps<'team'>) {
   );
 }
 
-export const teamView: KindView<'team'> = {
-  meta: teamMeta,
-  Row,
-  copyKey: (team) => team.name || team.title || null,
-};
+export const teamView: KindView<'team'> = { meta: teamMeta, Row };

@@ -10,20 +10,28 @@ import {
 } from '../../shared/error-text.ts';
 import { t } from '../../shared/i18n.ts';
 import { ask } from '../../shared/messaging.ts';
-import { LIMITS, type ConnectionStatus } from '../../shared/protocol.ts';
+import { LIMITS, type ConnectionStatus, type ConnectMethod, type ManagedPolicy, type Result } from '../../shared/protocol.ts';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
 import { normalizeBaseUrl, originPattern } from '../../space/base-url.ts';
+import { requestSignInPermissions } from '../sign-in.ts';
+import { clientIdMissingText, signInErrorText } from '../sign-in-text.ts';
+import { MethodChoice } from './MethodChoice.tsx';
+import { RedirectUri } from './RedirectUri.tsx';
 
 export interface FormValues {
   url: string;
   token: string;
   sessionOnly: boolean;
+  method: ConnectMethod;
+  clientId: string;
 }
 
 interface ConnectFormProps {
   values: FormValues;
   /** Functional update: two fields typed before a re-render must both be kept. */
   onValues(update: (values: FormValues) => FormValues): void;
+  /** What the organization manages: those fields are shown, locked. */
+  policy: ManagedPolicy;
   /** A connection is saved: a failed attempt here leaves it as it is (and says so). */
   hasSavedConnection: boolean;
   onConnected(status: ConnectionStatus): void;
@@ -31,31 +39,52 @@ interface ConnectFormProps {
   onCancel?: () => void;
 }
 
-type Field = 'url' | 'token' | null;
+type Field = 'url' | 'token' | 'clientId' | null;
+
+/** "Set by your organization", next to a locked field. */
+function Managed({ id }: { id: string }) {
+  return <p id={id} class="help managed" data-testid={id}>{t('options_managed')}</p>;
+}
 
 /**
- * URL + token → Connect. The host permission is requested synchronously inside the submit handler:
- * browsers only show the prompt during the user's gesture, which ends at the first `await`.
- * Nothing typed is lost on failure; the token field is cleared only after a successful connect.
+ * Method (sign in with Space, or a personal token) + URL + token or client ID → Connect / Sign in. The host
+ * permission (and, for sign-in, Chrome's optional `identity`) is requested synchronously inside the submit
+ * handler: browsers only show the prompt during the user's gesture, which ends at the first `await`.
+ * Nothing typed is lost on failure; the token field is cleared only after a successful connect. Fields the
+ * organization manages are read-only here, and the worker enforces them too.
  */
-export function ConnectForm({ values, onValues, hasSavedConnection, onConnected, onCancel }: ConnectFormProps) {
+export function ConnectForm({ values, onValues, policy, hasSavedConnection, onConnected, onCancel }: ConnectFormProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ text: ErrorText; field: Field } | null>(null);
+  /** Bumped when Chrome may have granted `identity`: the redirect URI is read again. */
+  const [identityChecks, setIdentityChecks] = useState(0);
   const urlInput = useRef<HTMLInputElement>(null);
   const tokenInput = useRef<HTMLInputElement>(null);
+  const clientIdInput = useRef<HTMLInputElement>(null);
   const sessionOnlyInput = useRef<HTMLInputElement>(null);
+  const oauth = values.method === 'oauth';
+  const urlLocked = policy.origin !== null;
+  const clientIdLocked = policy.clientId !== null;
+  const sessionOnlyLocked = policy.sessionOnly;
 
   useEffect(() => {
-    (values.url ? tokenInput : urlInput).current?.focus();
+    const next = !values.url && !urlLocked ? urlInput : oauth ? clientIdInput : tokenInput;
+    next.current?.focus();
   }, []);
 
   const fail = (text: ErrorText, field: Field) => {
     setError({ text, field });
     if (field === 'url') urlInput.current?.focus();
     if (field === 'token') tokenInput.current?.focus();
+    if (field === 'clientId') clientIdInput.current?.focus();
   };
 
-  const finish = async (granted: Promise<boolean>, origin: string, host: string, token: string, sessionOnly: boolean) => {
+  const finish = async (
+    granted: Promise<boolean>,
+    origin: string,
+    host: string,
+    send: () => Promise<Result<ConnectionStatus>>,
+  ) => {
     setBusy(true);
     setError(null);
     try {
@@ -64,16 +93,18 @@ export function ConnectForm({ values, onValues, hasSavedConnection, onConnected,
         fail(declinedText(host), null);
         return;
       }
-      const answer = await ask({ type: 'connect', url: origin, token, sessionOnly });
+      const answer = await send();
       if (answer.ok) {
         onValues((v) => ({ ...v, url: answer.value.origin ?? origin, token: '' }));
         onConnected(answer.value);
         return;
       }
-      const field: Field = answer.error.code === 'invalid-url' ? 'url'
-        : answer.error.code === 'unauthorized' || answer.error.code === 'forbidden' ? 'token'
+      const { code, reason } = answer.error;
+      const field: Field = code === 'invalid-url' || (code === 'policy' && reason === 'url') ? 'url'
+        : code === 'unauthorized' || code === 'forbidden' ? (oauth ? null : 'token')
+        : code === 'oauth' && reason === 'invalid-client' ? 'clientId'
         : null;
-      fail(errorText(answer.error, { where: 'options', host, connecting: true }), field);
+      fail(signInErrorText(answer.error) ?? errorText(answer.error, { where: 'options', host, connecting: true }), field);
     } finally {
       setBusy(false);
     }
@@ -83,11 +114,30 @@ export function ConnectForm({ values, onValues, hasSavedConnection, onConnected,
     e.preventDefault();
     if (busy) return;
     // Read the fields themselves: the click may come before a re-render caught up with the last keystroke.
-    const url = urlInput.current?.value ?? values.url;
-    const sessionOnly = sessionOnlyInput.current?.checked ?? values.sessionOnly;
+    const url = policy.origin ?? urlInput.current?.value ?? values.url;
+    const sessionOnly = sessionOnlyLocked || (sessionOnlyInput.current?.checked ?? values.sessionOnly);
     const normalized = normalizeBaseUrl(url);
     if (!normalized.ok) {
       fail(invalidUrlText(normalized.reason, normalized.message), 'url');
+      return;
+    }
+    const { origin } = normalized;
+    const host = new URL(origin).host;
+    if (oauth) {
+      const clientId = (policy.clientId ?? clientIdInput.current?.value ?? values.clientId).trim();
+      if (clientId === '') {
+        fail(clientIdMissingText(), 'clientId');
+        return;
+      }
+      // Synchronously, before any await: the identity permission (Chrome) and the host, in one request.
+      let granted: Promise<boolean>;
+      try {
+        granted = requestSignInPermissions(origin);
+      } catch {
+        fail(permissionRequestFailedText(host), null);
+        return;
+      }
+      void finish(granted, origin, host, () => ask({ type: 'oauth-start', url: origin, clientId, sessionOnly }));
       return;
     }
     const token = (tokenInput.current?.value ?? values.token).trim();
@@ -95,21 +145,33 @@ export function ConnectForm({ values, onValues, hasSavedConnection, onConnected,
       fail(tokenMissingText(), 'token');
       return;
     }
-    const host = new URL(normalized.origin).host;
-    // Synchronously, before any await: this is still the click's (or Enter's) user gesture.
     let granted: Promise<boolean>;
     try {
-      granted = browser.permissions.request({ origins: [originPattern(normalized.origin)] });
+      granted = browser.permissions.request({ origins: [originPattern(origin)] });
     } catch {
       fail(permissionRequestFailedText(host), null);
       return;
     }
-    void finish(granted, normalized.origin, host, token, sessionOnly);
+    void finish(granted, origin, host, () => ask({ type: 'connect', url: origin, token, sessionOnly }));
   };
 
   const errorId = error ? 'connect-error' : undefined;
+  const describedBy = (field: Field, help: string) => (error?.field === field ? `${help} ${errorId}` : help);
+  const typed = normalizeBaseUrl(urlLocked ? policy.origin ?? '' : values.url);
+
   return (
     <form class="connect-form" onSubmit={onSubmit} noValidate aria-busy={busy}>
+      <MethodChoice
+        method={values.method}
+        allowed={policy.methods}
+        disabled={busy}
+        onMethod={(method) => {
+          setError(null);
+          onValues((v) => ({ ...v, method }));
+        }}
+        onIdentitySettled={() => setIdentityChecks((n) => n + 1)}
+      />
+
       <div class="form-row">
         <label for="space-url">{t('options_urlLabel')}</label>
         <input
@@ -118,58 +180,91 @@ export function ConnectForm({ values, onValues, hasSavedConnection, onConnected,
           type="url"
           inputMode="url"
           placeholder="http://127.0.0.1:8084"
-          value={values.url}
+          value={urlLocked ? policy.origin ?? '' : values.url}
+          readOnly={urlLocked}
           maxLength={LIMITS.url}
           autocomplete="url"
           spellcheck={false}
           aria-invalid={error?.field === 'url'}
-          aria-describedby={error?.field === 'url' ? `url-help ${errorId}` : 'url-help'}
+          aria-describedby={describedBy('url', urlLocked ? 'url-help managed-url' : 'url-help')}
           data-testid="url-input"
           onInput={(e) => {
             const url = e.currentTarget.value;
             onValues((v) => ({ ...v, url }));
           }}
         />
+        {urlLocked && <Managed id="managed-url" />}
         <p id="url-help" class="help">{t('options_urlHelp')}</p>
       </div>
 
-      <div class="form-row">
-        <label for="space-token">{t('options_tokenLabel')}</label>
-        <input
-          id="space-token"
-          ref={tokenInput}
-          type="password"
-          value={values.token}
-          maxLength={LIMITS.token}
-          autocomplete="off"
-          spellcheck={false}
-          autoCapitalize="off"
-          aria-invalid={error?.field === 'token'}
-          aria-describedby={error?.field === 'token' ? `token-help ${errorId}` : 'token-help'}
-          data-testid="token-input"
-          onInput={(e) => {
-            const token = e.currentTarget.value;
-            onValues((v) => ({ ...v, token }));
-          }}
-        />
-        <p id="token-help" class="help">{t('options_tokenHelp')}</p>
-      </div>
+      {oauth ? (
+        <>
+          <div class="form-row">
+            <label for="client-id">{t('options_clientIdLabel')}</label>
+            <input
+              id="client-id"
+              ref={clientIdInput}
+              type="text"
+              value={clientIdLocked ? policy.clientId ?? '' : values.clientId}
+              readOnly={clientIdLocked}
+              maxLength={LIMITS.clientId}
+              autocomplete="off"
+              spellcheck={false}
+              autoCapitalize="off"
+              aria-invalid={error?.field === 'clientId'}
+              aria-describedby={describedBy('clientId', clientIdLocked ? 'client-id-help managed-client-id' : 'client-id-help')}
+              data-testid="client-id-input"
+              onInput={(e) => {
+                const clientId = e.currentTarget.value;
+                onValues((v) => ({ ...v, clientId }));
+              }}
+            />
+            {clientIdLocked && <Managed id="managed-client-id" />}
+            <p id="client-id-help" class="help">{t('options_clientIdHelp')}</p>
+          </div>
+          <RedirectUri key={identityChecks} origin={typed.ok ? typed.origin : null} />
+        </>
+      ) : (
+        <div class="form-row">
+          <label for="space-token">{t('options_tokenLabel')}</label>
+          <input
+            id="space-token"
+            ref={tokenInput}
+            type="password"
+            value={values.token}
+            maxLength={LIMITS.token}
+            autocomplete="off"
+            spellcheck={false}
+            autoCapitalize="off"
+            aria-invalid={error?.field === 'token'}
+            aria-describedby={describedBy('token', 'token-help')}
+            data-testid="token-input"
+            onInput={(e) => {
+              const token = e.currentTarget.value;
+              onValues((v) => ({ ...v, token }));
+            }}
+          />
+          <p id="token-help" class="help">{t('options_tokenHelp')}</p>
+        </div>
+      )}
 
       <div class="form-row check">
         <input
           id="session-only"
           ref={sessionOnlyInput}
           type="checkbox"
-          checked={values.sessionOnly}
-          aria-describedby="session-only-help"
+          checked={sessionOnlyLocked || values.sessionOnly}
+          disabled={sessionOnlyLocked}
+          aria-describedby={sessionOnlyLocked ? 'session-only-help managed-session-only' : 'session-only-help'}
           data-testid="session-only"
           onChange={(e) => {
             const sessionOnly = e.currentTarget.checked;
             onValues((v) => ({ ...v, sessionOnly }));
           }}
         />
-        <label for="session-only">{t('options_sessionOnly')}</label>
-        <p id="session-only-help" class="help">{t('options_sessionOnlyHelp')}</p>
+        <label for="session-only">{oauth ? t('options_sessionOnlySignIn') : t('options_sessionOnly')}</label>
+        <p id="session-only-help" class="help">{oauth ? t('options_sessionOnlySignInHelp') : t('options_sessionOnlyHelp')}</p>
+        {sessionOnlyLocked && <Managed id="managed-session-only" />}
       </div>
 
       {error && (
@@ -181,9 +276,15 @@ export function ConnectForm({ values, onValues, hasSavedConnection, onConnected,
       )}
 
       <div class="actions">
-        <button type="submit" class="primary" disabled={busy} data-testid="connect">
-          {busy ? t('options_connecting') : t('options_connect')}
-        </button>
+        {oauth ? (
+          <button type="submit" class="primary" disabled={busy} data-testid="sign-in">
+            {busy ? t('options_signingIn') : t('options_signIn')}
+          </button>
+        ) : (
+          <button type="submit" class="primary" disabled={busy} data-testid="connect">
+            {busy ? t('options_connecting') : t('options_connect')}
+          </button>
+        )}
         {onCancel && <button type="button" onClick={onCancel} disabled={busy}>{t('options_cancel')}</button>}
       </div>
     </form>

@@ -19,7 +19,11 @@ interface ConnectionCardProps {
   announce(text: string): void;
 }
 
-/** The saved connection. The token itself is never here: only its last four characters. */
+/**
+ * The saved connection. The token itself is never here: only its last four characters — and for "Sign in with
+ * Space" not even those ("Signed in with Space"). A sign-in offers Sign in again and Sign out (which always asks
+ * Space to end the sign-in) instead of Replace and Forget.
+ */
 export function ConnectionCard({ status, replacing, onStatus, onReplace, onForgotten, announce }: ConnectionCardProps) {
   const [busy, setBusy] = useState<'verify' | 'forget' | null>(null);
   const [revoke, setRevoke] = useState(false);
@@ -39,22 +43,25 @@ export function ConnectionCard({ status, replacing, onStatus, onReplace, onForgo
       announce(t('options_verified'));
       return;
     }
-    setError(errorText(answer.error, { where: 'options', host }));
+    // An ended sign-in is shown once, by the warning the fresh status brings.
+    if (answer.error.code !== 'sign-in-again') setError(errorText(answer.error, { where: 'options', host }));
     // The worker records what the check found (e.g. token rejected); show it.
     const fresh = await ask({ type: 'status' });
     if (fresh.ok) onStatus(fresh.value);
   };
 
-  const forget = async () => {
+  /** `always`: Sign out, which always asks Space to end the sign-in. */
+  const forget = async (always = false) => {
     setBusy('forget');
     setError(null);
     // The box itself: it may have been ticked just before this click, ahead of a re-render.
-    const answer = await ask({ type: 'forget', revoke: revokeBox.current?.checked ?? revoke });
+    const answer = await ask({ type: 'forget', revoke: always || (revokeBox.current?.checked ?? revoke) });
     setBusy(null);
     if (answer.ok) onForgotten(answer.value);
     else setError(errorText(answer.error, { where: 'options', host }));
   };
 
+  const oauth = status.method === 'oauth';
   const problem = authProblem(status);
   const identity = status.identity;
   const summary = identity
@@ -68,7 +75,8 @@ export function ConnectionCard({ status, replacing, onStatus, onReplace, onForgo
         <li data-testid="last-verified">
           {status.lastVerified !== null ? t('options_lastVerified', relativeTime(status.lastVerified, now)) : t('options_neverVerified')}
         </li>
-        {status.tokenLast4 && (
+        {oauth && <li data-testid="signed-in-with">{t('options_signedInWith')}</li>}
+        {!oauth && status.tokenLast4 && (
           <li aria-label={t('options_tokenEndingLabel', status.tokenLast4)} data-testid="token-last4">
             {t('options_tokenEnding', `••••${status.tokenLast4}`)}
           </li>
@@ -84,23 +92,45 @@ export function ConnectionCard({ status, replacing, onStatus, onReplace, onForgo
           {busy === 'verify' ? t('options_checking') : t('options_checkAgain')}
         </button>
         {!replacing && (
-          <button type="button" onClick={onReplace} disabled={busy !== null} data-testid="replace-token">
-            {t('options_replaceToken')}
+          <button
+            type="button"
+            class={oauth && status.auth === 'sign-in-again' ? 'primary' : undefined}
+            onClick={onReplace}
+            disabled={busy !== null}
+            data-testid={oauth ? 'sign-in-again' : 'replace-token'}
+          >
+            {oauth ? t('options_signInAgain') : t('options_replaceToken')}
           </button>
         )}
       </div>
 
-      <div class="forget">
-        <div class="check">
-          <input id="revoke-too" ref={revokeBox} type="checkbox" checked={revoke} aria-describedby="revoke-help" data-testid="revoke-too"
-            onChange={(e) => setRevoke(e.currentTarget.checked)} />
-          <label for="revoke-too">{t('options_revokeToo')}</label>
-          <p id="revoke-help" class="help">{t('options_revokeHelp')}</p>
+      {oauth ? (
+        <div class="forget">
+          <p class="help" id="sign-out-help">{t('options_signOutHelp')}</p>
+          <button
+            type="button"
+            class="danger"
+            onClick={() => void forget(true)}
+            disabled={busy !== null}
+            aria-describedby="sign-out-help"
+            data-testid="sign-out"
+          >
+            {busy === 'forget' ? t('options_signingOut') : t('options_signOut')}
+          </button>
         </div>
-        <button type="button" class="danger" onClick={forget} disabled={busy !== null} data-testid="forget">
-          {busy === 'forget' ? t('options_forgetting') : t('options_forget')}
-        </button>
-      </div>
+      ) : (
+        <div class="forget">
+          <div class="check">
+            <input id="revoke-too" ref={revokeBox} type="checkbox" checked={revoke} aria-describedby="revoke-help" data-testid="revoke-too"
+              onChange={(e) => setRevoke(e.currentTarget.checked)} />
+            <label for="revoke-too">{t('options_revokeToo')}</label>
+            <p id="revoke-help" class="help">{t('options_revokeHelp')}</p>
+          </div>
+          <button type="button" class="danger" onClick={() => void forget()} disabled={busy !== null} data-testid="forget">
+            {busy === 'forget' ? t('options_forgetting') : t('options_forget')}
+          </button>
+        </div>
+      )}
     </div>
   );
 }

@@ -2,11 +2,12 @@ import { useState } from 'preact/hooks';
 import { errorText, type ErrorText } from '../../shared/error-text.ts';
 import { t } from '../../shared/i18n.ts';
 import { ask } from '../../shared/messaging.ts';
-import type { ForgetResult } from '../../shared/protocol.ts';
+import type { ConnectMethod, ForgetResult } from '../../shared/protocol.ts';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
 
 interface ForgetRemainsProps {
   host: string | null;
+  method: ConnectMethod;
   onForgotten(result: ForgetResult): void;
 }
 
@@ -15,7 +16,7 @@ interface ForgetRemainsProps {
  * the browser session, leaving the address, identity, last four characters and search scope. Forget stays
  * offered for those (there is no token left to revoke).
  */
-export function ForgetRemains({ host, onForgotten }: ForgetRemainsProps) {
+export function ForgetRemains({ host, method, onForgotten }: ForgetRemainsProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorText | null>(null);
 
@@ -30,7 +31,7 @@ export function ForgetRemains({ host, onForgotten }: ForgetRemainsProps) {
 
   return (
     <div class="forget remains" data-testid="remains">
-      <p class="muted">{t('options_remains')}</p>
+      <p class="muted">{method === 'oauth' ? t('options_remainsSignIn') : t('options_remains')}</p>
       {error && <ErrorNotice text={error} testId="connection-error" role="alert" />}
       <button type="button" class="danger" onClick={forget} disabled={busy} data-testid="forget-remains">
         {busy ? t('options_forgetting') : t('options_forget')}

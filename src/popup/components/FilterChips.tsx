@@ -1,11 +1,9 @@
 import type { TargetedKeyboardEvent } from 'preact';
 import { useRef } from 'preact/hooks';
-import { VIEWS } from '../../kinds/view-registry.ts';
+import { VIEWS } from '../../kinds/view-registry.tsx';
 import { t, type MessageKey } from '../../shared/i18n.ts';
-import { ALL_KINDS, type Filter } from '../../shared/protocol.ts';
-
-/** Chip order is also the Alt+1…8 order. */
-export const FILTERS: readonly Filter[] = ['all', ...ALL_KINDS];
+import type { Filter } from '../../shared/kinds.ts';
+import { filterDigit, FILTERS } from '../filters.ts';
 
 const labelOf = (f: Filter): MessageKey => (f === 'all' ? 'kind_all' : VIEWS[f].meta.label);
 
@@ -39,7 +37,7 @@ export function FilterChips({ value, onChange }: FilterChipsProps) {
     <div class="chips" role="radiogroup" aria-label={t('popup_filtersLabel')} ref={row} onKeyDown={onKeyDown}>
       {FILTERS.map((f, i) => {
         const checked = f === value;
-        const shortcut = `Alt+${i + 1}`;
+        const digit = filterDigit(i);
         return (
           <button
             key={f}
@@ -48,8 +46,8 @@ export function FilterChips({ value, onChange }: FilterChipsProps) {
             class="chip"
             aria-checked={checked}
             tabIndex={checked ? 0 : -1}
-            aria-keyshortcuts={shortcut}
-            title={t('popup_chipHint', String(i + 1))}
+            aria-keyshortcuts={digit === null ? undefined : `Alt+${digit}`}
+            title={digit === null ? undefined : t('popup_chipHint', digit)}
             data-filter={f}
             data-testid={`chip-${f}`}
             onClick={() => onChange(f)}

@@ -1,9 +1,9 @@
-import { VIEWS } from '../../kinds/view-registry.ts';
+import { VIEWS } from '../../kinds/view-registry.tsx';
 import { errorLine } from '../../shared/error-text.ts';
 import { t } from '../../shared/i18n.ts';
-import type { GroupView } from '../results.ts';
+import type { ResultGroup } from '../../shared/protocol.ts';
 
-function noteText(group: GroupView, host: string | null): string {
+function noteText(group: ResultGroup, host: string | null): string {
   const error = group.error;
   if (group.state === 'unsupported' || !error) return t('popup_unsupported');
   if (error.code === 'forbidden' && error.permission) return t('popup_noPermission', error.permission);
@@ -11,7 +11,7 @@ function noteText(group: GroupView, host: string | null): string {
 }
 
 /** Kinds that could not be searched, said quietly: the other groups are still useful. */
-export function GroupNotes({ notes, host }: { notes: GroupView[]; host: string | null }) {
+export function GroupNotes({ notes, host }: { notes: ResultGroup[]; host: string | null }) {
   return (
     <ul class="notes">
       {notes.map((g) => (

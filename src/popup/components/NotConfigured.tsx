@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { t } from '../../shared/i18n.ts';
-import { openOptions } from '../actions.ts';
+import { openOptions } from '../open-options.ts';
 
 export function NotConfigured() {
   const button = useRef<HTMLButtonElement>(null);

@@ -2,7 +2,7 @@ import { errorText } from '../../shared/error-text.ts';
 import { t } from '../../shared/i18n.ts';
 import type { AppError } from '../../shared/protocol.ts';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
-import { openOptions } from '../actions.ts';
+import { openOptions } from '../open-options.ts';
 
 interface PageErrorProps {
   error: AppError;

@@ -1,17 +1,16 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { EntityRow } from '../../kinds/entity-view.tsx';
-import { viewOf } from '../../kinds/view-registry.ts';
+import { EntityRow, VIEWS } from '../../kinds/view-registry.tsx';
 import { t } from '../../shared/i18n.ts';
-import type { Entity } from '../../shared/protocol.ts';
+import type { Entity, ResultGroup } from '../../shared/protocol.ts';
 import { cachedAvatar } from '../details-cache.ts';
-import { optionKey, type GroupView } from '../results.ts';
+import { optionKey } from '../results.ts';
 
 export const LISTBOX_ID = 'results';
 
 export const optionId = (index: number) => `result-${index}`;
 
 interface ResultListProps {
-  groups: GroupView[];
+  groups: ResultGroup[];
   active: number;
   onOpen(entity: Entity, background: boolean): void;
   /** Pointer rested on an option: show its card. */
@@ -49,11 +48,10 @@ export function ResultList({ groups, active, onOpen, onPoint }: ResultListProps)
       onMouseLeave={() => clearTimeout(hover.current)}
     >
       {groups.map((group) => {
-        const view = viewOf(group.kind);
         const labelId = `group-label-${group.kind}`;
         return (
           <div key={group.kind} role="group" aria-labelledby={labelId} data-testid={`group-${group.kind}`} class={group.cached ? 'group cached' : 'group'}>
-            <div role="presentation" id={labelId} class="group-label">{t(view.meta.label)}</div>
+            <div role="presentation" id={labelId} class="group-label">{t(VIEWS[group.kind].meta.label)}</div>
             {group.items.map((entity) => {
               const i = index++;
               return (

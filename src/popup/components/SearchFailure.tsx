@@ -1,8 +1,8 @@
 import { errorText } from '../../shared/error-text.ts';
 import { t } from '../../shared/i18n.ts';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
-import { openOptions } from '../actions.ts';
-import type { SearchFailure as Failure } from '../results.ts';
+import { openOptions } from '../open-options.ts';
+import type { SearchFailure as Failure } from '../search-outcome.ts';
 
 interface SearchFailureProps {
   failure: Failure;

@@ -1,119 +1,517 @@
 /**
- * A small in-memory stand-in for the pages' extension namespace (`src/shared/browser.ts`), for page-side unit tests:
- * real message lookup from the English messages.json (with Chrome's placeholder rules), spies for the
- * calls pages make, and a fake lookup port the test drives. Use with
- *   vi.mock('<relative path>/browser.ts', async () => (await import('…/fake-browser.ts')).polyfillModule());
+ * The one in-memory FAKE of the extension APIs, for unit tests of the worker and of the pages — because a real
+ * browser is impractical at unit level. It is not a mock: storage areas keep data with the browser's semantics
+ * (values cloned through JSON as Chrome does, `undefined` values ignored, `get(null)` returns everything) and
+ * report changes to `storage.onChanged`, host permissions are a real set of granted patterns, ports come in
+ * connected pairs, and events call their listeners. It also records what a test needs to see (tabs opened, badge,
+ * menus, every storage write), and the calls pages make are `vi.fn` spies a test may script.
+ *
+ * The end-to-end suite (e2e/) runs the real extension in real Chromium; this fake only serves unit tests.
+ *
+ *  - Worker tests: `createFakeBrowser()`; `fake.platform` is what handlers get, `fake.namespace` imitates the
+ *    `browser.*` object (events included) for importing `src/background/index.ts` itself.
+ *  - Page tests: `fakeBrowser`, the same fake as the pages' `browser` (src/shared/browser.ts), with
+ *      vi.mock('<relative path>/browser.ts', async () => (await import('…/fake-browser.ts')).polyfillModule());
+ *    `fakeBrowser.port` is the page's end of the last port it opened: `sent` (what the page posted), `deliver()`
+ *    (the worker answers), `drop()` (the worker went away).
  */
 import { vi } from 'vitest';
 import { getMessage } from './messages.ts';
 
-export class FakePort {
-  name: string;
-  sent: unknown[] = [];
-  disconnected = false;
-  private messageListeners: ((m: unknown) => void)[] = [];
-  private disconnectListeners: (() => void)[] = [];
-  onMessage = { addListener: (l: (m: unknown) => void) => void this.messageListeners.push(l) };
-  onDisconnect = { addListener: (l: () => void) => void this.disconnectListeners.push(l) };
+type AccessLevel = 'TRUSTED_CONTEXTS' | 'TRUSTED_AND_UNTRUSTED_CONTEXTS';
+type StorageChanges = Record<string, { oldValue?: unknown; newValue?: unknown }>;
 
-  constructor(name: string) {
-    this.name = name;
+export class FakeStorageArea {
+  private readonly data = new Map<string, string>();
+  /** Every `set` call, as stored (after cloning). */
+  readonly writes: Record<string, unknown>[] = [];
+  accessLevel: string | null = null;
+  setAccessLevel?: (options: { accessLevel: AccessLevel }) => Promise<void>;
+  private readonly onChange: ((changes: StorageChanges) => void) | undefined;
+
+  constructor(opts: { accessLevel?: boolean; onChange?: (changes: StorageChanges) => void } = {}) {
+    this.onChange = opts.onChange;
+    if (opts.accessLevel) {
+      this.setAccessLevel = async ({ accessLevel }) => {
+        this.accessLevel = accessLevel;
+      };
+    }
   }
 
-  postMessage(message: unknown): void {
-    if (this.disconnected) throw new Error('Attempting to use a disconnected port object');
-    this.sent.push(message);
+  async get(keys?: string | string[] | null): Promise<Record<string, unknown>> {
+    const wanted = keys === null || keys === undefined ? [...this.data.keys()] : typeof keys === 'string' ? [keys] : keys;
+    const out: Record<string, unknown> = {};
+    for (const k of wanted) {
+      const v = this.data.get(k);
+      if (v !== undefined) out[k] = JSON.parse(v);
+    }
+    return out;
   }
 
-  disconnect(): void {
-    this.disconnected = true;
+  async set(items: Record<string, unknown>): Promise<void> {
+    const stored: Record<string, unknown> = {};
+    const changes: StorageChanges = {};
+    for (const [k, v] of Object.entries(items)) {
+      if (v === undefined) continue;
+      const json = JSON.stringify(v);
+      const old = this.data.get(k);
+      this.data.set(k, json);
+      stored[k] = JSON.parse(json);
+      changes[k] = { ...(old === undefined ? {} : { oldValue: JSON.parse(old) }), newValue: JSON.parse(json) };
+    }
+    this.writes.push(stored);
+    this.changed(changes);
   }
 
-  /** The worker answers. */
-  deliver(message: unknown): void {
-    for (const l of this.messageListeners) l(message);
+  async remove(keys: string | string[]): Promise<void> {
+    const changes: StorageChanges = {};
+    for (const k of typeof keys === 'string' ? [keys] : keys) {
+      const old = this.data.get(k);
+      if (old === undefined) continue;
+      this.data.delete(k);
+      changes[k] = { oldValue: JSON.parse(old) };
+    }
+    this.changed(changes);
   }
 
-  /** The worker went away (stopped, reloaded). */
-  drop(): void {
-    this.disconnected = true;
-    for (const l of this.disconnectListeners) l();
+  /** `storage.onChanged` fires synchronously here, within the call (a real browser fires it a little later). */
+  private changed(changes: StorageChanges): void {
+    if (Object.keys(changes).length > 0) this.onChange?.(changes);
+  }
+
+  /** Synchronous view for assertions. */
+  snapshot(): Record<string, unknown> {
+    return Object.fromEntries([...this.data].map(([k, v]) => [k, JSON.parse(v)]));
+  }
+
+  /** Raw stored text (keys and values), for "does the token appear anywhere" checks. */
+  dump(): string {
+    return [...this.data].map(([k, v]) => `${k}=${v}`).join('\n');
+  }
+
+  clear(): void {
+    this.data.clear();
   }
 }
 
-type StorageListener = (changes: Record<string, { newValue?: unknown }>, area: string) => void;
+type Listener = (...args: never[]) => unknown;
 
-const unknownError = { ok: false, error: { code: 'internal' } };
-
-/** Every field is rebuilt by `reset()` in place, so modules that imported the object keep seeing the live fake. */
-export class FakeBrowser {
-  ports: FakePort[] = [];
-  session: Record<string, unknown> = {};
-  storageListeners: StorageListener[] = [];
-  i18n = { getMessage: vi.fn(getMessage), getUILanguage: () => 'en' };
-  runtime = this.makeRuntime();
-  storage = this.makeStorage();
-  tabs = { create: vi.fn(async (props: { url: string; active?: boolean }) => ({ id: 1, ...props })) };
-  permissions = { request: vi.fn(async (_p: { origins: string[] }) => true) };
-
-  reset(): void {
-    this.ports = [];
-    this.session = {};
-    this.storageListeners = [];
-    this.i18n = { getMessage: vi.fn(getMessage), getUILanguage: () => 'en' };
-    this.runtime = this.makeRuntime();
-    this.storage = this.makeStorage();
-    this.tabs = { create: vi.fn(async (props: { url: string; active?: boolean }) => ({ id: 1, ...props })) };
-    this.permissions = { request: vi.fn(async (_p: { origins: string[] }) => true) };
+export class FakeEvent<L extends Listener> {
+  private readonly listeners: L[] = [];
+  addListener(listener: L): void {
+    this.listeners.push(listener);
   }
-
-  /** As if another context (the worker) wrote to storage.session. */
-  emitSession(key: string, newValue: unknown): void {
-    this.session[key] = newValue;
-    for (const l of this.storageListeners) l({ [key]: { newValue } }, 'session');
+  removeListener(listener: L): void {
+    const i = this.listeners.indexOf(listener);
+    if (i >= 0) this.listeners.splice(i, 1);
   }
-
-  /** The most recently opened lookup port. */
-  get port(): FakePort {
-    const p = this.ports[this.ports.length - 1];
-    if (!p) throw new Error('no port opened');
-    return p;
+  hasListener(listener: L): boolean {
+    return this.listeners.includes(listener);
   }
+  hasListeners(): boolean {
+    return this.listeners.length > 0;
+  }
+  clearListeners(): void {
+    this.listeners.length = 0;
+  }
+  /** Calls every listener, like Chromium's undocumented `event.dispatch`; returns their results. */
+  dispatch(...args: Parameters<L>): unknown[] {
+    return this.listeners.map((l) => l(...args));
+  }
+}
 
-  private makeRuntime() {
-    return {
-      id: 'test-extension',
-      sendMessage: vi.fn(async (_message: unknown): Promise<unknown> => unknownError),
-      connect: vi.fn(({ name }: { name: string }) => {
-        const port = new FakePort(name);
-        this.ports.push(port);
+/** A connected pair of ports: `client` is the page's end, `server` the worker's (as onConnect gets it). */
+export interface FakePortEnd {
+  name: string;
+  sender?: unknown;
+  postMessage(message: unknown): void;
+  disconnect(): void;
+  onMessage: FakeEvent<(message: unknown) => void>;
+  onDisconnect: FakeEvent<() => void>;
+  /** Everything the other end posted to this one. */
+  received: unknown[];
+  disconnected: boolean;
+}
+
+export function createPortPair(name: string, sender: unknown): { client: FakePortEnd; server: FakePortEnd } {
+  const make = (): FakePortEnd => ({
+    name,
+    postMessage: () => undefined,
+    disconnect: () => undefined,
+    onMessage: new FakeEvent(),
+    onDisconnect: new FakeEvent(),
+    received: [],
+    disconnected: false,
+  });
+  const client = make();
+  const server = make();
+  server.sender = sender;
+  const link = (from: FakePortEnd, to: FakePortEnd) => {
+    from.postMessage = (message) => {
+      if (from.disconnected) throw new Error('Attempting to use a disconnected port object');
+      const copy: unknown = JSON.parse(JSON.stringify(message));
+      to.received.push(copy);
+      to.onMessage.dispatch(copy);
+    };
+    from.disconnect = () => {
+      if (from.disconnected) return;
+      from.disconnected = true;
+      to.disconnected = true;
+      to.onDisconnect.dispatch();
+    };
+  };
+  link(client, server);
+  link(server, client);
+  return { client, server };
+}
+
+/** A page's end of a port, as page tests drive it: what the page sent, and the worker's side to answer or drop. */
+export type PagePort = FakePortEnd & {
+  /** Everything the page posted (the worker end's `received`). */
+  readonly sent: unknown[];
+  /** The worker answers. */
+  deliver(message: unknown): void;
+  /** The worker went away (stopped, reloaded). */
+  drop(): void;
+};
+
+function pagePort({ client, server }: { client: FakePortEnd; server: FakePortEnd }): PagePort {
+  return Object.assign(client, {
+    sent: server.received,
+    deliver: (message: unknown) => server.postMessage(message),
+    drop: () => server.disconnect(),
+  });
+}
+
+/** What `runtime.sendMessage` answers in a page test without a worker (tests script it instead). */
+const NO_WORKER = { ok: false, error: { code: 'internal' } };
+
+/**
+ * What the user does in the auth window of `identity.launchWebAuthFlow`: approve or deny on Space's consent page,
+ * or close the window; or a function standing in for the whole window (it gets the URL, returns the final URL).
+ */
+export type AuthWindowAction = 'approve' | 'deny' | 'close' | ((url: string) => Promise<string>);
+
+const NOT_APPROVED = 'The user did not approve access.';
+
+/**
+ * The auth window, driven against the real demo server: the consent page is fetched like the browser would, its
+ * form posted with the chosen button, and the redirect to `redirectUri` (which the browser intercepts) is the
+ * answer. A page that never redirects there (Space's error page) ends as the user closing the window does.
+ */
+async function runAuthWindow(url: string, redirectUri: string, action: 'approve' | 'deny' | 'close'): Promise<string> {
+  const page = await fetch(url, { redirect: 'manual' });
+  const location = page.headers.get('location');
+  if (location?.startsWith(redirectUri)) return location;
+  if (page.status !== 200 || action === 'close') {
+    await page.body?.cancel();
+    throw new Error(NOT_APPROVED);
+  }
+  const html = await page.text();
+  const form = /<form method="post" action="([^"]+)">/.exec(html);
+  if (!form) throw new Error(NOT_APPROVED);
+  const unescape = (v: string) => v.replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)));
+  const fields = new URLSearchParams();
+  for (const m of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) fields.append(m[1]!, unescape(m[2]!));
+  fields.append('decision', action);
+  const answer = await fetch(new URL(form[1]!, url), {
+    method: 'POST', redirect: 'manual', body: fields.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
+  await answer.body?.cancel();
+  const next = answer.headers.get('location');
+  if (next?.startsWith(redirectUri)) return next;
+  throw new Error(NOT_APPROVED);
+}
+
+export interface FakeBrowserOptions {
+  id?: string;
+  /** `chrome-extension` (Chrome/Edge, XML omnibox) or `moz-extension` (Firefox). */
+  scheme?: 'chrome-extension' | 'moz-extension';
+  /** How `action.openPopup` behaves: resolves, is missing (older browsers), or rejects. */
+  openPopup?: 'ok' | 'missing' | 'rejects';
+  /** Whether storage areas offer setAccessLevel (Chrome 140+ for local). */
+  setAccessLevel?: boolean;
+  /** Managed storage (policy) values; null: the browser has none for the extension (reads reject, as in Firefox). */
+  managed?: Record<string, unknown> | null;
+}
+
+export function createFakeBrowser(opts: FakeBrowserOptions = {}) {
+  const id = opts.id ?? 'abcdefghijklmnopabcdefghijklmnop';
+  const base = `${opts.scheme ?? 'chrome-extension'}://${id}/`;
+  /** `storage.onChanged`: for pages (the worker listens to no storage event), so not cleared by `stopWorker`. */
+  const storageChanged = new FakeEvent<(changes: StorageChanges, area: string) => void>();
+  const local = new FakeStorageArea({ accessLevel: opts.setAccessLevel, onChange: (c) => storageChanged.dispatch(c, 'local') });
+  const session = new FakeStorageArea({ accessLevel: opts.setAccessLevel, onChange: (c) => storageChanged.dispatch(c, 'session') });
+  const sync = new FakeStorageArea({ onChange: (c) => storageChanged.dispatch(c, 'sync') });
+  const granted = new Set<string>();
+
+  const record = {
+    tabsCreated: [] as { url: string; active?: boolean }[],
+    tabsUpdated: [] as { url: string }[],
+    badge: { text: '', color: '', title: '' },
+    popupOpens: 0,
+    optionsOpens: 0,
+    menus: new Map<string, { id: string; title: string; contexts: string[] }>(),
+    menuRemoveAlls: 0,
+    defaultSuggestion: null as { description: string } | null,
+    /** Every pattern passed to `permissions.remove`, in order. */
+    permissionRemovals: [] as string[],
+  };
+  /** What `windows.getLastFocused()` reports; tests flip it to type "in a private window". */
+  const focusedWindow = { incognito: false };
+  /** `identity`: granted (Chrome's optional permission) or not; what the user does in the auth window. */
+  const auth = {
+    granted: true,
+    action: 'approve' as AuthWindowAction,
+    /** Every URL an auth window was opened with. */
+    windows: [] as string[],
+  };
+  let managed: Record<string, unknown> | null = opts.managed === undefined ? null : opts.managed;
+  const redirectUri = `https://${id}.chromiumapp.org/`;
+
+  const openPopup = opts.openPopup ?? 'ok';
+  // Typed where it is used (Deps.platform): src/shared may not import the worker's Platform.
+  const platform = {
+    storage: {
+      local,
+      session,
+      managed: {
+        get: async () => {
+          if (managed === null) throw new Error('Managed storage manifest not found');
+          return JSON.parse(JSON.stringify(managed)) as Record<string, unknown>;
+        },
+      },
+    },
+    get identity() {
+      if (!auth.granted) return undefined;
+      return {
+        getRedirectURL: () => redirectUri,
+        launchWebAuthFlow: async ({ url }: { url: string; interactive: boolean }) => {
+          auth.windows.push(url);
+          const action = auth.action;
+          return typeof action === 'function' ? action(url) : runAuthWindow(url, redirectUri, action);
+        },
+      };
+    },
+    permissions: {
+      contains: async ({ origins }: { origins: string[] }) => origins.every((o) => granted.has(o)),
+      remove: async ({ origins }: { origins: string[] }) => {
+        record.permissionRemovals.push(...origins);
+        let removed = false;
+        for (const o of origins) removed = granted.delete(o) || removed;
+        return removed;
+      },
+    },
+    windows: {
+      getLastFocused: async () => ({ ...focusedWindow }),
+      /** The pages' own window (src/popup/private-window.ts). */
+      getCurrent: async () => ({ ...focusedWindow }),
+    },
+    runtime: {
+      id,
+      getURL: (path: string) => base + path.replace(/^\//, ''),
+      openOptionsPage: vi.fn(async () => {
+        record.optionsOpens++;
+      }),
+    },
+    tabs: {
+      create: vi.fn(async (props: { url: string; active?: boolean }) => {
+        record.tabsCreated.push({ ...props });
+        return { id: record.tabsCreated.length };
+      }),
+      update: async (props: { url: string }) => {
+        record.tabsUpdated.push({ ...props });
+        return {};
+      },
+    },
+    action: {
+      setBadgeText: async ({ text }: { text: string }) => {
+        record.badge.text = text;
+      },
+      setBadgeBackgroundColor: async ({ color }: { color: string }) => {
+        record.badge.color = color;
+      },
+      setTitle: async ({ title }: { title: string }) => {
+        record.badge.title = title;
+      },
+      ...(openPopup === 'missing' ? {} : {
+        openPopup: async () => {
+          if (openPopup === 'rejects') throw new Error('Could not find an active browser window.');
+          record.popupOpens++;
+        },
+      }),
+    },
+    contextMenus: {
+      removeAll: async () => {
+        record.menuRemoveAlls++;
+        record.menus.clear();
+      },
+      create: (props: { id: string; title: string; contexts: string[] }) => {
+        if (record.menus.has(props.id)) throw new Error(`Cannot create item with duplicate id ${props.id}`);
+        record.menus.set(props.id, { ...props, contexts: [...props.contexts] });
+      },
+    },
+    i18n: {
+      getMessage: vi.fn(getMessage),
+      getUILanguage: () => 'en',
+    },
+    omnibox: {
+      setDefaultSuggestion: (s: { description: string }) => {
+        record.defaultSuggestion = s;
+      },
+      descriptionsAreXml: (opts.scheme ?? 'chrome-extension') === 'chrome-extension',
+    },
+  };
+
+  const events = {
+    onMessage: new FakeEvent<(message: unknown, sender: unknown) => unknown>(),
+    onConnect: new FakeEvent<(port: FakePortEnd) => void>(),
+    onInstalled: new FakeEvent<(details: { reason: string }) => void>(),
+    onStartup: new FakeEvent<() => void>(),
+    menuClicked: new FakeEvent<(info: unknown, tab?: unknown) => void>(),
+    omniboxStarted: new FakeEvent<() => void>(),
+    omniboxChanged: new FakeEvent<(text: string, suggest: (s: unknown[]) => void) => void>(),
+    omniboxEntered: new FakeEvent<(text: string, disposition: string) => void>(),
+    permissionsRemoved: new FakeEvent<(p: unknown) => void>(),
+    permissionsAdded: new FakeEvent<(p: unknown) => void>(),
+  };
+
+  const pageSender = () => ({ id, url: `${base}src/popup/index.html`, origin: base.replace(/\/$/, '') });
+  /** Every port a page opened, oldest first. */
+  const pagePorts: PagePort[] = [];
+
+  /**
+   * Shaped like `browser.*`: for `index.ts` (through webextension-polyfill, which returns an existing `browser`) and
+   * for the pages. A page's message or port reaches the worker's listeners when a test has loaded the worker.
+   */
+  const namespace = {
+    runtime: {
+      ...platform.runtime,
+      onMessage: events.onMessage,
+      onConnect: events.onConnect,
+      onInstalled: events.onInstalled,
+      onStartup: events.onStartup,
+      sendMessage: vi.fn(async (message: unknown): Promise<unknown> => {
+        const copy: unknown = JSON.parse(JSON.stringify(message));
+        const answers = events.onMessage.dispatch(copy, pageSender()).filter((a) => a instanceof Promise);
+        if (answers.length === 0) return NO_WORKER;
+        return JSON.parse(JSON.stringify(await answers[0]) ?? 'null') as unknown;
+      }),
+      connect: vi.fn(({ name }: { name: string }): PagePort => {
+        const pair = createPortPair(name, pageSender());
+        const port = pagePort(pair);
+        pagePorts.push(port);
+        events.onConnect.dispatch(pair.server);
         return port;
       }),
-      openOptionsPage: vi.fn(async () => undefined),
-    };
-  }
+      /** As the Chrome build declares it: `identity` optional ("Sign in with Space"). */
+      getManifest: vi.fn(() => ({ optional_permissions: ['identity'] as string[] })),
+    },
+    storage: { local, session, sync, onChanged: storageChanged },
+    permissions: {
+      ...platform.permissions,
+      /** The user grants what the page asks (tests script a refusal with `mockResolvedValue(false)`). */
+      request: vi.fn(async ({ origins = [], permissions = [] }: { origins?: string[]; permissions?: string[] }) => {
+        for (const o of origins) granted.add(o);
+        if (permissions.includes('identity')) auth.granted = true;
+        return true;
+      }),
+      onRemoved: events.permissionsRemoved,
+      onAdded: events.permissionsAdded,
+    },
+    tabs: platform.tabs,
+    windows: platform.windows,
+    action: platform.action,
+    contextMenus: { ...platform.contextMenus, onClicked: events.menuClicked },
+    i18n: platform.i18n,
+    omnibox: {
+      setDefaultSuggestion: platform.omnibox.setDefaultSuggestion,
+      onInputStarted: events.omniboxStarted,
+      onInputChanged: events.omniboxChanged,
+      onInputEntered: events.omniboxEntered,
+    },
+  };
 
-  private makeStorage() {
-    return {
-      session: {
-        get: vi.fn(async (keys: string[]) =>
-          Object.fromEntries(keys.filter((k) => k in this.session).map((k) => [k, this.session[k]]))),
-        remove: vi.fn(async (key: string) => {
-          delete this.session[key];
-        }),
-      },
-      onChanged: {
-        addListener: vi.fn((l: StorageListener) => void this.storageListeners.push(l)),
-        removeListener: vi.fn((l: StorageListener) => {
-          this.storageListeners = this.storageListeners.filter((x) => x !== l);
-        }),
-      },
-    };
-  }
+  return {
+    platform,
+    namespace,
+    events,
+    pagePorts,
+    storage: { local, session, sync },
+    record,
+    /** The extension origin as `sender.origin` carries it. */
+    origin: base.replace(/\/$/, ''),
+    id,
+    grant(pattern: string) {
+      granted.add(pattern);
+    },
+    revoke(pattern: string) {
+      granted.delete(pattern);
+    },
+    /** The host patterns granted right now, sorted. */
+    granted(): string[] {
+      return [...granted].sort();
+    },
+    focusedWindow,
+    /** "Sign in with Space": set `auth.action` for what the user does in the auth window, `auth.granted` for identity. */
+    auth,
+    redirectUri,
+    /** Sets the managed (policy) values; null: none. */
+    setManaged(values: Record<string, unknown> | null) {
+      managed = values;
+    },
+    /** The worker is stopped: its listeners (and all its memory) are gone; storage stays. */
+    stopWorker() {
+      for (const event of Object.values(events)) event.clearListeners();
+    },
+    /** A browser restart: storage.session is emptied, everything else stays. */
+    restartBrowser() {
+      session.clear();
+    },
+    /** A sender as Chrome reports our popup. */
+    popupSender(): Record<string, unknown> {
+      return pageSender();
+    },
+  };
 }
 
+export type FakeBrowser = ReturnType<typeof createFakeBrowser>;
+
+// ---- the pages' `browser` in page tests -------------------------------------------------------------------------
+
+function pageBrowser() {
+  const fake = createFakeBrowser({ id: 'test-extension' });
+  return {
+    ...fake.namespace,
+    /** The fake behind it: records, events, grants. */
+    fake,
+    ports: fake.pagePorts,
+    /** As if another context (the worker) wrote to storage.session. */
+    emitSession(key: string, value: unknown): void {
+      void fake.storage.session.set({ [key]: value });
+    },
+  };
+}
+
+type PageBrowser = ReturnType<typeof pageBrowser> & {
+  /** A fresh fake, in place: modules that imported the object keep seeing the live one. */
+  reset(): void;
+  /** The page's end of the port it opened last. */
+  readonly port: PagePort;
+};
+
 /** The one instance the mocked module exports. */
-export const fakeBrowser = new FakeBrowser();
+export const fakeBrowser = pageBrowser() as PageBrowser;
+Object.defineProperties(fakeBrowser, {
+  reset: { value: () => void Object.assign(fakeBrowser, pageBrowser()) },
+  port: {
+    get: () => {
+      const port = fakeBrowser.ports.at(-1);
+      if (!port) throw new Error('no port opened');
+      return port;
+    },
+  },
+});
 
 export function polyfillModule() {
   return { default: fakeBrowser };

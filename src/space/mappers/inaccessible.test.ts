@@ -7,6 +7,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Reader, ShapeError } from '../parse.ts';
 import { absenceToday } from './absence.ts';
+import { mapArticle } from './article.ts';
+import { mapChannel } from './channel.ts';
+import { mapCodeMatch } from './code.ts';
 import { HiddenFields } from './common.ts';
 import { mapIssue } from './issue.ts';
 import { mapLocation } from './location.ts';
@@ -303,6 +306,29 @@ const rawAbsences = [
   { archived: true, since: { iso: '2024-05-09' }, till: { iso: '2024-05-11' }, available: false, reason: { name: 'Archived' }, description: 'd4' },
 ];
 
+const rawChannel = {
+  channelId: 'ch1', name: 'zenith-lounge', description: 'Night shift', subscribers: 12, subscribed: true, archived: false,
+  lastMessageTime: { iso: '2024-05-10T08:00:00.000Z', timestamp: 1715328000000 },
+};
+
+const rawArticle = {
+  id: 'a1', title: 'Two weeks in Kourou', created: { iso: '2024-05-01T09:00:00.000Z', timestamp: 1714554000000 },
+  author: joanna, preview: 'Launch campaign diary',
+  teams: [{ id: 't1', name: 'Mission Control' }, { id: 't2', name: 'Ground Systems' }], locations: [{ id: 'l1', name: 'Berlin Office' }],
+};
+
+const rawCode = {
+  project: { key: { key: 'NAV' } }, repository: 'nav-core',
+  file: { path: 'src/main/kotlin/AlbedoCorrection.kt', commit: 'a1b2c3' },
+  lines: [{ start: 11, length: 1 }, { start: 14, length: 1 }],
+  content: { lines: [
+    { text: '', index: 10, offset: 300 },
+    { text: 'fun albedoCorrection(x: Double) =', index: 11, offset: 301 },
+    { text: '  x * ALBEDO', index: 12, offset: 335 },
+    { text: '// albedo again', index: 14, offset: 360 },
+  ] },
+};
+
 /** Non-entity results, checked the same way: what changed must be named by the `hidden` the mapper filled. */
 function scheduleOf(raw: unknown) {
   const hidden = new HiddenFields();
@@ -329,6 +355,9 @@ describe('property: withheld fields never fail a mapper and are always named', (
     ['repository', rawRepository, (raw: unknown) => mapRepositoryInfo(Reader.of(raw), ORIGIN, 'ABC', 'backend')],
     ['merge request', review, (raw: unknown) => mapReview(Reader.of(raw), ORIGIN, 'ABC')],
     ['commit-set review', rawCommitSet, (raw: unknown) => mapReview(Reader.of(raw), ORIGIN, 'ABC')],
+    ['chat channel', rawChannel, (raw: unknown) => mapChannel(Reader.of(raw), ORIGIN)],
+    ['blog article', rawArticle, (raw: unknown) => mapArticle(Reader.of(raw), ORIGIN)],
+    ['code match', rawCode, (raw: unknown) => mapCodeMatch(Reader.of(raw), ORIGIN)],
   ])('%s', (_name, raw, map) => {
     checkRestricted(raw, map);
   });

@@ -1,0 +1,113 @@
+/**
+ * "Sign in with Space" (issue 8; space-api.md §8): OAuth 2.0 authorization code + PKCE (S256) for a public
+ * client, run entirely in the worker.
+ *
+ *   1. The URL is normalized, checked against the managed settings and the granted host permission exactly as
+ *      `connect` does (`connectionTarget`); the client ID must look like one.
+ *   2. `identity.launchWebAuthFlow` (interactive) opens Space's consent page in the browser's auth window.
+ *   3. The answer must carry our `state`; its code is exchanged at `/oauth/token` with the verifier.
+ *   4. The access token is verified by loading the user (`me`); only then is anything stored
+ *      (`saveConnection`: refresh token where the personal token would live, access token in storage.session).
+ *
+ * A window closed without an answer is diagnosed (`diagnoseAuthorize`): an unknown client ID or an unregistered
+ * redirect URI shows Space's error page, which the user closes — the message says which. Tokens that were issued
+ * but not kept (verification failed) are revoked in Space, best effort. Nothing of a failed sign-in is stored.
+ */
+import type { ConnectionRecord } from '../connection-store.ts';
+import { identityOf, saveConnection } from '../connection-store.ts';
+import { isSpaceError } from '../../space/errors.ts';
+import {
+  OAUTH_SCOPE, OAuthError, authorizeUrl, clockSkewSuspected, createPkce, diagnoseAuthorize, exchangeCode, parseRedirect,
+  randomState, revokeRefreshToken, type TokenSet,
+} from '../../space/oauth.ts';
+import { failures } from '../app-error.ts';
+import { accessTokenOf } from '../oauth-tokens.ts';
+import type { Deps, Platform } from '../platform.ts';
+import { CLIENT_ID } from '../policy.ts';
+import type { Handler } from '../router.ts';
+import { connectionTarget, storeVerified } from './connect.ts';
+
+type Identity = NonNullable<Platform['identity']>;
+
+/** Chrome allows one auth window at a time; so does this worker (a second click would only be refused later). */
+let signingIn = false;
+
+export const handleOAuthStart: Handler<'oauth-start'> = async (request, deps) => {
+  const clientId = request.clientId.trim();
+  if (!CLIENT_ID.test(clientId)) throw failures.badRequest('client-id');
+  const target = await connectionTarget(deps, { url: request.url, sessionOnly: request.sessionOnly, method: 'oauth', clientId });
+  const host = new URL(target.origin).host;
+  const identity = deps.platform.identity;
+  if (!identity) throw failures.signIn('no-identity', host);
+  if (signingIn) throw failures.signIn('in-progress', host);
+  signingIn = true;
+  try {
+    return await storeVerified(deps, target.origin, () => signIn(deps, identity, { ...target, clientId }));
+  } finally {
+    signingIn = false;
+  }
+};
+
+async function signIn(
+  deps: Deps,
+  identity: Identity,
+  t: { origin: string; clientId: string; sessionOnly: boolean },
+): Promise<ConnectionRecord> {
+  const host = new URL(t.origin).host;
+  const redirectUri = identity.getRedirectURL();
+  const pkce = await createPkce();
+  const state = randomState();
+  const url = authorizeUrl({ origin: t.origin, clientId: t.clientId, redirectUri, scope: OAUTH_SCOPE, state, challenge: pkce.challenge });
+
+  let answer: string;
+  try {
+    answer = await identity.launchWebAuthFlow({ url, interactive: true });
+  } catch (e) {
+    throw await windowFailure(e, { origin: t.origin, clientId: t.clientId, redirectUri, host });
+  }
+  const { code } = parseRedirect(answer, state, t.origin);
+  const tokens = await exchangeCode({
+    origin: t.origin, clientId: t.clientId, code, redirectUri, verifier: pkce.verifier, now: deps.now,
+  });
+  try {
+    if (tokens.refreshToken === null) throw failures.signIn('no-refresh-token', host);
+    const me = await verify(deps, t.origin, tokens, host);
+    return await saveConnection(deps.platform, {
+      method: 'oauth', origin: t.origin, clientId: t.clientId, refreshToken: tokens.refreshToken, access: accessTokenOf(tokens),
+      identity: identityOf(me), sessionOnly: t.sessionOnly, now: deps.now(),
+    });
+  } catch (e) {
+    // Issued but not kept: ask Space to forget the refresh token, so no valid copy is left anywhere.
+    await revokeRefreshToken({ origin: t.origin, accessToken: tokens.accessToken }).catch(() => undefined);
+    throw e;
+  }
+}
+
+/** The user behind the new access token. A brand-new token Space calls expired means the clocks disagree. */
+async function verify(deps: Deps, origin: string, tokens: TokenSet, host: string) {
+  try {
+    return await deps.createClient({ origin, token: tokens.accessToken }).me();
+  } catch (e) {
+    if (isSpaceError(e) && e.code === 'unauthorized' && (e.reason === 'expired' || clockSkewSuspected(tokens))) {
+      throw new OAuthError('clock-skew', { host, reason: 'expired-at-once' });
+    }
+    throw e;
+  }
+}
+
+/**
+ * launchWebAuthFlow rejected: the window was closed (Chrome "The user did not approve access.", Firefox "User
+ * cancelled or denied access."), its page failed to load, or another flow is running. Space's error page for an
+ * unknown client ID or redirect URI ends the same way, so ask Space once which it was.
+ */
+async function windowFailure(
+  e: unknown,
+  params: { origin: string; clientId: string; redirectUri: string; host: string },
+): Promise<unknown> {
+  const message = e instanceof Error ? e.message : String(e);
+  if (/only one web auth flow/i.test(message)) return failures.signIn('in-progress', params.host);
+  const diagnosis = await diagnoseAuthorize({ ...params, scope: OAUTH_SCOPE }).catch(() => null);
+  if (diagnosis) return diagnosis;
+  if (/could not be loaded/i.test(message)) return failures.signIn('page-not-loaded', params.host);
+  return failures.signIn('window-closed', params.host);
+}

@@ -1,0 +1,97 @@
+/**
+ * Settings the organization's administrator sets through browser policy (managed storage; the keys and their
+ * meaning are in public/managed_schema.json, the README shows the Chrome and Firefox policy files):
+ *
+ *   spaceUrl          the only Space the extension may connect to
+ *   signInMethods     "token", "oauth" or "both" (default): which ways of connecting are offered
+ *   oauthClientId     the client ID of the organization's application for "Sign in with Space"
+ *   forceSessionOnly  true: "forget when the browser closes" is always on
+ *
+ * Read fresh for every request that connects (a policy may change at any time) and enforced here, in the worker:
+ * the options page only shows them locked. Nothing managed is ever a secret.
+ *
+ * A value that can't be used is reported in `invalid`; an unusable `spaceUrl` or `signInMethods` refuses every
+ * connect (failing closed: the administrator meant to restrict something), the others are ignored.
+ */
+import type { ManagedPolicy } from '../shared/protocol.ts';
+import { LIMITS } from '../shared/protocol.ts';
+import { normalizeBaseUrl } from '../space/base-url.ts';
+import { failures } from './app-error.ts';
+import { makeSessionOnly } from './connection-store.ts';
+import type { Platform } from './platform.ts';
+
+export const MANAGED_KEYS = ['spaceUrl', 'signInMethods', 'oauthClientId', 'forceSessionOnly'] as const;
+
+export const NO_POLICY: ManagedPolicy = Object.freeze({ origin: null, methods: 'both', clientId: null, sessionOnly: false, invalid: [] }) as ManagedPolicy;
+
+/** Visible ASCII, no spaces: what a client ID looks like (checked for the managed one and for the message's). */
+export const CLIENT_ID = /^[\x21-\x7e]{1,200}$/;
+
+export function parsePolicy(values: Record<string, unknown>): ManagedPolicy {
+  const invalid: string[] = [];
+  let origin: string | null = null;
+  const url = values.spaceUrl;
+  if (url !== undefined) {
+    const normalized = typeof url === 'string' && url.length <= LIMITS.url ? normalizeBaseUrl(url) : null;
+    if (normalized?.ok) origin = normalized.origin;
+    else invalid.push('spaceUrl');
+  }
+  let methods: ManagedPolicy['methods'] = 'both';
+  const m = values.signInMethods;
+  if (m !== undefined) {
+    if (m === 'token' || m === 'oauth' || m === 'both') methods = m;
+    else invalid.push('signInMethods');
+  }
+  let clientId: string | null = null;
+  const c = values.oauthClientId;
+  if (c !== undefined) {
+    if (typeof c === 'string' && CLIENT_ID.test(c.trim())) clientId = c.trim();
+    else invalid.push('oauthClientId');
+  }
+  let sessionOnly = false;
+  const s = values.forceSessionOnly;
+  if (s !== undefined) {
+    if (typeof s === 'boolean') sessionOnly = s;
+    else invalid.push('forceSessionOnly');
+  }
+  return { origin, methods, clientId, sessionOnly, invalid };
+}
+
+/** The managed settings; none when the browser has no managed storage or no policy for the extension. */
+export async function readPolicy(platform: Platform): Promise<ManagedPolicy> {
+  const managed = platform.storage.managed;
+  if (!managed) return { ...NO_POLICY, invalid: [] };
+  let values: Record<string, unknown>;
+  try {
+    values = await managed.get(null);
+  } catch {
+    // Firefox rejects when no policy names the extension ("Managed storage manifest not found").
+    return { ...NO_POLICY, invalid: [] };
+  }
+  return parsePolicy(typeof values === 'object' && values !== null ? values : {});
+}
+
+/**
+ * Throws the `policy` failure when connecting to `origin` with `method` (and, for sign-in, `clientId`) is not
+ * allowed. Returns whether session-only mode is forced.
+ */
+export function enforcePolicy(
+  policy: ManagedPolicy,
+  request: { origin: string; method: 'token' | 'oauth'; clientId?: string },
+): { sessionOnly: boolean } {
+  if (policy.invalid.includes('spaceUrl') || policy.invalid.includes('signInMethods')) throw failures.policy('invalid');
+  if (policy.methods !== 'both' && policy.methods !== request.method) throw failures.policy('method');
+  if (policy.origin !== null && policy.origin !== request.origin) throw failures.policy('url', new URL(policy.origin).host);
+  if (request.method === 'oauth' && policy.clientId !== null && request.clientId !== policy.clientId) throw failures.policy('client-id');
+  return { sessionOnly: policy.sessionOnly };
+}
+
+/**
+ * What a policy means for the connection already stored (run when the worker starts and when the managed
+ * settings change): forced session-only moves its secret off disk at once. (A stored connection to another Space
+ * or by a method no longer allowed stays until the user connects again: every new connect is checked.)
+ */
+export async function applyPolicyToStored(platform: Platform): Promise<void> {
+  const policy = await readPolicy(platform);
+  if (policy.sessionOnly) await makeSessionOnly(platform);
+}

@@ -1,0 +1,12 @@
+import type { KindSearch } from '../kind-search.ts';
+import { textSearch } from '../text-search.ts';
+
+export const channelSearch: KindSearch<'channel'> = {
+  kind: 'channel',
+  permission: 'Channel.ViewChannel',
+  search: textSearch((api, query, page, opts) => api.searchChannels(query, page, opts)),
+  // The row is the whole card (Space's channel endpoint tells no more than the list entry): the card hands out
+  // no details id (card.tsx), so there is none to read.
+  details: () => null,
+  omniboxLine: (channel) => `#${channel.name}`,
+};

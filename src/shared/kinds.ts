@@ -1,0 +1,27 @@
+/**
+ * The entity kinds the extension shows, once, in display order: the order of the result groups, of the filter
+ * chips and of their Alt+digit shortcuts. `EntityKind` is derived from this tuple, and every per-kind registry
+ * (src/kinds/search-registry.ts, view-registry.tsx, card-registry.tsx) is typed `{ [K in EntityKind]: … }`,
+ * so a kind listed here that misses a piece is a compile error. Adding a kind: docs/adding-a-kind.md.
+ *
+ * It lives here, not in the Space client: which kinds the extension offers, and in what order, is the
+ * extension's choice; the client (src/space) only knows the entities it can map.
+ */
+import type { Entity as SpaceEntity, EntityOf } from '../space/types.ts';
+
+export const ALL_KINDS = ['person', 'team', 'location', 'project', 'issue', 'repository', 'review', 'channel', 'article', 'code'] as const;
+
+export type EntityKind = (typeof ALL_KINDS)[number];
+
+/** An entity of a kind the extension shows (the client may map more while a kind is being added). */
+export type Entity = EntityOf<EntityKind>;
+
+/** A filter chip: every kind, or one. */
+export type Filter = 'all' | EntityKind;
+
+/**
+ * Every entity the client maps must be a kind listed above: a kind half added (client done, no folder and
+ * registry lines yet) fails here, naming the kinds that are missing.
+ */
+type EveryKindListed<Unlisted extends never> = Unlisted;
+export type _EveryClientKindIsListed = EveryKindListed<Exclude<SpaceEntity['kind'], EntityKind>>;
