@@ -1,6 +1,7 @@
 export type EntryName = 'popup' | 'options' | 'worker';
 export type Budgets = Readonly<Record<EntryName, number>>;
 export declare const BUDGET_KB: Budgets;
+export declare const TARGET_KB: Budgets;
 export declare const VITE_MANIFEST: string;
 /** The parts of a Vite build-manifest chunk the measurement reads. */
 export interface ViteChunk {

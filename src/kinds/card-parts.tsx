@@ -107,6 +107,7 @@ const HIDDEN_FIELD_LABELS: Record<string, MessageKey> = {
   author: 'hidden_author',
   lead: 'hidden_lead',
   members: 'hidden_members',
+  memberCount: 'hidden_members',
   emails: 'hidden_emails',
   phones: 'hidden_phones',
   positions: 'hidden_positions',
@@ -117,8 +118,11 @@ const HIDDEN_FIELD_LABELS: Record<string, MessageKey> = {
   timeZone: 'hidden_timeZone',
 };
 
+/** A field without its own label reads as words ("lastMessageTime" → "last message time"), never as code. */
 const hiddenFieldLabel = (field: string) =>
-  Object.hasOwn(HIDDEN_FIELD_LABELS, field) ? t(HIDDEN_FIELD_LABELS[field]!) : displayText(field, 40);
+  Object.hasOwn(HIDDEN_FIELD_LABELS, field)
+    ? t(HIDDEN_FIELD_LABELS[field]!)
+    : displayText(field.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase(), 40);
 
 /**
  * One muted line under every card: what the token's permissions kept from it. Absence information has its own

@@ -304,7 +304,7 @@ describe('chat channel', () => {
     expect(fieldText('Last message')).toBe('hidden');
     expect(fieldText('You')).toBe('hidden');
     expect(fieldText('Subscribers')).toBe('hidden');
-    expect(host.querySelector('[data-testid="hidden-fields"]')?.textContent).toContain('lastMessageTime');
+    expect(host.querySelector('[data-testid="hidden-fields"]')?.textContent).toContain('last message time');
   });
 
   it('an impossible last-message time is no time at all', () => {
