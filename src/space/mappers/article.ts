@@ -3,7 +3,7 @@ import { batchFields } from '../fields.ts';
 import type { Reader } from '../parse.ts';
 import type { Article } from '../types.ts';
 import { articleUrl } from '../web-urls.ts';
-import { HiddenFields, PERSON_REF_FIELDS, idNameRef, optPersonRef } from './common.ts';
+import { HiddenFields, PERSON_REF_FIELDS, idAndName, idNameRef, optPersonRef } from './common.ts';
 
 /**
  * Row (title, author, date) and card (preview, teams, locations) in one selection: the preview is Space's own
@@ -20,10 +20,7 @@ export const ARTICLE_BATCH_FIELDS = batchFields(ARTICLE_FIELDS);
  */
 export function mapArticle(record: Reader, origin: string): Article {
   const hidden = new HiddenFields();
-  hidden.check(record, 'title', 'title');
-  const title = record.strOr('title', '');
-  const idWithheld = hidden.check(record, 'id', 'id');
-  const id = record.idOr('id', title);
+  const { id, name: title, idWithheld } = idAndName(record, hidden, { id: 'id', name: 'title' });
   hidden.checkWithin(record, 'created', 'createdAt');
   hidden.check(record, 'preview', 'preview');
   return hidden.apply<Article>({

@@ -3,7 +3,7 @@ import { batchFields } from '../fields.ts';
 import type { Reader } from '../parse.ts';
 import type { Channel } from '../types.ts';
 import { channelUrl } from '../web-urls.ts';
-import { HiddenFields } from './common.ts';
+import { HiddenFields, idAndName } from './common.ts';
 
 /** The row and the card: the list entry has everything both show, so there is no details request. */
 export const CHANNEL_FIELDS = 'channelId,name,description,subscribers,subscribed,archived,lastMessageTime';
@@ -17,10 +17,7 @@ export const CHANNEL_BATCH_FIELDS = batchFields(CHANNEL_FIELDS);
  */
 export function mapChannel(entry: Reader, origin: string): Channel {
   const hidden = new HiddenFields();
-  hidden.check(entry, 'name', 'name');
-  const name = entry.strOr('name', '');
-  const idWithheld = hidden.check(entry, 'channelId', 'id');
-  const id = entry.idOr('channelId', name);
+  const { id, name, idWithheld } = idAndName(entry, hidden, { id: 'channelId', name: 'name' });
   hidden.check(entry, 'description', 'description');
   hidden.check(entry, 'subscribers', 'subscribers');
   hidden.check(entry, 'subscribed', 'subscribed');

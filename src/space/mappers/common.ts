@@ -93,12 +93,24 @@ export function optPersonRef(owner: Reader, key: string, hidden: HiddenFields, a
  * for the other); the parent is an optional reference.
  */
 export function identityOf(entity: Reader, hidden: HiddenFields): { id: string; name: string; parent: { id: string; name: string } | null } {
-  hidden.check(entity, 'name', 'name');
-  const name = entity.strOr('name', '');
-  hidden.check(entity, 'id', 'id');
-  const id = entity.idOr('id', name);
+  const { id, name } = idAndName(entity, hidden);
   hidden.check(entity, 'parent', 'parent');
   return { id, name, parent: idNameRef(entity.looseObj('parent'), hidden, 'parent') };
+}
+
+/**
+ * An entity's id and name (or title) under their wire keys: required unless Space lists them in `$errors`,
+ * then one stands in for the other. `idWithheld` tells callers to link somewhere safe instead.
+ */
+export function idAndName(
+  entity: Reader,
+  hidden: HiddenFields,
+  keys: { id: string; name: string } = { id: 'id', name: 'name' },
+): { id: string; name: string; idWithheld: boolean } {
+  hidden.check(entity, keys.name, keys.name);
+  const name = entity.strOr(keys.name, '');
+  const idWithheld = hidden.check(entity, keys.id, 'id');
+  return { id: entity.idOr(keys.id, name), name, idWithheld };
 }
 
 export function idNameRef(ref: Reader | null, hidden: HiddenFields, as: string): { id: string; name: string } | null {
