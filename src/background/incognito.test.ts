@@ -5,7 +5,7 @@
  * a sender in an incognito tab counts as private too, and the omnibox asks which window has focus. The real
  * browser is checked in e2e/incognito.e2e.ts.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { LAST_VIEW_KEY } from '../shared/last-view.ts';
 import { LOOKUP_PORT, LOOKUP_PORT_PRIVATE, PENDING_QUERY_KEY, type GroupMessage, type LookupServerMessage } from '../shared/protocol.ts';
 import { writesSettled } from './cache.ts';
@@ -15,7 +15,7 @@ import { validateRequest } from './schema.ts';
 import { acceptLookupPort } from './search/port.ts';
 import { isPrivateSender } from './sender.ts';
 import { createPortPair } from '../shared/test-support/fake-browser.ts';
-import { createRig, type Rig } from './test-support/harness.ts';
+import { createRig, useConnectedRig, type Rig } from './test-support/harness.ts';
 
 describe('the sender rule', () => {
   it.each([
@@ -40,15 +40,9 @@ describe('the sender rule', () => {
 });
 
 describe('searches and avatars from a private window', () => {
+  const connected = useConnectedRig();
   let rig: Rig;
-  beforeEach(async () => {
-    rig = await createRig();
-    await rig.connect();
-    rig.server.clearRequests();
-  });
-  afterEach(async () => {
-    await rig.close();
-  });
+  beforeEach(() => { rig = connected.current; });
 
   async function lookup(name: string, sender: unknown, query: string) {
     const { client, server } = createPortPair(name, sender);

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { parseQuery } from '../shared/query.ts';
 import type { Person } from '../space/types.ts';
 import {
   MAX_SUGGESTIONS, escapeXml, handleOmniboxEnter, handleOmniboxInput, omniboxKinds, setDefaultSuggestion, toSuggestion,
   type Suggestion,
 } from './omnibox.ts';
-import { createRig, type Rig } from './test-support/harness.ts';
+import { useConnectedRig, type Rig } from './test-support/harness.ts';
 
 const person = (title: string, username = 'jo'): Person => ({
   kind: 'person', id: 'p1', title, webUrl: 'https://space.example.com/m/jo', username, firstName: 'J', lastName: 'O',
@@ -39,15 +39,9 @@ describe('omnibox suggestions', () => {
 });
 
 describe('omnibox over the demo server', () => {
+  const connected = useConnectedRig();
   let rig: Rig;
-  beforeEach(async () => {
-    rig = await createRig();
-    await rig.connect();
-    rig.server.clearRequests();
-  });
-  afterEach(async () => {
-    await rig.close();
-  });
+  beforeEach(() => { rig = connected.current; });
 
   it('suggests people and projects, at most six, and serves a repeat from the cache', async () => {
     const calls: Suggestion[][] = [];

@@ -3,29 +3,17 @@
  * request is also checked against the published spec (test/contract-setup.ts), so parameters and `$fields` are
  * ones Space accepts. Expectations come from the server's own dataset.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoServer, type DemoServer } from '../../scripts/demo-space/server.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { DemoServer } from '../../scripts/demo-space/server.ts';
 import type { SpaceApi } from './api.ts';
 import { createSpaceClient } from './client.ts';
 import { describeSpaceError as english } from './describe.ts';
+import { useDemoServer } from './test-support/demo-server.ts';
 import { failure } from './test-support/failure.ts';
 
+const demo = useDemoServer();
 let server: DemoServer;
-
-beforeAll(async () => {
-  server = await startDemoServer();
-});
-
-afterAll(async () => {
-  await server.close();
-});
-
-afterEach(() => {
-  server.clearFaults();
-  server.clearRequests();
-  server.setRestricted(false);
-  server.setSourceSearch(true);
-});
+beforeEach(() => { server = demo.current; });
 
 function client(): SpaceApi {
   return createSpaceClient({

@@ -2,30 +2,19 @@
  * The client against the demo Space server over real HTTP on 127.0.0.1: every lookup, paging, and every
  * fault the server can inject. Expectations come from the server's own dataset, not from copies of it.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoServer, type DemoServer } from '../../scripts/demo-space/server.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { DemoServer } from '../../scripts/demo-space/server.ts';
 import type { SpaceApi, SpaceClientOptions } from './api.ts';
 import { createSpaceClient } from './client.ts';
 import { describeSpaceError as english } from './describe.ts';
 import { SpaceHttp } from './http.ts';
+import { useDemoServer } from './test-support/demo-server.ts';
 import { failure } from './test-support/failure.ts';
 import type { Batch, Person } from './types.ts';
 
+const demo = useDemoServer();
 let server: DemoServer;
-
-beforeAll(async () => {
-  server = await startDemoServer();
-});
-
-afterAll(async () => {
-  await server.close();
-});
-
-afterEach(() => {
-  server.clearFaults();
-  server.clearRequests();
-  server.setRestricted(false);
-});
+beforeEach(() => { server = demo.current; });
 
 function client(overrides: Partial<SpaceClientOptions> = {}): SpaceApi {
   return createSpaceClient({

@@ -3,24 +3,18 @@
  * of it lands in the cache or the last view once its connection is gone (every write checks the stored
  * connection's id first; src/background/cache.ts).
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { LAST_VIEW_KEY, type LastView } from '../../shared/last-view.ts';
 import { LOOKUP_PORT, type LookupServerMessage } from '../../shared/protocol.ts';
 import { CACHE_PREFIX, writesSettled } from '../cache.ts';
 import { CONNECTION_KEY } from '../connection-store.ts';
 import { createPortPair, type FakePortEnd } from '../../shared/test-support/fake-browser.ts';
-import { createRig, type Rig } from '../test-support/harness.ts';
+import { useConnectedRig, type Rig } from '../test-support/harness.ts';
 import { acceptLookupPort } from './port.ts';
 
+const connected = useConnectedRig();
 let rig: Rig;
-beforeEach(async () => {
-  rig = await createRig();
-  await rig.connect();
-  rig.server.clearRequests();
-});
-afterEach(async () => {
-  await rig.close();
-});
+beforeEach(() => { rig = connected.current; });
 
 function openPort(): FakePortEnd {
   const { client, server } = createPortPair(LOOKUP_PORT, rig.fake.popupSender());

@@ -1,3 +1,4 @@
+import { afterEach, beforeEach } from 'vitest';
 /**
  * Unit-test rig for the worker: the in-memory fake browser plus the real Space client talking over real HTTP
  * to the real demo server (scripts/demo-space) on 127.0.0.1. Nothing is stubbed between the handlers and
@@ -64,4 +65,21 @@ export async function closedPortOrigin(): Promise<string> {
   const { port } = srv.address() as { port: number };
   await new Promise<void>((resolve) => srv.close(() => resolve()));
   return `http://127.0.0.1:${port}`;
+}
+
+/**
+ * A fresh rig per test, connected to its demo server with the request log emptied; closed after the test.
+ * Read `rigOf.current` inside tests (it is replaced before each one).
+ */
+export function useConnectedRig(): { readonly current: Rig } {
+  const holder: { current: Rig } = { current: undefined as unknown as Rig };
+  beforeEach(async () => {
+    holder.current = await createRig();
+    await holder.current.connect();
+    holder.current.server.clearRequests();
+  });
+  afterEach(async () => {
+    await holder.current.close();
+  });
+  return holder;
 }
