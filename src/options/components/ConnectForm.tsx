@@ -17,6 +17,7 @@ import { requestSignInPermissions } from '../sign-in.ts';
 import { clientIdMissingText, signInErrorText } from '../sign-in-text.ts';
 import { MethodChoice } from './MethodChoice.tsx';
 import { RedirectUri } from './RedirectUri.tsx';
+import { TextRow } from './TextRow.tsx';
 
 export interface FormValues {
   url: string;
@@ -172,80 +173,54 @@ export function ConnectForm({ values, onValues, policy, hasSavedConnection, onCo
         onIdentitySettled={() => setIdentityChecks((n) => n + 1)}
       />
 
-      <div class="form-row">
-        <label for="space-url">{t('options_urlLabel')}</label>
-        <input
-          id="space-url"
-          ref={urlInput}
-          type="url"
-          inputMode="url"
-          placeholder="http://127.0.0.1:8084"
-          value={urlLocked ? policy.origin ?? '' : values.url}
-          readOnly={urlLocked}
-          maxLength={LIMITS.url}
-          autocomplete="url"
-          spellcheck={false}
-          aria-invalid={error?.field === 'url'}
-          aria-describedby={describedBy('url', urlLocked ? 'url-help managed-url' : 'url-help')}
-          data-testid="url-input"
-          onInput={(e) => {
-            const url = e.currentTarget.value;
-            onValues((v) => ({ ...v, url }));
-          }}
-        />
-        {urlLocked && <Managed id="managed-url" />}
-        <p id="url-help" class="help">{t('options_urlHelp')}</p>
-      </div>
+      <TextRow
+        id="space-url"
+        label={t('options_urlLabel')}
+        help={t('options_urlHelp')}
+        testId="url-input"
+        inputRef={urlInput}
+        type="url"
+        url={{ placeholder: 'http://127.0.0.1:8084' }}
+        value={urlLocked ? policy.origin ?? '' : values.url}
+        maxLength={LIMITS.url}
+        invalid={error?.field === 'url'}
+        describedBy={describedBy('url', urlLocked ? 'space-url-help managed-url' : 'space-url-help')}
+        {...(urlLocked ? { managedNote: <Managed id="managed-url" /> } : {})}
+        onText={(url) => onValues((v) => ({ ...v, url }))}
+      />
 
       {oauth ? (
         <>
-          <div class="form-row">
-            <label for="client-id">{t('options_clientIdLabel')}</label>
-            <input
-              id="client-id"
-              ref={clientIdInput}
-              type="text"
-              value={clientIdLocked ? policy.clientId ?? '' : values.clientId}
-              readOnly={clientIdLocked}
-              maxLength={LIMITS.clientId}
-              autocomplete="off"
-              spellcheck={false}
-              autoCapitalize="off"
-              aria-invalid={error?.field === 'clientId'}
-              aria-describedby={describedBy('clientId', clientIdLocked ? 'client-id-help managed-client-id' : 'client-id-help')}
-              data-testid="client-id-input"
-              onInput={(e) => {
-                const clientId = e.currentTarget.value;
-                onValues((v) => ({ ...v, clientId }));
-              }}
-            />
-            {clientIdLocked && <Managed id="managed-client-id" />}
-            <p id="client-id-help" class="help">{t('options_clientIdHelp')}</p>
-          </div>
+          <TextRow
+            id="client-id"
+            label={t('options_clientIdLabel')}
+            help={t('options_clientIdHelp')}
+            testId="client-id-input"
+            inputRef={clientIdInput}
+            type="text"
+            value={clientIdLocked ? policy.clientId ?? '' : values.clientId}
+            maxLength={LIMITS.clientId}
+            invalid={error?.field === 'clientId'}
+            describedBy={describedBy('clientId', clientIdLocked ? 'client-id-help managed-client-id' : 'client-id-help')}
+            {...(clientIdLocked ? { managedNote: <Managed id="managed-client-id" /> } : {})}
+            onText={(clientId) => onValues((v) => ({ ...v, clientId }))}
+          />
           <RedirectUri key={identityChecks} origin={typed.ok ? typed.origin : null} />
         </>
       ) : (
-        <div class="form-row">
-          <label for="space-token">{t('options_tokenLabel')}</label>
-          <input
-            id="space-token"
-            ref={tokenInput}
-            type="password"
-            value={values.token}
-            maxLength={LIMITS.token}
-            autocomplete="off"
-            spellcheck={false}
-            autoCapitalize="off"
-            aria-invalid={error?.field === 'token'}
-            aria-describedby={describedBy('token', 'token-help')}
-            data-testid="token-input"
-            onInput={(e) => {
-              const token = e.currentTarget.value;
-              onValues((v) => ({ ...v, token }));
-            }}
-          />
-          <p id="token-help" class="help">{t('options_tokenHelp')}</p>
-        </div>
+        <TextRow
+          id="space-token"
+          label={t('options_tokenLabel')}
+          help={t('options_tokenHelp')}
+          testId="token-input"
+          inputRef={tokenInput}
+          type="password"
+          value={values.token}
+          maxLength={LIMITS.token}
+          invalid={error?.field === 'token'}
+          describedBy={describedBy('token', 'space-token-help')}
+          onText={(token) => onValues((v) => ({ ...v, token }))}
+        />
       )}
 
       <div class="form-row check">
