@@ -310,8 +310,15 @@ export class Harness {
   async killWorker(): Promise<void> {
     const target = await this.workerTarget();
     if (!target) return;
-    await this.cdp.session.send('Target.closeTarget', { targetId: target.targetId });
-    await waitUntil(async () => !(await this.workerTarget()), 'the service worker to stop');
+    // The worker that was running must be gone. A popup holding the lookup port may start a new one at once
+    // (another target id): that counts as stopped. Under load Chromium can ignore a close, so ask again.
+    let asked = 0;
+    await waitUntil(async () => {
+      const current = await this.workerTarget();
+      if (current?.targetId !== target.targetId) return true;
+      if (asked++ % 40 === 0) await this.cdp.session.send('Target.closeTarget', { targetId: target.targetId }).catch(() => undefined);
+      return false;
+    }, 'the service worker to stop', 20_000);
   }
 
   /**
