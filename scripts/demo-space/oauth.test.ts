@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { CliUsageError, parseArgs } from './cli-options.ts';
 import {
   AUTH_CODE_TTL_SEC, CHROME_REDIRECT_URI, DEMO_CLIENT_ID, DemoOAuth, FIREFOX_REDIRECT_URI, isRevokeSelfPath,
 } from './oauth.ts';
 import { startDemoServer, type DemoServer } from './server.ts';
+import { useDemoServer } from './use-demo-server.ts';
 import { api } from './test-client.ts';
 
 const CHROME = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';
@@ -12,20 +13,9 @@ const FIREFOX = `https://${'0123456789abcdef'.repeat(2)}01234567.extensions.alli
 const SCOPE = 'global:Profile.View global:Team.View';
 const CONFIDENTIAL = { clientId: 'confidential-app', name: 'Server-side app', redirectUris: [CHROME], publicClients: false, clientSecret: 's3cret' };
 
+const demo = useDemoServer({ oauthApps: [CONFIDENTIAL] });
 let server: DemoServer;
-
-beforeAll(async () => {
-  server = await startDemoServer({ oauthApps: [CONFIDENTIAL] });
-});
-
-afterAll(async () => {
-  await server.close();
-});
-
-beforeEach(() => {
-  server.setAccessTokenTtl(600);
-  server.clearFaults();
-});
+beforeEach(() => { server = demo.current; });
 
 // ----- a tiny OAuth client over real HTTP ------------------------------------------------------------------------
 

@@ -8,7 +8,7 @@ import type { DemoServer } from '../../scripts/demo-space/server.ts';
 import type { SpaceApi } from './api.ts';
 import { createSpaceClient } from './client.ts';
 import { describeSpaceError as english } from './describe.ts';
-import { useDemoServer } from './test-support/demo-server.ts';
+import { useDemoServer } from '../../scripts/demo-space/use-demo-server.ts';
 import { failure } from './test-support/failure.ts';
 
 const demo = useDemoServer();

@@ -8,7 +8,7 @@ import type { SpaceApi, SpaceClientOptions } from './api.ts';
 import { createSpaceClient } from './client.ts';
 import { describeSpaceError as english } from './describe.ts';
 import { SpaceHttp } from './http.ts';
-import { useDemoServer } from './test-support/demo-server.ts';
+import { useDemoServer } from '../../scripts/demo-space/use-demo-server.ts';
 import { failure } from './test-support/failure.ts';
 import type { Batch, Person } from './types.ts';
 

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from '../../scripts/demo-space/server.ts';
+import { useDemoServer } from '../../scripts/demo-space/use-demo-server.ts';
 import { createSpaceClient } from './client.ts';
 import {
   OAUTH_SCOPE, OAuthError, authorizeUrl, base64url, clockSkewSuspected, createPkce, diagnoseAuthorize, exchangeCode,
@@ -13,22 +14,11 @@ import { useScriptedServer } from './test-support/scripted-server.ts';
 const REDIRECT = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';
 const CONFIDENTIAL = { clientId: 'confidential-app', name: 'Server app', redirectUris: [REDIRECT], publicClients: false, clientSecret: 's3cret' };
 
-let server: DemoServer;
 /** Every secret a test saw; no error may ever carry one. */
 const secrets = new Set<string>();
-
-beforeAll(async () => {
-  server = await startDemoServer({ oauthApps: [CONFIDENTIAL] });
-});
-
-afterAll(async () => {
-  await server.close();
-});
-
-beforeEach(() => {
-  server.setAccessTokenTtl(600);
-  server.clearFaults();
-});
+const demo = useDemoServer({ oauthApps: [CONFIDENTIAL] });
+let server: DemoServer;
+beforeEach(() => { server = demo.current; });
 
 /** The OAuthError a call fails with, checked to hold no secret anywhere (fields, message, English text). */
 async function oauthFailure(pending: Promise<unknown> | (() => unknown)): Promise<OAuthError> {
