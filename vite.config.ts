@@ -1,4 +1,4 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import baseManifest from './manifest.json' with { type: 'json' };
 import pkg from './package.json' with { type: 'json' };
@@ -58,16 +58,66 @@ export function manifestFor(t: BuildTarget, version: string = pkg.version): Mani
   } as unknown as ManifestV3Export;
 }
 
+const UI_SHARED = /node_modules[\\/]preact[\\/]|vite[\\/]preload-helper|src[\\/]shared[\\/](messaging|i18n|browser|auth-problem|ui[\\/]text|ui[\\/]Text)\.tsx?$/;
+const CORE_SHARED = /src[\\/]shared[\\/](protocol|query-text|last-view|kinds)\.ts$|src[\\/]space[\\/]same-origin\.ts$/;
+
+/**
+ * Vite wraps every `import()` in a preload helper (~1 kB gzip, in the first-frame bundle of both pages) that
+ * adds `<link rel=modulepreload>` for the chunk's imports and waits for its CSS. With `modulePreload: false` only
+ * the CSS part is left to do, so this swaps the helper for one that links the stylesheets and waits for them.
+ * The helper's module id and its `(load, deps)` signature are Vite's (vite/src/node/plugins/importAnalysisBuild.ts);
+ * `npm test` fails if the swap stops applying (scripts/size-report.mjs: the helper's marker) and e2e exercises it.
+ */
+function smallPreloadHelper(): Plugin {
+  const helperId = '\0vite/preload-helper.js';
+  return {
+    name: 'space-lookup:small-preload-helper',
+    enforce: 'pre',
+    resolveId: (id) => (id === helperId ? helperId : null),
+    load(id) {
+      if (id !== helperId) return null;
+      return `export const __vitePreload = (load, deps) => deps && deps.length
+  ? Promise.all(deps.filter((d) => d.endsWith('.css')).map((d) => new Promise((done) => {
+      const href = '/' + d;
+      if (document.querySelector('link[rel=stylesheet][href="' + href + '"]')) return done();
+      const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href });
+      link.onload = link.onerror = done;
+      document.head.append(link);
+    }))).then(load)
+  : load();`;
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [crx({ manifest: manifestFor(target), browser: target })],
+  plugins: [smallPreloadHelper(), crx({ manifest: manifestFor(target), browser: target })],
   build: {
     outDir: process.env.OUT_DIR ?? (target === 'firefox' ? 'dist-firefox' : 'dist'),
     emptyOutDir: true,
     target: target === 'firefox' ? 'firefox140' : 'chrome120',
     sourcemap: false,
-    modulePreload: { polyfill: false },
+    // Everything is read from the extension's own package, so preloading a lazy chunk's imports buys nothing
+    // measurable; without it the helper around `import()` only has CSS left to wait for (smallPreloadHelper).
+    modulePreload: false,
     // `.vite/manifest.json`: each entry's static imports and CSS, which `npm run size:check` measures against the
     // budgets (scripts/lib/bundle-sizes.mjs). Not part of the extension: release zips leave `.vite/` out.
     manifest: true,
+    rolldownOptions: {
+      // Required by `includeDependenciesRecursively: false` below; no entry here exports anything anyway.
+      preserveEntrySignatures: 'allow-extension',
+      output: {
+        codeSplitting: {
+          // Left to itself the bundler cuts a chunk per set of importers (a 0.2 kB `protocol` chunk, a 0.7 kB
+          // `Text` one once Options stopped needing it at first paint), and each file costs its own gzip header
+          // and dictionary. `ui`: what both pages paint their first frame with (Preact, the page-side helpers of
+          // src/shared). `core`: the small shared modules the worker and the pages both use. Each module is named
+          // exactly (no dependencies pulled in), so the worker never loads a byte of `ui`.
+          groups: [
+            { name: 'ui', test: UI_SHARED, includeDependenciesRecursively: false },
+            { name: 'core', test: CORE_SHARED, includeDependenciesRecursively: false },
+          ],
+        },
+      },
+    },
   },
 });

@@ -363,6 +363,8 @@ export class Harness {
     const page = await this.openOptions();
     const replace = page.getByTestId('replace-token');
     if (await replace.isVisible()) await replace.click();
+    // The form comes in its own chunk, imported when it is shown (src/options/App.tsx).
+    await page.locator('form.connect-form').waitFor();
     // The choice of method is there unless the organization allows only one.
     const method = page.getByTestId('method-token');
     if (await method.isVisible()) await method.check();
@@ -374,6 +376,8 @@ export class Harness {
     if (await sessionOnly.isEnabled()) await sessionOnly.setChecked(opts.sessionOnly === true);
     await page.getByTestId('connect').click();
     if ((opts.expect ?? 'connected') === 'connected') {
+      // The form closes once the new connection is stored (a saved one's card may have been showing all along).
+      await page.getByTestId('connect').waitFor({ state: 'detached', timeout: 20_000 });
       await page.getByTestId('connected-as').waitFor({ timeout: 20_000 });
     } else {
       await page.getByTestId('form-error').waitFor({ timeout: 20_000 });
@@ -394,6 +398,7 @@ export class Harness {
       const button = page.getByTestId(reopen);
       if (await button.isVisible()) await button.click();
     }
+    await page.locator('form.connect-form').waitFor();
     const method = page.getByTestId('method-oauth');
     if (await method.isVisible()) await method.check();
     const url = page.getByTestId('url-input');

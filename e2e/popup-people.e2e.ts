@@ -41,6 +41,11 @@ describe('popup: people search', () => {
     expect(activeId).toBeTruthy();
     expect(await popup.locator(`#${activeId}`).getAttribute('aria-selected')).toBe('true');
     await popup.getByTestId('card').waitFor();
+    // The card's rules come with the later chunk (extras.css, linked by vite.config.ts's small preload helper):
+    // styled on its first paint, its Open button too (controls.css).
+    expect(await popup.getByTestId('card').evaluate((el) => getComputedStyle(el).borderTopStyle)).toBe('solid');
+    expect(await popup.locator('[data-testid="card"] button.primary').first().evaluate((el) => getComputedStyle(el).backgroundColor))
+      .not.toBe(await popup.getByTestId('search-input').evaluate((el) => getComputedStyle(el).backgroundColor));
     await popup.close();
   });
 

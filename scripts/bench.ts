@@ -56,7 +56,7 @@ import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { DIST, Harness, ROOT, DEBOUNCE_MS, installFirstFrameProbe, readFirstFrame } from '../e2e/harness.ts';
-import { TARGET_KB, kB, sizeRows } from './lib/bundle-sizes.mjs';
+import { BUDGET_KB, ISSUE_9_KB, kB, sizeRows } from './lib/bundle-sizes.mjs';
 import type { DemoServerOptions, RecordedRequest } from './demo-space/server.ts';
 
 const LATENCY_MS = 300;
@@ -471,13 +471,21 @@ async function measureColdStart(h: Harness) {
     await p.waitForFunction(() => (window as unknown as { __bench: BenchState }).__bench.resultFrame >= 0, undefined, { timeout: 30_000 });
     const at = (await benchState(p)).resultFrame;
     await p.close();
+    if (cold) {
+      // ms from the worker's start (its time origin) to the end of its top-level code: src/background/index.ts.
+      const ready = await (await h.worker()).evaluate(() => performance.getEntriesByName('space-lookup:listening')[0]?.startTime ?? -1);
+      if (ready >= 0 && sampling) listening.push(ready);
+    }
     return at;
   };
+  const listening: number[] = [];
+  let sampling = false;
   const cold: number[] = [];
   const warm: number[] = [];
   const ratios: number[] = [];
   const WARM_UP = 1;
   for (let i = -WARM_UP; i < COLD_SAMPLES; i++) {
+    sampling = i >= 0;
     let c: number;
     let w: number;
     if (i % 2 === 0) {
@@ -493,7 +501,7 @@ async function measureColdStart(h: Harness) {
     warm.push(w);
     ratios.push(c / w);
   }
-  return { cold, warm, ratios };
+  return { cold, warm, ratios, listening };
 }
 
 /** Replays each distinct search request with its `$fields` and without; body bytes of both. */
@@ -679,11 +687,19 @@ async function main(): Promise<void> {
         `${ratio.toFixed(2)} median of ${coldStart.ratios.length} alternating pairs (${iqr(coldStart.ratios, (x) => x.toFixed(2))}); `
         + `cold ${ms(median(coldStart.cold))} (${iqr(coldStart.cold, (x) => String(Math.round(x)))} ms) vs warm ${ms(median(coldStart.warm))} (${iqr(coldStart.warm, (x) => String(Math.round(x)))} ms)`,
         ratio <= 3]);
+      if (coldStart.listening.length > 0) {
+        rows.push(['worker start → its code loaded and every listener registered (what the bundle costs each wake-up)', 'none',
+          `${ms(median(coldStart.listening))} median of ${coldStart.listening.length} cold starts (${iqr(coldStart.listening, (x) => x.toFixed(1))} ms)`,
+          null]);
+      }
     }
     if (bytes) {
       rows.push(['response bytes with trimmed `$fields` ÷ without', '≤ 0.3', `${bytesRatio.toFixed(2)} (${kB(bytes.trimmed)} kB vs ${kB(bytes.full)} kB over ${bytes.requests} requests)`, bytesRatio <= 0.3]);
     }
-    rows.push(['gzip size of popup / options / worker bundles (JS + CSS)', `≤ ${TARGET_KB.popup} / ${TARGET_KB.options} / ${TARGET_KB.worker} kB`, `${kB(size('popup').gzipSum)} / ${kB(size('options').gzipSum)} / ${kB(size('worker').gzipSum)} kB`, sizes.every((s) => s.gzipSum <= TARGET_KB[s.name] * 1000)]);
+    rows.push(['gzip size of popup / options / worker bundles (JS + CSS loaded before each runs)',
+      `≤ ${BUDGET_KB.popup} / ${BUDGET_KB.options} / ${BUDGET_KB.worker} kB (issue 9: ${ISSUE_9_KB.popup} / ${ISSUE_9_KB.options} / ${ISSUE_9_KB.worker})`,
+      `${kB(size('popup').gzipSum)} / ${kB(size('options').gzipSum)} / ${kB(size('worker').gzipSum)} kB; later, by import(): popup ${kB(size('popup').laterGzip)}, options ${kB(size('options').laterGzip)} (form and connection panels together)`,
+      sizes.every((s) => s.gzipSum <= BUDGET_KB[s.name] * 1000)]);
 
     console.log('\n| figure | target | measured | |');
     console.log('|---|---|---|---|');

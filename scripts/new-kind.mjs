@@ -45,22 +45,15 @@ export const ${name}Search: KindSearch<'${name}'> = {
   omniboxLine: (entity) => entity.title,
 };
 `,
-    'view.tsx': `import { Text } from '../../shared/ui/Text.tsx';
-import type { KindView, RowProps } from '../kind-view.ts';
-import { KindBadge, RowText } from '../row-parts.tsx';
+    'view.tsx': `import type { KindView } from '../kind-view.ts';
 import { ${name}Meta } from './meta.ts';
 
-// ${TODO}: the row — a title and one muted detail line (row-parts.tsx: RowText, Joined; see issue/view.tsx).
-function Row({ entity }: RowProps<'${name}'>) {
-  return (
-    <>
-      <KindBadge meta={${name}Meta} />
-      <RowText title={<Text value={entity.title} />} />
-    </>
-  );
-}
-
-export const ${name}View: KindView<'${name}'> = { meta: ${name}Meta, Row };
+// ${TODO}: the row's muted second line, parts joined with " · " (see issue/view.tsx; \`title\` when the first line
+// is more than the entity's title).
+export const ${name}View: KindView<'${name}'> = {
+  meta: ${name}Meta,
+  detail: () => [],
+};
 `,
     'card.tsx': `import { CardHead } from '../card-parts.tsx';
 import type { CardProps, KindCard } from '../kind-view.ts';

@@ -26,8 +26,10 @@ for (const dir of dirs.length ? dirs : ['dist']) {
   console.log(`${label}/\n${formatTable(rows)}\n`);
   if (args.includes('--files')) for (const r of rows) console.log(`${r.name}: ${r.files.join(', ')}`);
   over = over.concat(rows.filter((r) => !r.withinBudget).map((r) => `${label} ${r.name}`));
+  over = over.concat(rows.filter((r) => r.vitePreloadHelper.length > 0).map((r) =>
+    `${label} ${r.name} carries Vite's own preload helper again (${r.vitePreloadHelper.join(', ')}): vite.config.ts's smallPreloadHelper no longer applies`));
 }
-console.log('Each entry with the JS chunks it imports statically and their CSS, from Vite\'s build manifest (dynamic imports load later and are not counted).');
+console.log('Each entry with the JS chunks it imports statically and their CSS, from Vite\'s build manifest. \'later kB\': what its import() calls fetch after that (popup: cards and notes after the first frame; options: the form or the connection\'s panels, whichever the worker\'s answer calls for), not counted against the budget.');
 console.log("'gzip -9 kB' sums each file compressed on its own (judged against the budget); 'as one stream' compresses them together. 1 kB = 1000 B.");
 if (over.length > 0) {
   const msg = `over budget: ${over.join(', ')}`;

@@ -14,15 +14,20 @@ import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 /**
- * Enforced budget, in kB (1 kB = 1000 bytes) of gzip -9, JS + CSS an entry loads. Issue 9 asks for 16 / 16 / 20;
- * with sign-in (OAuth, PKCE, token refresh: ~5 kB in the worker, ~2.5 kB in Options) and ten kinds the bundles
- * measure 16.6 / 18.3 / 31.6, and an MV3 service worker can't defer code (no `import()` there). These ceilings
- * hold today's sizes so any growth fails `npm test`; the target stays in TARGET_KB and in the size report.
+ * Budget, in kB (1 kB = 1000 bytes) of gzip -9, JS + CSS an entry loads before it runs; `npm test` fails above it.
+ * Popup and Options hold issue 9's 16 kB: each page loads what its first frame needs and imports the rest
+ * (popup: cards and notes; Options: the form or the connection's panels, by the worker's answer).
+ * The worker's 32 kB is a decision, not issue 9's 20: that figure was set for a worker of seven kinds without
+ * sign-in, ~21 kB then. Sign-in with Space (OAuth code + PKCE, refresh, revoke: ~5 kB) and three kinds (~2.5 kB)
+ * came after, an MV3 service worker cannot `import()` anything later, and the polyfill (2.7 kB) stays by the
+ * issue's own rule. Getting to 20 would mean dropping sign-in or kinds. What the bytes cost the user is measured
+ * instead (`npm run bench`: worker start → listeners registered, and cold ÷ warm ≤ 3); this ceiling, 0.3 kB
+ * over today's size, makes any growth a visible decision again.
  */
-export const BUDGET_KB = Object.freeze({ popup: 17, options: 19, worker: 32.5 });
+export const BUDGET_KB = Object.freeze({ popup: 16, options: 16, worker: 32 });
 
-/** Issue 9's targets, reported next to the enforced budget until the bundles get there. */
-export const TARGET_KB = Object.freeze({ popup: 16, options: 16, worker: 20 });
+/** Issue 9's figures, for the record: the size report and the bench print them beside the budget. */
+export const ISSUE_9_KB = Object.freeze({ popup: 16, options: 16, worker: 20 });
 
 export const VITE_MANIFEST = join('.vite', 'manifest.json');
 
@@ -93,6 +98,37 @@ export function extensionEntries(distDir, viteManifest) {
 const gz = (buf) => gzipSync(buf, { level: 9 }).length;
 
 /**
+ * The files an entry fetches later, through `import()` (popup: cards and notes after the first frame; Options: the
+ * form or the connection's panels once the worker has answered), beyond those it already loaded statically.
+ */
+export function laterFiles(viteManifest, key) {
+  const loaded = new Set(Object.values(staticFiles(viteManifest, key)).flat());
+  const later = [];
+  const dynamic = [];
+  const visitDynamic = (k, seen = new Set()) => {
+    if (seen.has(k)) return;
+    seen.add(k);
+    const chunk = viteManifest[k];
+    for (const d of chunk?.dynamicImports ?? []) if (!dynamic.includes(d)) dynamic.push(d);
+    for (const i of chunk?.imports ?? []) visitDynamic(i, seen);
+  };
+  visitDynamic(key);
+  for (const d of dynamic) {
+    const { js, css } = staticFiles(viteManifest, d);
+    for (const f of [...js, ...css]) if (!loaded.has(f) && !later.includes(f)) later.push(f);
+  }
+  return later;
+}
+
+/**
+ * Vite's own preload helper, which vite.config.ts swaps for a small one (`smallPreloadHelper`): its
+ * `modulepreload` feature test is the mark. Returns the files that still carry it.
+ */
+export function filesWithVitePreloadHelper(distDir, files) {
+  return files.filter((f) => f.endsWith('.js') && readFileSync(join(distDir, f), 'utf8').includes('modulepreload'));
+}
+
+/**
  * @param {string} distDir a built extension (manifest.json + .vite/manifest.json)
  * @returns {{name: 'popup'|'options'|'worker', entry: string, files: string[], js: number, css: number,
  *   raw: number, gzipSum: number, gzipConcat: number}[]}
@@ -112,6 +148,7 @@ export function entrySizes(distDir) {
     const sizes = buffers.map(gz);
     const sum = (from, to) => sizes.slice(from, to).reduce((n, s) => n + s, 0);
     const cssFrom = files.length - css.length;
+    const later = laterFiles(viteManifest, key);
     return {
       name,
       entry: key,
@@ -121,6 +158,9 @@ export function entrySizes(distDir) {
       raw: buffers.reduce((n, b) => n + b.length, 0),
       gzipSum: sum(0),
       gzipConcat: gz(Buffer.concat(buffers)),
+      later,
+      laterGzip: later.reduce((n, f) => n + gz(readFileSync(join(distDir, f))), 0),
+      vitePreloadHelper: filesWithVitePreloadHelper(distDir, files),
     };
   });
 }
@@ -138,7 +178,7 @@ export function sizeRows(distDir, budgets = BUDGET_KB) {
 
 /** The rows as an aligned plain-text table. */
 export function formatTable(rows) {
-  const header = ['bundle', 'files', 'raw kB', 'JS gz', 'CSS gz', 'gzip -9 kB', 'as one stream', 'budget kB', ''];
+  const header = ['bundle', 'files', 'raw kB', 'JS gz', 'CSS gz', 'gzip -9 kB', 'as one stream', 'later kB', 'budget kB', ''];
   const table = rows.map((r) => [
     r.name,
     String(r.files.length),
@@ -147,6 +187,7 @@ export function formatTable(rows) {
     kB(r.css),
     kB(r.gzipSum),
     kB(r.gzipConcat),
+    r.later.length ? kB(r.laterGzip) : '–',
     `≤ ${r.budgetKb}`,
     r.withinBudget ? 'ok' : `OVER by ${kB(r.gzipSum - r.budgetKb * 1000)}`,
   ]);

@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BUDGET_KB, TARGET_KB, entrySizes, extensionEntries, sizeRows, staticFiles } from './bundle-sizes.mjs';
+import { BUDGET_KB, ISSUE_9_KB, entrySizes, extensionEntries, laterFiles, sizeRows, staticFiles } from './bundle-sizes.mjs';
 
 const roots: string[] = [];
 afterEach(() => {
@@ -83,6 +83,20 @@ describe('staticFiles', () => {
   });
 });
 
+describe('laterFiles', () => {
+  it('lists what import() fetches beyond the static files, from the entry and from its static imports', () => {
+    const manifest = {
+      'e.html': { file: 'e.js', imports: ['_a.js'], dynamicImports: ['lazy.ts'], css: ['e.css'] },
+      '_a.js': { file: 'a.js', dynamicImports: ['other.ts'] },
+      'lazy.ts': { file: 'lazy.js', imports: ['_a.js', '_c.js'], css: ['lazy.css'] },
+      'other.ts': { file: 'other.js', imports: ['_c.js'] },
+      '_c.js': { file: 'c.js' },
+    };
+    expect(laterFiles(manifest, 'e.html')).toEqual(['lazy.js', 'c.js', 'lazy.css', 'other.js']);
+    expect(laterFiles(manifest, 'other.ts')).toEqual([]);
+  });
+});
+
 describe('extensionEntries', () => {
   it('finds the pages by path and the worker entry behind crxjs\'s loader', () => {
     const root = crxBuild();
@@ -136,16 +150,16 @@ describe('entrySizes', () => {
 });
 
 describe('budgets', () => {
-  it('are the issue 9 budgets', () => {
-    expect(BUDGET_KB).toEqual({ popup: 17, options: 19, worker: 32.5 });
-    expect(TARGET_KB).toEqual({ popup: 16, options: 16, worker: 20 });
+  it('are issue 9\'s for the pages, and the decided ceiling for the worker', () => {
+    expect(BUDGET_KB).toEqual({ popup: 16, options: 16, worker: 32 });
+    expect(ISSUE_9_KB).toEqual({ popup: 16, options: 16, worker: 20 });
   });
 
   it('judge the sum of the files\' gzip sizes, so a worker over its budget fails and one under passes', () => {
-    const over = sizeRows(crxBuild({ workerKb: 33.5 }));
-    expect(over.find((r) => r.name === 'worker')).toMatchObject({ budgetKb: 32.5, withinBudget: false });
+    const over = sizeRows(crxBuild({ workerKb: 32.5 }));
+    expect(over.find((r) => r.name === 'worker')).toMatchObject({ budgetKb: 32, withinBudget: false });
     expect(over.find((r) => r.name === 'popup')?.withinBudget).toBe(true);
-    expect(sizeRows(crxBuild({ workerKb: 21 }), TARGET_KB).find((r) => r.name === 'worker')?.withinBudget).toBe(false);
+    expect(sizeRows(crxBuild({ workerKb: 21 }), ISSUE_9_KB).find((r) => r.name === 'worker')?.withinBudget).toBe(false);
     const under = sizeRows(crxBuild({ workerKb: 18 }));
     expect(under.every((r) => r.withinBudget)).toBe(true);
   });
@@ -155,10 +169,19 @@ describe('size-report --check', () => {
   const run = (...args: string[]) => spawnSync(process.execPath, [fileURLToPath(new URL('../size-report.mjs', import.meta.url)), ...args], { encoding: 'utf8' });
 
   it('exits 1 and names the bundle when one is over budget', () => {
-    const r = run('--check', crxBuild({ popupKb: 18 }));
+    const r = run('--check', crxBuild({ popupKb: 16.5 }));
     expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/popup .*≤ 17 {2}OVER by/);
+    expect(r.stdout).toMatch(/popup .*≤ 16 {2}OVER by/);
     expect(r.stderr).toMatch(/size:check failed: over budget: .* popup$/m);
+  });
+
+  it('exits 1 when a page carries Vite\'s own preload helper again (the small one in vite.config.ts stopped applying)', () => {
+    const root = crxBuild();
+    writeFileSync(join(root, 'assets/theme-T.js'), 'const r=document.createElement("link").relList.supports("modulepreload");export const h=r;');
+    const r = run('--check', root);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/popup carries Vite's own preload helper again \(assets\/theme-T\.js\)/);
+    expect(r.stderr).toMatch(/options carries Vite's own preload helper again/);
   });
 
   it('exits 0 when every bundle is within budget, and 1 when the build is missing', () => {

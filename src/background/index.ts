@@ -46,3 +46,7 @@ browser.permissions.onAdded.addListener(() => { refreshBadge(platform).catch(ign
 restrictStorageAccess(platform).catch(ignore);
 // The organization's managed settings may have changed while the worker slept (it wakes often: 30 s idle).
 applyPolicyToStored(platform).catch(ignore);
+
+// Read by the benchmark (scripts/bench.ts, cold start): when, after the worker started, its code had loaded and
+// every listener above was registered — what the size of this bundle costs each wake-up.
+performance.mark('space-lookup:listening');

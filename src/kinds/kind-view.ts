@@ -1,4 +1,4 @@
-import type { FunctionComponent } from 'preact';
+import type { ComponentChildren, FunctionComponent } from 'preact';
 import type { EntityOf } from '../space/types.ts';
 import type { EntityKind } from '../shared/kinds.ts';
 import type { KindMeta } from './kind-meta.ts';
@@ -13,20 +13,27 @@ export interface CardEnv {
   copy(text: string, what: string): void;
 }
 
-export interface RowProps<K extends EntityKind> {
-  entity: EntityOf<K>;
-  avatar?: string | null;
-}
+/** One part of a row's second line: text or a chip; `null`, `undefined`, `false` and `''` are left out. */
+export type RowPart = ComponentChildren;
 
 export interface CardProps<K extends EntityKind> {
   entity: EntityOf<K>;
   env: CardEnv;
 }
 
-/** The popup's first-paint side of one kind (`view.tsx`): its label and badge, and its row in the results. */
+/**
+ * The popup's first-paint side of one kind (`view.tsx`): its label and badge, and what its row in the results says.
+ * Every row has the same shape (view-registry.tsx renders it): the kind's letter badge, the title, and one muted
+ * line of details joined with " · ".
+ */
 export interface KindView<K extends EntityKind = EntityKind> {
   meta: KindMeta<K>;
-  Row: FunctionComponent<RowProps<K>>;
+  /** The first line; the entity's title, as text, when absent. */
+  title?(entity: EntityOf<K>): ComponentChildren;
+  /** The second line's parts, in order; empty ones are dropped. */
+  detail(entity: EntityOf<K>): RowPart[];
+  /** What leads the row in place of the letter badge (a person's avatar, once the worker has fetched it). */
+  lead?(entity: EntityOf<K>, avatar: string | null): ComponentChildren;
 }
 
 /**

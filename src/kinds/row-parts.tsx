@@ -25,6 +25,11 @@ export function RowText({ title, detail }: { title: ComponentChildren; detail?: 
   );
 }
 
+/** The first line of a keyed entity's row (issue, review): its key, then its title. */
+export function keyedTitle(entity: { key: string; title: string }) {
+  return <><Text value={entity.key} class="mono" /> <Text value={entity.title} /></>;
+}
+
 /** Joins present parts with a middle dot; empty parts are dropped. */
 export function Joined({ parts }: { parts: (ComponentChildren | null | undefined | false)[] }) {
   const present = parts.filter((p) => p !== null && p !== undefined && p !== false && p !== '');

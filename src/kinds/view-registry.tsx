@@ -3,9 +3,10 @@
  * (src/shared/kinds.ts): a listed kind without its line here is a compile error. Adding a kind:
  * docs/adding-a-kind.md.
  */
-import type { VNode } from 'preact';
 import type { Entity, EntityKind } from '../shared/kinds.ts';
+import { Text } from '../shared/ui/Text.tsx';
 import type { KindView } from './kind-view.ts';
+import { Joined, KindBadge, RowText } from './row-parts.tsx';
 import { articleView } from './article/view.tsx';
 import { channelView } from './channel/view.tsx';
 import { codeView } from './code/view.tsx';
@@ -30,12 +31,15 @@ export const VIEWS: { readonly [K in EntityKind]: KindView<K> } = {
   code: codeView,
 };
 
-// TypeScript cannot correlate `entity.kind` with `VIEWS[entity.kind]` across the union, so the one unchecked
-// step lives here: the row is always looked up by the entity's own kind.
-type AnyRow = (props: { entity: Entity; avatar?: string | null }) => VNode | null;
-
-/** Any entity's row, rendered by its own kind's view. */
+/** Any entity's row, as its own kind's view describes it. */
 export function EntityRow({ entity, avatar }: { entity: Entity; avatar?: string | null }) {
-  const Row = VIEWS[entity.kind].Row as unknown as AnyRow;
-  return <Row entity={entity} avatar={avatar ?? null} />;
+  // TypeScript cannot correlate `entity.kind` with `VIEWS[entity.kind]` across the union; the view is always the
+  // one of the entity's own kind.
+  const view = VIEWS[entity.kind] as unknown as KindView;
+  return (
+    <>
+      {view.lead ? view.lead(entity, avatar ?? null) : <KindBadge meta={view.meta} />}
+      <RowText title={view.title ? view.title(entity) : <Text value={entity.title} />} detail={<Joined parts={view.detail(entity)} />} />
+    </>
+  );
 }

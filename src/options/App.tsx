@@ -1,27 +1,16 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { errorText, type ErrorText } from '../shared/error-text.ts';
 import { t } from '../shared/i18n.ts';
 import { ask } from '../shared/messaging.ts';
-import type { ConnectionStatus, ConnectMethod, ForgetResult, ManagedPolicy } from '../shared/protocol.ts';
-import { ErrorNotice } from '../shared/ui/ErrorNotice.tsx';
-import { normalizeBaseUrl } from '../space/base-url.ts';
-import { ConnectForm, type FormValues } from './components/ConnectForm.tsx';
-import { ConnectionCard } from './components/ConnectionCard.tsx';
-import { ForgetRemains } from './components/ForgetRemains.tsx';
-import { ProjectScope } from './components/ProjectScope.tsx';
+import type { AppError, ConnectionStatus, ConnectMethod, ForgetResult, ManagedPolicy } from '../shared/protocol.ts';
+import { useLazyModule } from '../shared/ui/use-lazy-module.ts';
+import { ScopeNeedsConnection } from './components/ScopeNeedsConnection.tsx';
 import { TokenHelp } from './components/TokenHelp.tsx';
+import type { FormValues } from './connect-view.ts';
 
-/** Outcome text after Forget (Sign out for a sign-in), including what Space said about the revoke. */
-function forgetOutcome(result: ForgetResult, host: string | null, method: ConnectMethod): string {
-  const oauth = method === 'oauth';
-  const parts = [oauth ? t('options_signedOut') : t('options_forgotten')];
-  if (result.revoked === 'confirmed') parts.push(oauth ? t('options_signOutConfirmed') : t('options_revokeConfirmed'));
-  if (result.revoked === 'failed') {
-    const why = result.error ? errorText(result.error, { where: 'options', host }).title : t('err_internal_title');
-    parts.push(oauth ? t('options_signOutFailed', why) : t('options_revokeFailed', why));
-  }
-  return parts.join(' ');
-}
+// The page is split by what it shows: the form (with its URL checks and sign-in flow) or the saved connection's
+// panels. Each chunk is imported as soon as the worker's answer says it is needed; the other is never fetched.
+const loadConnectView = () => import('./connect-view.ts');
+const loadConnectedView = () => import('./connected-view.ts');
 
 const NO_POLICY: ManagedPolicy = { origin: null, methods: 'both', clientId: null, sessionOnly: false, invalid: [] };
 
@@ -34,7 +23,7 @@ function initialMethod(status: ConnectionStatus | null, policy: ManagedPolicy): 
 
 export function App() {
   const [status, setStatus] = useState<ConnectionStatus | null>(null);
-  const [loadError, setLoadError] = useState<ErrorText | null>(null);
+  const [loadError, setLoadError] = useState<AppError | null>(null);
   const [loaded, setLoaded] = useState(false);
   const [replacing, setReplacing] = useState(false);
   const [values, setValues] = useState<FormValues>({ url: '', token: '', sessionOnly: false, method: 'token', clientId: '' });
@@ -59,25 +48,28 @@ export function App() {
         }));
       } else {
         setValues((v) => ({ ...v, method: initialMethod(null, p) }));
-        setLoadError(errorText(answer.error, { where: 'options' }));
+        setLoadError(answer.error);
       }
       setLoaded(true);
     });
   }, []);
 
-  // Tests (and people) must not type into the form before the saved state has filled it in.
-  useEffect(() => {
-    if (loaded && main.current) main.current.dataset.loaded = 'true';
-  }, [loaded]);
-
   const configured = status?.configured === true;
   const showForm = loaded && (!configured || replacing);
   // Not usable, but not gone either (e.g. a session-only token lost with the browser session): Forget stays.
   const remains = !configured && status?.remembered === true;
+  const connectView = useLazyModule(loadConnectView, showForm || loadError !== null);
+  const connectedView = useLazyModule(loadConnectedView, configured || remains);
+  const ready = loaded && (connectView !== null || !(showForm || loadError)) && (connectedView !== null || !(configured || remains));
+
+  // Tests (and people) must not type into the form before the saved state has filled it in.
+  useEffect(() => {
+    if (ready && main.current) main.current.dataset.loaded = 'true';
+  }, [ready]);
 
   const forgotten = (result: ForgetResult) => {
     setLastOrigin(status?.origin ?? null);
-    setLive(forgetOutcome(result, status?.host ?? null, status?.method ?? 'token'));
+    if (connectedView) setLive(connectedView.forgetOutcome(result, status?.host ?? null, status?.method ?? 'token'));
     setReplacing(false);
     setValues((v) => ({ ...v, token: '' }));
     if (status) {
@@ -87,8 +79,11 @@ export function App() {
     void ask({ type: 'status' }).then((answer) => answer.ok && setStatus(answer.value));
   };
 
-  const typed = normalizeBaseUrl(policy.origin ?? values.url);
-  const tokenPageOrigin = typed.ok ? typed.origin : status?.origin ?? lastOrigin;
+  // What is typed counts only while the form (which brings the URL checks) is there to type into.
+  const typed = showForm ? connectView?.normalizeBaseUrl(policy.origin ?? values.url) : undefined;
+  const tokenPageOrigin = typed?.ok ? typed.origin : status?.origin ?? lastOrigin;
+  const Connected = connectedView;
+  const Connect = connectView;
 
   return (
     <main ref={main} class="options">
@@ -99,13 +94,13 @@ export function App() {
         <h2 id="conn-heading">{t('options_connectionHeading')}</h2>
         <p class="live" role="status" data-testid="options-status">{live}</p>
         {!loaded && <p class="muted">{t('options_loading')}</p>}
-        {loadError && <ErrorNotice text={loadError} testId="load-error" />}
+        {loadError && Connect && <Connect.ErrorNotice text={Connect.errorText(loadError, { where: 'options' })} testId="load-error" />}
         {policy.invalid.length > 0 && (
           <p class="notice warning" data-testid="policy-invalid">{t('options_policyInvalid', policy.invalid.join(', '))}</p>
         )}
 
-        {configured && status && (
-          <ConnectionCard
+        {configured && status && Connected && (
+          <Connected.ConnectionCard
             status={status}
             replacing={replacing}
             onStatus={setStatus}
@@ -121,10 +116,10 @@ export function App() {
           />
         )}
 
-        {loaded && remains && <ForgetRemains host={status?.host ?? null} method={status?.method ?? 'token'} onForgotten={forgotten} />}
+        {loaded && remains && Connected && <Connected.ForgetRemains host={status?.host ?? null} method={status?.method ?? 'token'} onForgotten={forgotten} />}
 
-        {showForm && (
-          <ConnectForm
+        {showForm && Connect && (
+          <Connect.ConnectForm
             values={values}
             onValues={setValues}
             policy={policy}
@@ -144,7 +139,9 @@ export function App() {
 
       <TokenHelp origin={tokenPageOrigin} method={showForm ? values.method : status?.method ?? values.method} />
 
-      <ProjectScope connected={configured && status?.auth !== 'rejected'} host={status?.host ?? null} announce={setLive} />
+      {configured && status?.auth !== 'rejected'
+        ? Connected && <Connected.ProjectScope host={status?.host ?? null} announce={setLive} />
+        : <ScopeNeedsConnection />}
     </main>
   );
 }

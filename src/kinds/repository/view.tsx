@@ -1,21 +1,11 @@
 import { Text } from '../../shared/ui/Text.tsx';
-import type { KindView, RowProps } from '../kind-view.ts';
-import { Joined, KindBadge, RowText } from '../row-parts.tsx';
+import type { KindView } from '../kind-view.ts';
 import { repositoryMeta } from './meta.ts';
 
-function Row({ entity }: RowProps<'repository'>) {
-  return (
-    <>
-      <KindBadge meta={repositoryMeta} />
-      <RowText
-        title={<Text value={entity.title} />}
-        detail={<Joined parts={[
-          <Text value={entity.projectKey} class="mono" />,
-          entity.defaultBranch && <Text value={entity.defaultBranch} />,
-        ]} />}
-      />
-    </>
-  );
-}
-
-export const repositoryView: KindView<'repository'> = { meta: repositoryMeta, Row };
+export const repositoryView: KindView<'repository'> = {
+  meta: repositoryMeta,
+  detail: (entity) => [
+    <Text value={entity.projectKey} class="mono" />,
+    entity.defaultBranch && <Text value={entity.defaultBranch} />,
+  ],
+};

@@ -8,8 +8,6 @@ import { Text } from '../../shared/ui/Text.tsx';
 import { displayText } from '../../shared/ui/text.ts';
 
 interface ProjectScopeProps {
-  /** Choosing projects needs a working connection (the list comes from Space). */
-  connected: boolean;
   host: string | null;
   announce(text: string): void;
 }
@@ -23,9 +21,10 @@ interface ProjectOption {
 
 /**
  * Which projects issue/review text search covers (Space has no global text search for them).
- * Empty = the worker's default: the user's starred and member projects, capped.
+ * Empty = the worker's default: the user's starred and member projects, capped. Shown only with a working
+ * connection (the list comes from Space); without one, Options shows `ScopeNeedsConnection` instead.
  */
-export function ProjectScope({ connected, host, announce }: ProjectScopeProps) {
+export function ProjectScope({ host, announce }: ProjectScopeProps) {
   const [chosen, setChosen] = useState<string[] | null>(null);
   const [names, setNames] = useState<Record<string, string>>({});
   const [query, setQuery] = useState('');
@@ -35,24 +34,13 @@ export function ProjectScope({ connected, host, announce }: ProjectScopeProps) {
   const latestQuery = useRef('');
 
   useEffect(() => {
-    if (!connected) return;
     void ask({ type: 'settings-get' }).then((answer) => {
       if (answer.ok) setChosen(answer.value.searchProjects);
       else setError(errorText(answer.error, { where: 'options', host }));
     });
-  }, [connected]);
+  }, []);
 
   useEffect(() => () => clearTimeout(timer.current), []);
-
-  if (!connected) {
-    return (
-      <section class="panel" aria-labelledby="scope-heading">
-        <h2 id="scope-heading">{t('options_scopeHeading')}</h2>
-        <p>{t('options_scopeIntro')}</p>
-        <p class="muted">{t('options_scopeNeedsConnection')}</p>
-      </section>
-    );
-  }
 
   const save = async (next: string[]) => {
     const previous = chosen;
