@@ -121,11 +121,11 @@ export function laterFiles(viteManifest, key) {
 }
 
 /**
- * Vite's own preload helper, which vite.config.ts swaps for a small one (`smallPreloadHelper`): its
- * `modulepreload` feature test is the mark. Returns the files that still carry it.
+ * Vite's own preload helper, which vite.config.ts swaps for a small one (`smallPreloadHelper`): the event it
+ * dispatches when a preload fails, `vite:preloadError`, is the mark. Returns the files that still carry it.
  */
 export function filesWithVitePreloadHelper(distDir, files) {
-  return files.filter((f) => f.endsWith('.js') && readFileSync(join(distDir, f), 'utf8').includes('modulepreload'));
+  return files.filter((f) => f.endsWith('.js') && readFileSync(join(distDir, f), 'utf8').includes('vite:preloadError'));
 }
 
 /**

@@ -177,7 +177,7 @@ describe('size-report --check', () => {
 
   it('exits 1 when a page carries Vite\'s own preload helper again (the small one in vite.config.ts stopped applying)', () => {
     const root = crxBuild();
-    writeFileSync(join(root, 'assets/theme-T.js'), 'const r=document.createElement("link").relList.supports("modulepreload");export const h=r;');
+    writeFileSync(join(root, 'assets/theme-T.js'), 'const e=new Event("vite:preloadError",{cancelable:true});export const h=e;');
     const r = run('--check', root);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/popup carries Vite's own preload helper again \(assets\/theme-T\.js\)/);

@@ -5,6 +5,7 @@
  * delivered. Nothing that matters is kept in memory between events: the connection, auth state, caches and
  * the last view live in storage, and the worker may be stopped at any moment.
  */
+import './boot-mark.ts';
 import browser from 'webextension-polyfill';
 import { createSpaceClient } from '../space/client.ts';
 import { refreshBadge } from './badge.ts';
