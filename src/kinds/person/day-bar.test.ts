@@ -71,7 +71,8 @@ describe('computeDayBar (properties)', () => {
         const bar = computeDayBar({ now, viewerZone, theirZone, hours });
         const span = bar.dayEndMs - bar.dayStartMs;
         for (const f of samples) {
-          const t = Math.floor(bar.dayStartMs + f * span);
+          // f just below 1 can round to the day's end itself (doubles at ~2e12 ms), which is the next day.
+          const t = Math.min(bar.dayEndMs - 1, Math.floor(bar.dayStartMs + f * span));
           const nearEdge = bar.segments.some((s) => Math.abs(t - s.startMs) < 2 * MIN || Math.abs(t - s.endMs) < 2 * MIN);
           if (nearEdge || !calmAround([viewerZone, theirZone], t)) continue;
           const highlighted = bar.segments.some((s) => t >= s.startMs && t < s.endMs);
