@@ -17,6 +17,7 @@ import { requestSignInPermissions } from '../sign-in.ts';
 import { clientIdMissingText, signInErrorText } from '../sign-in-text.ts';
 import { MethodChoice } from './MethodChoice.tsx';
 import { RedirectUri } from './RedirectUri.tsx';
+import { Managed } from './Managed.tsx';
 import { TextRow } from './TextRow.tsx';
 
 export interface FormValues {
@@ -42,10 +43,6 @@ interface ConnectFormProps {
 
 type Field = 'url' | 'token' | 'clientId' | null;
 
-/** "Set by your organization", next to a locked field. */
-function Managed({ id }: { id: string }) {
-  return <p id={id} class="help managed" data-testid={id}>{t('options_managed')}</p>;
-}
 
 /**
  * Method (sign in with Space, or a personal token) + URL + token or client ID → Connect / Sign in. The host
@@ -157,7 +154,7 @@ export function ConnectForm({ values, onValues, policy, hasSavedConnection, onCo
   };
 
   const errorId = error ? 'connect-error' : undefined;
-  const describedBy = (field: Field, help: string) => (error?.field === field ? `${help} ${errorId}` : help);
+  const errorOf = (field: Field) => (error?.field === field ? errorId : undefined);
   const typed = normalizeBaseUrl(urlLocked ? policy.origin ?? '' : values.url);
 
   return (
@@ -183,9 +180,8 @@ export function ConnectForm({ values, onValues, policy, hasSavedConnection, onCo
         url={{ placeholder: 'http://127.0.0.1:8084' }}
         value={urlLocked ? policy.origin ?? '' : values.url}
         maxLength={LIMITS.url}
-        invalid={error?.field === 'url'}
-        describedBy={describedBy('url', urlLocked ? 'space-url-help managed-url' : 'space-url-help')}
-        {...(urlLocked ? { managedNote: <Managed id="managed-url" /> } : {})}
+        errorId={errorOf('url')}
+        managedId={urlLocked ? 'managed-url' : undefined}
         onText={(url) => onValues((v) => ({ ...v, url }))}
       />
 
@@ -200,9 +196,8 @@ export function ConnectForm({ values, onValues, policy, hasSavedConnection, onCo
             type="text"
             value={clientIdLocked ? policy.clientId ?? '' : values.clientId}
             maxLength={LIMITS.clientId}
-            invalid={error?.field === 'clientId'}
-            describedBy={describedBy('clientId', clientIdLocked ? 'client-id-help managed-client-id' : 'client-id-help')}
-            {...(clientIdLocked ? { managedNote: <Managed id="managed-client-id" /> } : {})}
+            errorId={errorOf('clientId')}
+            managedId={clientIdLocked ? 'managed-client-id' : undefined}
             onText={(clientId) => onValues((v) => ({ ...v, clientId }))}
           />
           <RedirectUri key={identityChecks} origin={typed.ok ? typed.origin : null} />
@@ -217,8 +212,7 @@ export function ConnectForm({ values, onValues, policy, hasSavedConnection, onCo
           type="password"
           value={values.token}
           maxLength={LIMITS.token}
-          invalid={error?.field === 'token'}
-          describedBy={describedBy('token', 'space-token-help')}
+          errorId={errorOf('token')}
           onText={(token) => onValues((v) => ({ ...v, token }))}
         />
       )}

@@ -1,4 +1,5 @@
-import type { ComponentChildren, Ref } from 'preact';
+import type { Ref } from 'preact';
+import { Managed } from './Managed.tsx';
 
 interface TextRowProps {
   id: string;
@@ -9,11 +10,10 @@ interface TextRowProps {
   type: 'url' | 'text' | 'password';
   value: string;
   maxLength: number;
-  invalid: boolean;
-  /** Ids of what describes the field: its help, the error when it is the field at fault, a managed note. */
-  describedBy: string;
-  /** Set by the organization (managed storage): read-only, with this note under it. */
-  managedNote?: ComponentChildren;
+  /** The form's error message, when this is the field at fault: marks it invalid and describes it. */
+  errorId?: string | undefined;
+  /** Set by the organization (managed storage): read-only, with a note of this id under it. */
+  managedId?: string | undefined;
   /** The URL field's extras; other fields are plain text the browser must not complete or correct. */
   url?: { placeholder: string };
   onText(text: string): void;
@@ -21,7 +21,7 @@ interface TextRowProps {
 
 /** One labelled text field of the connect form, with its help line. */
 export function TextRow(props: TextRowProps) {
-  const locked = props.managedNote !== undefined;
+  const describedBy = [`${props.id}-help`, props.managedId, props.errorId].filter(Boolean).join(' ');
   return (
     <div class="form-row">
       <label for={props.id}>{props.label}</label>
@@ -32,15 +32,15 @@ export function TextRow(props: TextRowProps) {
         type={props.type as 'text'}
         {...(props.url ? { inputMode: 'url', placeholder: props.url.placeholder, autocomplete: 'url' } : { autocomplete: 'off', autoCapitalize: 'off' })}
         value={props.value}
-        readOnly={locked}
+        readOnly={props.managedId !== undefined}
         maxLength={props.maxLength}
         spellcheck={false}
-        aria-invalid={props.invalid}
-        aria-describedby={props.describedBy}
+        aria-invalid={props.errorId !== undefined}
+        aria-describedby={describedBy}
         data-testid={props.testId}
         onInput={(e) => props.onText(e.currentTarget.value)}
       />
-      {props.managedNote}
+      {props.managedId !== undefined && <Managed id={props.managedId} />}
       <p id={`${props.id}-help`} class="help">{props.help}</p>
     </div>
   );
