@@ -58,9 +58,11 @@ export function App() {
   const showForm = loaded && (!configured || replacing);
   // Not usable, but not gone either (e.g. a session-only token lost with the browser session): Forget stays.
   const remains = !configured && status?.remembered === true;
-  const connectView = useLazyModule(loadConnectView, showForm || loadError !== null);
-  const connectedView = useLazyModule(loadConnectedView, configured || remains);
-  const ready = loaded && (connectView !== null || !(showForm || loadError)) && (connectedView !== null || !(configured || remains));
+  const needsConnect = showForm || loadError !== null;
+  const needsConnected = configured || remains;
+  const Connect = useLazyModule(loadConnectView, needsConnect);
+  const Connected = useLazyModule(loadConnectedView, needsConnected);
+  const ready = loaded && (Connect !== null || !needsConnect) && (Connected !== null || !needsConnected);
 
   // Tests (and people) must not type into the form before the saved state has filled it in.
   useEffect(() => {
@@ -69,7 +71,7 @@ export function App() {
 
   const forgotten = (result: ForgetResult) => {
     setLastOrigin(status?.origin ?? null);
-    if (connectedView) setLive(connectedView.forgetOutcome(result, status?.host ?? null, status?.method ?? 'token'));
+    if (Connected) setLive(Connected.forgetOutcome(result, status?.host ?? null, status?.method ?? 'token'));
     setReplacing(false);
     setValues((v) => ({ ...v, token: '' }));
     if (status) {
@@ -80,10 +82,8 @@ export function App() {
   };
 
   // What is typed counts only while the form (which brings the URL checks) is there to type into.
-  const typed = showForm ? connectView?.normalizeBaseUrl(policy.origin ?? values.url) : undefined;
+  const typed = showForm ? Connect?.normalizeBaseUrl(policy.origin ?? values.url) : undefined;
   const tokenPageOrigin = typed?.ok ? typed.origin : status?.origin ?? lastOrigin;
-  const Connected = connectedView;
-  const Connect = connectView;
 
   return (
     <main ref={main} class="options">
