@@ -13,9 +13,6 @@ export interface CardEnv {
   copy(text: string, what: string): void;
 }
 
-/** One part of a row's second line: text or a chip; `null`, `undefined`, `false` and `''` are left out. */
-export type RowPart = ComponentChildren;
-
 export interface CardProps<K extends EntityKind> {
   entity: EntityOf<K>;
   env: CardEnv;
@@ -30,8 +27,8 @@ export interface KindView<K extends EntityKind = EntityKind> {
   meta: KindMeta<K>;
   /** The first line; the entity's title, as text, when absent. */
   title?(entity: EntityOf<K>): ComponentChildren;
-  /** The second line's parts, in order; empty ones are dropped. */
-  detail(entity: EntityOf<K>): RowPart[];
+  /** The second line's parts (text or a chip), in order; `null`, `undefined`, `false` and `''` are dropped. */
+  detail(entity: EntityOf<K>): ComponentChildren[];
   /** What leads the row in place of the letter badge (a person's avatar, once the worker has fetched it). */
   lead?(entity: EntityOf<K>, avatar: string | null): ComponentChildren;
 }

@@ -31,7 +31,7 @@ export function keyedTitle(entity: { key: string; title: string }) {
 }
 
 /** Joins present parts with a middle dot; empty parts are dropped. */
-export function Joined({ parts }: { parts: (ComponentChildren | null | undefined | false)[] }) {
+export function Joined({ parts }: { parts: ComponentChildren[] }) {
   const present = parts.filter((p) => p !== null && p !== undefined && p !== false && p !== '');
   return <>{present.map((p, i) => <Fragment key={i}>{i > 0 && ' · '}{p}</Fragment>)}</>;
 }
