@@ -15,6 +15,6 @@ export function useLazyModule<T>(load: () => Promise<T>, wanted: boolean): T | n
     return () => {
       live = false;
     };
-  }, [wanted, module === null]);
+  }, [wanted]);
   return module;
 }
