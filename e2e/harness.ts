@@ -462,7 +462,7 @@ export class Harness {
     return channel;
   }
 
-  /** Saves `docs/screenshots/<name>-<scheme>.png` for both color schemes; leaves the page in light mode. */
+  /** Saves `<name>-<scheme>.png` in SCREENSHOT_DIR (ignored; published by `npm run screenshots`) for both color schemes; leaves the page in light mode. */
   async screenshots(page: Page, name: string, prepare?: () => Promise<void>): Promise<string[]> {
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     const files: string[] = [];

@@ -10,4 +10,12 @@ export const DIST = process.env.E2E_DIST ? resolve(ROOT, process.env.E2E_DIST) :
 export const DIST_FIREFOX = process.env.E2E_DIST_FIREFOX ? resolve(ROOT, process.env.E2E_DIST_FIREFOX) : join(ROOT, 'dist-firefox');
 /** Set when only a private Chrome build was named: a Chrome-only run, the Firefox build is not needed. */
 export const CHROME_ONLY = process.env.E2E_DIST !== undefined && process.env.E2E_DIST_FIREFOX === undefined;
-export const SCREENSHOT_DIR = join(ROOT, 'docs', 'screenshots');
+/**
+ * Where the suite writes its screenshots: an ignored folder, so a test run never changes a tracked file (issue 17).
+ * `npm run screenshots` takes them again and copies them to docs/ (scripts/screenshots.mjs).
+ */
+export const SHOTS_DIR = join(ROOT, 'test-results', 'shots');
+/** The README's screenshots, published to docs/screenshots/. */
+export const SCREENSHOT_DIR = join(SHOTS_DIR, 'screenshots');
+/** The store's screenshots, published to docs/store/. */
+export const STORE_SHOT_DIR = join(SHOTS_DIR, 'store');

@@ -1,5 +1,6 @@
 /**
- * The README's screenshots (docs/screenshots/), taken from the real extension against the demo server:
+ * The README's screenshots (written to test-results/shots/screenshots/, published to docs/screenshots/ by
+ * `npm run screenshots`), taken from the real extension against the demo server:
  * the popup with results and a person's card, and the options page connected — light and dark. Each file must
  * show what its name says: the whole page at its real size, in its colour scheme, with the page's content on it.
  */

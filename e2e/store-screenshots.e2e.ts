@@ -1,5 +1,6 @@
 /**
- * Store screenshots (docs/store/screenshot-*.png): 1280×800 PNGs, the size the Chrome Web Store asks for (and
+ * Store screenshots (written to test-results/shots/store/, published to docs/store/screenshot-*.png by
+ * `npm run screenshots`): 1280×800 PNGs, the size the Chrome Web Store asks for (and
  * that Edge Add-ons and addons.mozilla.org accept), taken from the real extension against the demo server.
  *
  * The demo server is reached as https://space.northwind-orbital.example: Chromium's host resolver maps that
@@ -18,10 +19,10 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { issueUrl, profileUrl } from '../src/space/web-urls.ts';
 import { type Harness, ROOT, moveTo, typeQuery, waitForSearchDone } from './harness.ts';
+import { STORE_SHOT_DIR } from './paths.ts';
 import { pngSize } from './png.ts';
 import { useHarness } from './use-harness.ts';
 
-const STORE_DIR = join(ROOT, 'docs', 'store');
 const SIZE = { width: 1280, height: 800 } as const;
 const SPACE_HOST = 'space.northwind-orbital.example';
 const SPACE = `https://${SPACE_HOST}`;
@@ -38,8 +39,8 @@ async function freePort(): Promise<number> {
 const port = await freePort();
 
 function save(name: string, png: Buffer): string {
-  mkdirSync(STORE_DIR, { recursive: true });
-  const file = join(STORE_DIR, name);
+  mkdirSync(STORE_SHOT_DIR, { recursive: true });
+  const file = join(STORE_SHOT_DIR, name);
   writeFileSync(file, png);
   return file;
 }
