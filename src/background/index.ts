@@ -44,10 +44,15 @@ browser.omnibox.onInputEntered.addListener((text, disposition) => {
 browser.permissions.onRemoved.addListener(() => { refreshBadge(platform).catch(ignore); });
 browser.permissions.onAdded.addListener(() => { refreshBadge(platform).catch(ignore); });
 
-restrictStorageAccess(platform).catch(ignore);
-// The organization's managed settings may have changed while the worker slept (it wakes often: 30 s idle).
-applyPolicyToStored(platform).catch(ignore);
+// The organization's managed settings bind the stored connection: a policy set or changed while the browser runs
+// applies at once (the event wakes a stopped worker), not at the next start. Every other area's change is ignored.
+const applyPolicy = () => { applyPolicyToStored(platform).then(() => refreshBadge(platform)).catch(ignore); };
+browser.storage.onChanged.addListener((_changes, area) => { if (area === 'managed') applyPolicy(); });
 
-// Read by the benchmark (scripts/bench.ts, cold start): when, after the worker started, its code had loaded and
+restrictStorageAccess(platform).catch(ignore);
+// The managed settings may also have changed while the worker slept (it wakes often: 30 s idle).
+applyPolicy();
+
+// Read by the benchmark (scripts/bench/cold-start.ts): when, after the worker started, its code had loaded and
 // every listener above was registered — what the size of this bundle costs each wake-up.
 performance.mark('space-lookup:listening');
