@@ -8,6 +8,7 @@
  *   POST   /__demo/source-search {on: boolean}        (serve source search, or answer it with a bare 404)
  *   POST   /__demo/oauth/revoke {refreshToken?}       (revoke one OAuth refresh token, or all; answers {"revoked": n})
  *   POST   /__demo/oauth/ttl {seconds}                (lifetime of OAuth access tokens issued from now on)
+ *   POST   /__demo/oauth/returning-user {on}          (one refresh token per client + user, remembered consent)
  *   GET    /__demo/info                               (organization, demo user, counts)
  * Only loopback peers are served, and never a browser page: a request carrying an `Origin` header is refused,
  * so a web page cannot reconfigure the server (cross-origin JSON POSTs also need a preflight the demo never grants).
@@ -48,6 +49,7 @@ export interface DemoControls {
   /** OAuth (oauth.ts): revoke one refresh token or all; how many were revoked. */
   revokeRefreshTokens(refreshToken?: string): number;
   setAccessTokenTtl(seconds: number): void;
+  setOAuthReturningUser(on: boolean): void;
   info(): unknown;
 }
 
@@ -126,6 +128,12 @@ export async function handleControlRequest(req: DemoRequest, res: DemoResponse, 
         const body = await readJsonBody(req);
         if (typeof body.seconds !== 'number') return bad('seconds must be a number');
         controls.setAccessTokenTtl(body.seconds);
+        return ok();
+      }
+      case 'POST /__demo/oauth/returning-user': {
+        const body = await readJsonBody(req);
+        if (typeof body.on !== 'boolean') return bad('on must be true or false');
+        controls.setOAuthReturningUser(body.on);
         return ok();
       }
       case 'GET /__demo/info':

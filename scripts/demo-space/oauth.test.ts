@@ -147,7 +147,7 @@ describe('authorization code flow with PKCE, end to end over HTTP', () => {
     expect(expired.json).toEqual(authRequired('Access token has expired'));
 
     server.setAccessTokenTtl(600);
-    const refreshed = await token({ grant_type: 'refresh_token', refresh_token: first.json.refresh_token as string, client_id: DEMO_CLIENT_ID });
+    const refreshed = await token({ grant_type: 'refresh_token', refresh_token: first.json.refresh_token as string, client_id: DEMO_CLIENT_ID, scope: SCOPE });
     expect(refreshed.status).toBe(200);
     expect(refreshed.json).toEqual({ access_token: expect.any(String) as unknown, token_type: 'Bearer', expires_in: 600, scope: SCOPE });
     expect(refreshed.json.access_token).not.toBe(first.json.access_token);
@@ -155,7 +155,7 @@ describe('authorization code flow with PKCE, end to end over HTTP', () => {
     expect(ok.status).toBe(200);
     expect(ok.json).toEqual({ username: 'alex.demo' });
     // The refresh token stays valid after use (no rotation).
-    expect((await token({ grant_type: 'refresh_token', refresh_token: first.json.refresh_token as string, client_id: DEMO_CLIENT_ID })).status).toBe(200);
+    expect((await token({ grant_type: 'refresh_token', refresh_token: first.json.refresh_token as string, client_id: DEMO_CLIENT_ID, scope: SCOPE })).status).toBe(200);
 
     const revoke = await control('revoke', { refreshToken: first.json.refresh_token });
     expect(revoke.status).toBe(200);
@@ -163,7 +163,7 @@ describe('authorization code flow with PKCE, end to end over HTTP', () => {
     const refused = await me(refreshed.json.access_token as string);
     expect(refused.status).toBe(401);
     expect(refused.json).toEqual(authRequired(REVOKED));
-    const again = await token({ grant_type: 'refresh_token', refresh_token: first.json.refresh_token as string, client_id: DEMO_CLIENT_ID });
+    const again = await token({ grant_type: 'refresh_token', refresh_token: first.json.refresh_token as string, client_id: DEMO_CLIENT_ID, scope: SCOPE });
     expect(again.status).toBe(401);
     expect(again.json).toEqual(authRequired(REVOKED));
     // Personal tokens are untouched.
@@ -279,6 +279,7 @@ describe('GET /oauth/auth: errors sent back to the redirect URI', () => {
     ['no scope', { scope: null }, 'invalid_scope'],
     ['a malformed scope element', { scope: 'global:Profile.View Profile.View' }, 'invalid_scope'],
     ['access_type=forever', { access_type: 'forever' }, 'invalid_request'],
+    ['request_credentials=silent', { request_credentials: 'silent' }, 'invalid_request'],
   ])('%s → 302 to the redirect URI with error=%s and the state', async (_label, overrides, error) => {
     const response = await authorize(authParams(pkce(), overrides));
     expect(response.status).toBe(302);
@@ -399,7 +400,7 @@ describe('POST /oauth/token: authorization_code', () => {
     expect(replay.status).toBe(400);
     expect(replay.json).toEqual(invalidGrant('Authorization code has already been used'));
     expect((await me(first.json.access_token as string)).json).toEqual(authRequired(REVOKED));
-    const refresh = await token({ grant_type: 'refresh_token', refresh_token: first.json.refresh_token as string, client_id: DEMO_CLIENT_ID });
+    const refresh = await token({ grant_type: 'refresh_token', refresh_token: first.json.refresh_token as string, client_id: DEMO_CLIENT_ID, scope: SCOPE });
     expect(refresh.status).toBe(401);
   });
 
@@ -466,7 +467,7 @@ describe('POST /oauth/token: authorization_code', () => {
 
 describe('POST /oauth/token: refresh_token', () => {
   const refreshForm = (refreshToken: string, extra: Record<string, string> = {}) => ({
-    grant_type: 'refresh_token', refresh_token: refreshToken, client_id: DEMO_CLIENT_ID, ...extra,
+    grant_type: 'refresh_token', refresh_token: refreshToken, client_id: DEMO_CLIENT_ID, scope: SCOPE, ...extra,
   });
 
   it('no refresh_token → 400 invalid_request; an unknown one → 400 invalid_grant', async () => {
@@ -476,6 +477,20 @@ describe('POST /oauth/token: refresh_token', () => {
     const unknown = await token(refreshForm('demo-oauth-rt.nope'));
     expect(unknown.status).toBe(400);
     expect(unknown.json).toEqual({ error: 'invalid_grant', error_description: 'Refresh token is invalid' });
+  });
+
+  it('no scope → 400 invalid_request, as Space documents it required; checked before the token, which stays usable', async () => {
+    const tokens = await signIn();
+    const form = refreshForm(tokens.refresh_token as string);
+    for (const scope of [null, '']) {
+      if (scope === null) delete (form as Record<string, string>).scope;
+      else form.scope = scope;
+      const answer = await token(form);
+      expect(answer.status).toBe(400);
+      expect(answer.json).toEqual({ error: 'invalid_request', error_description: 'scope is required' });
+    }
+    expect((await token(refreshForm(tokens.refresh_token as string))).status).toBe(200);
+    expect((await token({ grant_type: 'refresh_token', refresh_token: 'demo-oauth-rt.nope', client_id: DEMO_CLIENT_ID })).json.error).toBe('invalid_request');
   });
 
   it('a narrower scope is granted; a wider one → 400 invalid_scope', async () => {
@@ -510,6 +525,73 @@ describe('POST /oauth/token: refresh_token', () => {
     expect((await me(c.access_token as string)).status).toBe(200);
     expect(server.revokeRefreshTokens(c.refresh_token)).toBe(1);
     expect(server.revokeRefreshTokens(c.refresh_token)).toBe(0);
+  });
+});
+
+// ----- returning users ---------------------------------------------------------------------------------------------
+
+describe('returning users: one refresh token per client and user, remembered consent', () => {
+  /** `/oauth/auth` answered with a redirect straight back to the redirect URI: the code it carries. */
+  async function redirectedAtOnce(params: URLSearchParams): Promise<string> {
+    const response = await authorize(params);
+    expect(response.status).toBe(302);
+    const location = new URL(response.headers.get('location') as string);
+    expect(`${location.origin}${location.pathname}`).toBe(CHROME);
+    expect(location.searchParams.get('state')).toBe('st-123');
+    return location.searchParams.get('code') as string;
+  }
+
+  it('a refresh token only the first time; then a covered request redirects at once and its exchange has none', async () => {
+    const fresh = await startDemoServer();
+    server = fresh;
+    try {
+      expect((await control('returning-user', { on: true })).status).toBe(204);
+      const first = await signIn({ request_credentials: 'default' });
+      expect(first.refresh_token).toMatch(/^demo-oauth-rt\./);
+
+      // No page: the consent given above covers it (the same scope, or a narrower one).
+      for (const scope of [SCOPE, 'global:Team.View']) {
+        const p = pkce();
+        const code = await redirectedAtOnce(authParams(p, { request_credentials: 'default', scope }));
+        const again = await token(exchangeForm(code, p));
+        expect(again.status).toBe(200);
+        expect(again.json).not.toHaveProperty('refresh_token');
+        expect((await me(again.json.access_token as string)).json).toEqual({ username: 'alex.demo' });
+      }
+      // Through the consent page too: still none.
+      expect(await signIn()).not.toHaveProperty('refresh_token');
+      // A wider scope, or `required` (log in again), asks the user.
+      expect((await authorize(authParams(pkce(), { scope: `${SCOPE} global:Project.View` }))).status).toBe(200);
+      expect((await authorize(authParams(pkce(), { request_credentials: 'required' }))).status).toBe(200);
+      // The first refresh token keeps working.
+      expect((await token({ grant_type: 'refresh_token', refresh_token: first.refresh_token as string, client_id: DEMO_CLIENT_ID, scope: SCOPE })).status).toBe(200);
+
+      // Off: every sign-in shows the page and gets a refresh token, as before.
+      fresh.setOAuthReturningUser(false);
+      expect((await authorize(authParams(pkce()))).status).toBe(200);
+      expect((await signIn()).refresh_token).toMatch(/^demo-oauth-rt\./);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('Deny forgets the consent; the switch is off by default and refuses a bad control body', async () => {
+    const fresh = await startDemoServer();
+    server = fresh;
+    try {
+      await signIn();
+      fresh.setOAuthReturningUser(true);
+      // Consent given while off was not remembered.
+      expect((await authorize(authParams(pkce()))).status).toBe(200);
+      await signIn();
+      await redirectedAtOnce(authParams(pkce()));
+      const { fields } = await consent(authParams(pkce(), { request_credentials: 'required' }));
+      expect((await decide(fields, 'deny')).status).toBe(302);
+      expect((await authorize(authParams(pkce()))).status).toBe(200);
+      expect((await control('returning-user', { on: 'yes' })).status).toBe(400);
+    } finally {
+      await fresh.close();
+    }
   });
 });
 
@@ -581,7 +663,7 @@ describe('access tokens, controls and sign-out', () => {
     const signOut = await api(server, path, { method: 'DELETE', token: t.access_token as string });
     expect(signOut.status).toBe(200);
     expect(signOut.text).toBe('');
-    expect((await token({ grant_type: 'refresh_token', refresh_token: t.refresh_token as string, client_id: DEMO_CLIENT_ID })).json)
+    expect((await token({ grant_type: 'refresh_token', refresh_token: t.refresh_token as string, client_id: DEMO_CLIENT_ID, scope: SCOPE })).json)
       .toEqual(authRequired(REVOKED));
     expect((await me(t.access_token as string)).json).toEqual(authRequired(REVOKED));
     // Again: the access token is refused now.

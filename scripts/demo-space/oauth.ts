@@ -7,6 +7,7 @@
  *                               with `error=…` (RFC 6749 §4.1.2.1: never redirect for a bad client or redirect URI)
  *   POST /oauth/auth/decision   the consent form: redirect to `redirect_uri?code=…&state=…` or `?error=access_denied&state=…`
  *   POST /oauth/token           `authorization_code` (PKCE verified, code single-use, 60 s) and `refresh_token`
+ *                               (`scope` required, as Space's "Refresh Token Flow" page says [C])
  *   DELETE /api/http/team-directory/profiles/oauth-consents/me/refresh-tokens/self   sign-out (server.ts routes it here)
  *
  * Evidence: endpoint paths, parameters, `access_type=offline` → refresh token, public client → `client_id` in the body,
@@ -16,6 +17,13 @@
  * with its access tokens with the revoked text and 401 is [I]. Everything else here — RFC 6749 error codes and
  * statuses at /oauth/token, the error pages, `redirect_uri_mismatch`, the code lifetime, no refresh-token rotation,
  * `token_type`/`scope` in the answer — is [I] (RFC 6749 / 7636 behaviour; Space's own is unknown).
+ *
+ * Returning users (`setReturningUser`, off by default so every sign-in shows the consent page): Space issues a
+ * refresh token only the first time it exchanges a code for an application and user (KT `OAuthAccessType`, NET
+ * `AccessType` [C]); with `request_credentials=default` a user signed in to Space is let through without a login
+ * page (KT `OAuthRequestCredentials` [C]) — that a consent once given is remembered, so the authorization request
+ * is answered with a redirect at once, is [I]. That is what a second browser, and a silent re-authorization
+ * (`launchWebAuthFlow` with `interactive: false`), meet.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { sendBytes, sendJsonText, sendSpaceError, sendText, type ResponseRecord } from './responses.ts';
@@ -69,6 +77,8 @@ export interface DemoOAuthOptions {
   redirectUris?: readonly RedirectUriRule[];
   /** More registered applications (tests: a confidential one, to see what "public clients not allowed" looks like). */
   extraApps?: readonly DemoOAuthApp[];
+  /** Start with returning users on (see `DemoOAuth.setReturningUser`). */
+  returningUser?: boolean;
   /** Clock (epoch ms); tests inject one. */
   now?: () => number;
 }
@@ -81,6 +91,8 @@ interface AuthRequest {
   state: string | null;
   offline: boolean;
   challenge: string;
+  /** `request_credentials`: `default`, `required` (log out first, so always a page), or null when not sent. */
+  credentials: 'default' | 'required' | null;
 }
 
 interface CodeGrant {
@@ -136,9 +148,15 @@ export class DemoOAuth {
   private readonly codes = new Map<string, CodeGrant>();
   private readonly refreshTokens = new Map<string, RefreshGrant>();
   private readonly accessTokens = new Map<string, AccessGrant>();
+  private returning = false;
+  /** `clientId username` of every pair a refresh token was issued to, whatever the switch says. */
+  private readonly refreshIssued = new Set<string>();
+  /** `clientId username` → what was consented to, remembered while returning users are on. */
+  private readonly consented = new Map<string, { scope: string[]; offline: boolean }>();
 
   constructor(private readonly opts: DemoOAuthOptions) {
     this.now = opts.now ?? Date.now;
+    this.returning = opts.returningUser === true;
     this.ttlSec = DEFAULT_ACCESS_TOKEN_TTL_SEC;
     if (opts.accessTokenTtlSec !== undefined) this.setAccessTokenTtl(opts.accessTokenTtlSec);
     this.apps.set(DEMO_CLIENT_ID, {
@@ -162,6 +180,15 @@ export class DemoOAuth {
       throw new TypeError(`access token TTL must be a whole number of seconds in [0, ${MAX_ACCESS_TOKEN_TTL_SEC}]`);
     }
     this.ttlSec = seconds;
+  }
+
+  /**
+   * Returning users, as Space treats them (see the file comment): a code exchange for a client + user that has
+   * already been given a refresh token gets none, and an approval is remembered, so a later authorization request
+   * it covers (same or narrower scope, not `request_credentials=required`) redirects back at once, without a page.
+   */
+  setReturningUser(on: boolean): void {
+    this.returning = on;
   }
 
   /** Replaces the demo application's redirect URIs. */
@@ -232,12 +259,26 @@ export class DemoOAuth {
     if (scope === null) return back('invalid_scope', 'scope must be a space-separated list of <context>:<permission> elements');
     const accessType = single(params, 'access_type') ?? 'online';
     if (accessType !== 'online' && accessType !== 'offline') return back('invalid_request', 'access_type must be online or offline');
-    return { kind: 'ok', request: { clientId, redirectUri, scope, state, offline: accessType === 'offline', challenge } };
+    // The authorization code flow's two values (KT OAuthRequestCredentials, NET RequestCredentials [C]); the implicit
+    // flow's page also names `skip` and `silent`, undocumented here [U], so refused like any other value [I].
+    const credentials = single(params, 'request_credentials');
+    if (credentials !== null && credentials !== 'default' && credentials !== 'required') {
+      return back('invalid_request', 'request_credentials must be default or required');
+    }
+    return { kind: 'ok', request: { clientId, redirectUri, scope, state, offline: accessType === 'offline', challenge, credentials } };
+  }
+
+  /** Whether a remembered consent covers the request, so a returning user is sent back without a page. */
+  private remembered(request: AuthRequest): boolean {
+    if (!this.returning || request.credentials === 'required') return false;
+    const consent = this.consented.get(`${request.clientId} ${this.opts.user.username}`);
+    return consent !== undefined && (consent.offline || !request.offline) && request.scope.every((e) => consent.scope.includes(e));
   }
 
   /** The consent was given: a single-use code for the request, and where the browser goes with it. */
   approve(request: AuthRequest): string {
     this.prune();
+    if (this.returning) this.consented.set(`${request.clientId} ${this.opts.user.username}`, { scope: request.scope, offline: request.offline });
     const code = randomToken();
     this.codes.set(code, {
       request, username: this.opts.user.username, expiresAt: this.now() + AUTH_CODE_TTL_SEC * 1000, used: false, issued: null,
@@ -246,6 +287,7 @@ export class DemoOAuth {
   }
 
   deny(request: AuthRequest): string {
+    this.consented.delete(`${request.clientId} ${this.opts.user.username}`);
     return withParams(request.redirectUri, { error: 'access_denied', error_description: 'The user denied access', state: request.state });
   }
 
@@ -311,9 +353,11 @@ export class DemoOAuth {
     }
     if (s256(verifier) !== grant.request.challenge) return oauthError(400, 'invalid_grant', 'code_verifier does not match the code_challenge');
 
-    const refresh: RefreshGrant | null = grant.request.offline
+    const pair = `${app.clientId} ${grant.username}`;
+    const refresh: RefreshGrant | null = grant.request.offline && !(this.returning && this.refreshIssued.has(pair))
       ? { clientId: app.clientId, username: grant.username, scope: grant.request.scope, revoked: false }
       : null;
+    if (refresh) this.refreshIssued.add(pair);
     let refreshToken: string | null = null;
     if (refresh) {
       refreshToken = randomToken('demo-oauth-rt.');
@@ -327,18 +371,16 @@ export class DemoOAuth {
   private refresh(form: URLSearchParams, app: DemoOAuthApp): TokenAnswer {
     const refreshToken = single(form, 'refresh_token');
     if (refreshToken === null || refreshToken === '') return oauthError(400, 'invalid_request', 'refresh_token is required');
+    // "scope: Required" (DOC refresh-token.html [C]); that Space says so with 400 invalid_request is [I].
+    const asked = single(form, 'scope');
+    if (asked === null || asked === '') return oauthError(400, 'invalid_request', 'scope is required');
     const grant = this.refreshTokens.get(refreshToken);
     if (!grant) return oauthError(400, 'invalid_grant', 'Refresh token is invalid');
     if (grant.revoked) return { status: 401, body: { error: 'authentication-required', error_description: REVOKED_REFRESH } };
     if (grant.clientId !== app.clientId) return oauthError(400, 'invalid_grant', 'Refresh token was issued to another client');
-    let scope = grant.scope;
-    const asked = single(form, 'scope');
-    if (asked !== null) {
-      const parsed = parseScope(asked);
-      if (parsed === null || parsed.some((element) => !grant.scope.includes(element))) {
-        return oauthError(400, 'invalid_scope', 'scope exceeds the scope granted to the refresh token');
-      }
-      scope = parsed;
+    const scope = parseScope(asked);
+    if (scope === null || scope.some((element) => !grant.scope.includes(element))) {
+      return oauthError(400, 'invalid_scope', 'scope exceeds the scope granted to the refresh token');
     }
     // No rotation: the refresh token stays valid, so the answer leaves it out [I].
     const { token } = this.issueAccess(grant.username, grant);
@@ -417,6 +459,7 @@ export class DemoOAuth {
     const check = this.checkAuthorize(params);
     if (check.kind === 'error-page') return this.sendErrorPage(req, res, record, check.error, check.description);
     if (check.kind === 'redirect') return redirect(res, record, check.location);
+    if (this.remembered(check.request)) return redirect(res, record, this.approve(check.request));
     this.prune();
     const ticket = randomToken();
     this.consents.set(ticket, { request: check.request, expiresAt: this.now() + CONSENT_TTL_SEC * 1000 });
@@ -525,7 +568,7 @@ function parseScope(scope: string | null): string[] | null {
 
 function sameRequest(a: AuthRequest, b: AuthRequest): boolean {
   return a.clientId === b.clientId && a.redirectUri === b.redirectUri && a.state === b.state && a.offline === b.offline
-    && a.challenge === b.challenge && a.scope.join(' ') === b.scope.join(' ');
+    && a.challenge === b.challenge && a.credentials === b.credentials && a.scope.join(' ') === b.scope.join(' ');
 }
 
 function withParams(uri: string, params: Record<string, string | null>): string {
@@ -592,7 +635,9 @@ function page(title: string, body: string): string {
 }
 
 /** The request's own parameters travel back as hidden fields (re-validated on POST) with the single-use ticket. */
-const FORM_FIELDS = ['response_type', 'client_id', 'redirect_uri', 'scope', 'state', 'access_type', 'code_challenge', 'code_challenge_method'];
+const FORM_FIELDS = [
+  'response_type', 'client_id', 'redirect_uri', 'scope', 'state', 'request_credentials', 'access_type', 'code_challenge', 'code_challenge_method',
+];
 
 function consentPage(input: {
   appName: string; organization: string; user: { username: string; displayName: string }; request: AuthRequest;

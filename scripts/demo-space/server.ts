@@ -80,6 +80,8 @@ export interface DemoServer {
   revokeRefreshTokens(refreshToken?: string): number;
   /** Lifetime in seconds of OAuth access tokens issued from now on (0: born expired). */
   setAccessTokenTtl(seconds: number): void;
+  /** OAuth returning users (oauth.ts `setReturningUser`): one refresh token per client + user, remembered consent. */
+  setOAuthReturningUser(on: boolean): void;
   /** Every OAuth access and refresh token issued so far (for leak checks). */
   issuedOAuthTokens(): { accessTokens: string[]; refreshTokens: string[] };
   close(): Promise<void>;
@@ -180,6 +182,7 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
     setSourceSearch: (on) => { sourceSearch = on; },
     revokeRefreshTokens: (refreshToken) => oauth.revokeRefreshTokens(refreshToken),
     setAccessTokenTtl: (seconds) => oauth.setAccessTokenTtl(seconds),
+    setOAuthReturningUser: (on) => oauth.setReturningUser(on),
     info: () => ({
       organization: dataset.organizationName,
       oauthClientId: oauth.clientId,
@@ -396,6 +399,7 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
     oauthClientId: oauth.clientId,
     revokeRefreshTokens: controls.revokeRefreshTokens,
     setAccessTokenTtl: controls.setAccessTokenTtl,
+    setOAuthReturningUser: controls.setOAuthReturningUser,
     issuedOAuthTokens: () => oauth.issuedTokens(),
     close: () => new Promise<void>((resolve) => {
       for (const timer of pendingTimers) clearTimeout(timer);

@@ -1,7 +1,7 @@
 /**
  * One demo Space server for a test file, started before and closed after it; faults, the request log,
- * restricted mode, source search and the access-token lifetime are reset after every test so tests can't
- * leak state into each other.
+ * restricted mode, source search, OAuth returning users and the access-token lifetime are reset after every
+ * test so tests can't leak state into each other.
  */
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { DEFAULT_ACCESS_TOKEN_TTL_SEC } from './oauth.ts';
@@ -20,6 +20,7 @@ export function useDemoServer(options: DemoServerOptions = {}): { readonly curre
     holder.current.clearRequests();
     holder.current.setRestricted(false);
     holder.current.setSourceSearch(true);
+    holder.current.setOAuthReturningUser(false);
     holder.current.setAccessTokenTtl(options.accessTokenTtlSec ?? DEFAULT_ACCESS_TOKEN_TTL_SEC);
   });
   return holder;

@@ -1,6 +1,7 @@
 /**
  * The bearer of a "Sign in with Space" connection: the stored access token while it is fresh, otherwise one
- * refresh with the stored refresh token (space-api.md §8, `grant_type=refresh_token`).
+ * refresh with the stored refresh token (space-api.md §8, `grant_type=refresh_token`, with the granted scope) — or,
+ * for a sign-in Space gave no refresh token (NO_REFRESH_TOKEN), one silent re-authorization.
  *
  *  - Before expiry: a token is refreshed from `refreshAt` on (60 s before it expires; a quarter of its lifetime
  *    for tokens that live less than four minutes), so a request rarely meets an expired one.
@@ -13,16 +14,32 @@
  *  - Refused (any 400/401 from /oauth/token, e.g. "Refresh token associated with the access token is revoked"):
  *    the connection is marked rejected — "sign in again", badge too — and the settings stay. Transient failures
  *    (network, 5xx, timeout) change nothing stored.
+ *  - Without a refresh token: the authorization request again, not interactive (`reauthorizeSilently`). Space
+ *    redirects back at once while the browser's Space session and the consent last (KT/NET
+ *    `request_credentials=default`: "If the user is already logged in to Space, the user is granted access" [C];
+ *    that remembered consent skips the consent page too is [I]); anything else is "sign in again", as for a
+ *    refused refresh token. Same single flight, same "only if the connection is still this one" write.
  */
 import type { TokenSource } from '../space/api.ts';
-import { isOAuthError, refresh, type TokenSet } from '../space/oauth.ts';
-import { failures } from './app-error.ts';
+import { isSpaceError } from '../space/errors.ts';
+import { OAUTH_DEFAULTS, OAUTH_SCOPE, OAuthError, isOAuthError, refresh, type TokenSet } from '../space/oauth.ts';
+import { AppFailure, failures } from './app-error.ts';
 import { refreshBadge } from './badge.ts';
 import {
   readAccessToken, readConnection, removeAccessToken, storeRefreshedTokens, updateConnection,
   type ConnectionRecord, type StoredAccessToken,
 } from './connection-store.ts';
+import { authorizeWithCode, isSigningIn } from './oauth-authorize.ts';
 import type { Deps } from './platform.ts';
+
+/**
+ * Stored where a sign-in's refresh token would be when Space issued none (it does only the first time it exchanges
+ * a code for this application and user: KT `OAuthAccessType`, NET `AccessType` [C]). Not a secret and never sent:
+ * it keeps the connection's presence where the refresh token would keep it (session-only, Forget, the generation
+ * check of `storeRefreshedTokens`). It has spaces, which no refresh token we accept can have (`readTokenSet`), so it
+ * can't be mistaken for one; a silent re-authorization that brings a refresh token replaces it.
+ */
+export const NO_REFRESH_TOKEN = 'none: re-authorize silently';
 
 /** Refresh this long before expiry (at most; see `refreshAtOf`). */
 export const REFRESH_MARGIN_MS = 60_000;
@@ -80,11 +97,16 @@ async function refreshOnce(deps: Deps, record: ConnectionRecord, stale: string |
   if (!current || current.id !== record.id || current.method !== 'oauth' || refreshToken === null || current.clientId === null) {
     throw failures.notConfigured();
   }
+  const clientId = current.clientId;
   let tokens: TokenSet;
   try {
-    tokens = await refresh({ origin: current.origin, clientId: current.clientId, refreshToken, now: deps.now });
+    tokens = refreshToken === NO_REFRESH_TOKEN
+      ? await reauthorizeSilently(deps, current, clientId)
+      // The scope the extension asked for at sign-in: Space requires one (refresh-token.html [C]). An update that asks
+      // for more is refused (invalid_scope) and reads "sign in again", which is the consent it needs [I].
+      : await refresh({ origin: current.origin, clientId, refreshToken, scope: OAUTH_SCOPE, now: deps.now });
   } catch (e) {
-    if (isOAuthError(e) && e.code === 'refresh-revoked') {
+    if ((isOAuthError(e) && e.code === 'refresh-revoked') || (e instanceof AppFailure && e.error.code === 'sign-in-again')) {
       await noteSignInAgain(deps, current, refreshToken);
       throw failures.signInAgain(host);
     }
@@ -92,6 +114,63 @@ async function refreshOnce(deps: Deps, record: ConnectionRecord, stale: string |
   }
   await storeRefreshedTokens(platform, current, refreshToken, { access: accessTokenOf(tokens), refreshToken: tokens.refreshToken });
   return tokens.accessToken;
+}
+
+/**
+ * Failures of a silent run that say nothing about the sign-in: try again later, keep everything. A redirect that
+ * is not a usable answer (`bad-redirect`, `no-code`) is not one of them: it is this authorization that failed.
+ */
+const TRANSIENT: ReadonlySet<string> = new Set(['server', 'unreachable', 'timeout', 'cancelled', 'bad-response', 'clock-skew']);
+
+function isTransient(e: OAuthError): boolean {
+  return TRANSIENT.has(e.code) && !(e.code === 'bad-response' && (e.reason === 'bad-redirect' || e.reason === 'no-code'));
+}
+
+/**
+ * New tokens for a sign-in without a refresh token: the authorization code flow again, not interactive — no window;
+ * PKCE, state and redirect checks as at sign-in (`authorizeWithCode`). Throws `signInAgain` when Space wants the
+ * user (interaction required, consent gone, another user signed in to Space in this browser, the identity
+ * permission removed), the transient errors as they are.
+ */
+async function reauthorizeSilently(deps: Deps, record: ConnectionRecord, clientId: string): Promise<TokenSet> {
+  const host = new URL(record.origin).host;
+  const identity = deps.platform.identity;
+  if (!identity) throw failures.signInAgain(host);
+  // Transient: the sign-in under way will replace this connection or fail; either way, try again later.
+  if (isSigningIn()) throw failures.signIn('in-progress', host);
+  let tokens: TokenSet;
+  try {
+    tokens = await authorizeWithCode(deps, identity, {
+      origin: record.origin, clientId, interactive: false, timeoutMs: OAUTH_DEFAULTS.timeoutMs,
+      launchFailed: (e) => silentLaunchFailure(e, host),
+    });
+  } catch (e) {
+    if (isOAuthError(e) && !isTransient(e)) throw failures.signInAgain(host);
+    throw e;
+  }
+  // The browser's Space session may now be someone else's: their token must not stand in for this sign-in.
+  let username: string;
+  try {
+    username = (await deps.createClient({ origin: record.origin, token: tokens.accessToken }).me()).username;
+  } catch (e) {
+    if (isSpaceError(e) && e.code === 'unauthorized') throw failures.signInAgain(host);
+    throw e;
+  }
+  if (username !== record.identity?.username) throw failures.signInAgain(host);
+  return tokens;
+}
+
+/**
+ * `launchWebAuthFlow({interactive: false})` rejected. Chrome: "User interaction required." when Space showed a page
+ * instead of redirecting — the sign-in needs the user; "Authorization page could not be loaded." — Space is out of
+ * reach, which says nothing about the sign-in; one flow at a time — an interactive sign-in is running. Firefox
+ * rejects the first case as "Requires user interaction".
+ */
+function silentLaunchFailure(e: unknown, host: string): unknown {
+  const message = e instanceof Error ? e.message : String(e);
+  if (/only one web auth flow/i.test(message)) return failures.signIn('in-progress', host);
+  if (/could not be loaded/i.test(message)) return new OAuthError('unreachable', { host });
+  return failures.signInAgain(host);
 }
 
 /**

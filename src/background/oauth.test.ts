@@ -6,11 +6,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ConnectionStatus, ForgetResult, ManagedPolicy, Settings } from '../shared/protocol.ts';
 import { originPattern } from '../space/base-url.ts';
-import { refresh } from '../space/oauth.ts';
+import { OAUTH_SCOPE, authorizeUrl, createPkce, exchangeCode, parseRedirect, randomState, refresh } from '../space/oauth.ts';
 import {
   ACCESS_TOKEN_KEY, CONNECTION_KEY, REFRESH_TOKEN_KEY, TOKEN_KEY, type StoredAccessToken,
 } from './connection-store.ts';
-import { forgetRefreshesInFlight, REFRESH_MARGIN_MS } from './oauth-tokens.ts';
+import { forgetRefreshesInFlight, NO_REFRESH_TOKEN, REFRESH_MARGIN_MS } from './oauth-tokens.ts';
 import { applyPolicyToStored } from './policy.ts';
 import { SETTINGS_KEY } from './settings-store.ts';
 import { T0, createRig, type Rig } from './test-support/harness.ts';
@@ -47,6 +47,7 @@ describe('sign in', () => {
     expect(params.get('redirect_uri')).toBe(rig.fake.redirectUri);
     expect(params.get('code_challenge_method')).toBe('S256');
     expect(params.get('access_type')).toBe('offline');
+    expect(params.get('request_credentials')).toBe('default');
     expect(params.get('scope')).toContain('global:Profile.View');
 
     const { accessTokens, refreshTokens } = rig.server.issuedOAuthTokens();
@@ -196,8 +197,11 @@ describe('access token refresh', () => {
     expect(first.expiresAt - first.refreshAt).toBe(REFRESH_MARGIN_MS);
     rig.advance(first.refreshAt - T0 + 1);
     rig.server.clearRequests();
+    const sent = tokenRequestBodies();
     expect((await projects()).ok).toBe(true);
     expect(tokenRequests()).toHaveLength(1);
+    // Space requires the scope on a refresh (the demo server refuses one without: 400 invalid_request).
+    expect(sent).toEqual([{ grant_type: 'refresh_token', refresh_token: refreshToken, scope: OAUTH_SCOPE, client_id: rig.server.oauthClientId }]);
     expect(rig.server.requests.filter((r) => r.status === 401)).toEqual([]);
     const second = storedAccess()!;
     expect(second.token).not.toBe(first.token);
@@ -295,6 +299,171 @@ describe('access token refresh', () => {
   });
 });
 
+describe('a sign-in Space gives no refresh token (it did for another browser)', () => {
+  const silentParams = () => rig.fake.auth.silent.map((url) => new URL(url).searchParams);
+
+  /** Another browser signs in first and keeps the one refresh token Space issues for this application and user. */
+  async function signedInElsewhereThenHere(): Promise<string> {
+    rig.server.setOAuthReturningUser(true);
+    const elsewhere = await otherBrowserSignsIn();
+    rig.server.clearRequests();
+    await rig.signIn();
+    return elsewhere;
+  }
+
+  async function expired(): Promise<void> {
+    rig.advance(storedAccess()!.expiresAt - T0 + 1);
+    rig.server.clearRequests();
+  }
+
+  it('is kept without one; on expiry a silent re-authorization (no window) renews the access token; searches keep working', async () => {
+    const elsewhere = await signedInElsewhereThenHere();
+    expect(await rig.ask<ConnectionStatus>({ type: 'status' })).toMatchObject({ ok: true, value: { configured: true, method: 'oauth', auth: 'ok' } });
+    expect(storedRefresh()).toBe(NO_REFRESH_TOKEN);
+    expect(rig.server.issuedOAuthTokens().refreshTokens).toEqual([elsewhere]);
+    expect(rig.fake.auth.windows).toHaveLength(1);
+    expect((await projects()).ok).toBe(true);
+    const first = storedAccess()!;
+
+    await expired();
+    const sent = tokenRequestBodies();
+    expect((await projects()).ok).toBe(true);
+    expect(rig.fake.auth.windows).toHaveLength(1);
+    expect(rig.fake.auth.silent).toHaveLength(1);
+    // As at sign-in: PKCE S256, a fresh state, the same redirect URI and scope.
+    const [params] = silentParams();
+    expect(params!.get('code_challenge_method')).toBe('S256');
+    expect(params!.get('state')).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(params!.get('state')).not.toBe(new URL(rig.fake.auth.windows[0]!).searchParams.get('state'));
+    expect(params!.get('redirect_uri')).toBe(rig.fake.redirectUri);
+    expect(params!.get('request_credentials')).toBe('default');
+    expect(params!.get('scope')).toBe(OAUTH_SCOPE);
+    // The code is exchanged with the verifier; nothing is ever sent as a refresh token.
+    expect(sent.map((b) => b.grant_type)).toEqual(['authorization_code']);
+    expect(sent[0]!.code_verifier).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const second = storedAccess()!;
+    expect(second.token).not.toBe(first.token);
+    expect(second.connection).toBe(first.connection);
+    expect(apiRequests().filter((r) => r.path !== '/api/http/team-directory/profiles/me').every((r) => r.authorization === `Bearer ${second.token}`)).toBe(true);
+    expect(storedRefresh()).toBe(NO_REFRESH_TOKEN);
+    // The other browser's sign-in is untouched.
+    expect((await refresh({ origin: rig.server.url, clientId: rig.server.oauthClientId, refreshToken: elsewhere, scope: OAUTH_SCOPE })).accessToken).toBeTruthy();
+    expect(rig.fake.record.badge.text).toBe('');
+  });
+
+  it('concurrent calls share one silent run', async () => {
+    await signedInElsewhereThenHere();
+    await expired();
+    const answers = await Promise.all([...Array.from({ length: 5 }, () => projects()), rig.ask({ type: 'verify' })]);
+    expect(answers.every((a) => a.ok)).toBe(true);
+    expect(rig.fake.auth.silent).toHaveLength(1);
+    expect(tokenRequests()).toHaveLength(1);
+  });
+
+  it('Space wants the user (consent or session gone): "sign in again", badge too, and no more silent runs', async () => {
+    await signedInElsewhereThenHere();
+    rig.server.setOAuthReturningUser(false); // the consent page again: the browser can't get past it unseen
+    await expired();
+    expect(await projects()).toMatchObject({ ok: false, error: { code: 'sign-in-again' } });
+    expect(rig.fake.auth.silent).toHaveLength(1);
+    expect(rig.fake.auth.windows).toHaveLength(1);
+    expect(tokenRequests()).toEqual([]);
+    expect(await rig.ask<ConnectionStatus>({ type: 'status' })).toMatchObject({ ok: true, value: { auth: 'sign-in-again' } });
+    expect(rig.fake.record.badge.text).toBe('!');
+    expect(storedAccess()).toBeUndefined();
+    expect(await projects()).toMatchObject({ ok: false, error: { code: 'sign-in-again' } });
+    expect(rig.fake.auth.silent).toHaveLength(1);
+    // Signing in again (a window) works and clears it.
+    expect((await rig.signIn()).auth).toBe('ok');
+    expect((await projects()).ok).toBe(true);
+  });
+
+  it.each([
+    ['another state', (url: URL, redirect: string) => `${redirect}?code=stolen&state=not-${url.searchParams.get('state')}`],
+    ['another redirect URI', (url: URL) => `https://evil.example/?code=stolen&state=${url.searchParams.get('state')}`],
+    ['an error', (url: URL, redirect: string) => `${redirect}?error=access_denied&state=${url.searchParams.get('state')}`],
+  ])('an answer with %s is not believed: nothing exchanged, "sign in again"', async (_label, answer) => {
+    await signedInElsewhereThenHere();
+    await expired();
+    rig.fake.auth.silentAction = async (url) => answer(new URL(url), rig.fake.redirectUri);
+    expect(await projects()).toMatchObject({ ok: false, error: { code: 'sign-in-again' } });
+    expect(tokenRequests()).toEqual([]);
+  });
+
+  it('Space out of reach, or a sign-in window open, is transient: nothing marked, the next call re-authorizes', async () => {
+    await signedInElsewhereThenHere();
+    await expired();
+    rig.fake.auth.silentAction = async () => { throw new Error('Authorization page could not be loaded.'); };
+    expect(await projects()).toMatchObject({ ok: false, error: { code: 'unreachable' } });
+    let finish: (url: string) => void = () => undefined;
+    rig.fake.auth.action = () => new Promise<string>((resolve) => { finish = resolve; });
+    const window = rig.ask({ type: 'oauth-start', url: rig.server.url, clientId: rig.server.oauthClientId, sessionOnly: false });
+    try {
+      await vi.waitFor(() => expect(rig.fake.auth.windows).toHaveLength(2));
+      expect(await projects()).toMatchObject({ ok: false, error: { code: 'oauth', reason: 'in-progress' } });
+      expect(rig.fake.auth.silent).toHaveLength(1); // not even tried while the window is open
+    } finally {
+      // Closed whatever happened: an open window would keep every later test's sign-in "in progress".
+      finish(`${rig.fake.redirectUri}?error=access_denied&state=closed`);
+      await window;
+    }
+    rig.fake.auth.silentAction = null;
+    expect(await rig.ask<ConnectionStatus>({ type: 'status' })).toMatchObject({ ok: true, value: { auth: 'ok' } });
+    expect((await projects()).ok).toBe(true);
+    expect(rig.fake.auth.silent).toHaveLength(2);
+  });
+
+  it('Space answers for another user (someone else signed in to Space here): that token is not used', async () => {
+    await signedInElsewhereThenHere();
+    const local = rig.fake.storage.local.snapshot();
+    const record = local[CONNECTION_KEY] as { identity: { name: string; username: string } };
+    await rig.fake.platform.storage.local.set({ [CONNECTION_KEY]: { ...record, identity: { name: 'Someone Else', username: 'someone.else' } } });
+    await expired();
+    expect(await projects()).toMatchObject({ ok: false, error: { code: 'sign-in-again' } });
+    expect(apiRequests().map((r) => r.path)).toEqual(['/api/http/team-directory/profiles/me']);
+    expect(storedAccess()).toBeUndefined();
+  });
+
+  it('without the identity permission (given back in Chrome): "sign in again"', async () => {
+    await signedInElsewhereThenHere();
+    await expired();
+    rig.fake.auth.granted = false;
+    expect(await projects()).toMatchObject({ ok: false, error: { code: 'sign-in-again' } });
+    expect(rig.server.requests).toEqual([]);
+  });
+
+  it('a silent run that finishes after sign-out writes nothing back', async () => {
+    await signedInElsewhereThenHere();
+    await expired();
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => { release = resolve; });
+    rig.fake.auth.silentAction = async (url) => {
+      await gate;
+      const page = await fetch(url, { redirect: 'manual' });
+      return page.headers.get('location') as string;
+    };
+    const late = projects();
+    await vi.waitFor(() => expect(rig.fake.auth.silent).toHaveLength(1));
+    expect((await rig.ask<ForgetResult>({ type: 'forget', revoke: false })).ok).toBe(true);
+    release();
+    await late;
+    expect(rig.fake.storage.local.snapshot()).toEqual({});
+    expect(rig.fake.storage.session.snapshot()[ACCESS_TOKEN_KEY]).toBeUndefined();
+  });
+
+  it('session-only: the marker lives in memory like a refresh token, so a browser restart forgets the sign-in', async () => {
+    rig.server.setOAuthReturningUser(true);
+    await otherBrowserSignsIn();
+    await rig.signIn({ sessionOnly: true });
+    expect(rig.fake.storage.session.snapshot()[REFRESH_TOKEN_KEY]).toBe(NO_REFRESH_TOKEN);
+    expect(storedRefresh()).toBeUndefined();
+    rig.fake.restartBrowser();
+    expect(await rig.ask<ConnectionStatus>({ type: 'status' })).toMatchObject({ ok: true, value: { configured: false } });
+    expect(await projects()).toMatchObject({ ok: false, error: { code: 'not-configured' } });
+    expect(rig.fake.auth.silent).toEqual([]);
+  });
+});
+
 describe('sign in again', () => {
   async function signedInWithScope(): Promise<Settings> {
     await rig.signIn();
@@ -374,7 +543,7 @@ describe('sign out', () => {
     expect(rig.fake.storage.session.snapshot()).toEqual({});
     expect(rig.fake.granted()).toEqual([]);
     // Space forgot the refresh token: a copy left anywhere is worthless.
-    await expect(refresh({ origin: rig.server.url, clientId: rig.server.oauthClientId, refreshToken: refreshToken! }))
+    await expect(refresh({ origin: rig.server.url, clientId: rig.server.oauthClientId, refreshToken: refreshToken!, scope: OAUTH_SCOPE }))
       .rejects.toMatchObject({ code: 'refresh-revoked' });
   });
 
@@ -473,6 +642,40 @@ describe('managed settings (policy) are enforced by the worker', () => {
  * Holds the next `count` requests to /oauth/token (they reach the server only on `release()`); `held()` counts
  * them: a refresh in flight that the test controls.
  */
+/** The form of every `/oauth/token` request from now on, as sent (the demo server's log has no bodies). */
+function tokenRequestBodies(): Record<string, string>[] {
+  const realFetch = globalThis.fetch;
+  const bodies: Record<string, string>[] = [];
+  vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    if (url.endsWith('/oauth/token')) bodies.push(Object.fromEntries(new URLSearchParams(String(init?.body))));
+    return realFetch(input, init);
+  });
+  return bodies;
+}
+
+/**
+ * Another browser signs in with the demo's consent page (Approve) and exchanges the code: the one refresh token Space
+ * issues for this application and user goes there. Returns it.
+ */
+async function otherBrowserSignsIn(): Promise<string> {
+  const { verifier, challenge } = await createPkce();
+  const state = randomState();
+  const redirectUri = 'https://ponmlkjihgfedcbaponmlkjihgfedcba.chromiumapp.org/';
+  const url = authorizeUrl({ origin: rig.server.url, clientId: rig.server.oauthClientId, redirectUri, scope: OAUTH_SCOPE, state, challenge });
+  const html = await (await fetch(url)).text();
+  const form = new URLSearchParams();
+  for (const m of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) form.append(m[1]!, m[2]!.replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n))));
+  form.set('decision', 'approve');
+  const answer = await fetch(`${rig.server.url}/oauth/auth/decision`, {
+    method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString(),
+  });
+  const { code } = parseRedirect(answer.headers.get('location')!, state, rig.server.url, redirectUri);
+  const tokens = await exchangeCode({ origin: rig.server.url, clientId: rig.server.oauthClientId, code, redirectUri, verifier });
+  expect(tokens.refreshToken).not.toBeNull();
+  return tokens.refreshToken!;
+}
+
 function holdTokenRequests(count: number): { release: () => void; held: () => number } {
   const realFetch = globalThis.fetch;
   let gate: () => void = () => undefined;

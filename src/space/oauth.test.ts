@@ -142,7 +142,7 @@ describe('scope and authorization URL', () => {
     });
     expect(url).toBe('https://space.example.com/oauth/auth?response_type=code&client_id=client%20id%2F1'
       + '&redirect_uri=https%3A%2F%2Fabcdefghijklmnopabcdefghijklmnop.chromiumapp.org%2F&scope=global%3AProfile.View%20global%3ATeam.View'
-      + '&state=st%26ate&access_type=offline&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256');
+      + '&state=st%26ate&request_credentials=default&access_type=offline&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256');
     const params = new URL(url).searchParams;
     expect(params.get('scope')).toBe('global:Profile.View global:Team.View');
     expect(params.get('client_id')).toBe('client id/1');
@@ -166,6 +166,17 @@ describe('parseRedirect', () => {
 
   it('returns the code when the state is ours', () => {
     expect(parseRedirect(at('code=abc&state=s1'), 's1')).toEqual({ code: 'abc' });
+    expect(parseRedirect(at('code=abc&state=s1'), 's1', undefined, REDIRECT)).toEqual({ code: 'abc' });
+  });
+
+  it('with the redirect URI given, an answer anywhere else is not one, whatever it carries', async () => {
+    for (const url of [
+      'https://ponmlkjihgfedcbaponmlkjihgfedcba.chromiumapp.org/?code=abc&state=s1',
+      `${REDIRECT}cb?code=abc&state=s1`,
+      'https://evil.example/?code=abc&state=s1',
+    ]) {
+      expect(await oauthFailure(() => parseRedirect(url, 's1', 'https://space.example.com', REDIRECT))).toMatchObject({ code: 'bad-response', reason: 'bad-redirect' });
+    }
   });
 
   it.each<[string, string, OAuthErrorCode, string | undefined]>([
@@ -224,7 +235,7 @@ describe('exchangeCode and refresh against the demo server', () => {
     const me = await createSpaceClient({ origin: server.url, token: tokens.accessToken }).me();
     expect(me.username).toBe('alex.demo');
 
-    const refreshed = await refresh({ origin: server.url, clientId: server.oauthClientId, refreshToken: tokens.refreshToken as string });
+    const refreshed = await refresh({ scope: OAUTH_SCOPE, origin: server.url, clientId: server.oauthClientId, refreshToken: tokens.refreshToken as string });
     secrets.add(refreshed.accessToken);
     expect(refreshed.accessToken).not.toBe(tokens.accessToken);
     expect(refreshed.refreshToken).toBeNull(); // keep the one you have
@@ -234,8 +245,22 @@ describe('exchangeCode and refresh against the demo server', () => {
     expect(narrower.scope).toBe('global:Profile.View');
 
     expect(server.revokeRefreshTokens(tokens.refreshToken as string)).toBe(1);
-    const revoked = await oauthFailure(refresh({ origin: server.url, clientId: server.oauthClientId, refreshToken: tokens.refreshToken as string }));
+    const revoked = await oauthFailure(refresh({ scope: OAUTH_SCOPE, origin: server.url, clientId: server.oauthClientId, refreshToken: tokens.refreshToken as string }));
     expect(revoked).toMatchObject({ code: 'refresh-revoked', status: 401, oauthError: 'authentication-required', host: server.url.slice(7) });
+  });
+
+  it('sends the documented refresh request: the scope on every refresh (Space requires it)', async () => {
+    const { tokens } = await signIn();
+    let body: URLSearchParams | null = null;
+    const spy: typeof fetch = async (input, init) => {
+      body = new URLSearchParams(init?.body as string);
+      return fetch(input, init);
+    };
+    await refresh({ scope: OAUTH_SCOPE, origin: server.url, clientId: server.oauthClientId, refreshToken: tokens.refreshToken as string, fetch: spy });
+    const sent = body as unknown as URLSearchParams;
+    expect([...sent.keys()]).toEqual(['grant_type', 'refresh_token', 'scope', 'client_id']);
+    expect(sent.get('scope')).toBe(OAUTH_SCOPE);
+    await expect(refresh({ scope: ' ', origin: server.url, clientId: server.oauthClientId, refreshToken: 'y' })).rejects.toThrow(TypeError);
   });
 
   it('sends the documented token request', async () => {
@@ -306,11 +331,11 @@ describe('exchangeCode and refresh against the demo server', () => {
   });
 
   it('an unknown or revoked refresh token → refresh-revoked (400 and 401)', async () => {
-    const unknown = await oauthFailure(refresh({ origin: server.url, clientId: server.oauthClientId, refreshToken: 'demo-oauth-rt.unknown' }));
+    const unknown = await oauthFailure(refresh({ scope: OAUTH_SCOPE, origin: server.url, clientId: server.oauthClientId, refreshToken: 'demo-oauth-rt.unknown' }));
     expect(unknown).toMatchObject({ code: 'refresh-revoked', status: 400, oauthError: 'invalid_grant' });
     const { tokens } = await signIn();
     server.revokeRefreshTokens();
-    const revoked = await oauthFailure(refresh({ origin: server.url, clientId: server.oauthClientId, refreshToken: tokens.refreshToken as string }));
+    const revoked = await oauthFailure(refresh({ scope: OAUTH_SCOPE, origin: server.url, clientId: server.oauthClientId, refreshToken: tokens.refreshToken as string }));
     expect(revoked).toMatchObject({ code: 'refresh-revoked', status: 401 });
     // The API calls of that sign-in are refused too (401 "Refresh token associated with the access token is revoked").
     await expect(createSpaceClient({ origin: server.url, token: tokens.accessToken }).me()).rejects.toMatchObject({ code: 'unauthorized', status: 401 });
@@ -320,17 +345,17 @@ describe('exchangeCode and refresh against the demo server', () => {
     const { tokens } = await signIn();
     for (const status of [500, 503, 429] as const) {
       server.setFault('/oauth/token', { status, times: 1 });
-      const error = await oauthFailure(refresh({ origin: server.url, clientId: server.oauthClientId, refreshToken: tokens.refreshToken as string }));
+      const error = await oauthFailure(refresh({ scope: OAUTH_SCOPE, origin: server.url, clientId: server.oauthClientId, refreshToken: tokens.refreshToken as string }));
       expect(error).toMatchObject({ code: 'server', status });
     }
     // and the refresh token still works
-    expect((await refresh({ origin: server.url, clientId: server.oauthClientId, refreshToken: tokens.refreshToken as string })).accessToken).toBeTruthy();
+    expect((await refresh({ scope: OAUTH_SCOPE, origin: server.url, clientId: server.oauthClientId, refreshToken: tokens.refreshToken as string })).accessToken).toBeTruthy();
   });
 
   it('a malformed answer → bad-response not-json; a dropped connection → unreachable; slow → timeout; aborted → cancelled', async () => {
     const { tokens } = await signIn();
     const call = (extra: Partial<Parameters<typeof refresh>[0]> = {}) =>
-      refresh({ origin: server.url, clientId: server.oauthClientId, refreshToken: tokens.refreshToken as string, ...extra });
+      refresh({ scope: OAUTH_SCOPE, origin: server.url, clientId: server.oauthClientId, refreshToken: tokens.refreshToken as string, ...extra });
     server.setFault('/oauth/token', { malformed: true, times: 1 });
     expect(await oauthFailure(call())).toMatchObject({ code: 'bad-response', reason: 'not-json', status: 200 });
     server.setFault('/oauth/token', { drop: true, times: 1 });
@@ -346,14 +371,14 @@ describe('exchangeCode and refresh against the demo server', () => {
     const gone = await startDemoServer();
     const origin = gone.url;
     await gone.close();
-    const error = await oauthFailure(refresh({ origin, clientId: 'x', refreshToken: 'y' }));
+    const error = await oauthFailure(refresh({ scope: OAUTH_SCOPE, origin, clientId: 'x', refreshToken: 'y' }));
     expect(error).toMatchObject({ code: 'unreachable', host: origin.slice(7) });
   });
 
   it('refuses inputs that cannot make a valid request', async () => {
     await expect(exchangeCode({ origin: server.url, clientId: 'c', code: 'x', redirectUri: REDIRECT, verifier: 'short' })).rejects.toThrow(TypeError);
-    await expect(refresh({ origin: server.url, clientId: '', refreshToken: 'y' })).rejects.toThrow(TypeError);
-    await expect(refresh({ origin: `${server.url}/`, clientId: 'c', refreshToken: 'y' })).rejects.toThrow(TypeError);
+    await expect(refresh({ scope: OAUTH_SCOPE, origin: server.url, clientId: '', refreshToken: 'y' })).rejects.toThrow(TypeError);
+    await expect(refresh({ scope: OAUTH_SCOPE, origin: `${server.url}/`, clientId: 'c', refreshToken: 'y' })).rejects.toThrow(TypeError);
   });
 });
 
@@ -369,7 +394,7 @@ describe('token endpoint answers, scripted', () => {
     });
   });
   const exchange = () => exchangeCode({ origin: scripted.origin, clientId: 'c', code: 'CODE-SENTINEL', redirectUri: REDIRECT, verifier: randomVerifier() });
-  const refreshCall = () => refresh({ origin: scripted.origin, clientId: 'c', refreshToken: 'RT-SENTINEL' });
+  const refreshCall = () => refresh({ scope: OAUTH_SCOPE, origin: scripted.origin, clientId: 'c', refreshToken: 'RT-SENTINEL' });
   beforeAll(() => {
     secrets.add('CODE-SENTINEL').add('RT-SENTINEL');
   });
@@ -383,6 +408,11 @@ describe('token endpoint answers, scripted', () => {
     ['400 invalid_scope', 'invalid-scope', json(400, { error: 'invalid_scope' }), {}],
     ['400 redirect_uri_mismatch', 'redirect-uri-mismatch', json(400, { error: 'redirect_uri_mismatch' }), {}],
     ['400 unauthorized_client', 'pkce-required', json(400, { error: 'unauthorized_client' }), {}],
+    // Space's own codes for a code it refuses: the grant, never "enable public clients".
+    ['400 validation-error', 'invalid-grant', json(400, { error: 'validation-error', error_description: 'Code expired' }), { oauthError: 'validation-error', status: 400 }],
+    ['401 authentication-required', 'invalid-grant', json(401, { error: 'authentication-required' }), { oauthError: 'authentication-required', status: 401 }],
+    ['400 authentication-required', 'invalid-grant', json(400, { error: 'authentication-required' }), { oauthError: 'authentication-required' }],
+    ['400 request-error', 'invalid-request', json(400, { error: 'request-error' }), { oauthError: 'request-error' }],
     ['401 without a body', 'pkce-required', { status: 401, body: '', type: 'text/plain' }, { status: 401 }],
     ['403 access_denied', 'access-denied', json(403, { error: 'access_denied' }), {}],
     ['404', 'bad-response', { status: 404, body: 'Not Found', type: 'text/plain' }, { reason: 'unexpected-status', status: 404 }],
@@ -449,7 +479,7 @@ describe('revokeRefreshToken (sign-out)', () => {
   it('makes Space forget the refresh token', async () => {
     const { tokens } = await signIn();
     await revokeRefreshToken({ origin: server.url, accessToken: tokens.accessToken });
-    const error = await oauthFailure(refresh({ origin: server.url, clientId: server.oauthClientId, refreshToken: tokens.refreshToken as string }));
+    const error = await oauthFailure(refresh({ scope: OAUTH_SCOPE, origin: server.url, clientId: server.oauthClientId, refreshToken: tokens.refreshToken as string }));
     expect(error.code).toBe('refresh-revoked');
   });
 });

@@ -210,9 +210,13 @@ export interface AuthorizeParams {
 }
 
 /**
- * `GET <origin>/oauth/auth?response_type=code&client_id=…&redirect_uri=…&scope=…&state=…&access_type=offline
- * &code_challenge=…&code_challenge_method=S256` (space-api.md §8 [C]; `access_type=offline` makes Space issue a
- * refresh token [C]). Values are percent-encoded with `%20` for spaces, which every query parser reads.
+ * `GET <origin>/oauth/auth?response_type=code&client_id=…&redirect_uri=…&scope=…&state=…&request_credentials=default
+ * &access_type=offline&code_challenge=…&code_challenge_method=S256` (space-api.md §8 [C]). `access_type=offline` makes
+ * Space issue a refresh token — only the first time it exchanges a code for this application and user (KT
+ * `OAuthAccessType`, NET `AccessType` [C]), so a second browser may get none. `request_credentials=default` is what the
+ * .NET SDK always sends and KT offers: a user signed in to Space with consent given is let through without a page (KT
+ * `OAuthRequestCredentials.DEFAULT` [C]), which is what a silent re-authorization relies on. Values are
+ * percent-encoded with `%20` for spaces, which every query parser reads.
  */
 export function authorizeUrl(params: AuthorizeParams): string {
   assertOrigin(params.origin);
@@ -226,6 +230,7 @@ export function authorizeUrl(params: AuthorizeParams): string {
     ['redirect_uri', params.redirectUri],
     ['scope', params.scope],
     ['state', params.state],
+    ['request_credentials', 'default'],
     ['access_type', 'offline'],
     ['code_challenge', params.challenge],
     ['code_challenge_method', 'S256'],
@@ -235,17 +240,23 @@ export function authorizeUrl(params: AuthorizeParams): string {
 
 /**
  * Reads the URL the auth window ended on (launchWebAuthFlow's answer): `?code=…&state=…`, or `?error=…&state=…`
- * (space-api.md §8 [C], UNF). The state is checked first — an answer that isn't ours is not believed, whatever
- * it says. Throws OAuthError; `error_description` is never read. `origin` (the Space origin) only fills in `host`.
+ * (space-api.md §8 [C], UNF). With `redirectUri`, the answer must be that URI plus a query (the browser only ends
+ * the flow there, so anything else is not an answer to this request). The state is checked next — an answer that
+ * isn't ours is not believed, whatever it says. Throws OAuthError; `error_description` is never read. `origin`
+ * (the Space origin) only fills in `host`.
  */
-export function parseRedirect(url: string, expectedState: string, origin?: string): { code: string } {
+export function parseRedirect(url: string, expectedState: string, origin?: string, redirectUri?: string): { code: string } {
   const host = origin === undefined ? undefined : hostOf(origin);
-  let params: URLSearchParams;
+  let answer: URL;
   try {
-    params = new URL(url).searchParams;
+    answer = new URL(url);
   } catch {
     throw failure('bad-response', host, { reason: 'bad-redirect' });
   }
+  if (redirectUri !== undefined && `${answer.origin}${answer.pathname}` !== redirectUri) {
+    throw failure('bad-response', host, { reason: 'bad-redirect' });
+  }
+  const params = answer.searchParams;
   const state = params.get('state');
   if (expectedState === '' || state !== expectedState) throw failure('state-mismatch', host);
   const error = params.get('error');
@@ -313,8 +324,12 @@ export interface ExchangeParams extends TokenCallBase {
 
 export interface RefreshParams extends TokenCallBase {
   refreshToken: string;
-  /** Optional narrower scope (KT sends one); Space keeps the granted scope without it [I]. */
-  scope?: string;
+  /**
+   * The scope to refresh for: the one granted (OAUTH_SCOPE), or a narrower one. Required: Space's "Refresh Token
+   * Flow" help page lists `scope` as a required parameter of `grant_type=refresh_token` (DOC refresh-token.html [C]);
+   * the .NET SDK always sends the configured scope (NET `SpaceTokenManagementCookieEvents` [C]), KT when given.
+   */
+  scope: string;
 }
 
 /**
@@ -335,16 +350,20 @@ export async function exchangeCode(params: ExchangeParams): Promise<TokenSet> {
 }
 
 /**
- * `POST <origin>/oauth/token` `grant_type=refresh_token&refresh_token=…[&scope=…]&client_id=…` (space-api.md §8 [C],
- * KT `SpaceAuth.RefreshToken`). Any 400/401 is `refresh-revoked`; 5xx/429, timeouts and network failures are
- * transient (`server`, `timeout`, `unreachable`) and must not sign the user out. Exactly one attempt.
+ * `POST <origin>/oauth/token` `grant_type=refresh_token&refresh_token=…&scope=…&client_id=…` (space-api.md §8 [C],
+ * KT `SpaceAuth.RefreshToken`, DOC refresh-token.html). Any 400/401 is `refresh-revoked`; 5xx/429, timeouts and
+ * network failures are transient (`server`, `timeout`, `unreachable`) and must not sign the user out. Exactly one
+ * attempt.
  */
 export async function refresh(params: RefreshParams): Promise<TokenSet> {
   if (params.refreshToken === '') throw new TypeError('refreshToken must not be empty');
-  const body: [string, string][] = [['grant_type', 'refresh_token'], ['refresh_token', params.refreshToken]];
-  if (params.scope !== undefined) body.push(['scope', params.scope]);
-  body.push(['client_id', params.clientId]);
-  return tokenRequest(params, 'refresh', body);
+  if (params.scope.trim() === '') throw new TypeError('scope must not be empty');
+  return tokenRequest(params, 'refresh', [
+    ['grant_type', 'refresh_token'],
+    ['refresh_token', params.refreshToken],
+    ['scope', params.scope],
+    ['client_id', params.clientId],
+  ]);
 }
 
 type Grant = 'exchange' | 'refresh';
@@ -503,8 +522,15 @@ async function tokenFailure(response: Response, host: string, grant: Grant): Pro
     if (status === 400 || status === 401) return failure('refresh-revoked', host, details);
     return failure('bad-response', host, { ...details, reason: 'unexpected-status' });
   }
+  // Space's own codes too (its SDK reads /oauth/token errors with them, KT `auth()` [C]). Which one Space sends for
+  // an expired, reused or mismatched code is [U]; `validation-error` and `authentication-required` name the grant,
+  // not the client — the client ID was just accepted by /oauth/auth — so neither may read as "enable public
+  // clients" [I].
   switch (error) {
-    case 'invalid_grant': return failure('invalid-grant', host, details);
+    case 'invalid_grant':
+    case 'validation-error':
+    case 'authentication-required': return failure('invalid-grant', host, details);
+    case 'request-error': return failure('invalid-request', host, details);
     // The code was issued to this client ID a moment ago, so Space knows it: "client authentication failed" here
     // means Space wants a secret — public clients are not allowed for the application.
     case 'invalid_client':

@@ -8,6 +8,10 @@
  *   3. The answer must carry our `state`; its code is exchanged at `/oauth/token` with the verifier.
  *   4. The access token is verified by loading the user (`me`); only then is anything stored
  *      (`saveConnection`: refresh token where the personal token would live, access token in storage.session).
+ *      Space issues a refresh token only the first time it exchanges a code for this application and user (KT
+ *      `OAuthAccessType`, NET `AccessType` [C]): a second browser or profile gets none. That sign-in is kept too,
+ *      with NO_REFRESH_TOKEN in the refresh token's place; its access tokens are renewed by silent
+ *      re-authorization (oauth-tokens.ts).
  *
  * A window closed without an answer is diagnosed (`diagnoseAuthorize`): an unknown client ID or an unregistered
  * redirect URI shows Space's error page, which the user closes — the message says which. Tokens that were issued
@@ -17,20 +21,15 @@ import type { ConnectionRecord } from '../connection-store.ts';
 import { identityOf, saveConnection } from '../connection-store.ts';
 import { isSpaceError } from '../../space/errors.ts';
 import {
-  OAUTH_SCOPE, OAuthError, authorizeUrl, clockSkewSuspected, createPkce, diagnoseAuthorize, exchangeCode, parseRedirect,
-  randomState, revokeRefreshToken, type TokenSet,
+  OAUTH_SCOPE, OAuthError, clockSkewSuspected, diagnoseAuthorize, revokeRefreshToken, type TokenSet,
 } from '../../space/oauth.ts';
 import { failures } from '../app-error.ts';
-import { accessTokenOf } from '../oauth-tokens.ts';
-import type { Deps, Platform } from '../platform.ts';
+import { authorizeWithCode, whileSigningIn, type Identity } from '../oauth-authorize.ts';
+import { NO_REFRESH_TOKEN, accessTokenOf } from '../oauth-tokens.ts';
+import type { Deps } from '../platform.ts';
 import { CLIENT_ID } from '../policy.ts';
 import type { Handler } from '../router.ts';
 import { connectionTarget, storeVerified } from './connect.ts';
-
-type Identity = NonNullable<Platform['identity']>;
-
-/** Chrome allows one auth window at a time; so does this worker (a second click would only be refused later). */
-let signingIn = false;
 
 export const handleOAuthStart: Handler<'oauth-start'> = async (request, deps) => {
   const clientId = request.clientId.trim();
@@ -39,13 +38,10 @@ export const handleOAuthStart: Handler<'oauth-start'> = async (request, deps) =>
   const host = new URL(target.origin).host;
   const identity = deps.platform.identity;
   if (!identity) throw failures.signIn('no-identity', host);
-  if (signingIn) throw failures.signIn('in-progress', host);
-  signingIn = true;
-  try {
-    return await storeVerified(deps, target.origin, () => signIn(deps, identity, { ...target, clientId }));
-  } finally {
-    signingIn = false;
-  }
+  // Chrome allows one auth window at a time; so does this worker (a second click would only be refused later).
+  const status = await whileSigningIn(() => storeVerified(deps, target.origin, () => signIn(deps, identity, { ...target, clientId })));
+  if (status === null) throw failures.signIn('in-progress', host);
+  return status;
 };
 
 async function signIn(
@@ -54,31 +50,23 @@ async function signIn(
   t: { origin: string; clientId: string; sessionOnly: boolean },
 ): Promise<ConnectionRecord> {
   const host = new URL(t.origin).host;
-  const redirectUri = identity.getRedirectURL();
-  const pkce = await createPkce();
-  const state = randomState();
-  const url = authorizeUrl({ origin: t.origin, clientId: t.clientId, redirectUri, scope: OAUTH_SCOPE, state, challenge: pkce.challenge });
-
-  let answer: string;
-  try {
-    answer = await identity.launchWebAuthFlow({ url, interactive: true });
-  } catch (e) {
-    throw await windowFailure(e, { origin: t.origin, clientId: t.clientId, redirectUri, host });
-  }
-  const { code } = parseRedirect(answer, state, t.origin);
-  const tokens = await exchangeCode({
-    origin: t.origin, clientId: t.clientId, code, redirectUri, verifier: pkce.verifier, now: deps.now,
+  const tokens = await authorizeWithCode(deps, identity, {
+    origin: t.origin, clientId: t.clientId, interactive: true,
+    launchFailed: (e, redirectUri) => windowFailure(e, { origin: t.origin, clientId: t.clientId, redirectUri, host }),
   });
   try {
-    if (tokens.refreshToken === null) throw failures.signIn('no-refresh-token', host);
     const me = await verify(deps, t.origin, tokens, host);
     return await saveConnection(deps.platform, {
-      method: 'oauth', origin: t.origin, clientId: t.clientId, refreshToken: tokens.refreshToken, access: accessTokenOf(tokens),
-      identity: identityOf(me), sessionOnly: t.sessionOnly, now: deps.now(),
+      method: 'oauth', origin: t.origin, clientId: t.clientId, refreshToken: tokens.refreshToken ?? NO_REFRESH_TOKEN,
+      access: accessTokenOf(tokens), identity: identityOf(me), sessionOnly: t.sessionOnly, now: deps.now(),
     });
   } catch (e) {
-    // Issued but not kept: ask Space to forget the refresh token, so no valid copy is left anywhere.
-    await revokeRefreshToken({ origin: t.origin, accessToken: tokens.accessToken }).catch(() => undefined);
+    // Issued but not kept: ask Space to forget the refresh token, so no valid copy is left anywhere. Without one
+    // there is nothing of ours to forget, and the revoke might end the refresh token another browser holds for
+    // the same application and user [U which one Space would end].
+    if (tokens.refreshToken !== null) {
+      await revokeRefreshToken({ origin: t.origin, accessToken: tokens.accessToken }).catch(() => undefined);
+    }
     throw e;
   }
 }

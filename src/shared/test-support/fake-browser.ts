@@ -223,6 +223,20 @@ async function runAuthWindow(url: string, redirectUri: string, action: 'approve'
   throw new Error(NOT_APPROVED);
 }
 
+/**
+ * `launchWebAuthFlow({interactive: false})`: no window. Chrome loads the URL out of sight and resolves only if it
+ * ends at the redirect URI without the user; a page that waits for the user rejects ("User interaction required.").
+ */
+async function runSilently(url: string, redirectUri: string): Promise<string> {
+  const page = await fetch(url, { redirect: 'manual' });
+  await page.body?.cancel();
+  const location = page.headers.get('location');
+  if (location?.startsWith(redirectUri)) return location;
+  throw new Error(USER_INTERACTION_REQUIRED);
+}
+
+const USER_INTERACTION_REQUIRED = 'User interaction required.';
+
 export interface FakeBrowserOptions {
   id?: string;
   /** `chrome-extension` (Chrome/Edge, XML omnibox) or `moz-extension` (Firefox). */
@@ -265,6 +279,10 @@ export function createFakeBrowser(opts: FakeBrowserOptions = {}) {
     action: 'approve' as AuthWindowAction,
     /** Every URL an auth window was opened with. */
     windows: [] as string[],
+    /** Every URL of a non-interactive flow (no window). */
+    silent: [] as string[],
+    /** Stands in for the browser's non-interactive run (gets the URL, returns the final URL); null: the real server. */
+    silentAction: null as ((url: string) => Promise<string>) | null,
   };
   let managed: Record<string, unknown> | null = opts.managed === undefined ? null : opts.managed;
   const redirectUri = `https://${id}.chromiumapp.org/`;
@@ -286,7 +304,11 @@ export function createFakeBrowser(opts: FakeBrowserOptions = {}) {
       if (!auth.granted) return undefined;
       return {
         getRedirectURL: () => redirectUri,
-        launchWebAuthFlow: async ({ url }: { url: string; interactive: boolean }) => {
+        launchWebAuthFlow: async ({ url, interactive }: { url: string; interactive: boolean }) => {
+          if (!interactive) {
+            auth.silent.push(url);
+            return auth.silentAction ? auth.silentAction(url) : runSilently(url, redirectUri);
+          }
           auth.windows.push(url);
           const action = auth.action;
           return typeof action === 'function' ? action(url) : runAuthWindow(url, redirectUri, action);
