@@ -1,13 +1,15 @@
 /**
  * The toolbar badge shows state only — never counts, never data: nothing set up, the token rejected (or, for
- * "Sign in with Space", the sign-in ended: sign in again), or the host permission missing. It is derived from storage each time (the worker keeps no state in memory) and
+ * "Sign in with Space", the sign-in ended: sign in again), the host permission missing, or the stored connection
+ * refused by the organization's managed settings. It is derived from storage each time (the worker keeps no state in memory) and
  * cleared when all is well. The tooltip explains the state in words.
  */
 import type { ConnectionStatus } from '../shared/protocol.ts';
-import { readStatus } from './connection-store.ts';
+import { readConnection, statusOf, toStatus } from './connection-store.ts';
 import type { Platform } from './platform.ts';
+import { applyPolicyTo, readPolicy, storedRefusal } from './policy.ts';
 
-export type BadgeState = 'ok' | 'not-configured' | 'rejected' | 'sign-in-again' | 'no-host-permission';
+export type BadgeState = 'ok' | 'not-configured' | 'rejected' | 'sign-in-again' | 'no-host-permission' | 'policy';
 
 interface BadgeLook {
   text: string;
@@ -21,17 +23,33 @@ const LOOKS: Record<Exclude<BadgeState, 'ok'>, BadgeLook> = {
   rejected: { text: '!', color: '#b91c1c', titleKey: 'bg_badgeTokenRejected' },
   'sign-in-again': { text: '!', color: '#b91c1c', titleKey: 'bg_badgeSignInAgain' },
   'no-host-permission': { text: '!', color: '#b45309', titleKey: 'bg_badgeNoHostAccess' },
+  policy: { text: '!', color: '#b91c1c', titleKey: 'bg_badgePolicy' },
 };
 
 /** The badge says what the pages are told (`ConnectionStatus.auth`), so the two never disagree. */
 export function badgeStateOf(status: ConnectionStatus): BadgeState {
+  if (status.refused) return 'policy';
   if (!status.configured) return 'not-configured';
   if (status.auth === 'rejected' || status.auth === 'sign-in-again' || status.auth === 'no-host-permission') return status.auth;
   return 'ok';
 }
 
 export async function computeBadgeState(platform: Platform): Promise<BadgeState> {
-  return badgeStateOf(await readStatus(platform));
+  return badgeStateOf(await readPageStatus(platform));
+}
+
+/**
+ * `readStatus` with the organization's word on the stored connection: one the managed settings no longer allow
+ * is not configured, whatever is left of it, and says why (`refused`). Judged from the policy each time, so the
+ * status is right even before its secret is dropped, and again once a policy is lifted. `apply`: also act on it
+ * (`applyPolicyTo`: drop a refused secret, move one off disk), from the same reads.
+ */
+export async function readPageStatus(platform: Platform, opts: { apply?: boolean } = {}): Promise<ConnectionStatus> {
+  const [policy, read] = await Promise.all([readPolicy(platform), readConnection(platform)]);
+  const stored = opts.apply ? await applyPolicyTo(platform, policy, read) : read;
+  const refused = stored.record ? storedRefusal(policy, stored.record) : null;
+  if (!refused) return statusOf(platform, stored);
+  return { ...toStatus({ record: stored.record, token: null }, false), remembered: true, refused };
 }
 
 /** No English fallback copy here: it would drift from messages.json, and an empty title shows the extension name. */
@@ -57,10 +75,11 @@ export async function showBadge(platform: Platform, state: BadgeState): Promise<
 
 /**
  * The page's view of the connection, read from storage once, with the badge brought in line with it (the
- * status, connect and verify answers). A failing badge update does not fail the answer.
+ * status, connect and verify answers). A failing badge update does not fail the answer. `applyPolicy`: see
+ * `readPageStatus` (the status request).
  */
-export async function statusWithBadge(platform: Platform): Promise<ConnectionStatus> {
-  const status = await readStatus(platform);
+export async function statusWithBadge(platform: Platform, opts: { applyPolicy?: boolean } = {}): Promise<ConnectionStatus> {
+  const status = await readPageStatus(platform, { apply: opts.applyPolicy === true });
   await showBadge(platform, badgeStateOf(status)).catch(() => undefined);
   return status;
 }

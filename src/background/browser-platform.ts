@@ -59,7 +59,8 @@ export function browserPlatform(browser: Browser): Platform {
     },
     permissions: {
       contains: (p) => browser.permissions.contains(p),
-      remove: (p) => browser.permissions.remove(p),
+      // The polyfill's typings predate `identity` as an optional permission (src/options/sign-in.ts casts it too).
+      remove: (p) => browser.permissions.remove(p as Parameters<Browser['permissions']['remove']>[0]),
     },
     runtime: {
       get id() { return browser.runtime.id; },

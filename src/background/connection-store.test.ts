@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { computeBadgeState, refreshBadge } from './badge.ts';
 import {
-  CONNECTION_KEY, TOKEN_KEY, last4, readConnection, readStatus, removeConnection, restrictStorageAccess,
-  saveConnection, updateConnection,
+  ACCESS_TOKEN_KEY, CONNECTION_KEY, REFRESH_TOKEN_KEY, TOKEN_KEY, last4, makeSessionOnly, readConnection, readStatus,
+  removeConnection, restrictStorageAccess, saveConnection, storeRefreshedTokens, updateConnection, type ConnectionRecord,
 } from './connection-store.ts';
 import { onStartup } from './install.ts';
 import { removeSettings, SETTINGS_KEY } from './settings-store.ts';
@@ -126,6 +126,72 @@ describe('connection store', () => {
     older.storage.local.setAccessLevel = () => Promise.reject(new Error('not supported for local'));
     await restrictStorageAccess(older.platform);
     expect(older.storage.session.accessLevel).toBe('TRUSTED_CONTEXTS');
+  });
+});
+
+describe('one queue for every credential write: a check and the write that relies on it are never split', () => {
+  type Fake = ReturnType<typeof createFakeBrowser>;
+  const access = { token: 'access-token-2', expiresAt: 10_000, refreshAt: 9_000 };
+  const signIn = (fake: Fake, refreshToken: string, sessionOnly = false) => saveConnection(fake.platform, {
+    method: 'oauth', origin: ORIGIN, clientId: 'client', refreshToken, access: { token: `access-of-${refreshToken}`, expiresAt: 5_000, refreshAt: 4_000 },
+    identity: { name: 'Ann', username: 'ann' }, sessionOnly, now: 1,
+  });
+
+  /**
+   * The refresh's answer lands, and `storeRefreshedTokens` checks the stored refresh token — at that exact moment
+   * (the storage read of the check, which the worker awaits) `other` starts, and gets a turn of the event loop to
+   * run before the check's result comes back. Without the queue it runs to its end there, between the check
+   * and the write; with it, it waits for the write.
+   */
+  async function refreshLandingDuring(fake: Fake, record: ConnectionRecord, used: string, other: () => Promise<unknown>) {
+    const local = fake.storage.local;
+    const realGet = local.get.bind(local);
+    let started: Promise<unknown> | null = null;
+    local.get = async (keys) => {
+      const got = await realGet(keys);
+      const readsSecret = Array.isArray(keys) ? keys.includes(REFRESH_TOKEN_KEY) : keys === REFRESH_TOKEN_KEY;
+      if (readsSecret && started === null) {
+        started = other();
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+      return got;
+    };
+    const stored = storeRefreshedTokens(fake.platform, record, used, { access, refreshToken: `${used}-rotated` });
+    await stored;
+    expect(started).not.toBeNull();
+    await started;
+    local.get = realGet;
+  }
+
+  it('a refresh answered during Sign out leaves no refresh token (rotated or not) and no access token behind', async () => {
+    const fake = createFakeBrowser();
+    const a = await signIn(fake, 'refresh-of-user-a');
+    await refreshLandingDuring(fake, a, 'refresh-of-user-a', () => removeConnection(fake.platform));
+    expect(fake.storage.local.snapshot()).toEqual({});
+    expect(fake.storage.session.snapshot()).toEqual({});
+  });
+
+  it("a refresh of user A answered while user B signs in never writes A's refresh token into B's connection", async () => {
+    const fake = createFakeBrowser();
+    const a = await signIn(fake, 'refresh-of-user-a');
+    let b: ConnectionRecord | null = null;
+    await refreshLandingDuring(fake, a, 'refresh-of-user-a', async () => {
+      b = await signIn(fake, 'refresh-of-user-b');
+    });
+    const stored = await readConnection(fake.platform);
+    expect(stored.record?.id).toBe(b!.id);
+    expect(stored.token).toBe('refresh-of-user-b');
+    expect(fake.storage.session.snapshot()[ACCESS_TOKEN_KEY]).toMatchObject({ connection: b!.id, token: 'access-of-refresh-of-user-b' });
+  });
+
+  it('a refresh answered while the connection becomes session-only writes the rotated token to memory, not to disk', async () => {
+    const fake = createFakeBrowser();
+    const a = await signIn(fake, 'refresh-of-user-a');
+    await refreshLandingDuring(fake, a, 'refresh-of-user-a', () => makeSessionOnly(fake.platform));
+    expect(fake.storage.local.snapshot()[REFRESH_TOKEN_KEY]).toBeUndefined();
+    expect(fake.storage.local.dump()).not.toContain('refresh-of-user-a');
+    expect(fake.storage.session.snapshot()[REFRESH_TOKEN_KEY]).toBe('refresh-of-user-a-rotated');
+    expect((await readConnection(fake.platform)).token).toBe('refresh-of-user-a-rotated');
   });
 });
 

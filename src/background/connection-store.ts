@@ -20,13 +20,21 @@
  * for what is left.
  *
  * Settings (the search scope) live apart, in settings-store.ts.
+ *
+ * Every write of a credential — saving a connection, storing refreshed tokens, making it session-only, updating
+ * or removing it, writing its search scope — runs through one queue (`underCredentialLock`), and the check it
+ * depends on (is this still the same connection, the same refresh token?) is made inside the queued operation.
+ * Storage calls are async, so without it a check could pass and another operation's writes land before the
+ * write that relied on it: a refresh answered during Sign out would put a rotated refresh token back on disk, or
+ * write one sign-in's refresh token into the next one's connection. The queue is memory only, and holds nothing
+ * that matters: a stopped worker loses the operations it had not started, which never wrote anything.
  */
 import { CONNECTION_KEY, connectionIdOf } from '../shared/last-view.ts';
 import type { AuthState, ConnectMethod, ConnectionStatus } from '../shared/protocol.ts';
 import type { Person } from '../space/types.ts';
 import { hasHostPermission } from './host-permission.ts';
 import type { Platform, StorageAreaLike } from './platform.ts';
-import { hasStoredScope } from './settings-store.ts';
+import { hasStoredScope, readSettings, removeSettings, writeSettings } from './settings-store.ts';
 
 export { CONNECTION_KEY };
 export const TOKEN_KEY = 'token';
@@ -36,6 +44,20 @@ export const ACCESS_TOKEN_KEY = 'accessToken';
 /** The key of each method's long-lived secret (in storage.local, or storage.session when session-only). */
 const SECRET_KEY: Record<ConnectMethod, string> = { token: TOKEN_KEY, oauth: REFRESH_TOKEN_KEY };
 const ALL_SECRET_KEYS = [TOKEN_KEY, REFRESH_TOKEN_KEY];
+
+/** The tail of the credential queue: settles when every operation queued so far has. */
+let credentialQueue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs `op` after every credential operation queued before it, and before any queued after it. An operation
+ * must not queue another (it would wait for itself): the exported writers are queued wrappers of unqueued
+ * inner functions, which queued operations call directly. A failed operation does not stop the queue.
+ */
+export function underCredentialLock<T>(op: () => Promise<T>): Promise<T> {
+  const run = credentialQueue.then(op, op);
+  credentialQueue = run.catch(() => undefined);
+  return run;
+}
 
 /** Persisted auth state; 'no-host-permission' is never stored, it is checked live. */
 export type StoredAuth = 'ok' | 'rejected';
@@ -115,9 +137,18 @@ function hasRecordShape(value: unknown): value is Omit<ConnectionRecord, 'id'> {
   return typeof r.origin === 'string' && typeof r.sessionOnly === 'boolean' && (r.auth === 'ok' || r.auth === 'rejected');
 }
 
-export async function readConnection(platform: Platform): Promise<StoredConnection> {
+export function readConnection(platform: Platform): Promise<StoredConnection> {
+  return readStored(platform, false);
+}
+
+/** `locked`: the caller already runs in the credential queue (a record to upgrade is then upgraded directly). */
+async function readStored(platform: Platform, locked: boolean): Promise<StoredConnection> {
   const got = await platform.storage.local.get(CONNECTION_KEY);
-  const raw = isRecord(got[CONNECTION_KEY]) ? got[CONNECTION_KEY] : await upgradeRecord(platform, got[CONNECTION_KEY]);
+  const value = got[CONNECTION_KEY];
+  const raw = isRecord(value) ? value
+    : !hasRecordShape(value) ? null
+    : locked ? await upgradeRecord(platform)
+    : await underCredentialLock(() => upgradeRecord(platform));
   if (!raw) return { record: null, token: null };
   const record = normalized(raw);
   const key = SECRET_KEY[record.method];
@@ -135,9 +166,12 @@ function normalized(record: ConnectionRecord): ConnectionRecord {
 
 /**
  * A record from before connection ids (it named the token by a hash of it): it gets a random id and loses the
- * hash, in one write. Anything else that is not a record stays "no connection".
+ * hash, in one write. Anything else that is not a record stays "no connection". Runs in the queue, and reads
+ * again there: a connection saved meanwhile is not replaced by the upgraded old one.
  */
-async function upgradeRecord(platform: Platform, value: unknown): Promise<ConnectionRecord | null> {
+async function upgradeRecord(platform: Platform): Promise<ConnectionRecord | null> {
+  const value = (await platform.storage.local.get(CONNECTION_KEY))[CONNECTION_KEY];
+  if (isRecord(value)) return value;
   if (!hasRecordShape(value)) return null;
   const { fingerprint: _hash, ...rest } = value as Omit<ConnectionRecord, 'id'> & { fingerprint?: unknown };
   const record: ConnectionRecord = { ...rest, id: newConnectionId() };
@@ -163,8 +197,23 @@ export type SaveConnectionInput = {
  * Session-only: the storage.local write that stores the session-only record also blanks the persistent
  * secrets, in the same `set` — once the record says "session only" there is no secret on disk, not even for a
  * moment (the blanked keys are then removed). Areas can't share a write, so the session copy goes first.
+ *
+ * In the same queued operation, a search scope chosen for another Space is cleared (project keys belong to their
+ * server).
  */
-export async function saveConnection(platform: Platform, input: SaveConnectionInput): Promise<ConnectionRecord> {
+export function saveConnection(platform: Platform, input: SaveConnectionInput): Promise<ConnectionRecord> {
+  return underCredentialLock(async () => {
+    const previous = (await readStored(platform, true)).record;
+    const record = await writeConnection(platform, input);
+    if (previous && previous.origin !== record.origin) {
+      const settings = await readSettings(platform);
+      if (settings.searchProjects.length > 0) await writeSettings(platform, { searchProjects: [] });
+    }
+    return record;
+  });
+}
+
+async function writeConnection(platform: Platform, input: SaveConnectionInput): Promise<ConnectionRecord> {
   const oauth = input.method === 'oauth';
   const secret = oauth ? input.refreshToken : input.token;
   const record: ConnectionRecord = {
@@ -202,15 +251,37 @@ export async function saveConnection(platform: Platform, input: SaveConnectionIn
  * moves to storage.session, with the same blanking write as `saveConnection`, so none is left on disk. Nothing
  * else changes (same id, same caches). Returns whether anything moved.
  */
-export async function makeSessionOnly(platform: Platform): Promise<boolean> {
-  const { record, token } = await readConnection(platform);
-  if (!record || record.sessionOnly) return false;
-  const key = SECRET_KEY[record.method];
-  if (token !== null) await platform.storage.session.set({ [key]: token });
-  const blanks = Object.fromEntries(ALL_SECRET_KEYS.map((k) => [k, '']));
-  await platform.storage.local.set({ [CONNECTION_KEY]: { ...record, sessionOnly: true }, ...blanks });
-  await platform.storage.local.remove(ALL_SECRET_KEYS);
-  return true;
+export function makeSessionOnly(platform: Platform): Promise<boolean> {
+  return underCredentialLock(async () => {
+    const { record, token } = await readStored(platform, true);
+    if (!record || record.sessionOnly) return false;
+    const key = SECRET_KEY[record.method];
+    if (token !== null) await platform.storage.session.set({ [key]: token });
+    const blanks = Object.fromEntries(ALL_SECRET_KEYS.map((k) => [k, '']));
+    await platform.storage.local.set({ [CONNECTION_KEY]: { ...record, sessionOnly: true }, ...blanks });
+    await platform.storage.local.remove(ALL_SECRET_KEYS);
+    return true;
+  });
+}
+
+/**
+ * The organization no longer allows connection `id` (policy.ts): its secrets go from both areas with its access
+ * token; the record stays, so the pages can say what was refused and Options offers Forget for what is left.
+ * Nothing happens when another connection has been saved meanwhile. Returns whether a secret was dropped.
+ */
+export function dropConnectionSecrets(platform: Platform, id: string): Promise<boolean> {
+  return underCredentialLock(async () => {
+    const { record } = await readStored(platform, true);
+    if (record?.id !== id) return false;
+    const [local, session] = await Promise.all([
+      platform.storage.local.get(ALL_SECRET_KEYS),
+      platform.storage.session.get([...ALL_SECRET_KEYS, ACCESS_TOKEN_KEY]),
+    ]);
+    if (Object.keys(local).length === 0 && Object.keys(session).length === 0) return false;
+    await platform.storage.local.remove(ALL_SECRET_KEYS);
+    await platform.storage.session.remove([...ALL_SECRET_KEYS, ACCESS_TOKEN_KEY]);
+    return true;
+  });
 }
 
 /** The stored access token of connection `id`; null when there is none or it belongs to another connection. */
@@ -227,47 +298,85 @@ export async function readAccessToken(platform: Platform, id: string): Promise<S
  * still the stored connection and its refresh token is still `usedRefreshToken`. A refresh that finishes after
  * a sign-out, a new sign-in or another refresh that rotated the token writes nothing. Returns whether it wrote.
  */
-export async function storeRefreshedTokens(
+export function storeRefreshedTokens(
   platform: Platform,
   record: ConnectionRecord,
   usedRefreshToken: string,
   next: { access: Omit<StoredAccessToken, 'connection'>; refreshToken: string | null },
 ): Promise<boolean> {
-  const current = await readConnection(platform);
-  if (current.record?.id !== record.id || current.token !== usedRefreshToken) return false;
-  if (next.refreshToken !== null && next.refreshToken !== usedRefreshToken) {
-    await tokenArea(platform, record.sessionOnly).set({ [REFRESH_TOKEN_KEY]: next.refreshToken });
-  }
-  await platform.storage.session.set({ [ACCESS_TOKEN_KEY]: { ...next.access, connection: record.id } });
-  return true;
+  return underCredentialLock(async () => {
+    // The check and the writes in one queued operation: nothing (Sign out, a new sign-in) can come between.
+    const current = await readStored(platform, true);
+    if (current.record?.id !== record.id || current.token !== usedRefreshToken) return false;
+    if (next.refreshToken !== null && next.refreshToken !== usedRefreshToken) {
+      await tokenArea(platform, current.record.sessionOnly).set({ [REFRESH_TOKEN_KEY]: next.refreshToken });
+    }
+    await platform.storage.session.set({ [ACCESS_TOKEN_KEY]: { ...next.access, connection: record.id } });
+    return true;
+  });
 }
 
 /** Drops the access token (of connection `id` only). */
-export async function removeAccessToken(platform: Platform, id: string): Promise<void> {
-  if ((await readAccessToken(platform, id)) !== null) await platform.storage.session.remove(ACCESS_TOKEN_KEY);
+export function removeAccessToken(platform: Platform, id: string): Promise<void> {
+  return underCredentialLock(async () => {
+    if ((await readAccessToken(platform, id)) !== null) await platform.storage.session.remove(ACCESS_TOKEN_KEY);
+  });
 }
 
 /**
  * Update the metadata of the connection `id`; a no-op when the stored connection has meanwhile been replaced
  * (a late 401 from the old token must not mark the new one rejected).
  */
-export async function updateConnection(
+export function updateConnection(
   platform: Platform,
   id: string,
   patch: Partial<Pick<ConnectionRecord, 'auth' | 'identity' | 'lastVerified'>>,
 ): Promise<ConnectionRecord | null> {
-  const got = await platform.storage.local.get(CONNECTION_KEY);
-  const current = got[CONNECTION_KEY];
-  if (!isRecord(current) || current.id !== id) return null;
-  const next = { ...current, ...patch };
-  await platform.storage.local.set({ [CONNECTION_KEY]: next });
-  return normalized(next);
+  return underCredentialLock(async () => {
+    const got = await platform.storage.local.get(CONNECTION_KEY);
+    const current = got[CONNECTION_KEY];
+    if (!isRecord(current) || current.id !== id) return null;
+    const next = { ...current, ...patch };
+    await platform.storage.local.set({ [CONNECTION_KEY]: next });
+    return normalized(next);
+  });
 }
 
 /** Removes the secrets from both areas, the access token and the metadata (settings stay: settings-store.ts). */
-export async function removeConnection(platform: Platform): Promise<void> {
+export function removeConnection(platform: Platform): Promise<void> {
+  return underCredentialLock(() => removeAll(platform));
+}
+
+async function removeAll(platform: Platform): Promise<void> {
   await platform.storage.local.remove([...ALL_SECRET_KEYS, CONNECTION_KEY]);
   await platform.storage.session.remove([...ALL_SECRET_KEYS, ACCESS_TOKEN_KEY]);
+}
+
+/**
+ * Forget / Sign out: the connection (secrets, access token, metadata) and its search scope, in one queued
+ * operation — a refresh or a scope write queued before it lands before it, never after. Both removals are tried
+ * even if one fails (the first failure is thrown afterwards). Returns the record it removed (for its origin).
+ */
+export function forgetConnection(platform: Platform): Promise<ConnectionRecord | null> {
+  return underCredentialLock(async () => {
+    const { record } = await readStored(platform, true).catch(() => ({ record: null }));
+    const results = await Promise.allSettled([removeAll(platform), removeSettings(platform)]);
+    const failed = results.find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    return record;
+  });
+}
+
+/**
+ * The issue/review search scope of the stored connection, written in the queue only while a connection is stored:
+ * a scope sent just before Forget must not outlive it. Returns whether it was written.
+ */
+export function writeSearchScope(platform: Platform, searchProjects: string[]): Promise<boolean> {
+  return underCredentialLock(async () => {
+    if ((await currentConnectionId(platform)) === null) return false;
+    await writeSettings(platform, { searchProjects });
+    return true;
+  });
 }
 
 /**
@@ -319,7 +428,11 @@ export function toStatus(stored: StoredConnection, granted: boolean, leftovers =
 
 /** What pages may know: configured, origin, method, identity, last 4 characters (personal tokens), auth state. Never a token. */
 export async function readStatus(platform: Platform): Promise<ConnectionStatus> {
-  const stored = await readConnection(platform);
+  return statusOf(platform, await readConnection(platform));
+}
+
+/** The status of what `readConnection` returned: the host permission and the leftovers checked live. */
+export async function statusOf(platform: Platform, stored: StoredConnection): Promise<ConnectionStatus> {
   const granted = stored.record ? await hasHostPermission(platform, stored.record.origin) : false;
   const leftovers = stored.record === null && await hasLeftovers(platform);
   return toStatus(stored, granted, leftovers);

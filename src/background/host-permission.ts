@@ -28,3 +28,17 @@ export async function releaseHostPermission(platform: Platform, origin: string, 
     // Not granted, or not removable: nothing to give back.
   }
 }
+
+/**
+ * Gives the optional `identity` permission back once nothing signs in with Space (Sign out, Forget, a personal
+ * token replacing a sign-in): Options asks for it again in the click that picks sign-in. In the Chrome build it
+ * is optional (manifest.json `optional_permissions`); the Firefox build declares it, and Firefox refuses to
+ * remove a declared permission — best effort, so that refusal (or any other) changes nothing.
+ */
+export async function releaseIdentityPermission(platform: Platform): Promise<void> {
+  try {
+    await platform.permissions.remove({ permissions: ['identity'] });
+  } catch {
+    // Declared (Firefox) or not granted: nothing to give back.
+  }
+}

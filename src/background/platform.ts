@@ -40,8 +40,11 @@ export interface Platform {
   };
   permissions: {
     contains(permissions: { origins: string[] }): Promise<boolean>;
-    /** Gives host access back (no user gesture needed); resolves false when nothing was removed. */
-    remove(permissions: { origins: string[] }): Promise<boolean>;
+    /**
+     * Gives host access (`origins`) or an optional API permission (`permissions`: `identity`) back, no user gesture
+     * needed; resolves false when nothing was removed.
+     */
+    remove(permissions: { origins?: string[]; permissions?: 'identity'[] }): Promise<boolean>;
   };
   runtime: {
     readonly id: string;

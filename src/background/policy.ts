@@ -11,13 +11,21 @@
  * the options page only shows them locked. Nothing managed is ever a secret.
  *
  * A value that can't be used is reported in `invalid`; an unusable `spaceUrl` or `signInMethods` refuses every
- * connect (failing closed: the administrator meant to restrict something), the others are ignored.
+ * connect (failing closed: the administrator meant to restrict something), the others are ignored. The schema
+ * (public/managed_schema.json) deliberately has no `enum` for `signInMethods`: Chromium drops a value that fails
+ * the schema before the extension sees it, so a mistyped "Oauth" would arrive as no policy at all — open. Here it
+ * arrives, and refuses.
+ *
+ * A policy binds the stored connection too (`applyPolicyToStored`): one it no longer allows is refused.
  */
-import type { ManagedPolicy } from '../shared/protocol.ts';
+import type { AppError, ManagedPolicy } from '../shared/protocol.ts';
 import { LIMITS } from '../shared/protocol.ts';
 import { normalizeBaseUrl } from '../space/base-url.ts';
-import { failures } from './app-error.ts';
-import { makeSessionOnly } from './connection-store.ts';
+import { AppFailure, failures } from './app-error.ts';
+import {
+  dropConnectionSecrets, makeSessionOnly, readConnection, type ConnectionRecord, type StoredConnection,
+} from './connection-store.ts';
+import { releaseHostPermission } from './host-permission.ts';
 import type { Platform } from './platform.ts';
 
 export const MANAGED_KEYS = ['spaceUrl', 'signInMethods', 'oauthClientId', 'forceSessionOnly'] as const;
@@ -87,11 +95,46 @@ export function enforcePolicy(
 }
 
 /**
- * What a policy means for the connection already stored (run when the worker starts and when the managed
- * settings change): forced session-only moves its secret off disk at once. (A stored connection to another Space
- * or by a method no longer allowed stays until the user connects again: every new connect is checked.)
+ * Why `policy` refuses a stored connection, as the failure a new connect with its origin, method and client ID
+ * would get (one rule for both: a connection is kept only while it could be made now); null when allowed. Forced
+ * session-only is not a refusal: the secret moves to memory instead (`applyPolicyToStored`).
+ */
+export function storedRefusal(
+  policy: ManagedPolicy,
+  stored: Pick<ConnectionRecord, 'origin' | 'method' | 'clientId'>,
+): AppError | null {
+  try {
+    enforcePolicy(policy, { origin: stored.origin, method: stored.method, ...(stored.clientId === null ? {} : { clientId: stored.clientId }) });
+    return null;
+  } catch (e) {
+    if (e instanceof AppFailure) return e.error;
+    throw e;
+  }
+}
+
+/**
+ * What the policy means for the connection already stored — run when the worker starts, when the managed
+ * settings change (`storage.onChanged`, area `managed`) and on every status read, so a new policy applies
+ * within one status read even if its change event was missed:
+ *  - a connection the policy no longer allows (another Space, a method not allowed, an unusable `spaceUrl` or
+ *    `signInMethods`) loses its secret and the host access of its origin; its record stays, and the status then
+ *    says what the organization refused (badge, popup, Options: `readPageStatus`);
+ *  - forced session-only moves its secret off disk at once.
  */
 export async function applyPolicyToStored(platform: Platform): Promise<void> {
-  const policy = await readPolicy(platform);
-  if (policy.sessionOnly) await makeSessionOnly(platform);
+  const [policy, stored] = await Promise.all([readPolicy(platform), readConnection(platform)]);
+  await applyPolicyTo(platform, policy, stored);
+}
+
+/** `applyPolicyToStored` for what the caller has just read; returns what is stored afterwards. */
+export async function applyPolicyTo(platform: Platform, policy: ManagedPolicy, stored: StoredConnection): Promise<StoredConnection> {
+  const { record } = stored;
+  if (!record) return stored;
+  if (storedRefusal(policy, record)) {
+    // The check is repeated in the queue (by id): a connection saved since this read is not touched.
+    if (await dropConnectionSecrets(platform, record.id)) await releaseHostPermission(platform, record.origin, null);
+    return { record, token: null };
+  }
+  if (policy.sessionOnly && !record.sessionOnly && await makeSessionOnly(platform)) return { record: { ...record, sessionOnly: true }, token: stored.token };
+  return stored;
 }

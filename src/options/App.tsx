@@ -116,7 +116,7 @@ export function App() {
           />
         )}
 
-        {loaded && remains && Connected && <Connected.ForgetRemains host={status?.host ?? null} method={status?.method ?? 'token'} onForgotten={forgotten} />}
+        {loaded && remains && Connected && <Connected.ForgetRemains host={status?.host ?? null} method={status?.method ?? 'token'} refused={status?.refused} onForgotten={forgotten} />}
 
         {showForm && Connect && (
           <Connect.ConnectForm

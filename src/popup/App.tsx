@@ -133,7 +133,7 @@ export function App({ boot }: { boot: Boot }) {
 
   const notConfigured = conn?.configured === false || results.fail?.code === 'not-configured';
   if (notConfigured) {
-    return <main class="popup">{extras && <extras.NotConfigured />}</main>;
+    return <main class="popup">{extras && <extras.NotConfigured refused={conn?.refused !== undefined} />}</main>;
   }
 
   const host = conn?.host ?? null;

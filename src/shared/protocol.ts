@@ -73,6 +73,12 @@ export interface ConnectionStatus {
    * offers Forget while this is true.
    */
   remembered: boolean;
+  /**
+   * The organization's managed settings no longer allow the stored connection (set after it was saved): the
+   * `policy` failure a new connect with its address and method would get. The worker has dropped its secret and
+   * host access; `configured` is false. Absent when nothing is refused.
+   */
+  refused?: AppError;
 }
 
 /**

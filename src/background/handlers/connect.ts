@@ -6,21 +6,25 @@
  * Every failure returns before the first storage write, so a typo in the URL, a wrong token or a dead
  * server never touches a working saved connection.
  *
+ * A sign-in that a new connection replaces is ended in Space (best effort), and a personal token gives the
+ * optional `identity` permission back: nothing signs in any more.
+ *
  * Host access follows: a connect that fails after its grant gives that origin's access back, and a switch
  * to another Space gives the old one's back — never the pattern the stored connection still uses.
  * `oauth-start.ts` ("Sign in with Space") shares all of this (`connectionTarget`, `storeVerified`).
  */
 import { normalizeBaseUrl } from '../../space/base-url.ts';
+import { revokeRefreshToken } from '../../space/oauth.ts';
 import type { ConnectionStatus, ConnectMethod } from '../../shared/protocol.ts';
 import { AppFailure, failures } from '../app-error.ts';
 import { statusWithBadge } from '../badge.ts';
 import { clearAllCaches } from '../cache.ts';
 import { identityOf, readConnection, saveConnection, type ConnectionRecord } from '../connection-store.ts';
-import { hasHostPermission, releaseHostPermission } from '../host-permission.ts';
+import { hasHostPermission, releaseHostPermission, releaseIdentityPermission } from '../host-permission.ts';
+import { oauthTokenSource } from '../oauth-tokens.ts';
 import type { Deps } from '../platform.ts';
 import { enforcePolicy, readPolicy } from '../policy.ts';
 import type { Handler } from '../router.ts';
-import { readSettings, writeSettings } from '../settings-store.ts';
 
 /** Visible ASCII only: a token is an opaque printable string; anything else would corrupt the header. */
 const TOKEN_CHARS = /^[\x21-\x7e]+$/;
@@ -57,22 +61,43 @@ export async function storeVerified(
 ): Promise<ConnectionStatus> {
   const { platform } = deps;
   const previous = (await readConnection(platform)).record;
+  // A sign-in this replaces is ended in Space afterwards, with a current access token of its own: asked for now,
+  // beside the new verification (it may need a refresh), while its refresh token is still stored.
+  const previousAccess = previous?.method === 'oauth' && previous.auth !== 'rejected' ? oauthTokenSource(deps, previous).token() : null;
+  previousAccess?.catch(() => undefined);
+  let record: ConnectionRecord;
   try {
-    await verifyAndSave();
-    if (previous && previous.origin !== origin) {
-      // The chosen projects belong to the old server.
-      const settings = await readSettings(platform);
-      if (settings.searchProjects.length > 0) await writeSettings(platform, { searchProjects: [] });
-    }
+    record = await verifyAndSave();
   } catch (e) {
     // The access granted for this attempt is not used by anything now (unless the stored connection shares it).
     await releaseHostPermission(platform, origin, previous?.origin ?? null);
     throw e;
   }
-  if (previous) await releaseHostPermission(platform, previous.origin, origin);
+  if (previous && previousAccess) {
+    // Not awaited: the new connection works already, and the old sign-in's token may still need a refresh from a
+    // slow server. Its host access goes after the revoke, which is a request to its origin.
+    void endSignIn(previous.origin, previousAccess).then(() => releaseHostPermission(platform, previous.origin, origin));
+  } else if (previous) {
+    await releaseHostPermission(platform, previous.origin, origin);
+  }
+  // A personal token needs no sign-in window.
+  if (record.method === 'token') await releaseIdentityPermission(platform);
   // Results of the previous token must never show under the new one.
   await clearAllCaches(platform);
   return statusWithBadge(platform);
+}
+
+/**
+ * Replacing a sign-in ends it in Space (its refresh token revoked), so no valid copy outlives its use here. Best
+ * effort: the new connection is saved already, and a failure (no token, server down) only leaves the old sign-in
+ * to expire in Space.
+ */
+async function endSignIn(origin: string, accessToken: Promise<string>): Promise<void> {
+  try {
+    await revokeRefreshToken({ origin, accessToken: await accessToken });
+  } catch {
+    // Nothing to undo, nobody to tell: the user asked for the new connection, which works.
+  }
 }
 
 export const handleConnect: Handler<'connect'> = async (request, deps) => {

@@ -4,6 +4,10 @@
  * remove the token (both OAuth tokens), metadata, settings, caches, last view and pending query, and give the
  * Space origin's host access back — always, even when the revoke failed: the user asked to be disconnected,
  * and a failed revoke is reported, not retried. A sign-in Space already refused has nothing left to revoke.
+ * The optional `identity` permission goes back too: nothing signs in any more.
+ *
+ * The connection and its scope go in one operation of the credential queue (`forgetConnection`): a refresh
+ * that lands during Sign out stores nothing after it.
  */
 import type { ForgetResult } from '../../shared/protocol.ts';
 import { PENDING_QUERY_KEY } from '../../shared/protocol.ts';
@@ -12,9 +16,8 @@ import { revokeRefreshToken } from '../../space/oauth.ts';
 import { toAppError } from '../app-error.ts';
 import { refreshBadge } from '../badge.ts';
 import { clearAllCaches } from '../cache.ts';
-import { readConnection, removeConnection } from '../connection-store.ts';
-import { removeSettings } from '../settings-store.ts';
-import { releaseHostPermission } from '../host-permission.ts';
+import { forgetConnection, readConnection } from '../connection-store.ts';
+import { releaseHostPermission, releaseIdentityPermission } from '../host-permission.ts';
 import type { Handler } from '../router.ts';
 
 export const handleForget: Handler<'forget'> = async (request, deps) => {
@@ -35,16 +38,19 @@ export const handleForget: Handler<'forget'> = async (request, deps) => {
   }
 
   const { platform } = deps;
-  // Read before anything is removed (a session-only record whose token is gone still names its origin).
-  const origin = (await readConnection(platform).catch(() => null))?.record?.origin ?? null;
+  // The origin whose access goes back: what the queued removal found (a session-only record whose token is gone
+  // still names it), or, should the removal fail, what was stored a moment before.
+  let origin = (await readConnection(platform).catch(() => null))?.record?.origin ?? null;
   // Each step runs even if an earlier one failed; the first failure is reported afterwards.
   const steps = [
-    () => removeConnection(platform),
-    () => removeSettings(platform),
+    async () => {
+      origin = (await forgetConnection(platform))?.origin ?? origin;
+    },
     () => clearAllCaches(platform),
     () => platform.storage.session.remove(PENDING_QUERY_KEY),
     // Last: the revoke above needed the access.
     () => (origin === null ? Promise.resolve() : releaseHostPermission(platform, origin, null)),
+    () => releaseIdentityPermission(platform),
   ];
   let failed: unknown = null;
   for (const step of steps) {

@@ -288,6 +288,8 @@ describe('avatar', () => {
 
 describe('settings and projects', () => {
   it('stores normalized project keys and rejects non-keys', async () => {
+    // A scope belongs to a stored connection (without one it is refused: credentials.test.ts).
+    await rig.connect();
     expect(await rig.ask<Settings>({ type: 'settings-get' })).toEqual({ ok: true, value: { searchProjects: [] } });
     expect(await rig.ask({ type: 'settings-set', settings: { searchProjects: ['abc', 'WEB', 'ABC'] } }))
       .toEqual({ ok: true, value: { searchProjects: ['ABC', 'WEB'] } });

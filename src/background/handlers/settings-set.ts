@@ -1,13 +1,17 @@
 import { isProjectKeyLike } from '../../space/keys.ts';
 import { failures } from '../app-error.ts';
 import { clearAllCaches } from '../cache.ts';
-import { readSettings, writeSettings } from '../settings-store.ts';
+import { writeSearchScope } from '../connection-store.ts';
+import { readSettings } from '../settings-store.ts';
 import type { Handler } from '../router.ts';
 
 /**
  * Stores the issue/review search scope. Keys are checked against Space's project-key syntax and
  * upper-cased (the form Space uses in `key:` identifiers); duplicates are dropped, order kept. Cached issue
  * and review results were computed for the old scope, so the cache is cleared.
+ *
+ * The scope belongs to the stored connection: it is written in the credential queue, only while one is stored
+ * (`writeSearchScope`), so a scope sent just before Forget cannot outlive it.
  */
 export const handleSettingsSet: Handler<'settings-set'> = async (request, { platform }) => {
   const keys: string[] = [];
@@ -16,7 +20,7 @@ export const handleSettingsSet: Handler<'settings-set'> = async (request, { plat
     const key = raw.trim().toUpperCase();
     if (!keys.includes(key)) keys.push(key);
   }
-  await writeSettings(platform, { searchProjects: keys });
+  if (!(await writeSearchScope(platform, keys))) throw failures.notConfigured();
   await clearAllCaches(platform);
   return readSettings(platform);
 };

@@ -43,8 +43,13 @@ export async function createRig(opts: { server?: DemoServerOptions; browser?: Fa
       if (!answer.ok) throw new Error(`connect failed: ${answer.error.code}`);
       return answer.value;
     },
-    /** "Sign in with Space" through the fake auth window (`fake.auth.action`, default approve) and the demo's OAuth server. */
+    /**
+     * "Sign in with Space" through the fake auth window (`fake.auth.action`, default approve) and the demo's OAuth
+     * server. Like Options' sign-in click, it is granted the optional `identity` permission first (the worker
+     * gives it back on Sign out and when a personal token replaces a sign-in).
+     */
     async signIn(opts: { sessionOnly?: boolean; clientId?: string } = {}) {
+      fake.auth.granted = true;
       const answer = await route({
         type: 'oauth-start', url: server.url, clientId: opts.clientId ?? server.oauthClientId, sessionOnly: opts.sessionOnly === true,
       }, sender) as Result<ConnectionStatus>;

@@ -252,7 +252,10 @@ export interface FakeBrowserOptions {
 export function createFakeBrowser(opts: FakeBrowserOptions = {}) {
   const id = opts.id ?? 'abcdefghijklmnopabcdefghijklmnop';
   const base = `${opts.scheme ?? 'chrome-extension'}://${id}/`;
-  /** `storage.onChanged`: for pages (the worker listens to no storage event), so not cleared by `stopWorker`. */
+  /**
+   * `storage.onChanged`, one event for every area as in the browser: pages listen to it, and so does the worker
+   * (area `managed` only), so `stopWorker` clears it too (`events.storageChanged`).
+   */
   const storageChanged = new FakeEvent<(changes: StorageChanges, area: string) => void>();
   const local = new FakeStorageArea({ accessLevel: opts.setAccessLevel, onChange: (c) => storageChanged.dispatch(c, 'local') });
   const session = new FakeStorageArea({ accessLevel: opts.setAccessLevel, onChange: (c) => storageChanged.dispatch(c, 'session') });
@@ -270,6 +273,8 @@ export function createFakeBrowser(opts: FakeBrowserOptions = {}) {
     defaultSuggestion: null as { description: string } | null,
     /** Every pattern passed to `permissions.remove`, in order. */
     permissionRemovals: [] as string[],
+    /** Every API permission (`identity`) passed to `permissions.remove`, in order. */
+    apiPermissionRemovals: [] as string[],
   };
   /** What `windows.getLastFocused()` reports; tests flip it to type "in a private window". */
   const focusedWindow = { incognito: false };
@@ -317,10 +322,15 @@ export function createFakeBrowser(opts: FakeBrowserOptions = {}) {
     },
     permissions: {
       contains: async ({ origins }: { origins: string[] }) => origins.every((o) => granted.has(o)),
-      remove: async ({ origins }: { origins: string[] }) => {
+      remove: async ({ origins = [], permissions = [] }: { origins?: string[]; permissions?: string[] }) => {
         record.permissionRemovals.push(...origins);
+        record.apiPermissionRemovals.push(...permissions);
         let removed = false;
         for (const o of origins) removed = granted.delete(o) || removed;
+        if (permissions.includes('identity') && auth.granted) {
+          auth.granted = false;
+          removed = true;
+        }
         return removed;
       },
     },
@@ -396,6 +406,7 @@ export function createFakeBrowser(opts: FakeBrowserOptions = {}) {
     omniboxEntered: new FakeEvent<(text: string, disposition: string) => void>(),
     permissionsRemoved: new FakeEvent<(p: unknown) => void>(),
     permissionsAdded: new FakeEvent<(p: unknown) => void>(),
+    storageChanged,
   };
 
   const pageSender = () => ({ id, url: `${base}src/popup/index.html`, origin: base.replace(/\/$/, '') });
@@ -429,7 +440,7 @@ export function createFakeBrowser(opts: FakeBrowserOptions = {}) {
       /** As the Chrome build declares it: `identity` optional ("Sign in with Space"). */
       getManifest: vi.fn(() => ({ optional_permissions: ['identity'] as string[] })),
     },
-    storage: { local, session, sync, onChanged: storageChanged },
+    storage: { local, session, sync, managed: platform.storage.managed, onChanged: storageChanged },
     permissions: {
       ...platform.permissions,
       /** The user grants what the page asks (tests script a refusal with `mockResolvedValue(false)`). */
@@ -478,9 +489,20 @@ export function createFakeBrowser(opts: FakeBrowserOptions = {}) {
     /** "Sign in with Space": set `auth.action` for what the user does in the auth window, `auth.granted` for identity. */
     auth,
     redirectUri,
-    /** Sets the managed (policy) values; null: none. */
+    /**
+     * Sets the managed (policy) values; null: none. Like Chrome after a policy reload, it reports the keys that
+     * changed to `storage.onChanged` with area `managed` (synchronously here, as the other areas do).
+     */
     setManaged(values: Record<string, unknown> | null) {
+      const before = managed ?? {};
+      const after = values ?? {};
       managed = values;
+      const changes: StorageChanges = {};
+      for (const k of new Set([...Object.keys(before), ...Object.keys(after)])) {
+        if (JSON.stringify(before[k]) === JSON.stringify(after[k])) continue;
+        changes[k] = { ...(k in before ? { oldValue: before[k] } : {}), ...(k in after ? { newValue: after[k] } : {}) };
+      }
+      if (Object.keys(changes).length > 0) storageChanged.dispatch(changes, 'managed');
     },
     /** The worker is stopped: its listeners (and all its memory) are gone; storage stays. */
     stopWorker() {
