@@ -4,10 +4,14 @@
  * stub anywhere between the click and the token endpoint. Covers: the optional `identity` permission granted in
  * the click, the exact redirect URI shown, sign-in (Approve) → "Connected" → search; an access token that expires
  * and is refreshed silently; a revoked refresh token → "Sign in again" in Options, in the popup and on the badge,
- * settings kept; sign in again; deny; the window closed; sign out. Prints the sign-in time (click → "Connected").
+ * settings kept; sign in again; deny; the window closed; sign out; a second sign-in Space gives no refresh token
+ * (it gives one per application and user, the first time), whose access token is renewed on expiry by a silent
+ * re-authorization with no window. Prints the sign-in time (click → "Connected").
  */
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
+import { NO_REFRESH_TOKEN } from '../src/background/oauth-tokens.ts';
+import { OAUTH_SCOPE, authorizeUrl, createPkce, exchangeCode, parseRedirect, randomState } from '../src/space/oauth.ts';
 import { type Harness, typeQuery, waitForSearchDone } from './harness.ts';
 import { useHarness } from './use-harness.ts';
 
@@ -30,6 +34,23 @@ describe('Sign in with Space (real launchWebAuthFlow window)', () => {
 
   const tokenRequests = () => h.demo.requests.filter((r) => r.path === '/oauth/token');
   const badge = () => h.sw(async () => ({ text: await chrome.action.getBadgeText({}), title: await chrome.action.getTitle({}) }));
+
+  /** Another browser approves on the consent page and exchanges the code: it gets the refresh token. */
+  async function otherBrowserSignsIn(): Promise<void> {
+    const { verifier, challenge } = await createPkce();
+    const state = randomState();
+    const redirectUri = 'https://ponmlkjihgfedcbaponmlkjihgfedcba.chromiumapp.org/';
+    const url = authorizeUrl({ origin: h.origin, clientId: h.demo.oauthClientId, redirectUri, scope: OAUTH_SCOPE, state, challenge });
+    const html = await (await fetch(url)).text();
+    const form = new URLSearchParams([...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)]
+      .map((m) => [m[1]!, m[2]!.replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)))]));
+    form.set('decision', 'approve');
+    const approved = await fetch(`${h.origin}/oauth/auth/decision`, {
+      method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString(),
+    });
+    const { code } = parseRedirect(approved.headers.get('location')!, state, h.origin, redirectUri);
+    expect((await exchangeCode({ origin: h.origin, clientId: h.demo.oauthClientId, code, redirectUri, verifier })).refreshToken).not.toBeNull();
+  }
 
   async function searchWorks(popup: Page, query: string): Promise<void> {
     await typeQuery(popup, query);
@@ -90,6 +111,8 @@ describe('Sign in with Space (real launchWebAuthFlow window)', () => {
     const resumed = Date.now();
     await searchWorks(popup, 'whitaker');
     // Refreshed with the stored refresh token (each new token lives 2 s too, so a long search may need more than one).
+    // The demo server refuses a refresh without `scope` (400 invalid_request, as Space documents `scope` required):
+    // every 200 here is a refresh that carried it.
     const refreshes = tokenRequests();
     expect(refreshes.length).toBeGreaterThanOrEqual(1);
     expect(refreshes.every((r) => r.status === 200)).toBe(true);
@@ -158,5 +181,71 @@ describe('Sign in with Space (real launchWebAuthFlow window)', () => {
     expect(JSON.stringify([local, session])).not.toContain(refreshToken);
     const origin = h.origin;
     expect(await h.sw((o) => chrome.permissions.contains({ origins: [`${new URL(o).protocol}//${new URL(o).hostname}/*`] }), origin)).toBe(false);
+  });
+
+  it('a second sign-in gets no refresh token: searches work, and when the access token expires a silent re-authorization (no window) keeps them working; when Space wants the user, "Sign in again" (still no window)', async () => {
+    // Space issues a refresh token once per application and user — here to another browser, first — and lets a
+    // returning user through at once while the browser's Space session and the consent last.
+    await otherBrowserSignsIn();
+    h.demo.setOAuthReturningUser(true);
+    h.demo.setAccessTokenTtl(4);
+    const issuedBefore = h.demo.issuedOAuthTokens().refreshTokens.length;
+    try {
+      const { page } = await h.signIn({ page: options });
+      expect(await page.getByTestId('connected-as').textContent()).toMatch(/as Alex Demo \(@alex\.demo\)$/);
+      expect(h.demo.issuedOAuthTokens().refreshTokens).toHaveLength(issuedBefore);
+      const stored = (await h.storage('local')).refreshToken;
+      expect(stored).toBe(NO_REFRESH_TOKEN);
+      const popup = await h.openPopupPage();
+      await searchWorks(popup, 'alex');
+      const expiring = new Set(h.demo.issuedOAuthTokens().accessTokens);
+
+      const authUrl = `${h.origin}/oauth/auth`;
+      const windows: string[] = [];
+      const onPage = (p: Page) => { if (p.url().startsWith(authUrl) || p.url() === 'about:blank') windows.push(p.url()); };
+      h.context.on('page', onPage);
+      await popup.waitForTimeout(4_500); // past the 4-second lifetime (a wait, not an assertion)
+      h.demo.clearRequests();
+      const resumed = Date.now();
+      await searchWorks(popup, 'whitaker');
+      h.context.off('page', onPage);
+
+      // Re-authorized without the user: /oauth/auth answered with a redirect at once (no consent page), the code
+      // exchanged; never a refresh, never a window.
+      const oauth = h.demo.requests.filter((r) => r.path.startsWith('/oauth/'));
+      const authorizations = oauth.filter((r) => r.path === '/oauth/auth');
+      expect(authorizations.length).toBeGreaterThanOrEqual(1);
+      expect(authorizations.every((r) => r.status === 302 && r.query.request_credentials?.[0] === 'default'
+        && r.query.code_challenge_method?.[0] === 'S256')).toBe(true);
+      expect(tokenRequests().map((r) => r.status)).toEqual(authorizations.map(() => 200));
+      expect(oauth.filter((r) => r.path === '/oauth/auth/decision')).toEqual([]);
+      expect(windows).toEqual([]);
+      expect(h.context.pages().filter((p) => p.url().startsWith(authUrl))).toEqual([]);
+      const api = h.demo.requests.filter((r) => r.path.startsWith('/api/http/') && r.at >= resumed);
+      expect(api.length).toBeGreaterThan(3);
+      expect(api.filter((r) => expiring.has((r.authorization ?? '').replace(/^Bearer /, '')))).toEqual([]);
+      expect((await h.storage('local')).refreshToken).toBe(NO_REFRESH_TOKEN);
+      expect(await badge()).toMatchObject({ text: '' });
+
+      // When Space wants the user (here: the consent page again), the silent run still shows nothing — Chrome shows
+      // an interactive flow's window once its page waits for the user — and the answer is "Sign in again".
+      h.demo.setOAuthReturningUser(false);
+      h.context.on('page', onPage);
+      await popup.waitForTimeout(4_500);
+      h.demo.clearRequests();
+      await typeQuery(popup, 'grace');
+      const error = popup.getByTestId('error');
+      await error.waitFor({ timeout: 20_000 });
+      h.context.off('page', onPage);
+      expect(await error.textContent()).toMatch(/Sign in to .* again/);
+      expect(windows).toEqual([]);
+      expect(h.demo.requests.filter((r) => r.path === '/oauth/auth').map((r) => r.status)).toEqual([200]);
+      expect(tokenRequests()).toEqual([]);
+      await expect.poll(async () => (await badge()).text).toBe('!');
+      await popup.close();
+    } finally {
+      h.demo.setAccessTokenTtl(600);
+      h.demo.setOAuthReturningUser(false);
+    }
   });
 });
