@@ -353,6 +353,7 @@ export class DemoOAuth {
     }
     if (s256(verifier) !== grant.request.challenge) return oauthError(400, 'invalid_grant', 'code_verifier does not match the code_challenge');
 
+    // Once per client + user for good: whether Space issues one again after the first was revoked is [U].
     const pair = `${app.clientId} ${grant.username}`;
     const refresh: RefreshGrant | null = grant.request.offline && !(this.returning && this.refreshIssued.has(pair))
       ? { clientId: app.clientId, username: grant.username, scope: grant.request.scope, revoked: false }

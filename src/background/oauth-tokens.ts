@@ -161,7 +161,8 @@ async function reauthorizeSilently(deps: Deps, record: ConnectionRecord, clientI
 }
 
 /**
- * `launchWebAuthFlow({interactive: false})` rejected. Chrome: "User interaction required." when Space showed a page
+ * `launchWebAuthFlow({interactive: false})` rejected ([I] for the wordings; the e2e suite sees the first one in
+ * Chromium). Chrome: "User interaction required." when Space showed a page
  * instead of redirecting — the sign-in needs the user; "Authorization page could not be loaded." — Space is out of
  * reach, which says nothing about the sign-in; one flow at a time — an interactive sign-in is running. Firefox
  * rejects the first case as "Requires user interaction".

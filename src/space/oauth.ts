@@ -215,8 +215,9 @@ export interface AuthorizeParams {
  * Space issue a refresh token — only the first time it exchanges a code for this application and user (KT
  * `OAuthAccessType`, NET `AccessType` [C]), so a second browser may get none. `request_credentials=default` is what the
  * .NET SDK always sends and KT offers: a user signed in to Space with consent given is let through without a page (KT
- * `OAuthRequestCredentials.DEFAULT` [C]), which is what a silent re-authorization relies on. Values are
- * percent-encoded with `%20` for spaces, which every query parser reads.
+ * `OAuthRequestCredentials.DEFAULT` [C]), which is what a silent re-authorization relies on (`skip` and `silent`, named
+ * on the implicit flow's page, are [U] and not sent). Values are percent-encoded with `%20` for spaces, which every
+ * query parser reads.
  */
 export function authorizeUrl(params: AuthorizeParams): string {
   assertOrigin(params.origin);
