@@ -12,6 +12,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { BrowserContext } from 'playwright-core';
 
 export const CHROMIUM_POLICY_DIR = '/etc/chromium/policies/managed';
 
@@ -52,4 +53,20 @@ export function writeManagedPolicy(id: string, values: Record<string, unknown>):
       }
     }
   };
+}
+
+/**
+ * Makes a running Chromium read its policy files again now — what an administrator's change reaches a browser
+ * through — with chrome://policy's "Reload policies" button (Chromium also notices the files by itself, after a
+ * settle delay of seconds). Chrome then reports the extension's changed keys to `storage.onChanged` (area
+ * `managed`).
+ */
+export async function reloadChromiumPolicies(context: BrowserContext): Promise<void> {
+  const page = await context.newPage();
+  try {
+    await page.goto('chrome://policy');
+    await page.locator('#reload-policies').click();
+  } finally {
+    await page.close();
+  }
 }

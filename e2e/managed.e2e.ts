@@ -3,11 +3,11 @@
  * Chromium policy file (/etc/chromium/policies/managed/, `3rdparty.extensions.<id>`) for a private copy of the
  * build (e2e/managed-policy.ts), so `chrome.storage.managed` holds what an administrator would set. Options shows
  * the managed values locked; the worker honours them (forced session-only) and refuses a message that tries to
- * get around them.
+ * get around them — and a policy added while a connection is stored refuses that connection too.
  */
 import { describe, expect, it } from 'vitest';
 import { type Harness } from './harness.ts';
-import { managedPolicyUnavailable } from './managed-policy.ts';
+import { managedPolicyUnavailable, reloadChromiumPolicies, writeManagedPolicy } from './managed-policy.ts';
 import { useHarness } from './use-harness.ts';
 
 const unavailable = managedPolicyUnavailable();
@@ -92,5 +92,43 @@ describe.skipIf(unavailable !== null)('sign-in only, with the organization\'s cl
     const answer = await page.evaluate(([url, token]) => chrome.runtime.sendMessage({ type: 'connect', url, token, sessionOnly: false }), [h.origin, h.demo.token] as const);
     expect(answer).toEqual({ ok: false, error: { code: 'policy', reason: 'method' } });
     await page.close();
+  });
+});
+
+describe.skipIf(unavailable !== null)('a policy added while connected (issue 15, item 9)', () => {
+  let h: Harness;
+  // An empty policy for the private copy at first: the extension starts unmanaged, as before an administrator acts.
+  useHarness({ managed: () => ({}), connect: true }, (started) => { h = started; });
+
+  it('refuses the stored connection within one status read: secret dropped, host access given back, badge, popup and Options say so', async () => {
+    expect((await h.storage('local')).token).toBe(h.demo.token);
+    // A mistyped value, as an administrator might write it: with the old schema's enum Chromium dropped it before
+    // the extension saw it (no policy at all); now it arrives, and the worker refuses what it does not understand.
+    writeManagedPolicy(h.extensionId, { signInMethods: 'Oauth' });
+    await reloadChromiumPolicies(h.context);
+    await expect.poll(() => h.sw(() => chrome.storage.managed.get(null)), { timeout: 15_000 }).toEqual({ signInMethods: 'Oauth' });
+
+    // One status read, as the popup makes on every open.
+    const page = await h.openOptions();
+    const status = await page.evaluate(() => chrome.runtime.sendMessage({ type: 'status' }));
+    expect(status).toMatchObject({
+      ok: true, value: { configured: false, origin: h.origin, remembered: true, refused: { code: 'policy', reason: 'invalid' } },
+    });
+    expect(await h.storage('local')).not.toHaveProperty('token');
+    expect(JSON.stringify(await h.storage('session'))).not.toContain(h.demo.token);
+    expect(await h.sw((pattern) => chrome.permissions.contains({ origins: [pattern] }), `${h.origin.replace(/:\d+$/, '')}/*`)).toBe(false);
+    expect(await h.sw(() => chrome.action.getBadgeText({}))).toBe('!');
+    expect(await h.sw(() => chrome.action.getTitle({}))).toMatch(/set by your organization/);
+
+    // Options: what is left, why, and Forget for it.
+    await page.reload();
+    await page.locator('main[data-loaded="true"]').waitFor();
+    expect(await page.getByTestId('policy-refused').textContent()).toMatch(/Set by your organization.*can't be used/);
+    expect(await page.getByTestId('forget-remains').isVisible()).toBe(true);
+    await page.close();
+
+    const popup = await h.openPopupPage();
+    expect(await popup.getByTestId('not-configured').textContent()).toMatch(/Set by your organization: this connection is no longer allowed/);
+    await popup.close();
   });
 });
