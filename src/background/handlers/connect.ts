@@ -6,8 +6,9 @@
  * Every failure returns before the first storage write, so a typo in the URL, a wrong token or a dead
  * server never touches a working saved connection.
  *
- * A sign-in that a new connection replaces is ended in Space (best effort), and a personal token gives the
- * optional `identity` permission back: nothing signs in any more.
+ * A sign-in that a new connection replaces is ended in Space (best effort; not when the new one is the same user
+ * signing in again with the same application, which Space counts as the same grant), and a personal token gives
+ * the optional `identity` permission back: nothing signs in any more.
  *
  * Host access follows: a connect that fails after its grant gives that origin's access back, and a switch
  * to another Space gives the old one's back — never the pattern the stored connection still uses.
@@ -19,9 +20,11 @@ import type { ConnectionStatus, ConnectMethod } from '../../shared/protocol.ts';
 import { AppFailure, failures } from '../app-error.ts';
 import { statusWithBadge } from '../badge.ts';
 import { clearAllCaches } from '../cache.ts';
-import { identityOf, readConnection, saveConnection, type ConnectionRecord } from '../connection-store.ts';
+import {
+  identityOf, readAccessToken, readConnection, saveConnection, type ConnectionRecord, type StoredConnection,
+} from '../connection-store.ts';
 import { hasHostPermission, releaseHostPermission, releaseIdentityPermission } from '../host-permission.ts';
-import { oauthTokenSource } from '../oauth-tokens.ts';
+import { NO_REFRESH_TOKEN, oauthTokenSource } from '../oauth-tokens.ts';
 import type { Deps } from '../platform.ts';
 import { enforcePolicy, readPolicy } from '../policy.ts';
 import type { Handler } from '../router.ts';
@@ -60,11 +63,11 @@ export async function storeVerified(
   verifyAndSave: () => Promise<ConnectionRecord>,
 ): Promise<ConnectionStatus> {
   const { platform } = deps;
-  const previous = (await readConnection(platform)).record;
+  const stored = await readConnection(platform);
+  const previous = stored.record;
   // A sign-in this replaces is ended in Space afterwards, with a current access token of its own: asked for now,
   // beside the new verification (it may need a refresh), while its refresh token is still stored.
-  const previousAccess = previous?.method === 'oauth' && previous.auth !== 'rejected' ? oauthTokenSource(deps, previous).token() : null;
-  previousAccess?.catch(() => undefined);
+  const previousAccess = accessTokenToEnd(deps, stored);
   let record: ConnectionRecord;
   try {
     record = await verifyAndSave();
@@ -73,7 +76,7 @@ export async function storeVerified(
     await releaseHostPermission(platform, origin, previous?.origin ?? null);
     throw e;
   }
-  if (previous && previousAccess) {
+  if (previous && previousAccess && !sameSpaceGrant(previous, record)) {
     // Not awaited: the new connection works already, and the old sign-in's token may still need a refresh from a
     // slow server. Its host access goes after the revoke, which is a request to its origin.
     void endSignIn(previous.origin, previousAccess).then(() => releaseHostPermission(platform, previous.origin, origin));
@@ -85,6 +88,33 @@ export async function storeVerified(
   // Results of the previous token must never show under the new one.
   await clearAllCaches(platform);
   return statusWithBadge(platform);
+}
+
+/**
+ * A current access token of the stored sign-in, to end it with (null when there is nothing to end: a personal
+ * token, a sign-in Space already refused). Only what needs no window: the stored access token while it lasts, else
+ * one refresh with the stored refresh token; a sign-in Space gave no refresh token (`NO_REFRESH_TOKEN`) would need a
+ * silent authorization window, which could collide with the one of a new sign-in — it is left alone.
+ */
+function accessTokenToEnd(deps: Deps, { record, token }: StoredConnection): Promise<string> | null {
+  if (record?.method !== 'oauth' || record.auth === 'rejected' || token === null) return null;
+  const access = (async () => {
+    const stored = await readAccessToken(deps.platform, record.id);
+    if (stored && deps.now() < stored.expiresAt) return stored.token;
+    if (token === NO_REFRESH_TOKEN) throw failures.notConfigured();
+    return oauthTokenSource(deps, record).token();
+  })();
+  access.catch(() => undefined);
+  return access;
+}
+
+/**
+ * Signing in again to the same Space, with the same application, as the same user: Space keeps one grant (one
+ * refresh token) per application and user, which the new sign-in shares — ending the old one would end it too.
+ */
+function sameSpaceGrant(previous: ConnectionRecord, next: ConnectionRecord): boolean {
+  return next.method === 'oauth' && previous.origin === next.origin && previous.clientId === next.clientId
+    && previous.identity !== null && previous.identity.username === next.identity?.username;
 }
 
 /**

@@ -6,8 +6,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ForgetResult } from '../../shared/protocol.ts';
-import { ACCESS_TOKEN_KEY, type StoredAccessToken } from '../connection-store.ts';
-import { forgetRefreshesInFlight } from '../oauth-tokens.ts';
+import { ACCESS_TOKEN_KEY, REFRESH_TOKEN_KEY, type StoredAccessToken } from '../connection-store.ts';
+import { forgetRefreshesInFlight, NO_REFRESH_TOKEN } from '../oauth-tokens.ts';
 import { SETTINGS_KEY } from '../settings-store.ts';
 import { T0, createRig, type Rig } from '../test-support/harness.ts';
 
@@ -26,13 +26,24 @@ const storedAccess = () => rig.fake.storage.session.snapshot()[ACCESS_TOKEN_KEY]
 const projects = () => rig.ask<unknown[]>({ type: 'projects', query: '' });
 
 describe('replacing a sign-in ends the old one in Space', () => {
-  it('a new sign-in: the old refresh token is revoked with its own access token; the new one keeps working', async () => {
+  it('a sign-in with another application: the old refresh token is revoked with its own access token; the new one keeps working', async () => {
+    await rig.close();
+    rig = await createRig({ server: { oauthApps: [{ clientId: 'other-app', name: 'Other', redirectUris: [rig.fake.redirectUri], publicClients: true }] } });
     await rig.signIn();
     const old = storedAccess()!.token;
     rig.server.clearRequests();
-    await rig.signIn();
+    await rig.signIn({ clientId: 'other-app' });
     await vi.waitFor(() => expect(revokes().map((r) => r.authorization)).toEqual([`Bearer ${old}`]));
     expect(storedAccess()!.token).not.toBe(old);
+    expect((await projects()).ok).toBe(true);
+  });
+
+  it('the same user signing in again with the same application is not revoked: Space counts it as the same grant', async () => {
+    await rig.signIn();
+    rig.server.clearRequests();
+    await rig.signIn();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(revokes()).toEqual([]);
     expect((await projects()).ok).toBe(true);
   });
 
@@ -50,6 +61,20 @@ describe('replacing a sign-in ends the old one in Space', () => {
     // The refresh answered for a connection no longer stored: nothing of it was kept.
     expect(storedAccess()).toBeUndefined();
     expect(rig.fake.storage.local.dump()).not.toMatch(/demo-oauth-(rt|at)\./);
+  });
+
+  it('a replaced sign-in with neither a refresh token nor a live access token is left alone: no authorization window for it', async () => {
+    rig.server.setOAuthReturningUser(true);
+    await rig.signIn();
+    await rig.signIn(); // Space gives a returning user no second refresh token
+    expect(rig.fake.storage.local.snapshot()[REFRESH_TOKEN_KEY]).toBe(NO_REFRESH_TOKEN);
+    rig.advance(storedAccess()!.expiresAt - T0 + 1);
+    const windows = { shown: rig.fake.auth.windows.length, silent: rig.fake.auth.silent.length };
+    rig.server.clearRequests();
+    await rig.connect();
+    await new Promise((r) => setTimeout(r, 50));
+    expect({ shown: rig.fake.auth.windows.length, silent: rig.fake.auth.silent.length }).toEqual(windows);
+    expect(rig.server.requests.filter((r) => r.path.startsWith('/oauth/') || r.method === 'DELETE')).toEqual([]);
   });
 
   it('a personal token replacing a personal token revokes nothing (the user made it, and may use it elsewhere)', async () => {
