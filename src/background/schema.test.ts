@@ -24,6 +24,16 @@ describe('validateRequest', () => {
     expect(out).not.toBe(message);
   });
 
+  it('makes every string well-formed: a lone surrogate becomes U+FFFD (encodeURIComponent would throw on it)', () => {
+    expect(validateRequest({ type: 'projects', query: 'al\ud800' })).toEqual({ type: 'projects', query: 'al\ufffd' });
+    expect(validateRequest({ type: 'details', kind: 'person', id: '\udc00x' })).toEqual({ type: 'details', kind: 'person', id: '\ufffdx' });
+    expect(validateRequest({ type: 'settings-set', settings: { searchProjects: ['A\ud800'] } }))
+      .toEqual({ type: 'settings-set', settings: { searchProjects: ['A\ufffd'] } });
+    expect(validateSearchMessage({ type: 'search', id: 1, query: '\ud83d', filter: 'all' })).toEqual({ type: 'search', id: 1, query: '\ufffd', filter: 'all' });
+    // A surrogate pair is a character, kept as it is.
+    expect(validateRequest({ type: 'projects', query: '😀' })).toEqual({ type: 'projects', query: '😀' });
+  });
+
   const rejects: [string, unknown][] = [
     ['unknown type', { type: 'delete-everything' }],
     ['__proto__ as type', { type: '__proto__' }],

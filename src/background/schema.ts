@@ -5,9 +5,13 @@
  *
  * The type → validator table is looked up with `Object.hasOwn`, so `"__proto__"`, `"constructor"` or
  * `"toString"` as a type are simply unknown.
+ *
+ * Every string comes out well-formed: a lone UTF-16 surrogate (structured clone carries one) is replaced by U+FFFD
+ * (`text`), so no handler can trip over it later — `encodeURIComponent` throws on one (found by `npm run fuzz`).
  */
 import { ALL_KINDS, type EntityKind, type Filter } from '../shared/kinds.ts';
 import { LIMITS, type Request, type RequestType, type SearchMessage } from '../shared/protocol.ts';
+import { wellFormed as text } from '../space/uri-component.ts';
 
 type Validator<T> = (message: Record<string, unknown>) => T | null;
 
@@ -53,7 +57,7 @@ function validateSettings(value: unknown): { searchProjects: string[] } | null {
   for (let i = 0; i < list.length; i++) {
     const item: unknown = list[i];
     if (!isString(item, LIMITS.id, 1)) return null;
-    out.push(item);
+    out.push(text(item));
   }
   return { searchProjects: out };
 }
@@ -67,13 +71,13 @@ const requestValidators: { [T in RequestType]: Validator<Extract<Request, { type
     if (!hasExactKeys(m, ['type', 'url', 'token', 'sessionOnly'])) return null;
     const { url, token, sessionOnly } = m;
     if (!isString(url, LIMITS.url) || !isString(token, LIMITS.token, 1) || typeof sessionOnly !== 'boolean') return null;
-    return { type: 'connect', url, token, sessionOnly };
+    return { type: 'connect', url: text(url), token: text(token), sessionOnly };
   },
   'oauth-start': (m) => {
     if (!hasExactKeys(m, ['type', 'url', 'clientId', 'sessionOnly'])) return null;
     const { url, clientId, sessionOnly } = m;
     if (!isString(url, LIMITS.url) || !isString(clientId, LIMITS.clientId, 1) || typeof sessionOnly !== 'boolean') return null;
-    return { type: 'oauth-start', url, clientId, sessionOnly };
+    return { type: 'oauth-start', url: text(url), clientId: text(clientId), sessionOnly };
   },
   policy: (m) => (hasExactKeys(m, ['type']) ? { type: 'policy' } : null),
   forget: (m) => {
@@ -84,15 +88,15 @@ const requestValidators: { [T in RequestType]: Validator<Extract<Request, { type
     if (!hasExactKeys(m, ['type', 'kind', 'id'])) return null;
     const { kind, id } = m;
     if (!isKind(kind) || !isString(id, LIMITS.id, 1)) return null;
-    return { type: 'details', kind, id };
+    return { type: 'details', kind, id: text(id) };
   },
   avatar: (m) => {
     if (Object.hasOwn(m, 'private')) {
       if (!hasExactKeys(m, ['type', 'id', 'private']) || typeof m.private !== 'boolean' || !isString(m.id, LIMITS.id, 1)) return null;
-      return { type: 'avatar', id: m.id, private: m.private };
+      return { type: 'avatar', id: text(m.id), private: m.private };
     }
     if (!hasExactKeys(m, ['type', 'id']) || !isString(m.id, LIMITS.id, 1)) return null;
-    return { type: 'avatar', id: m.id };
+    return { type: 'avatar', id: text(m.id) };
   },
   'settings-set': (m) => {
     if (!hasExactKeys(m, ['type', 'settings'])) return null;
@@ -101,7 +105,7 @@ const requestValidators: { [T in RequestType]: Validator<Extract<Request, { type
   },
   projects: (m) => {
     if (!hasExactKeys(m, ['type', 'query']) || !isString(m.query, LIMITS.query)) return null;
-    return { type: 'projects', query: m.query };
+    return { type: 'projects', query: text(m.query) };
   },
 };
 
@@ -122,5 +126,5 @@ export function validateSearchMessage(message: unknown): SearchMessage | null {
   const { id, query, filter } = obj;
   if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 0) return null;
   if (!isString(query, LIMITS.query) || !isFilter(filter)) return null;
-  return { type: 'search', id, query, filter };
+  return { type: 'search', id, query: text(query), filter };
 }

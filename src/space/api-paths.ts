@@ -4,19 +4,20 @@
  * every value is percent-encoded, so user input can never add a path segment or a query.
  */
 import { SpaceError } from './errors.ts';
+import { encodeComponent } from './uri-component.ts';
 
 /** A raw id segment. Empty or dot segments would change the path itself, so they can't name anything. */
 function seg(value: string): string {
   if (value === '' || value === '.' || value === '..') {
     throw new SpaceError('not-found', { reason: 'empty-id' });
   }
-  return encodeURIComponent(value);
+  return encodeComponent(value);
 }
 
 /** `key:ABC`, `username:alex` — a typed identifier segment. */
 function ident(prefix: string, value: string): string {
   if (value === '') throw new SpaceError('not-found', { reason: 'empty-id' });
-  return `${prefix}:${encodeURIComponent(value)}`;
+  return `${prefix}:${encodeComponent(value)}`;
 }
 
 const profile = (username: string) => `/team-directory/profiles/${ident('username', username)}`;

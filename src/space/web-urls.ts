@@ -3,10 +3,11 @@
  * configured origin, each piece passed through encodeURIComponent, never copied from a response,
  * so a link can't point anywhere but the user's own Space.
  */
+import { encodeComponent } from './uri-component.ts';
 
 /** One path segment. A `.`/`..` id would be collapsed by URL parsing, but it stays on the origin. */
 function seg(value: string | number): string {
-  return encodeURIComponent(String(value));
+  return encodeComponent(String(value));
 }
 
 function build(origin: string, pathAndQuery: string): string {

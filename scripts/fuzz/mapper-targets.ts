@@ -1,0 +1,369 @@
+/**
+ * Every reader of Space answers the fuzz drives, called the way the client calls it (src/space/client.ts), each
+ * with a realistic answer to mutate (the shapes of space-api.md §10 and the mapper tests), the `$fields` the
+ * client asks with, and the typed result it must return. `uncoveredExports()` names any function exported by
+ * src/space/mappers/*, parse.ts or paging.ts that no target covers and is not exempt: the fuzz refuses to run
+ * (and a unit test fails) until it is added here, so a new mapper can't be left out silently.
+ *
+ * When a mapper's signature changes, only its `run` here changes.
+ */
+import { readdirSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ABSENCE_BATCH_FIELDS, absenceToday } from '../../src/space/mappers/absence.ts';
+import { ARTICLE_BATCH_FIELDS, ARTICLE_FIELDS, mapArticle } from '../../src/space/mappers/article.ts';
+import { CHANNEL_BATCH_FIELDS, mapChannel } from '../../src/space/mappers/channel.ts';
+import { CODE_BATCH_FIELDS, mapCodeMatch } from '../../src/space/mappers/code.ts';
+import { HiddenFields, PERSON_REF_FIELDS, idAndName, idNameRef, identityOf, optPersonRef, personRef } from '../../src/space/mappers/common.ts';
+import { ISSUE_BATCH_FIELDS, ISSUE_FIELDS, mapIssue } from '../../src/space/mappers/issue.ts';
+import { LOCATION_FIELDS, mapLocation } from '../../src/space/mappers/location.ts';
+import { PERSON_BATCH_FIELDS, PERSON_FIELDS, mapPerson } from '../../src/space/mappers/person.ts';
+import { PROJECT_BATCH_FIELDS, PROJECT_FIELDS, mapProject } from '../../src/space/mappers/project.ts';
+import {
+  REPOSITORY_FIND_BATCH_FIELDS, REPOSITORY_INFO_FIELDS, mapRepositoryFound, mapRepositoryInfo,
+} from '../../src/space/mappers/repository.ts';
+import { REVIEW_BATCH_FIELDS, REVIEW_FIELDS, mapReview } from '../../src/space/mappers/review.ts';
+import { TEAM_BATCH_FIELDS, TEAM_DETAIL_FIELDS, mapTeam } from '../../src/space/mappers/team.ts';
+import { WORKING_DAYS_BATCH_FIELDS, currentSchedule } from '../../src/space/mappers/working-hours.ts';
+import { mapEach, parseBatch } from '../../src/space/paging.ts';
+import { Reader, ShapeError, isObject, readArray, readArrayElements } from '../../src/space/parse.ts';
+import type { Json } from './json.ts';
+import {
+  arrayOf, batch, bool, entity, exact, finite, int, matches, nonEmptyStr, nullable, oneOf, str, workingHours, type Check,
+} from './results.ts';
+
+/** Where and when the mapper runs: the configured origin and the viewer's day. */
+export interface MapContext {
+  origin: string;
+  today: string;
+}
+
+export interface MapperTarget {
+  /** `--only=mappers:<name>` */
+  name: string;
+  /** The exported functions it exercises (`module:export`, module relative to src/space). */
+  covers: string[];
+  /** The `$fields` selection the client sends for this answer (null: none). */
+  fields: string | null;
+  template: Json;
+  run(json: Json, ctx: MapContext): unknown;
+  check(ctx: MapContext): Check;
+}
+
+// ---- realistic answers ------------------------------------------------------------------------------------------
+
+const at = (iso: string) => ({ iso, timestamp: Date.parse(iso) });
+const ref = { id: '4TUpet38n3Ow', username: 'Joanna.Smith', name: { firstName: 'Joanna', lastName: 'Smith' } };
+const inaccessible = (fields: string[]) => [{ className: 'HA_InlineError.InaccessibleFields', fields, message: 'Inaccessible fields' }];
+
+const PERSON = {
+  id: '2asfen24Jx6u', username: 'John.Doe', name: { firstName: 'John', lastName: 'Doe' }, smallAvatar: 'vYK0b1Qisdf2C',
+  emails: [{ email: 'john.doe@example.com', blocked: false }, { email: 'old@example.com', blocked: true }], phones: ['+1 555 0100'],
+  memberships: [
+    { archived: false, till: null, team: { id: 't1', name: 'Web' }, role: { name: 'Engineer' } },
+    { archived: false, till: { iso: '2020-01-01' }, team: { id: 't2', name: 'Old' }, role: { name: 'Intern' } },
+  ],
+  locations: [
+    { archived: false, till: null, location: { id: 'b', name: 'Amsterdam Office', type: 'Building', tz: 'Europe/Amsterdam' } },
+    { archived: false, till: null, location: { id: 'r', name: 'Netherlands', type: 'Region', tz: null } },
+  ],
+};
+const TEAM = {
+  id: 't1', name: 'Web Platform', description: 'UI', parent: { id: 'e', name: 'Engineering' },
+  memberships: [
+    { lead: true, archived: false, till: null, member: ref },
+    { lead: false, archived: false, till: { iso: '2030-01-01' }, member: { id: 'p2', $errors: inaccessible(['username', 'name']) } },
+  ],
+};
+const LOCATION = {
+  id: '1QnCx00Wb8Zk', name: 'Amsterdam Office', type: 'Building', tz: 'Europe/Amsterdam', timezone: { id: 'Europe/Amsterdam' },
+  address: 'Main St 1', channelId: '3Lg7Tq0yGfwd', archived: false, parent: { id: 'r', name: 'Netherlands' },
+};
+const PROJECT = { id: 'p1', key: { key: 'ABC' }, name: 'Alpha', description: 'The alpha', private: true, archived: false, repos: [{ name: 'backend' }] };
+const ISSUE = {
+  id: '3nS0Ac1vOv2T', number: 123, title: 'Login page throws 500', status: { name: 'In Progress', resolved: false, color: '3e76b5' },
+  assignee: ref, dueDate: { iso: '2024-06-01' }, creationTime: at('2024-05-10T19:14:16.438Z'), projectRef: { key: { key: 'ABC' } },
+};
+const REVIEW = {
+  className: 'MergeRequestRecord', id: '13E9bi0xGPvU', number: 188, title: 'Fix authentication bug', state: 'Opened',
+  createdAt: 1736937000000, project: { key: 'ABC' }, createdBy: ref,
+  branchPairs: [{ sourceBranch: 'jdoe/fix-auth', targetBranch: 'main', repository: 'backend' }],
+};
+const REPOSITORY_FOUND = { projectKey: 'ABC', repository: 'backend' };
+const REPOSITORY_INFO = { name: 'backend', description: 'Kotlin', latestActivity: at('2024-05-10T00:00:00Z'), defaultBranch: { head: 'refs/heads/main' } };
+const CHANNEL = {
+  channelId: '3Lg7Tq0yGfwd', name: 'zenith-lounge', description: 'Chat', subscribers: 12, subscribed: true, archived: false,
+  lastMessageTime: at('2024-05-10T08:00:00.000Z'),
+};
+const ARTICLE = {
+  id: 'a1', title: 'Two weeks in Kourou', created: at('2024-05-01T09:00:00.000Z'), author: ref, preview: 'Launch diary',
+  teams: [{ id: 't1', name: 'Mission Control' }], locations: [{ id: 'l1', name: 'Kourou' }],
+};
+const CODE = {
+  project: { key: { key: 'ABC' } }, repository: 'backend', file: { path: 'src/Albedo.kt', commit: 'c0ffee' },
+  lines: [{ start: 11, length: 1 }],
+  content: { lines: [{ text: 'fun albedo() = 0.3', index: 10, offset: 240 }, { text: '}', index: 11, offset: 259 }] },
+};
+const WORKING_DAYS = {
+  dateStart: { iso: '2024-01-01' }, dateEnd: null,
+  workingDaysSpec: {
+    workingHours: [
+      { day: 1, checked: true, interval: { since: { hours: 9, minutes: 0 }, till: { hours: 17, minutes: 30 } } },
+      { day: 5, checked: true, interval: { since: { hours: 22, minutes: 0 }, till: { hours: 6, minutes: 0 } } },
+      { day: 6, checked: false, interval: { since: { hours: 10, minutes: 0 }, till: { hours: 12, minutes: 0 } } },
+    ],
+    timezone: { id: 'Europe/Berlin' },
+  },
+};
+const ABSENCE = { archived: false, since: { iso: '2024-05-08' }, till: { iso: '2024-05-12' }, available: false, description: 'Trip', reason: { name: 'Vacation' } };
+
+const page = (...items: Json[]): Json => ({ next: String(items.length), totalCount: items.length + 3, data: items });
+
+// ---- targets ----------------------------------------------------------------------------------------------------
+
+const one = (kind: Parameters<typeof entity>[0]) => (ctx: MapContext) => entity(kind, ctx.origin);
+const many = (kind: Parameters<typeof entity>[0]) => (ctx: MapContext) => batch(entity(kind, ctx.origin));
+const HIDDEN_AS = 'as';
+
+const personRefCheck = exact({ id: nullable(nonEmptyStr), username: nullable(nonEmptyStr), name: nullable(str) });
+const idNameCheck = exact({ id: nonEmptyStr, name: str });
+
+export const MAPPER_TARGETS: readonly MapperTarget[] = [
+  {
+    name: 'person', covers: ['mappers/person:mapPerson'], fields: PERSON_FIELDS, template: PERSON,
+    run: (json, ctx) => mapPerson(Reader.of(json), ctx.origin, ctx.today), check: one('person'),
+  },
+  {
+    name: 'people', covers: ['mappers/person:mapPerson', 'paging:parseBatch'], fields: PERSON_BATCH_FIELDS, template: page(PERSON, PERSON),
+    run: (json, ctx) => parseBatch(json, (item) => mapPerson(item, ctx.origin, ctx.today)), check: many('person'),
+  },
+  {
+    // A plain array on the wire, read element by element (client.ts `searchLocations`).
+    name: 'locations', covers: ['mappers/location:mapLocation', 'parse:readArrayElements', 'paging:mapEach'], fields: LOCATION_FIELDS,
+    template: [LOCATION, { ...LOCATION, archived: true }],
+    run: (json, ctx) => mapEach(readArrayElements(json), (l) => (l.optBool('archived', false) ? null : mapLocation(l, ctx.origin))),
+    check: (ctx) => exact({ items: arrayOf(nullable(entity('location', ctx.origin))), unreadable: int(0) }),
+  },
+  {
+    name: 'array', covers: ['parse:readArray'], fields: LOCATION_FIELDS, template: [LOCATION, { id: 'x' }],
+    run: (json) => readArray(json).every((r) => r instanceof Reader),
+    check: () => oneOf(true),
+  },
+  {
+    name: 'location', covers: ['mappers/location:mapLocation'], fields: LOCATION_FIELDS, template: LOCATION,
+    run: (json, ctx) => mapLocation(Reader.of(json), ctx.origin), check: one('location'),
+  },
+  {
+    name: 'teams', covers: ['mappers/team:mapTeam'], fields: TEAM_BATCH_FIELDS, template: page(TEAM),
+    run: (json, ctx) => parseBatch(json, (item) => mapTeam(item, ctx.origin, ctx.today)), check: many('team'),
+  },
+  {
+    name: 'team', covers: ['mappers/team:mapTeam'], fields: TEAM_DETAIL_FIELDS, template: TEAM,
+    run: (json, ctx) => mapTeam(Reader.of(json), ctx.origin, ctx.today), check: one('team'),
+  },
+  {
+    name: 'projects', covers: ['mappers/project:mapProject'], fields: PROJECT_BATCH_FIELDS, template: page(PROJECT),
+    run: (json, ctx) => parseBatch(json, (item) => mapProject(item, ctx.origin)), check: many('project'),
+  },
+  {
+    name: 'project', covers: ['mappers/project:mapProject'], fields: PROJECT_FIELDS, template: PROJECT,
+    run: (json, ctx) => mapProject(Reader.of(json), ctx.origin), check: one('project'),
+  },
+  {
+    name: 'issues', covers: ['mappers/issue:mapIssue'], fields: ISSUE_BATCH_FIELDS, template: page(ISSUE),
+    run: (json, ctx) => parseBatch(json, (item) => mapIssue(item, ctx.origin, 'ABC')), check: many('issue'),
+  },
+  {
+    name: 'issue', covers: ['mappers/issue:mapIssue'], fields: ISSUE_FIELDS, template: ISSUE,
+    run: (json, ctx) => mapIssue(Reader.of(json), ctx.origin, 'ABC', 123), check: one('issue'),
+  },
+  {
+    name: 'repositories', covers: ['mappers/repository:mapRepositoryFound'], fields: REPOSITORY_FIND_BATCH_FIELDS, template: page(REPOSITORY_FOUND),
+    run: (json, ctx) => parseBatch(json, (item) => mapRepositoryFound(item, ctx.origin)), check: many('repository'),
+  },
+  {
+    name: 'repository', covers: ['mappers/repository:mapRepositoryInfo'], fields: REPOSITORY_INFO_FIELDS, template: REPOSITORY_INFO,
+    run: (json, ctx) => mapRepositoryInfo(Reader.of(json), ctx.origin, 'ABC', 'backend'), check: one('repository'),
+  },
+  {
+    name: 'reviews', covers: ['mappers/review:mapReview'], fields: REVIEW_BATCH_FIELDS, template: page({ review: REVIEW, messagesCount: 4 }),
+    run: (json, ctx) => parseBatch(json, (item) => mapReview(item.obj('review'), ctx.origin, 'ABC')), check: many('review'),
+  },
+  {
+    name: 'review', covers: ['mappers/review:mapReview'], fields: REVIEW_FIELDS, template: { ...REVIEW, className: 'CommitSetReviewRecord', branchPairs: null },
+    run: (json, ctx) => mapReview(Reader.of(json), ctx.origin, 'ABC', 188), check: one('review'),
+  },
+  {
+    name: 'channels', covers: ['mappers/channel:mapChannel'], fields: CHANNEL_BATCH_FIELDS, template: page(CHANNEL),
+    run: (json, ctx) => parseBatch(json, (item) => mapChannel(item, ctx.origin)), check: many('channel'),
+  },
+  {
+    name: 'articles', covers: ['mappers/article:mapArticle'], fields: ARTICLE_BATCH_FIELDS, template: page(ARTICLE),
+    run: (json, ctx) => parseBatch(json, (item) => mapArticle(item, ctx.origin)), check: many('article'),
+  },
+  {
+    name: 'article', covers: ['mappers/article:mapArticle'], fields: ARTICLE_FIELDS, template: { ...ARTICLE, locations: null },
+    run: (json, ctx) => mapArticle(Reader.of(json), ctx.origin), check: one('article'),
+  },
+  {
+    name: 'code', covers: ['mappers/code:mapCodeMatch'], fields: CODE_BATCH_FIELDS, template: page(CODE),
+    run: (json, ctx) => parseBatch(json, (item) => mapCodeMatch(item, ctx.origin)), check: many('code'),
+  },
+  {
+    name: 'working-hours', covers: ['mappers/working-hours:currentSchedule'], fields: WORKING_DAYS_BATCH_FIELDS,
+    template: page(WORKING_DAYS, { ...WORKING_DAYS, dateStart: { iso: '2020-01-01' }, dateEnd: { iso: '2023-12-31' } }),
+    run: (json, ctx) => currentSchedule(Reader.of(json).objects('data'), ctx.today, new HiddenFields()),
+    check: () => nullable(exact({ hours: workingHours, timeZone: nullable(str) })),
+  },
+  {
+    name: 'absences', covers: ['mappers/absence:absenceToday'], fields: ABSENCE_BATCH_FIELDS,
+    template: page(ABSENCE, { ...ABSENCE, available: true, reason: null }),
+    run: (json, ctx) => absenceToday(Reader.of(json).objects('data'), ctx.today, new HiddenFields()),
+    check: () => nullable(exact({ reason: str, until: nullable(matches(/^\d{4}-\d{2}-\d{2}$/)) })),
+  },
+  {
+    name: 'person-ref', covers: ['mappers/common:personRef', 'mappers/common:optPersonRef'], fields: `author(${PERSON_REF_FIELDS})`,
+    template: { author: ref },
+    run: (json) => {
+      const owner = Reader.of(json);
+      const hidden = new HiddenFields();
+      const nested = owner.looseObj('author');
+      return { ref: nested ? personRef(nested, hidden, HIDDEN_AS) : null, opt: optPersonRef(owner, 'author', hidden, HIDDEN_AS), hidden: hidden.list() };
+    },
+    check: () => exact({ ref: nullable(personRefCheck), opt: nullable(personRefCheck), hidden: arrayOf(oneOf(HIDDEN_AS)) }),
+  },
+  {
+    name: 'identity', covers: ['mappers/common:identityOf', 'mappers/common:idAndName', 'mappers/common:idNameRef'],
+    fields: 'id,name,parent(id,name)', template: { id: 't1', name: 'Web', parent: { id: 'e', name: 'Engineering' } },
+    run: (json) => {
+      const hidden = new HiddenFields();
+      const entity = Reader.of(json);
+      return { identity: identityOf(entity, hidden), pair: idAndName(entity, hidden, { id: 'id', name: 'name' }), ref: idNameRef(entity, hidden, HIDDEN_AS) };
+    },
+    check: () => exact({
+      identity: exact({ id: str, name: str, parent: nullable(idNameCheck) }),
+      pair: exact({ id: str, name: str, idWithheld: bool }),
+      ref: nullable(idNameCheck),
+    }),
+  },
+  {
+    name: 'reader', covers: ['parse:Reader', 'parse:isObject'], fields: null,
+    template: { id: 'x', n: 3, b: true, when: at('2024-05-10T00:00:00Z'), day: { iso: '2024-05-10' }, list: [{ id: 'y' }, 'z'], obj: { id: 'w' }, $errors: inaccessible(['gone', 'obj.id']) },
+    run: (json) => {
+      const reader = Reader.of(json);
+      if (!isObject(json)) throw new TypeError('Reader.of took a non-object');
+      // Thousands of ShapeErrors per answer: their stack traces would be most of the time spent.
+      const limit = Error.stackTraceLimit;
+      Error.stackTraceLimit = 0;
+      try {
+        return readEverything(reader, json);
+      } finally {
+        Error.stackTraceLimit = limit;
+      }
+    },
+    check: () => (v) => (v === true ? null : 'reader: did not finish'),
+  },
+];
+
+// ---- the Reader, method by method ------------------------------------------------------------------------------
+
+/** Keys every object is read at, besides its own. */
+const PROBE_KEYS = ['missing', '__proto__', 'constructor'];
+
+type ReaderCall = (r: Reader, key: string) => unknown;
+/** One call per public member of Reader (typed over `keyof Reader`, so a new method must be added) and its result. */
+const READER_CALLS: { [K in keyof Reader]: [ReaderCall, Check] } = {
+  path: [(r) => r.path, str],
+  has: [(r, k) => r.has(k), bool],
+  inaccessible: [(r) => [...r.inaccessible()], arrayOf(nonEmptyStr)],
+  withheld: [(r, k) => r.withheld(k), bool],
+  withheldWithin: [(r, k) => r.withheldWithin(k), bool],
+  withheldAny: [(r, k) => r.withheldAny([k, 'id']), bool],
+  strOr: [(r, k) => r.strOr(k, 'fallback'), str],
+  idOr: [(r, k) => r.idOr(k, 'fallback'), nonEmptyStr],
+  intOr: [(r, k) => r.intOr(k, 7), int(0)],
+  objOr: [(r, k) => r.objOr(k) === null || r.objOr(k) instanceof Reader, oneOf(true)],
+  looseStr: [(r, k) => r.looseStr(k), nullable(str)],
+  looseObj: [(r, k) => r.looseObj(k) === null || r.looseObj(k) instanceof Reader, oneOf(true)],
+  str: [(r, k) => r.str(k), str],
+  optStr: [(r, k) => r.optStr(k), nullable(str)],
+  id: [(r, k) => r.id(k), nonEmptyStr],
+  num: [(r, k) => r.num(k), finite],
+  optNum: [(r, k) => r.optNum(k), nullable(finite)],
+  int: [(r, k) => r.int(k), int(0)],
+  bool: [(r, k) => r.bool(k), bool],
+  optBool: [(r, k) => r.optBool(k, false), bool],
+  obj: [(r, k) => r.obj(k) instanceof Reader, oneOf(true)],
+  optObj: [(r, k) => r.optObj(k) === null || r.optObj(k) instanceof Reader, oneOf(true)],
+  optArr: [(r, k) => r.optArr(k), arrayOf(() => null)],
+  arr: [(r, k) => r.arr(k), arrayOf(() => null)],
+  objects: [(r, k) => r.objects(k).every((o) => o instanceof Reader), oneOf(true)],
+  objectsOrNull: [(r, k) => r.objectsOrNull(k).every((o) => o === null || o instanceof Reader), oneOf(true)],
+  looseObjects: [(r, k) => r.looseObjects(k).every((o) => o instanceof Reader), oneOf(true)],
+  strings: [(r, k) => r.strings(k), arrayOf(str)],
+  optTimestamp: [(r, k) => r.optTimestamp(k), nullable(finite)],
+  optDate: [(r, k) => r.optDate(k), nullable(matches(/^\d{4}-\d{2}-\d{2}$/))],
+};
+
+/**
+ * Calls every Reader member at every key of the object (and one level into nested objects and arrays of objects).
+ * A call may throw only a ShapeError (the caller checks); a value it returns must have its declared type.
+ */
+function readEverything(reader: Reader, json: Record<string, unknown>, depth = 0): true {
+  const keys = [...new Set([...Object.keys(json), ...PROBE_KEYS])];
+  for (const key of keys) {
+    for (const [name, [call, check]] of Object.entries(READER_CALLS)) {
+      let value: unknown;
+      try {
+        value = call(reader, key);
+      } catch (e) {
+        if (e instanceof ShapeError) continue;
+        throw new TypeError(`Reader.${name}(${JSON.stringify(key)}) threw ${String(e)}`, { cause: e });
+      }
+      const wrong = check(value, `Reader.${name}(${JSON.stringify(key)})`);
+      if (wrong) throw new TypeError(wrong);
+    }
+    if (depth === 0) {
+      const value = Object.hasOwn(json, key) ? json[key] : undefined;
+      const child = reader.looseObj(key);
+      if (child && isObject(value)) readEverything(child, value, 1);
+      const first = Array.isArray(value) ? value.find(isObject) : undefined;
+      const item = reader.looseObjects(key)[0];
+      if (item && first) readEverything(item, first, 1);
+    }
+  }
+  return true;
+}
+
+// ---- coverage ---------------------------------------------------------------------------------------------------
+
+/** Exported functions that read no Space answer (or are the error itself), with why they are not fuzzed. */
+export const EXEMPT: Record<string, string> = {
+  'mappers/common:fullName': 'joins two strings the mappers already read',
+  'mappers/common:localIsoDay': 'formats the viewer\'s clock; no Space data',
+  'mappers/common:HiddenFields': 'the set of withheld names every mapper fills; exercised by all of them',
+  'parse:ShapeError': 'the typed error itself',
+};
+
+const SPACE_DIR = fileURLToPath(new URL('../../src/space/', import.meta.url));
+
+/** `module:export` of every function exported by src/space/mappers/*.ts, parse.ts and paging.ts. */
+export async function exportedReaders(): Promise<string[]> {
+  const modules = [
+    ...readdirSync(`${SPACE_DIR}mappers`).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).map((f) => `mappers/${f.slice(0, -3)}`),
+    'parse', 'paging',
+  ];
+  const out: string[] = [];
+  for (const module of modules) {
+    // A file of our own src/space folder, listed just above.
+    // eslint-disable-next-line no-unsanitized/method
+    const exports = await import(pathToFileURL(`${SPACE_DIR}${module}.ts`).href) as Record<string, unknown>;
+    for (const [name, value] of Object.entries(exports)) if (typeof value === 'function') out.push(`${module}:${name}`);
+  }
+  return out.sort();
+}
+
+/** Exported readers of Space answers that no target covers and that are not exempt. */
+export async function uncoveredExports(): Promise<string[]> {
+  const covered = new Set(MAPPER_TARGETS.flatMap((t) => t.covers));
+  return (await exportedReaders()).filter((name) => !covered.has(name) && !Object.hasOwn(EXEMPT, name));
+}

@@ -1,0 +1,200 @@
+/**
+ * What a typed answer looks like, checked at run time: entities (every kind), the worker's `ResponseMap`, an
+ * `AppError`, a `Batch`. Each table is typed over the project's own types, so a field, a kind, a request type
+ * or an error code added there without a check here is a compile error — the fuzz can't silently accept a
+ * shape it does not know.
+ *
+ * A check returns null when the value is fine, else what is wrong and where.
+ */
+import type { EntityKind } from '../../src/shared/kinds.ts';
+import type { AppErrorCode, Request, RequestType, ResponseMap } from '../../src/shared/protocol.ts';
+import type { SpaceErrorDetails } from '../../src/space/errors.ts';
+import type { Batch, EntityBase, EntityOf, PersonRef, WorkingHours } from '../../src/space/types.ts';
+
+export type Check = (value: unknown, path: string) => string | null;
+
+const fail = (path: string, expected: string, value: unknown): string => {
+  let shown: string;
+  try {
+    shown = JSON.stringify(value)?.slice(0, 120) ?? String(value);
+  } catch {
+    shown = String(value);
+  }
+  return `${path}: expected ${expected}, got ${shown}`;
+};
+
+export const str: Check = (v, p) => (typeof v === 'string' ? null : fail(p, 'a string', v));
+export const nonEmptyStr: Check = (v, p) => (typeof v === 'string' && v !== '' ? null : fail(p, 'a non-empty string', v));
+export const bool: Check = (v, p) => (typeof v === 'boolean' ? null : fail(p, 'a boolean', v));
+export const finite: Check = (v, p) => (typeof v === 'number' && Number.isFinite(v) ? null : fail(p, 'a finite number', v));
+export const atLeastZero: Check = (v, p) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? null : fail(p, 'a finite number ≥ 0', v));
+export const int = (min = -Infinity, max = Infinity): Check => (v, p) =>
+  (Number.isSafeInteger(v) && (v as number) >= min && (v as number) <= max ? null : fail(p, `an integer in [${min}, ${max}]`, v));
+export const oneOf = (...values: unknown[]): Check => (v, p) => (values.includes(v) ? null : fail(p, `one of ${JSON.stringify(values)}`, v));
+export const matches = (re: RegExp): Check => (v, p) => (typeof v === 'string' && re.test(v) ? null : fail(p, `a string matching ${re}`, v));
+export const nullable = (c: Check): Check => (v, p) => (v === null ? null : c(v, p));
+/** The key may be absent (never present holding undefined). */
+export const optional = (c: Check): Check & { optional: true } => Object.assign((v: unknown, p: string) => c(v, p), { optional: true as const });
+
+export const arrayOf = (c: Check): Check => (v, p) => {
+  if (!Array.isArray(v)) return fail(p, 'an array', v);
+  for (let i = 0; i < v.length; i++) {
+    const e = c(v[i], `${p}[${i}]`);
+    if (e) return e;
+  }
+  return null;
+};
+
+/** A plain object with exactly these keys (optional ones may be absent), each passing its check. */
+export function exact(spec: Record<string, Check>): Check {
+  return (v, p) => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail(p, 'an object', v);
+    const proto: unknown = Object.getPrototypeOf(v);
+    if (proto !== Object.prototype && proto !== null) return `${p}: not a plain object`;
+    for (const key of Object.keys(v)) if (!Object.hasOwn(spec, key)) return `${p}: unexpected key ${JSON.stringify(key)}`;
+    for (const [key, check] of Object.entries(spec)) {
+      if (!Object.hasOwn(v, key)) {
+        if ('optional' in check) continue;
+        return `${p}: missing ${key}`;
+      }
+      const e = check((v as Record<string, unknown>)[key], `${p}.${key}`);
+      if (e) return e;
+    }
+    return null;
+  };
+}
+
+/** One check per property of T, optional ones included: a property added to T is a compile error here. */
+type Spec<T> = { [K in keyof T]-?: Check };
+
+const isoDay = matches(/^\d{4}-\d{2}-\d{2}$/);
+const idName = exact({ id: nonEmptyStr, name: str } satisfies Spec<{ id: string; name: string }>);
+const personRef = exact({ id: nullable(nonEmptyStr), username: nullable(nonEmptyStr), name: nullable(str) } satisfies Spec<PersonRef>);
+
+export const workingHours = exact({
+  days: arrayOf(exact({ weekday: int(0, 6), from: int(0, 24 * 60), to: int(0, 48 * 60) })),
+} satisfies Spec<WorkingHours>);
+
+/** `hidden`, `unreadable`: sorted, unique names. */
+const names: Check = (v, p) => {
+  const e = arrayOf(nonEmptyStr)(v, p);
+  if (e) return e;
+  const list = v as string[];
+  return list.every((name, i) => i === 0 || list[i - 1]! < name) ? null : fail(p, 'sorted unique names', v);
+};
+
+/** Everything but the fields all entities share (`kind` narrowed per kind is checked here). */
+type Fields<K extends EntityKind> = Spec<Omit<EntityOf<K>, Exclude<keyof EntityBase, 'kind'>>>;
+
+const ENTITY_FIELDS: { [K in EntityKind]: Fields<K> } = {
+  person: {
+    kind: oneOf('person'), username: str, firstName: str, lastName: str, avatarId: nullable(str), emails: arrayOf(str),
+    phones: arrayOf(str), positions: arrayOf(str), teams: arrayOf(idName), locations: arrayOf(idName), timeZone: nullable(str),
+    absence: optional(nullable(exact({ reason: str, until: nullable(isoDay) }))), workingHours: optional(nullable(workingHours)),
+  },
+  team: {
+    kind: oneOf('team'), name: str, description: str, parent: nullable(idName), lead: nullable(personRef), memberCount: nullable(int(0)),
+  },
+  location: {
+    kind: oneOf('location'), name: str, type: str, parent: nullable(idName), timeZone: nullable(str), address: nullable(str),
+  },
+  project: {
+    kind: oneOf('project'), key: str, name: str, description: str, private: bool, repositories: arrayOf(nonEmptyStr),
+  },
+  issue: {
+    kind: oneOf('issue'), projectKey: str, number: int(0), key: str,
+    status: exact({ name: str, resolved: bool, color: nullable(matches(/^#[0-9a-f]{3}(?:[0-9a-f]{3})?$/)) }),
+    assignee: nullable(personRef), dueDate: nullable(isoDay), createdAt: nullable(finite),
+  },
+  repository: {
+    kind: oneOf('repository'), projectKey: str, name: str, description: str, defaultBranch: nullable(str), latestActivity: nullable(finite),
+  },
+  review: {
+    kind: oneOf('review'), projectKey: str, number: int(0), key: str, state: str, type: oneOf('merge-request', 'commit-set'),
+    branches: nullable(exact({ source: str, target: str, repository: str })), author: nullable(personRef), createdAt: nullable(finite),
+  },
+  channel: {
+    kind: oneOf('channel'), name: str, description: str, subscribers: nullable(atLeastZero), subscribed: nullable(bool),
+    lastMessageTime: nullable(finite), archived: bool,
+  },
+  article: {
+    kind: oneOf('article'), author: nullable(personRef), createdAt: nullable(finite), preview: str, teams: arrayOf(idName), locations: arrayOf(idName),
+  },
+  code: {
+    kind: oneOf('code'), projectKey: str, repository: str, path: str, commit: nullable(str), line: nullable(int(1)),
+    lines: arrayOf(exact({ number: nullable(int(1)), text: str, match: bool })),
+  },
+};
+
+export const ENTITY_KINDS = Object.keys(ENTITY_FIELDS) as EntityKind[];
+
+/**
+ * An entity of `kind` as the client builds it for `origin`: every field typed, nothing extra, and a `webUrl` on
+ * that origin (links are built from ids, never taken from an answer).
+ */
+export function entity(kind: EntityKind, origin: string): Check {
+  const base: Spec<Omit<EntityBase, 'kind'>> = { id: str, title: str, webUrl: onOrigin(origin), hidden: optional(names), unreadable: optional(names) };
+  return exact({ ...base, ...ENTITY_FIELDS[kind] } as Record<string, Check>);
+}
+
+function onOrigin(origin: string): Check {
+  const want = new URL(origin).origin;
+  return (v, p) => {
+    if (typeof v !== 'string' || !URL.canParse(v)) return fail(p, 'a URL', v);
+    return new URL(v).origin === want ? null : fail(p, `a URL on ${want}`, v);
+  };
+}
+
+export function batch(item: Check): Check {
+  return exact({ items: arrayOf(item), next: nullable(str), totalCount: nullable(finite), unreadable: int(0) } satisfies Spec<Batch<unknown>>);
+}
+
+/** Every code a page can be told about, once: a code added to `AppErrorCode` must be added here. */
+const APP_ERROR_CODES: Record<AppErrorCode, true> = {
+  'invalid-url': true, unauthorized: true, forbidden: true, 'not-found': true, 'invalid-request': true, unsupported: true,
+  'rate-limited': true, server: true, unreachable: true, timeout: true, cancelled: true, 'bad-response': true,
+  'not-configured': true, 'no-host-permission': true, 'bad-request': true, internal: true, 'sign-in-again': true, oauth: true, policy: true,
+};
+
+export const appError = exact({
+  code: oneOf(...Object.keys(APP_ERROR_CODES)),
+  host: optional(str), op: optional(str), subject: optional(str), status: optional(int(100, 599)), permission: optional(str),
+  retryAfterMs: optional(int(0)), reason: optional(str),
+} satisfies Spec<SpaceErrorDetails & { code: unknown }>);
+
+const connectionStatus = exact({
+  configured: bool, origin: nullable(str), host: nullable(str), identity: nullable(exact({ name: str, username: str })),
+  method: oneOf('token', 'oauth'), clientId: nullable(str), tokenLast4: nullable(str), lastVerified: nullable(finite),
+  sessionOnly: bool, auth: oneOf('ok', 'rejected', 'sign-in-again', 'no-host-permission', 'unverified'), remembered: bool,
+  refused: optional(appError),
+} satisfies Spec<ResponseMap['status']>);
+
+const settings = exact({ searchProjects: arrayOf(nonEmptyStr) } satisfies Spec<ResponseMap['settings-get']>);
+
+/** The success value of each request type (for `details`, an entity of the kind asked for). */
+export function responseValue(request: Request, origin: string): Check {
+  const checks: { [T in RequestType]: () => Check } = {
+    status: () => connectionStatus,
+    connect: () => connectionStatus,
+    'oauth-start': () => connectionStatus,
+    verify: () => connectionStatus,
+    policy: () => exact({
+      origin: nullable(str), methods: oneOf('token', 'oauth', 'both'), clientId: nullable(str), sessionOnly: bool, invalid: arrayOf(str),
+    } satisfies Spec<ResponseMap['policy']>),
+    forget: () => exact({ revoked: oneOf('confirmed', 'failed', 'skipped'), error: optional(appError) } satisfies Spec<ResponseMap['forget']>),
+    details: () => entity((request as Extract<Request, { type: 'details' }>).kind, origin),
+    avatar: () => exact({ dataUrl: matches(/^data:image\/(?:png|jpeg|gif|webp);base64,[A-Za-z0-9+/]+=*$/) } satisfies Spec<ResponseMap['avatar']>),
+    'settings-get': () => settings,
+    'settings-set': () => settings,
+    projects: () => arrayOf(exact({ key: str, name: str })),
+  };
+  return checks[request.type]();
+}
+
+/** A `Result`: `{ok: true, value}` passing `value`, or `{ok: false, error}` with a typed AppError. */
+export function result(value: Check): Check {
+  return (v, p) => {
+    if (typeof v === 'object' && v !== null && (v as { ok?: unknown }).ok === true) return exact({ ok: oneOf(true), value })(v, p);
+    return exact({ ok: oneOf(false), error: appError })(v, p);
+  };
+}
