@@ -93,15 +93,17 @@ export async function storeVerified(
 /**
  * A current access token of the stored sign-in, to end it with (null when there is nothing to end: a personal
  * token, a sign-in Space already refused). Only what needs no window: the stored access token while it lasts, else
- * one refresh with the stored refresh token; a sign-in Space gave no refresh token (`NO_REFRESH_TOKEN`) would need a
- * silent authorization window, which could collide with the one of a new sign-in — it is left alone.
+ * one refresh with the stored refresh token.
+ *
+ * A sign-in Space gave no refresh token (`NO_REFRESH_TOKEN`) is left alone: the refresh token Space keeps for this
+ * application and user belongs to the browser that signed in first, and whether revoking "the refresh token of this
+ * access token" from here would end that one is unknown [I] — it must not. Its access token simply expires.
  */
 function accessTokenToEnd(deps: Deps, { record, token }: StoredConnection): Promise<string> | null {
-  if (record?.method !== 'oauth' || record.auth === 'rejected' || token === null) return null;
+  if (record?.method !== 'oauth' || record.auth === 'rejected' || token === null || token === NO_REFRESH_TOKEN) return null;
   const access = (async () => {
     const stored = await readAccessToken(deps.platform, record.id);
     if (stored && deps.now() < stored.expiresAt) return stored.token;
-    if (token === NO_REFRESH_TOKEN) throw failures.notConfigured();
     return oauthTokenSource(deps, record).token();
   })();
   access.catch(() => undefined);

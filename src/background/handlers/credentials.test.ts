@@ -77,6 +77,28 @@ describe('replacing a sign-in ends the old one in Space', () => {
     expect(rig.server.requests.filter((r) => r.path.startsWith('/oauth/') || r.method === 'DELETE')).toEqual([]);
   });
 
+  it('a replaced sign-in without a refresh token of its own revokes nothing, even with a live access token: the refresh token Space keeps may be another browser\'s', async () => {
+    rig.server.setOAuthReturningUser(true);
+    await rig.signIn();
+    await rig.signIn(); // the second browser: no refresh token
+    expect(rig.fake.storage.local.snapshot()[REFRESH_TOKEN_KEY]).toBe(NO_REFRESH_TOKEN);
+    rig.server.clearRequests();
+    await rig.connect();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(revokes()).toEqual([]);
+  });
+
+  it('Sign out with revoke of a sign-in without a refresh token of its own: nothing revoked, reported as skipped, still signed out', async () => {
+    rig.server.setOAuthReturningUser(true);
+    await rig.signIn();
+    await rig.signIn();
+    rig.server.clearRequests();
+    const answer = await rig.ask<ForgetResult>({ type: 'forget', revoke: true });
+    expect(answer).toEqual({ ok: true, value: { revoked: 'skipped' } });
+    expect(revokes()).toEqual([]);
+    expect(rig.fake.storage.local.snapshot()[REFRESH_TOKEN_KEY]).toBeUndefined();
+  });
+
   it('a personal token replacing a personal token revokes nothing (the user made it, and may use it elsewhere)', async () => {
     await rig.connect();
     rig.server.clearRequests();

@@ -17,6 +17,7 @@ import { toAppError } from '../app-error.ts';
 import { refreshBadge } from '../badge.ts';
 import { clearAllCaches } from '../cache.ts';
 import { forgetConnection, readConnection } from '../connection-store.ts';
+import { NO_REFRESH_TOKEN } from '../oauth-tokens.ts';
 import { releaseHostPermission, releaseIdentityPermission } from '../host-permission.ts';
 import type { Handler } from '../router.ts';
 
@@ -28,7 +29,9 @@ export const handleForget: Handler<'forget'> = async (request, deps) => {
       if (!conn.tokens) {
         await conn.api.revokeCurrentToken();
         result = { revoked: 'confirmed' };
-      } else if (conn.record.auth !== 'rejected') {
+      } else if (conn.record.auth !== 'rejected' && (await readConnection(deps.platform)).token !== NO_REFRESH_TOKEN) {
+        // A sign-in without a refresh token of its own revokes nothing: the one Space keeps for this application
+        // and user may be another browser's (connect.ts, accessTokenToEnd [I]). Its access token simply expires.
         await revokeRefreshToken({ origin: conn.record.origin, accessToken: await conn.tokens.token() });
         result = { revoked: 'confirmed' };
       }
