@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { computeBadgeState, refreshBadge } from './badge.ts';
 import {
-  ACCESS_TOKEN_KEY, CONNECTION_KEY, REFRESH_TOKEN_KEY, TOKEN_KEY, last4, makeSessionOnly, readConnection, readStatus,
+  ACCESS_TOKEN_KEY, CONNECTION_KEY, REFRESH_TOKEN_KEY, TOKEN_KEY, last4, makeSessionOnly, markSignInRefused, readConnection, readStatus,
   removeConnection, restrictStorageAccess, saveConnection, storeRefreshedTokens, updateConnection, type ConnectionRecord,
 } from './connection-store.ts';
 import { onStartup } from './install.ts';
@@ -144,6 +144,11 @@ describe('one queue for every credential write: a check and the write that relie
    * and the write; with it, it waits for the write.
    */
   async function refreshLandingDuring(fake: Fake, record: ConnectionRecord, used: string, other: () => Promise<unknown>) {
+    await landingDuring(fake, () => storeRefreshedTokens(fake.platform, record, used, { access, refreshToken: `${used}-rotated` }), other);
+  }
+
+  /** `write` (a check, then writes) runs; at its check's storage read, `other` starts and gets a turn of the event loop. */
+  async function landingDuring(fake: Fake, write: () => Promise<unknown>, other: () => Promise<unknown>) {
     const local = fake.storage.local;
     const realGet = local.get.bind(local);
     let started: Promise<unknown> | null = null;
@@ -156,8 +161,7 @@ describe('one queue for every credential write: a check and the write that relie
       }
       return got;
     };
-    const stored = storeRefreshedTokens(fake.platform, record, used, { access, refreshToken: `${used}-rotated` });
-    await stored;
+    await write();
     expect(started).not.toBeNull();
     await started;
     local.get = realGet;
@@ -192,6 +196,33 @@ describe('one queue for every credential write: a check and the write that relie
     expect(fake.storage.local.dump()).not.toContain('refresh-of-user-a');
     expect(fake.storage.session.snapshot()[REFRESH_TOKEN_KEY]).toBe('refresh-of-user-a-rotated');
     expect((await readConnection(fake.platform)).token).toBe('refresh-of-user-a-rotated');
+  });
+  it("Space's refusal of user A's sign-in, answered while user B signs in, never marks B's connection 'sign in again'", async () => {
+    const fake = createFakeBrowser();
+    const a = await signIn(fake, 'refresh-of-user-a');
+    let b: ConnectionRecord | null = null;
+    let marked: unknown = null;
+    await landingDuring(fake, async () => {
+      marked = await markSignInRefused(fake.platform, a.id, 'refresh-of-user-a');
+    }, async () => {
+      b = await signIn(fake, 'refresh-of-user-b');
+    });
+    const stored = await readConnection(fake.platform);
+    expect(stored.record?.id).toBe(b!.id);
+    expect(stored.record?.auth).toBe('ok');
+    expect(fake.storage.session.snapshot()[ACCESS_TOKEN_KEY]).toMatchObject({ connection: b!.id });
+    // Queued: A's refusal was checked and written before B's sign-in, which then replaced it.
+    expect(marked).toBe(true);
+  });
+
+  it('a refusal marks the connection that held the refused token, and drops its access token', async () => {
+    const fake = createFakeBrowser();
+    const a = await signIn(fake, 'refresh-of-user-a');
+    expect(await markSignInRefused(fake.platform, a.id, 'an older refresh token')).toBe(false);
+    expect((await readConnection(fake.platform)).record?.auth).toBe('ok');
+    expect(await markSignInRefused(fake.platform, a.id, 'refresh-of-user-a')).toBe(true);
+    expect((await readConnection(fake.platform)).record?.auth).toBe('rejected');
+    expect(fake.storage.session.snapshot()[ACCESS_TOKEN_KEY]).toBeUndefined();
   });
 });
 

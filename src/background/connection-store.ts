@@ -316,6 +316,23 @@ export function storeRefreshedTokens(
   });
 }
 
+/**
+ * Space refused the sign-in `id` when it held `refusedToken` (its refresh token, or the no-refresh-token marker):
+ * marked rejected ("sign in again") and its access token dropped — only while it is still the stored connection
+ * with that token, checked inside the queue. A refusal that lands after Sign out, a new sign-in or a rotation
+ * marks nothing. Returns whether it did.
+ */
+export function markSignInRefused(platform: Platform, id: string, refusedToken: string): Promise<boolean> {
+  return underCredentialLock(async () => {
+    const current = await readStored(platform, true);
+    if (current.record?.id !== id || current.token !== refusedToken) return false;
+    const got = await platform.storage.local.get(CONNECTION_KEY);
+    await platform.storage.local.set({ [CONNECTION_KEY]: { ...(got[CONNECTION_KEY] as ConnectionRecord), auth: 'rejected' } });
+    if ((await readAccessToken(platform, id)) !== null) await platform.storage.session.remove(ACCESS_TOKEN_KEY);
+    return true;
+  });
+}
+
 /** Drops the access token (of connection `id` only). */
 export function removeAccessToken(platform: Platform, id: string): Promise<void> {
   return underCredentialLock(async () => {

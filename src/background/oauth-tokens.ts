@@ -26,7 +26,7 @@ import { OAUTH_DEFAULTS, OAUTH_SCOPE, OAuthError, isOAuthError, refresh, type To
 import { AppFailure, failures } from './app-error.ts';
 import { refreshBadge } from './badge.ts';
 import {
-  readAccessToken, readConnection, removeAccessToken, storeRefreshedTokens, updateConnection,
+  markSignInRefused, readAccessToken, readConnection, storeRefreshedTokens,
   type ConnectionRecord, type StoredAccessToken,
 } from './connection-store.ts';
 import { authorizeWithCode, isSigningIn } from './oauth-authorize.ts';
@@ -180,10 +180,7 @@ function silentLaunchFailure(e: unknown, host: string): unknown {
  * the user signs in again or out (Check again retries it), like a rejected personal token.
  */
 async function noteSignInAgain(deps: Deps, record: ConnectionRecord, refusedToken: string): Promise<void> {
-  const { platform } = deps;
-  const current = await readConnection(platform);
-  if (current.record?.id !== record.id || current.token !== refusedToken) return;
-  await updateConnection(platform, record.id, { auth: 'rejected' });
-  await removeAccessToken(platform, record.id);
-  await refreshBadge(platform);
+  // The check and the writes in one queued operation (connection-store.ts): a refusal answered during Sign out or a
+  // new sign-in marks nothing.
+  if (await markSignInRefused(deps.platform, record.id, refusedToken)) await refreshBadge(deps.platform);
 }
