@@ -37,7 +37,7 @@ export const ${name}Search: KindSearch<'${name}'> = {
   // ${TODO}: the permission this search needs (listed in src/space/required-permissions.ts, named in messages.json).
   permission: 'Profile.View',
   // ${TODO}: the client's search (src/space/api.ts); \`textSearch\` (text-search.ts) for one global request.
-  search: async () => [],
+  search: async () => ({ items: [], unreadable: 0 }),
   // ${TODO}: decode what card.tsx's \`detailsId\` hands out into the client call that loads the full card (or keep
   // null when the row is the whole card and \`detailsId\` hands out none).
   details: () => null,

@@ -6,6 +6,7 @@
  *   POST   /__demo/tokens    {token, username?}       (an extra valid token)
  *   POST   /__demo/restricted {on: boolean}           (restricted mode on/off, see DemoServerOptions)
  *   POST   /__demo/source-search {on: boolean}        (serve source search, or answer it with a bare 404)
+ *   POST   /__demo/avatar-redirect {mode}             ('off' | 'same-origin' | 'other-origin': how /d/{id} answers)
  *   POST   /__demo/oauth/revoke {refreshToken?}       (revoke one OAuth refresh token, or all; answers {"revoked": n})
  *   POST   /__demo/oauth/ttl {seconds}                (lifetime of OAuth access tokens issued from now on)
  *   POST   /__demo/oauth/returning-user {on}          (one refresh token per client + user, remembered consent)
@@ -46,6 +47,7 @@ export interface DemoControls {
   addToken(token: string, username?: string): void;
   setRestricted(on: boolean): void;
   setSourceSearch(on: boolean): void;
+  setAvatarRedirect(mode: 'off' | 'same-origin' | 'other-origin'): void;
   /** OAuth (oauth.ts): revoke one refresh token or all; how many were revoked. */
   revokeRefreshTokens(refreshToken?: string): number;
   setAccessTokenTtl(seconds: number): void;
@@ -116,6 +118,14 @@ export async function handleControlRequest(req: DemoRequest, res: DemoResponse, 
         const body = await readJsonBody(req);
         if (typeof body.on !== 'boolean') return bad('on must be true or false');
         controls.setSourceSearch(body.on);
+        return ok();
+      }
+      case 'POST /__demo/avatar-redirect': {
+        const body = await readJsonBody(req);
+        if (body.mode !== 'off' && body.mode !== 'same-origin' && body.mode !== 'other-origin') {
+          return bad("mode must be 'off', 'same-origin' or 'other-origin'");
+        }
+        controls.setAvatarRedirect(body.mode);
         return ok();
       }
       case 'POST /__demo/oauth/revoke': {

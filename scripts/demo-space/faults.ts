@@ -11,6 +11,12 @@ export interface FaultSpec {
   latencyMs?: number;
   /** Answer with this status and a Space error body. */
   status?: FaultStatus;
+  /**
+   * With `status`: the error body has another shape than Space's `{error, error_description}` — `{"message": …}`, as
+   * a framework or a proxy would send. A public Space client notes that an unknown project's 404 "uses a different
+   * shape" [U]: this is how the demo plays it (issue 15, item 5).
+   */
+  otherShape?: boolean;
   /** Retry-After header value with 429/503 (seconds or HTTP date). */
   retryAfter?: string;
   /** For 403: a permission named in error_description, e.g. 'Project.Issues.View'. */
@@ -21,6 +27,11 @@ export interface FaultSpec {
   oversizedBytes?: number;
   /** Destroy the socket without answering. */
   drop?: boolean;
+  /**
+   * A 200 whose first element (of a batch's `data`, or of a plain array) keeps only its `id`: an item missing its
+   * required fields, as in "an issue whose `status` came back as `{id}`" (issue 15, item 7). The rest is untouched.
+   */
+  unreadableFirst?: boolean;
   /** Apply only to the next N matching requests (default: until cleared). */
   times?: number;
 }
@@ -29,7 +40,7 @@ export interface FaultSpec {
 export function parseFaultSpec(value: unknown): FaultSpec {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new TypeError('fault must be an object');
   const input = value as Record<string, unknown>;
-  const known = new Set(['latencyMs', 'status', 'retryAfter', 'permission', 'malformed', 'oversizedBytes', 'drop', 'times']);
+  const known = new Set(['latencyMs', 'status', 'retryAfter', 'permission', 'malformed', 'oversizedBytes', 'drop', 'unreadableFirst', 'otherShape', 'times']);
   for (const key of Object.keys(input)) if (!known.has(key)) throw new TypeError(`unknown fault property '${key}'`);
   const spec: FaultSpec = {};
   const count = (key: string, min: number, max: number): number | undefined => {
@@ -61,6 +72,8 @@ export function parseFaultSpec(value: unknown): FaultSpec {
   const permission = text('permission');
   const malformed = flag('malformed');
   const drop = flag('drop');
+  const unreadableFirst = flag('unreadableFirst');
+  const otherShape = flag('otherShape');
   if (latencyMs !== undefined) spec.latencyMs = latencyMs;
   if (oversizedBytes !== undefined) spec.oversizedBytes = oversizedBytes;
   if (times !== undefined) spec.times = times;
@@ -68,6 +81,8 @@ export function parseFaultSpec(value: unknown): FaultSpec {
   if (permission !== undefined) spec.permission = permission;
   if (malformed !== undefined) spec.malformed = malformed;
   if (drop !== undefined) spec.drop = drop;
+  if (unreadableFirst !== undefined) spec.unreadableFirst = unreadableFirst;
+  if (otherShape !== undefined) spec.otherShape = otherShape;
   return spec;
 }
 
@@ -121,4 +136,19 @@ function matches(prefix: string, path: string): boolean {
 
 function specificity(prefix: string): number {
   return prefix === '*' ? -1 : prefix.length + (prefix.endsWith('$') ? 10_000 : 0);
+}
+
+/** `unreadableFirst`: the answer with its first element cut down to `{id}` (a copy; the answer itself is kept). */
+export function withUnreadableFirst(answer: unknown): unknown {
+  const cut = (list: unknown[]): unknown[] => {
+    const [first, ...rest] = list;
+    if (typeof first !== 'object' || first === null || Array.isArray(first)) return list;
+    const { id } = first as { id?: unknown };
+    return [id === undefined ? {} : { id }, ...rest];
+  };
+  if (Array.isArray(answer)) return cut(answer);
+  if (typeof answer === 'object' && answer !== null && Array.isArray((answer as { data?: unknown }).data)) {
+    return { ...answer, data: cut((answer as { data: unknown[] }).data) };
+  }
+  return answer;
 }

@@ -17,7 +17,7 @@ import type { AddressInfo } from 'node:net';
 import { identiconPng } from './avatar-png.ts';
 import { handleControlRequest, type DemoControls, type RecordedRequest } from './control.ts';
 import { PROFILE_KIND, buildDataset, type Dataset } from './dataset.ts';
-import { FaultRegistry, type FaultSpec } from './faults.ts';
+import { FaultRegistry, withUnreadableFirst, type FaultSpec } from './faults.ts';
 import { FieldsSyntaxError, parseFields, projectFields, type FieldSelection, type ProjectionOptions } from './fields.ts';
 import { teamDirectoryRoutes } from './handlers-team-directory.ts';
 import { blogRoutes, chatRoutes } from './handlers-chats-blog.ts';
@@ -72,6 +72,8 @@ export interface DemoServer {
   setRestricted(on: boolean): void;
   /** Serves `GET /projects/source-search` (true) or answers it like a server without it (see withoutSourceSearch). */
   setSourceSearch(on: boolean): void;
+  /** How `/d/{id}` answers from now on (see DemoServerOptions.avatarRedirect). */
+  setAvatarRedirect(mode: AvatarRedirect): void;
   /** The organization this server serves (read it, do not change it). */
   dataset: Dataset;
   /** Client ID of the registered demo OAuth application (oauth.ts, DEMO_CLIENT_ID). */
@@ -111,6 +113,13 @@ export interface DemoServerOptions {
    * path can be seen. `setSourceSearch` switches it per test.
    */
   withoutSourceSearch?: boolean;
+  /**
+   * How `/d/{id}` serves an avatar: 'off' (default) the picture itself; 'same-origin' a 302 to `/d/{id}/image` on
+   * this server, which serves it (Bearer required there too); 'other-origin' a 302 to the same path under another
+   * origin of this server (`localhost` for `127.0.0.1` and back), which a client must never follow. Whether and
+   * where Space redirects attachments is [U] (issue 15, item 6).
+   */
+  avatarRedirect?: AvatarRedirect;
   /** Lifetime of OAuth access tokens in seconds (default 600). */
   accessTokenTtlSec?: number;
   /**
@@ -121,6 +130,9 @@ export interface DemoServerOptions {
   /** More registered OAuth applications (e.g. one that does not allow public clients). */
   oauthApps?: readonly DemoOAuthApp[];
 }
+
+export const AVATAR_REDIRECTS = ['off', 'same-origin', 'other-origin'] as const;
+export type AvatarRedirect = (typeof AVATAR_REDIRECTS)[number];
 
 const API_PREFIX = '/api/http';
 const RESTRICTED_PROJECTION: ProjectionOptions = { inaccessibleWhenNested: new Set([PROFILE_KIND]) };
@@ -138,6 +150,7 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
   let latencyMs = opts.latencyMs ?? 0;
   let restricted = opts.restricted === true;
   let sourceSearch = opts.withoutSourceSearch !== true;
+  let avatarRedirect: AvatarRedirect = opts.avatarRedirect ?? 'off';
   const oauth = new DemoOAuth({
     user: { username: dataset.demoUser.username, displayName: `${dataset.demoUser.name.firstName} ${dataset.demoUser.name.lastName}` },
     organizationName: dataset.organizationName,
@@ -180,6 +193,7 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
     addToken,
     setRestricted: (on) => { restricted = on; },
     setSourceSearch: (on) => { sourceSearch = on; },
+    setAvatarRedirect: (mode) => { avatarRedirect = mode; },
     revokeRefreshTokens: (refreshToken) => oauth.revokeRefreshTokens(refreshToken),
     setAccessTokenTtl: (seconds) => oauth.setAccessTokenTtl(seconds),
     setOAuthReturningUser: (on) => oauth.setReturningUser(on),
@@ -280,7 +294,8 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
     // [I] guessed: Space answers a successful DELETE with 200 and an empty body.
     if (result === NO_CONTENT) return sendBytes(res, record, 200, new Uint8Array(0), null);
 
-    const projected = projectFields(result, selection, ctx.restricted ? RESTRICTED_PROJECTION : {});
+    const full = projectFields(result, selection, ctx.restricted ? RESTRICTED_PROJECTION : {});
+    const projected = fault?.unreadableFirst ? withUnreadableFirst(full) : full;
     const json = JSON.stringify(projected);
     if (fault?.oversizedBytes) return sendChunkedJson(res, record, padJson(projected, json, fault.oversizedBytes));
     return sendJsonText(res, record, 200, json);
@@ -289,11 +304,21 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
   /** `/d/{id}`: the avatar PNG. Bearer required ([U] whether Space accepts it; the demo insists on it). */
   const serveAttachment = (req: DemoRequest, res: DemoResponse, segments: string[], record: RecordedRequest): void => {
     if (req.method !== 'GET') return sendText(res, record, 405, 'Method Not Allowed', { allow: 'GET' });
-    if (segments.length !== 2) return sendText(res, record, 404, 'Not Found');
+    // `/d/{id}`, and `/d/{id}/image` where a redirecting server sends it (avatarRedirect).
+    const redirected = segments.length === 3 && segments[2] === 'image';
+    if (segments.length !== 2 && !redirected) return sendText(res, record, 404, 'Not Found');
     const auth = authenticate(req);
     if ('failure' in auth) return sendSpaceError(res, record, 401, 'authentication-required', auth.failure);
     const spec = dataset.avatars.get(segments[1] as string);
     if (!spec) return sendSpaceError(res, record, 404, 'not-found', 'Attachment not found');
+    if (!redirected && avatarRedirect !== 'off') {
+      const target = `/d/${encodeURIComponent(segments[1] as string)}/image`;
+      const location = avatarRedirect === 'same-origin' ? target : `${otherOrigin(req)}${target}`;
+      record.status = 302;
+      res.writeHead(302, { location, 'cache-control': 'no-store' });
+      res.end();
+      return;
+    }
     return sendBytes(res, record, 200, avatarBytes(segments[1] as string, spec.seed, spec.sizePx), 'image/png', {
       'cache-control': 'private, max-age=86400',
     });
@@ -395,6 +420,7 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
     setLatency,
     setRestricted: controls.setRestricted,
     setSourceSearch: controls.setSourceSearch,
+    setAvatarRedirect: controls.setAvatarRedirect,
     dataset,
     oauthClientId: oauth.clientId,
     revokeRefreshTokens: controls.revokeRefreshTokens,
@@ -428,6 +454,9 @@ function checkContract(method: string, url: URL): void {
 function sendFaultStatus(res: DemoResponse, record: ResponseRecord, fault: FaultSpec): void {
   const retryHeaders: Record<string, string> = fault.retryAfter && (fault.status === 429 || fault.status === 503)
     ? { 'retry-after': fault.retryAfter } : {};
+  if (fault.otherShape && fault.status) {
+    return sendJsonText(res, record, fault.status, JSON.stringify({ message: `Request failed with status ${fault.status}` }), retryHeaders);
+  }
   switch (fault.status) {
     case 400: return sendSpaceError(res, record, 400, 'validation-error', 'Invalid request');
     case 401: return sendSpaceError(res, record, 401, 'authentication-required', 'Access token has expired');
@@ -464,4 +493,13 @@ function serveWebUiPlaceholder(req: DemoRequest, res: DemoResponse): void {
   if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, record, 405, 'Method Not Allowed', { allow: 'GET' });
   sendText(res, record, 200, 'Northwind Orbital: demo JetBrains Space server for Space Lookup.\n'
     + 'The Space web UI is not part of the demo; the HTTP API lives under /api/http.\n');
+}
+
+/** This server under another origin: `localhost` for `127.0.0.1` (and any other host), `127.0.0.1` for `localhost`. */
+function otherOrigin(req: DemoRequest): string {
+  const host = req.headers.host ?? '127.0.0.1';
+  const port = /:(\d+)$/.exec(host)?.[1];
+  const name = host.startsWith('localhost') ? '127.0.0.1' : 'localhost';
+  const scheme = 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http';
+  return `${scheme}://${name}${port ? `:${port}` : ''}`;
 }

@@ -1,6 +1,6 @@
 /**
  * One demo Space server for a test file, started before and closed after it; faults, the request log,
- * restricted mode, source search, OAuth returning users and the access-token lifetime are reset after every
+ * restricted mode, source search, avatar redirects, OAuth returning users and the access-token lifetime are reset after every
  * test so tests can't leak state into each other.
  */
 import { afterAll, afterEach, beforeAll } from 'vitest';
@@ -20,6 +20,7 @@ export function useDemoServer(options: DemoServerOptions = {}): { readonly curre
     holder.current.clearRequests();
     holder.current.setRestricted(false);
     holder.current.setSourceSearch(true);
+    holder.current.setAvatarRedirect(options.avatarRedirect ?? 'off');
     holder.current.setOAuthReturningUser(false);
     holder.current.setAccessTokenTtl(options.accessTokenTtlSec ?? DEFAULT_ACCESS_TOKEN_TTL_SEC);
   });

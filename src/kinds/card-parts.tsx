@@ -125,6 +125,17 @@ const hiddenFieldLabel = (field: string) =>
     : displayText(field.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase(), 40);
 
 /**
+ * One muted line under a card whose optional details came in a shape the client could not read (`unreadable`, a
+ * date as plain text…): they show as unknown, and this says why, so it is not read as "none". Not a permission
+ * matter, so not in the hidden line.
+ */
+export function UnreadableFields({ unreadable }: { unreadable: readonly string[] | undefined }) {
+  const fields = [...new Set(unreadable ?? [])].filter((f) => typeof f === 'string' && f !== '');
+  if (fields.length === 0) return null;
+  return <p class="card-note muted" data-testid="unreadable-fields">{t('unreadable_line', fields.map(hiddenFieldLabel).join(', '))}</p>;
+}
+
+/**
  * One muted line under every card: what the token's permissions kept from it. Absence information has its own
  * permission, "View absences" (`Profile.Absences.View`, the spec's `x-rights` on `GET /absences`, space-api.md
  * §12 [C]), which older tokens lack: named, so the user knows what to add.

@@ -6,7 +6,7 @@
  */
 import type { VNode } from 'preact';
 import type { Entity, EntityKind } from '../shared/kinds.ts';
-import { HiddenByPermissions } from './card-parts.tsx';
+import { HiddenByPermissions, UnreadableFields } from './card-parts.tsx';
 import type { CardEnv, KindCard } from './kind-view.ts';
 import { articleCard } from './article/card.tsx';
 import { channelCard } from './channel/card.tsx';
@@ -49,7 +49,7 @@ export const detailsIdOf = (entity: Entity): string | null => cardOf(entity).det
 
 /**
  * The card of any entity, rendered by its own kind's card, and under it the one line every card has when the
- * token's permissions withheld some of its fields.
+ * token's permissions withheld some of its fields, and one when Space sent some in a shape that could not be read.
  */
 export function EntityCard({ entity, env }: { entity: Entity; env: CardEnv }) {
   const { Card } = cardOf(entity);
@@ -57,6 +57,7 @@ export function EntityCard({ entity, env }: { entity: Entity; env: CardEnv }) {
     <>
       <Card entity={entity} env={env} />
       <HiddenByPermissions hidden={entity.hidden} />
+      <UnreadableFields unreadable={entity.unreadable} />
     </>
   );
 }

@@ -22,6 +22,15 @@ export interface KindSearchContext {
   scopeProjects(): Promise<string[]>;
 }
 
+/**
+ * What one kind's search found: the items it could read, best first, and how many more Space sent that could not
+ * be read (left out; the group says so, issue 15 item 7).
+ */
+export interface Found<T> {
+  items: T[];
+  unreadable: number;
+}
+
 /** Loads one entity's full card. */
 export type DetailsLoader<K extends EntityKind> = (api: SpaceApi, opts: CallOptions) => Promise<EntityOf<K>>;
 
@@ -38,7 +47,7 @@ export interface KindSearch<K extends EntityKind = EntityKind> {
    * Results for the query, best first, at most `ctx.top` (issues/reviews may merge several projects).
    * An exact key resolves to that one item (or none); an empty query finds nothing.
    */
-  search(api: SpaceApi, parsed: ParsedQuery, ctx: KindSearchContext): Promise<EntityOf<K>[]>;
+  search(api: SpaceApi, parsed: ParsedQuery, ctx: KindSearchContext): Promise<Found<EntityOf<K>>>;
   /**
    * Decodes a details id — what the kind's card hands out as `detailsId(entity)` (card.tsx) — into the call that
    * loads the full card; null when `id` is not one `detailsId` makes (the worker then answers bad-request). A kind

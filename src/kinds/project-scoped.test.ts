@@ -4,22 +4,33 @@ import { SpaceError } from '../space/errors.ts';
 import { needsProjectScope, projectScopedQuery, searchAcrossProjects } from './project-scoped.ts';
 
 const items = (p: string, n: number) => Array.from({ length: n }, (_, i) => ({ id: `${p}${i}` }));
+/** A project's page as the client returns it. */
+const page = (list: { id: string }[], unreadable = 0) => ({ items: list, unreadable });
 const err = (code: 'not-found' | 'forbidden' | 'cancelled') => new SpaceError(code);
 
 describe('searchAcrossProjects', () => {
   it('merges round-robin, first project first, capped', async () => {
     const lists: Record<string, { id: string }[]> = { A: items('a', 3), B: items('b', 1), C: items('c', 3) };
-    const out = await searchAcrossProjects(['A', 'B', 'C'], 5, async (k) => lists[k] ?? []);
-    expect(out.map((x) => x.id)).toEqual(['a0', 'b0', 'c0', 'a1', 'c1']);
+    const out = await searchAcrossProjects(['A', 'B', 'C'], 5, async (k) => page(lists[k] ?? []));
+    expect(out.items.map((x) => x.id)).toEqual(['a0', 'b0', 'c0', 'a1', 'c1']);
+    expect(out.unreadable).toBe(0);
+  });
+
+  it('adds up the projects\' unreadable items', async () => {
+    const out = await searchAcrossProjects(['A', 'B', 'GONE'], 6, async (k) => {
+      if (k === 'GONE') throw err('not-found');
+      return k === 'A' ? page(items('a', 1), 2) : page([], 1);
+    });
+    expect(out).toEqual({ items: [{ id: 'a0' }], unreadable: 3 });
   });
 
   it('skips projects that no longer exist and keeps partial results over other failures', async () => {
     const out = await searchAcrossProjects(['GONE', 'A', 'DENIED'], 6, async (k) => {
       if (k === 'GONE') throw err('not-found');
       if (k === 'DENIED') throw err('forbidden');
-      return items('a', 2);
+      return page(items('a', 2));
     });
-    expect(out.map((x) => x.id)).toEqual(['a0', 'a1']);
+    expect(out.items.map((x) => x.id)).toEqual(['a0', 'a1']);
   });
 
   it('throws the first real error when no project answered', async () => {
@@ -29,12 +40,12 @@ describe('searchAcrossProjects', () => {
   it('passes a cancellation on even when some projects answered', async () => {
     await expect(searchAcrossProjects(['A', 'B'], 6, async (k) => {
       if (k === 'B') throw err('cancelled');
-      return items('a', 1);
+      return page(items('a', 1));
     })).rejects.toMatchObject({ code: 'cancelled' });
   });
 
   it('asks nothing for an empty scope', async () => {
-    expect(await searchAcrossProjects([], 6, async () => { throw new Error('asked'); })).toEqual([]);
+    expect(await searchAcrossProjects([], 6, async () => { throw new Error('asked'); })).toEqual({ items: [], unreadable: 0 });
   });
 });
 

@@ -7,7 +7,7 @@ import { isSpaceError } from '../space/errors.ts';
 import { formatKey } from '../space/keys.ts';
 import type { Batch, CallOptions, Page } from '../space/types.ts';
 import type { ParsedQuery } from '../shared/query.ts';
-import type { KindSearchContext } from './kind-search.ts';
+import type { Found, KindSearchContext } from './kind-search.ts';
 
 /**
  * For a query that is only a project key (`ABC`, `ABC-`, `ABC-T-`), the query is no help: list that project's
@@ -43,35 +43,39 @@ export interface ProjectScopedCalls<T> {
 export function projectScopedSearch<T extends { id: string }>(
   kind: 'issue' | 'review',
   calls: ProjectScopedCalls<T>,
-): (api: SpaceApi, parsed: ParsedQuery, ctx: KindSearchContext) => Promise<T[]> {
+): (api: SpaceApi, parsed: ParsedQuery, ctx: KindSearchContext) => Promise<Found<T>> {
   return async (api, parsed, ctx) => {
     const opts = { signal: ctx.signal };
-    if (parsed.key?.kind === kind) return orEmptyIfNotFound(calls.byKey(api, formatKey(parsed.key), opts));
+    // One item asked for by its key: unreadable, it is an error (the client's bad-response), not a count.
+    if (parsed.key?.kind === kind) return { items: await orEmptyIfNotFound(calls.byKey(api, formatKey(parsed.key), opts)), unreadable: 0 };
     const { query, projectOnly } = projectScopedQuery(parsed);
-    if (query === '' && projectOnly === null) return [];
+    if (query === '' && projectOnly === null) return { items: [], unreadable: 0 };
     const projects = projectOnly !== null ? [projectOnly] : await ctx.scopeProjects();
-    return searchAcrossProjects(projects, ctx.top, async (projectKey) =>
-      (await calls.inProject(api, projectKey, query, { top: ctx.top }, opts)).items);
+    return searchAcrossProjects(projects, ctx.top, (projectKey) => calls.inProject(api, projectKey, query, { top: ctx.top }, opts));
   };
 }
 
 /**
  * Runs `searchOne` for every project at once and merges round-robin (each project's own order kept, the
- * first project — the hinted one — first), capped at `top`. A project that no longer exists is skipped; if
- * every project fails, the first real error is thrown so the group can show it.
+ * first project — the hinted one — first), capped at `top`; the projects' unreadable items are added up. A
+ * project that no longer exists (the client's `not-found`, whatever shape Space's 404 had) is skipped; if every
+ * project fails, the first real error is thrown so the group can show it.
  */
 export async function searchAcrossProjects<T extends { id: string }>(
   projects: readonly string[],
   top: number,
-  searchOne: (projectKey: string) => Promise<T[]>,
-): Promise<T[]> {
-  if (projects.length === 0) return [];
+  searchOne: (projectKey: string) => Promise<Pick<Batch<T>, 'items' | 'unreadable'>>,
+): Promise<Found<T>> {
+  if (projects.length === 0) return { items: [], unreadable: 0 };
   const settled = await Promise.allSettled(projects.map((key) => searchOne(key)));
   const lists: T[][] = [];
+  let unreadable = 0;
   let firstError: unknown = null;
   for (const outcome of settled) {
-    if (outcome.status === 'fulfilled') lists.push(outcome.value);
-    else if (isSpaceError(outcome.reason) && outcome.reason.code === 'not-found') lists.push([]);
+    if (outcome.status === 'fulfilled') {
+      lists.push(outcome.value.items);
+      unreadable += outcome.value.unreadable;
+    } else if (isSpaceError(outcome.reason) && outcome.reason.code === 'not-found') lists.push([]);
     else firstError ??= outcome.reason;
   }
   if (firstError !== null && (lists.length === 0 || isCancellation(firstError))) throw firstError;
@@ -87,7 +91,7 @@ export async function searchAcrossProjects<T extends { id: string }>(
       if (merged.length === top) break;
     }
   }
-  return merged;
+  return { items: merged, unreadable };
 }
 
 function isCancellation(e: unknown): boolean {

@@ -25,6 +25,22 @@ const group = (id: number, kind: Entity['kind'], items: Entity[], extra = {}) =>
   ({ type: 'group', id, kind, state: 'ok', items, cached: false, ...extra }) as const;
 
 describe('results reducer', () => {
+  it('keeps a group\'s count of unreadable results (issue 15, item 7)', () => {
+    const s = messageReceived(searchSent(EMPTY_RESULTS, 1), group(1, 'person', [person('a')], { unreadable: 2 }));
+    expect(s.groups.person).toEqual({ kind: 'person', state: 'ok', items: [person('a')], cached: false, unreadable: 2 });
+    const none = messageReceived(searchSent(EMPTY_RESULTS, 1), group(1, 'person', [person('a')]));
+    expect(none.groups.person).not.toHaveProperty('unreadable');
+  });
+
+  it('a kind whose every result was unreadable has no rows: it gets a note, and "nothing found" is not claimed', () => {
+    let s = messageReceived(searchSent(EMPTY_RESULTS, 1), group(1, 'person', [], { unreadable: 1 }));
+    s = messageReceived(s, group(1, 'team', []));
+    s = messageReceived(s, { type: 'done', id: 1 });
+    expect(resultGroups(s, 'all')).toEqual([]);
+    expect(groupNotes(s, 'all').map((g) => g.kind)).toEqual(['person']);
+    expect(failedWithoutResults(s, 'all')).toBe('some');
+  });
+
   it('ignores answers to searches that are no longer the latest', () => {
     let s = searchSent(EMPTY_RESULTS, 1);
     s = searchSent(s, 2);

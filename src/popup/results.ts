@@ -53,6 +53,7 @@ export function messageReceived(state: ResultsState, message: LookupServerMessag
         items: message.state === 'ok' ? message.items : [],
         cached: message.cached,
         ...(message.error ? { error: message.error } : {}),
+        ...(message.state === 'ok' && message.unreadable !== undefined && message.unreadable > 0 ? { unreadable: message.unreadable } : {}),
       };
       return { ...state, shownId: message.id, groups: { ...base, [message.kind]: group }, fail: null };
     }

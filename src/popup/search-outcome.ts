@@ -45,7 +45,8 @@ export function searchFailure(state: ResultsState, filter: Filter): SearchFailur
  */
 export function groupNotes(state: ResultsState, filter: Filter): ResultGroup[] {
   const groups = shownGroups(state, filter);
-  const notes = groups.filter((g) => g.state !== 'ok');
+  // A kind whose every result was unreadable has no rows (and so no header) to say it on: a note says it.
+  const notes = groups.filter((g) => g.state !== 'ok' || (g.items.length === 0 && (g.unreadable ?? 0) > 0));
   const anyItems = groups.some((g) => g.state === 'ok' && g.items.length > 0);
   const holdFailures = (state.phase === 'searching' && !anyItems) || searchFailure(state, filter) !== null;
   return holdFailures ? notes.filter((g) => g.state === 'unsupported') : notes;
@@ -57,7 +58,9 @@ export function groupNotes(state: ResultsState, filter: Filter): ResultGroup[] {
  */
 export function failedWithoutResults(state: ResultsState, filter: Filter): 'all' | 'some' | null {
   const groups = shownGroups(state, filter);
-  if (groups.some((g) => g.state === 'ok' && g.items.length > 0) || !groups.some((g) => g.state === 'error')) return null;
+  // Results that could not be read are not "nothing": the search is incomplete, as after a failure.
+  const incomplete = (g: ResultGroup) => g.state === 'error' || (g.unreadable ?? 0) > 0;
+  if (groups.some((g) => g.state === 'ok' && g.items.length > 0) || !groups.some(incomplete)) return null;
   return groups.some((g) => g.state === 'ok') ? 'some' : 'all';
 }
 

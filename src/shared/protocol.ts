@@ -182,6 +182,11 @@ export interface ResultGroup {
   /** Served from cache (possibly being refreshed: a second group message may follow with fresh data). */
   cached: boolean;
   error?: AppError;
+  /**
+   * How many items Space sent for this kind that could not be read (a required field missing or of another type)
+   * and were left out of `items`; the group says "1 result could not be read". Absent when none; only with 'ok'.
+   */
+  unreadable?: number;
 }
 
 /** A result group of search `id`, sent as soon as that kind answers. */

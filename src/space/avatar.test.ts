@@ -19,8 +19,17 @@ const answers: Record<string, (res: ServerResponse) => void> = {
     res.end('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
   },
   '/d/login': (res) => {
-    res.writeHead(302, { location: '/oauth/auth?redirect=/d/login' });
+    res.writeHead(302, { location: 'https://sso.example.com/login?next=/d/login' });
     res.end();
+  },
+  // Same origin: followed (issue 15, item 6), and what is there is no picture.
+  '/d/local-login': (res) => {
+    res.writeHead(302, { location: '/login?next=/d/local-login' });
+    res.end();
+  },
+  '/login?next=/d/local-login': (res) => {
+    res.writeHead(200, { 'content-type': 'text/html' });
+    res.end('<html><body>Sign in</body></html>');
   },
 };
 
@@ -64,9 +73,15 @@ describe('avatar', () => {
   });
 
   it.each([['Node', globalThis.fetch], ['a browser', browserLike]] as const)(
-    'a redirect (to a sign-in page) in %s → bad-response redirect, asked once', async (_engine, fetchImpl) => {
+    'a redirect to another origin (a sign-in page) in %s → bad-response redirect, asked once', async (_engine, fetchImpl) => {
       const e = await failure(api(fetchImpl).avatar('login'));
       expect(e).toMatchObject({ code: 'bad-response', reason: 'redirect' });
       expect(paths).toEqual(['/d/login']);
     });
+
+  it('a redirect within the origin to a sign-in page is followed, and its page is no picture', async () => {
+    const e = await failure(api(globalThis.fetch).avatar('local-login'));
+    expect(e).toMatchObject({ code: 'bad-response', reason: 'not-image' });
+    expect(paths).toEqual(['/d/local-login', '/login?next=/d/local-login']);
+  });
 });

@@ -34,7 +34,7 @@ describe('chat channels', () => {
         name: 'zenith-lounge', description: zenith?.description, subscribers: zenith?.subscribers.length, subscribed: true,
         lastMessageTime: zenith?.lastMessageTime?.timestamp, archived: false,
       }],
-      next: null, totalCount: 1,
+      next: null, totalCount: 1, unreadable: 0,
     });
     const [request] = requestsTo('/chats/channels/all-channels');
     expect(request?.query).toMatchObject({ query: ['stargazing'], withArchived: ['false'], $top: ['20'] });

@@ -279,6 +279,51 @@ describe('lookups', () => {
     expect((await failure(api.avatar('no-such-picture'))).code).toBe('not-found');
   });
 
+  it.each(['searchIssues', 'searchReviews'] as const)(
+    '%s in a project that is gone, whose 404 has another shape than Space\'s not-found: not-found, never "unsupported"',
+    async (op) => {
+      server.setFault('/projects/key:GONE', { status: 404, otherShape: true });
+      const e = await failure(client()[op]('GONE', ''));
+      expect(e).toMatchObject({ code: 'not-found', op, subject: 'GONE', status: 404 });
+      // One more request told them apart: the project itself.
+      expect(server.requests.map((r) => r.path).at(-1)).toBe('/api/http/projects/key:GONE');
+    });
+
+  it('a project that exists, whose issue endpoint answers such a 404: the endpoint is missing ("unsupported")', async () => {
+    server.setFault('/projects/key:ABC/planning/issues', { status: 404, otherShape: true });
+    expect(await failure(client().searchIssues('ABC', ''))).toMatchObject({ code: 'unsupported', op: 'searchIssues', status: 404 });
+  });
+
+  it('an issue list with one unreadable issue: the others, and the count', async () => {
+    const whole = await client().searchIssues('ABC', '', { top: 5 });
+    server.setFault('/projects/key:ABC/planning/issues', { unreadableFirst: true });
+    const cut = await client().searchIssues('ABC', '', { top: 5 });
+    expect(cut.unreadable).toBe(1);
+    expect(cut.items).toEqual(whole.items.slice(1));
+    expect(cut.next).toBe(whole.next);
+  });
+
+  it('avatar served through a same-origin redirect: the real picture, fetched with the token at both hops', async () => {
+    server.setAvatarRedirect('same-origin');
+    const api = client();
+    const me = await api.me();
+    const image = await api.avatar(me.avatarId ?? '');
+    expect(image.contentType).toBe('image/png');
+    const hops = server.requests.filter((r) => r.path.startsWith('/d/'));
+    expect(hops.map((r) => r.path)).toEqual([`/d/${me.avatarId}`, `/d/${me.avatarId}/image`]);
+    expect(hops.map((r) => r.status)).toEqual([302, 200]);
+    expect(hops.every((r) => r.authorization === `Bearer ${server.token}`)).toBe(true);
+  });
+
+  it('avatar redirected to another origin: refused (bad-response), the other origin never asked', async () => {
+    server.setAvatarRedirect('other-origin');
+    const api = client();
+    const me = await api.me();
+    expect(await failure(api.avatar(me.avatarId ?? ''))).toMatchObject({ code: 'bad-response', reason: 'redirect' });
+    // `localhost` is this very server: had the client followed, the log would show it.
+    expect(server.requests.filter((r) => r.path.startsWith('/d/')).map((r) => r.path)).toEqual([`/d/${me.avatarId}`]);
+  });
+
   it('avatar: a 401 from /d/ is "unsupported", not "token revoked"', async () => {
     server.setFault('/d', { status: 401 });
     expect((await failure(client().avatar('x'))).code).toBe('unsupported');

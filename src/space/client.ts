@@ -23,8 +23,8 @@ import {
 import { REVIEW_BATCH_FIELDS, REVIEW_FIELDS, mapReview } from './mappers/review.ts';
 import { TEAM_BATCH_FIELDS, TEAM_DETAIL_FIELDS, mapTeam } from './mappers/team.ts';
 import { WORKING_DAYS_BATCH_FIELDS, currentSchedule } from './mappers/working-hours.ts';
-import { parseBatch } from './paging.ts';
-import { Reader, readArray } from './parse.ts';
+import { mapEach, parseBatch } from './paging.ts';
+import { Reader, readArrayElements } from './parse.ts';
 import type { CallOptions, Page, Person } from './types.ts';
 
 export const DEFAULTS = {
@@ -32,6 +32,8 @@ export const DEFAULTS = {
   retry: { retries: 2, baseDelayMs: 300, maxDelayMs: 3_000, totalBudgetMs: 8_000 },
   maxBodyBytes: 2 * 1024 * 1024,
   avatarMaxBytes: 512 * 1024,
+  /** Same-origin redirects an avatar may take; a real one needs one, a few allow a sized copy behind a signed path. */
+  avatarRedirects: 3,
   /** Page size when the caller doesn't say: a popup shows a handful per kind. */
   top: 20,
   /** Space's own default and, as far as anyone knows, a safe maximum for `$top` [U]. */
@@ -82,10 +84,15 @@ export function createSpaceClient(opts: SpaceClientOptions): SpaceApi {
       const all = await http.getJson({
         path: paths.locations, fields: LOCATION_FIELDS, query: { query, withArchived: false },
         op: 'searchLocations', on404: 'unsupported', signal: call?.signal,
-      }, (json) => readArray(json).filter((l) => !l.optBool('archived', false)).map((l) => mapLocation(l, origin)));
+      }, (json) => mapEach(readArrayElements(json), (l) => (l.optBool('archived', false) ? null : mapLocation(l, origin))));
+      const live = all.items.filter((l) => l !== null);
       const skip = offsetOf(page?.skip);
       const end = skip + topOf(page?.top);
-      return { items: all.slice(skip, end), next: end < all.length ? String(end) : null, totalCount: all.length };
+      // Unreadable elements are counted once, with the first page: they have no place in the order.
+      return {
+        items: live.slice(skip, end), next: end < live.length ? String(end) : null, totalCount: live.length,
+        unreadable: skip === 0 ? all.unreadable : 0,
+      };
     },
 
     location: async (id, call) => http.getJson({
@@ -116,14 +123,13 @@ export function createSpaceClient(opts: SpaceClientOptions): SpaceApi {
       path: paths.project(key), fields: PROJECT_FIELDS, op: 'project', subject: key, onInvalid: 'not-found', signal: call?.signal,
     }, (json) => mapProject(Reader.of(json), origin)),
 
-    searchIssues: async (projectKey, query, page, call) => http.getJson({
+    searchIssues: async (projectKey, query, page, call) => inProject(http, projectKey, 'searchIssues', call, () => http.getJson({
       path: paths.issues(projectKey), fields: ISSUE_BATCH_FIELDS,
       // `sorting` and `descending` are required by Space (space-api.md §2a); most recently updated first.
-      // A project that doesn't exist answers Space's `not-found` (subject "Project X"), which multi-project
-      // searches skip; a 404 without that body means the endpoint is missing.
+      // A project that doesn't exist answers a 404 (`inProject`), which multi-project searches skip.
       query: { ...(query === '' ? {} : { query }), sorting: 'UPDATED', descending: true, ...paging(page) },
       op: 'searchIssues', subject: projectKey, on404: 'unsupported', signal: call?.signal,
-    }, (json) => parseBatch(json, (item) => mapIssue(item, origin, projectKey))),
+    }, (json) => parseBatch(json, (item) => mapIssue(item, origin, projectKey)))),
 
     async issueByKey(key, call) {
       const parsed = parseIssueKey(key);
@@ -154,14 +160,14 @@ export function createSpaceClient(opts: SpaceClientOptions): SpaceApi {
       op: 'repository', subject: `${projectKey}/${name}`, onInvalid: 'not-found', signal: call?.signal,
     }, (json) => mapRepositoryInfo(Reader.of(json), origin, projectKey, name)),
 
-    searchReviews: async (projectKey, query, page, call) => http.getJson({
+    searchReviews: async (projectKey, query, page, call) => inProject(http, projectKey, 'searchReviews', call, () => http.getJson({
       path: paths.reviews(projectKey), fields: REVIEW_BATCH_FIELDS,
       // `state` defaults to `Opened`; an empty `state=` means every state, so merged and closed reviews are
       // found by their title too (space-api.md §12 [C]: spec default; NET sends `state.ToEnumString()`, empty
       // for null, and its sample lists all reviews with `state: null`). Newest activity first.
       query: { ...(query === '' ? {} : { text: query }), state: '', sort: 'LastUpdatedDesc', ...paging(page) },
       op: 'searchReviews', subject: projectKey, on404: 'unsupported', signal: call?.signal,
-    }, (json) => parseBatch(json, (item) => mapReview(item.obj('review'), origin, projectKey))),
+    }, (json) => parseBatch(json, (item) => mapReview(item.obj('review'), origin, projectKey)))),
 
     async reviewByKey(key, call) {
       const parsed = parseReviewKey(key);
@@ -220,6 +226,9 @@ export function createSpaceClient(opts: SpaceClientOptions): SpaceApi {
         return await http.getBytes({
           absolutePath: paths.attachment(attachmentId), maxBytes: DEFAULTS.avatarMaxBytes,
           accept: AVATAR_TYPES.join(', '), contentTypes: AVATAR_TYPES,
+          // `/d/{id}` may redirect within Space (to a sized copy, a storage path…) [U]: followed there, a few
+          // hops and never to another origin (http.ts getBytes), so a real picture is not replaced by initials.
+          redirects: DEFAULTS.avatarRedirects,
           op: 'avatar', signal: call?.signal,
         });
       } catch (e) {
@@ -304,6 +313,38 @@ async function loadPerson(http: SpaceHttp, origin: string, username: string, cal
   if (!away.ok && away.forbidden) hidden.add('absence');
   delete result.hidden;
   return hidden.apply(result);
+}
+
+/**
+ * A search inside one project (issues, reviews), whose path names the project: its 404 means either that project
+ * is gone or — on a server without the endpoint — the endpoint. Space's `not-found` body already says which
+ * (http.ts). A 404 of any other shape is told apart by asking for the project itself: there, the endpoint is what
+ * is missing ('unsupported', "not available on this server"); gone, or when that lookup can't tell (403, 5xx,
+ * network), the project is gone ('not-found': multi-project searches skip it, a key reads "No project ABC").
+ * [U] A public Space client notes that an unknown project's 404 "uses a different shape"; which shape is unknown.
+ * [I] Both endpoints are in every Space the client knows (2024-11 SDK, 2024.3 spec), so "project gone" is the
+ * expected outcome; the extra request is made only after such a 404.
+ */
+async function inProject<T>(
+  http: SpaceHttp, projectKey: string, op: 'searchIssues' | 'searchReviews', call: CallOptions | undefined, search: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await search();
+  } catch (e) {
+    if (!isSpaceError(e) || e.code !== 'unsupported' || e.status !== 404) throw e;
+    let exists = false;
+    try {
+      await http.getJson({
+        path: paths.project(projectKey), fields: 'id', op: 'project', subject: projectKey, onInvalid: 'not-found', signal: call?.signal,
+      }, () => undefined);
+      exists = true;
+    } catch (probe) {
+      // Cancellation and a rejected token are about the whole call, not the project.
+      if (isSpaceError(probe) && (probe.code === 'cancelled' || probe.code === 'unauthorized')) throw probe;
+    }
+    if (exists) throw e;
+    throw new SpaceError('not-found', { host: http.host, op, subject: projectKey, status: 404 });
+  }
 }
 
 type Piece<T> = { ok: true; value: T } | { ok: false; forbidden: boolean };

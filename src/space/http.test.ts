@@ -643,6 +643,105 @@ describe('redirects', () => {
       expect(seen).toHaveLength(1);
     });
 
+  describe('pictures follow redirects within the origin (issue 15, item 6)', () => {
+    /** A second server: another origin, which must never see a request, with or without the token. */
+    let elsewhereSeen: IncomingMessage['headers'][];
+    const elsewhere = useScriptedServer((req, res) => {
+      elsewhereSeen.push(req.headers);
+      res.writeHead(200, { 'content-type': 'image/png' });
+      res.end(Buffer.from(PNG));
+    });
+    beforeEach(() => {
+      elsewhereSeen = [];
+    });
+    /**
+     * A browser under `redirect:'follow', mode:'same-origin'`, as Chromium 156 behaves (e2e/avatars.e2e.ts): it
+     * follows a redirect within the origin with the same headers, and refuses one to another origin with a bare
+     * TypeError before sending anything. Under 'manual' it is `opaqueRedirects`.
+     */
+    const browserFollowing: typeof fetch = async (input, init) => {
+      if (init?.redirect !== 'follow') return opaqueRedirects(input, init);
+      expect(init.mode).toBe('same-origin');
+      let url = String(input);
+      for (let hop = 0; hop < 20; hop++) {
+        const response = await globalThis.fetch(url, { ...init, redirect: 'manual' });
+        if (response.status < 300 || response.status >= 400) {
+          return new Proxy(response, {
+            get: (target, prop) => (prop === 'url' ? url : prop === 'redirected' ? hop > 0 : Reflect.get(target, prop, target) as unknown),
+          });
+        }
+        const next = new URL(response.headers.get('location') ?? '', url);
+        if (next.origin !== new URL(url).origin) throw new TypeError('Failed to fetch');
+        url = next.href;
+      }
+      throw new TypeError('Failed to fetch');
+    };
+    const getAvatarFollowing = (http: SpaceHttp) => http.getBytes({
+      absolutePath: '/d/abc', maxBytes: 1024, accept: 'image/png', contentTypes: ['image/png'], op: 'avatar', redirects: 3,
+    });
+    const redirecting = (to: (n: number) => string): Handler => (req, res, n) => {
+      if (req.url === '/d/abc/picture') {
+        res.writeHead(200, { 'content-type': 'image/png' });
+        res.end(Buffer.from(PNG));
+        return;
+      }
+      res.writeHead(302, { location: to(n) });
+      res.end();
+    };
+
+    it.each([['Node', globalThis.fetch], ['a browser', browserFollowing]] as const)(
+      'in %s: a same-origin redirect is followed, with the token, to the real picture', async (_engine, engineFetch) => {
+        handler = redirecting(() => '/d/abc/picture');
+        const got = await getAvatarFollowing(makeHttp({ fetch: engineFetch }));
+        expect(got.contentType).toBe('image/png');
+        expect(seen.map((r) => r.url)).toEqual(['/d/abc', ...(engineFetch === browserFollowing ? ['/d/abc'] : []), '/d/abc/picture']);
+        expect(seen.every((r) => r.headers.authorization === `Bearer ${TOKEN}`)).toBe(true);
+      });
+
+    it.each([['Node', globalThis.fetch], ['a browser', browserFollowing]] as const)(
+      'in %s: a redirect to another origin is refused, and that origin is never asked', async (_engine, engineFetch) => {
+        handler = redirecting(() => `${elsewhere.origin}/d/abc/picture`);
+        const e = await failure(getAvatarFollowing(makeHttp({ fetch: engineFetch })));
+        expect(e).toMatchObject({ code: 'bad-response', reason: 'redirect' });
+        expect(elsewhereSeen).toEqual([]);
+      });
+
+    it('a same-origin redirect to another origin one hop later is refused too', async () => {
+      handler = (req, res) => {
+        res.writeHead(302, { location: req.url === '/d/abc' ? '/d/abc/step' : `${elsewhere.origin}/x` });
+        res.end();
+      };
+      const e = await failure(getAvatarFollowing(makeHttp()));
+      expect(e).toMatchObject({ code: 'bad-response', reason: 'redirect', status: 302 });
+      expect(seen.map((r) => r.url)).toEqual(['/d/abc', '/d/abc/step']);
+      expect(elsewhereSeen).toEqual([]);
+    });
+
+    it('hops are limited: a redirect loop ends after the allowed number', async () => {
+      handler = redirecting((n) => `/d/abc/${n}`);
+      const e = await failure(getAvatarFollowing(makeHttp()));
+      expect(e).toMatchObject({ code: 'bad-response', reason: 'redirect' });
+      expect(seen).toHaveLength(4);
+    });
+
+    it('a browser that lands on another origin anyway is not believed', async () => {
+      handler = redirecting(() => '/d/abc/picture');
+      const landedElsewhere: typeof fetch = async (input, init) => {
+        const response = await browserFollowing(input, init);
+        if (init?.redirect !== 'follow') return response;
+        return new Proxy(response, { get: (t, prop) => (prop === 'url' ? `${elsewhere.origin}/x` : Reflect.get(t, prop, t) as unknown) });
+      };
+      const e = await failure(getAvatarFollowing(makeHttp({ fetch: landedElsewhere })));
+      expect(e).toMatchObject({ code: 'bad-response', reason: 'redirect' });
+    });
+
+    it('JSON calls still follow no redirect', async () => {
+      handler = redirecting(() => '/d/abc/picture');
+      expect(await failure(getId(makeHttp()))).toMatchObject({ code: 'bad-response', reason: 'redirect' });
+      expect(seen).toHaveLength(1);
+    });
+  });
+
   it('the opaque redirect of a browser carries no status', async () => {
     handler = redirectTo(307);
     const e = await failure(getId(makeHttp({ fetch: opaqueRedirects })));

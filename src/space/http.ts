@@ -3,8 +3,9 @@
  * mapping and retries. Everything above it (client.ts) deals in paths, `$fields` and mappers only.
  *
  * Invariants: the token travels only in the Authorization header; no cookies (`credentials:'omit'`),
- * no redirects followed (`redirect:'manual'`: a redirect could carry the header to another host in some
- * engines and is never how Space answers an API call), no HTTP cache.
+ * no redirects followed for API calls (`redirect:'manual'`: a redirect could carry the header to another host in
+ * some engines and is never how Space answers an API call), no HTTP cache. Pictures alone may follow redirects
+ * within the Space origin, a few hops, never to another origin (`getBytes`).
  */
 import type { TokenSource } from './api.ts';
 import { backoffDelay, sleep } from './backoff.ts';
@@ -16,6 +17,7 @@ import { isObject, ShapeError } from './parse.ts';
 import { permissionFromDescription } from './permissions.ts';
 import { discard, readCappedBody } from './read-body.ts';
 import { parseRetryAfter } from './retry-after.ts';
+import { isSameOriginUrl } from './same-origin.ts';
 
 export type QueryValue = string | number | boolean | readonly string[] | null | undefined;
 export type Query = Readonly<Record<string, QueryValue>>;
@@ -79,6 +81,22 @@ export interface BytesRequest extends Omit<RequestBase, 'path'> {
    * `Content-Type` header says; anything else is bad-response `not-image`.
    */
   contentTypes: readonly string[];
+  /**
+   * Redirects to follow within the Space origin (default 0); a redirect to another origin, or one more than this,
+   * is bad-response `redirect`. See `getBytes`.
+   */
+  redirects?: number;
+}
+
+export interface Picture {
+  contentType: string;
+  bytes: Uint8Array;
+}
+
+/** A redirect `getBytes` may follow: where to (null when a browser hides it: an opaque redirect), and its status. */
+interface Hop {
+  redirectTo: string | null;
+  status: number;
 }
 
 /** Error bodies only need their two fields; anything bigger is not a Space error. */
@@ -102,6 +120,13 @@ interface Attempt<T> {
   /** Whether failures may be retried at all (idempotent GETs). */
   retryable: boolean;
   signal?: AbortSignal;
+  /** Turns a redirect into the result (pictures, `getBytes`); without it a redirect is bad-response `redirect`. */
+  onRedirect?: (response: Response) => T;
+  /**
+   * Let the browser follow redirects, within the origin only (`getBytes`, when the browser hid where a redirect
+   * goes): `redirect:'follow'` with `mode:'same-origin'`.
+   */
+  followSameOrigin?: boolean;
 }
 
 /** A failed attempt, with what the retry loop needs to decide. */
@@ -153,29 +178,60 @@ export class SpaceHttp {
    * GET a picture (avatars) with its own size cap. Its type comes from the bytes, not from `Content-Type`:
    * servers and proxies label pictures `application/octet-stream` (or anything as `image/png`), and the
    * bytes are what the browser will decode.
+   *
+   * With `redirects`, a redirect within the Space origin is followed, each hop its own request with the token
+   * (`/d/{id}` may redirect [U]: how Space serves attachments is unknown). Where the location is readable (Node,
+   * and any engine that hands back the 3xx itself) it is checked first: another origin is never asked, with or
+   * without the token. A browser hides it (`opaqueredirect`); then the same request goes once more and the
+   * browser follows, in `mode:'same-origin'`: a browser refuses to leave the origin in that mode, before
+   * sending anything (Fetch standard, main fetch), and drops Authorization on any cross-origin hop (Fetch
+   * standard since 2023, whatwg/fetch#1544) — both seen in Chromium 156 (e2e/avatars.e2e.ts). The answer must
+   * still come from the Space origin. The browser's own hop limit (20) applies there; ours elsewhere.
    */
-  async getBytes(req: BytesRequest): Promise<{ contentType: string; bytes: Uint8Array }> {
+  async getBytes(req: BytesRequest): Promise<Picture> {
     const ctx = this.context(req);
-    return this.run({
-      method: 'GET',
-      url: `${this.origin}${req.absolutePath}${queryString(req.query ?? {})}`,
-      reportPath: req.absolutePath,
-      accept: req.accept,
-      ctx,
-      on404: req.on404 ?? 'not-found',
-      onInvalid: req.onInvalid ?? 'invalid-request',
-      retryable: true,
-      signal: req.signal,
-      onSuccess: async (response) => {
-        const body = await readCappedBody(response, req.maxBytes);
-        if (!body.ok) throw new AttemptFailure(fail.badResponse(ctx, 'too-large', response.status), false);
-        const contentType = imageTypeOf(body.bytes);
-        if (contentType === null || !req.contentTypes.includes(contentType)) {
-          throw new AttemptFailure(fail.badResponse(ctx, 'not-image', response.status), false);
-        }
-        return { value: { contentType, bytes: body.bytes }, bytes: body.bytes.byteLength };
-      },
-    });
+    const maxRedirects = req.redirects ?? 0;
+    let url = `${this.origin}${req.absolutePath}${queryString(req.query ?? {})}`;
+    let followSameOrigin = false;
+    for (let hops = 0; ; hops += 1) {
+      const got = await this.run<Picture | Hop>({
+        method: 'GET',
+        url,
+        reportPath: req.absolutePath,
+        accept: req.accept,
+        ctx,
+        on404: req.on404 ?? 'not-found',
+        onInvalid: req.onInvalid ?? 'invalid-request',
+        retryable: true,
+        signal: req.signal,
+        ...(maxRedirects > 0 ? {
+          onRedirect: (response: Response): Hop => ({
+            redirectTo: response.type === 'opaqueredirect' ? null : response.headers.get('location'),
+            status: response.status,
+          }),
+        } : {}),
+        followSameOrigin,
+        onSuccess: async (response) => {
+          const body = await readCappedBody(response, req.maxBytes);
+          if (!body.ok) throw new AttemptFailure(fail.badResponse(ctx, 'too-large', response.status), false);
+          const contentType = imageTypeOf(body.bytes);
+          if (contentType === null || !req.contentTypes.includes(contentType)) {
+            throw new AttemptFailure(fail.badResponse(ctx, 'not-image', response.status), false);
+          }
+          return { value: { contentType, bytes: body.bytes }, bytes: body.bytes.byteLength };
+        },
+      });
+      if (!('redirectTo' in got)) return got;
+      const refused = fail.badResponse(ctx, 'redirect', got.status || undefined);
+      if (hops >= maxRedirects || followSameOrigin) throw refused;
+      if (got.redirectTo === null) {
+        followSameOrigin = true;
+        continue;
+      }
+      const next = sameOriginUrl(got.redirectTo, url, this.origin);
+      if (next === null) throw refused;
+      url = next;
+    }
   }
 
   /** DELETE: a write, so exactly one attempt. The body of a 2xx answer is ignored. */
@@ -258,21 +314,36 @@ export class SpaceHttp {
     };
 
     try {
-      const response = await this.opts.fetch(attempt.url, {
-        method: attempt.method,
-        headers: { Authorization: `Bearer ${bearer}`, Accept: attempt.accept },
-        credentials: 'omit',
-        // Not 'error': browsers reject a redirect under 'error' with a bare TypeError ("Failed to fetch"),
-        // the same as a dead network, so it would read as "unreachable" and be retried. 'manual' hands the
-        // redirect back unfollowed — Node as the 3xx itself, browsers as an `opaqueredirect` with status 0.
-        redirect: 'manual',
-        cache: 'no-store',
-        referrerPolicy: 'no-referrer',
-        signal,
-      });
+      let response: Response;
+      try {
+        response = await this.opts.fetch(attempt.url, {
+          method: attempt.method,
+          headers: { Authorization: `Bearer ${bearer}`, Accept: attempt.accept },
+          credentials: 'omit',
+          // Not 'error': browsers reject a redirect under 'error' with a bare TypeError ("Failed to fetch"),
+          // the same as a dead network, so it would read as "unreachable" and be retried. 'manual' hands the
+          // redirect back unfollowed — Node as the 3xx itself, browsers as an `opaqueredirect` with status 0.
+          // `followSameOrigin` (pictures only, see getBytes) lets the browser follow within the origin.
+          ...(attempt.followSameOrigin ? { redirect: 'follow', mode: 'same-origin' } : { redirect: 'manual' }),
+          cache: 'no-store',
+          referrerPolicy: 'no-referrer',
+          signal,
+        });
+      } catch (e) {
+        // The server answered this very request a moment ago with a redirect: a refusal now is the browser
+        // refusing to leave the origin (a bare TypeError in 'same-origin' mode), not a dead network to retry.
+        if (attempt.followSameOrigin && !signal.aborted) throw new AttemptFailure(fail.badResponse(ctx, 'redirect'), false);
+        throw e;
+      }
+      if (attempt.followSameOrigin && response.redirected && !isSameOriginUrl(response.url, this.origin)) {
+        await discard(response);
+        this.report(attempt, response.status, 0);
+        throw new AttemptFailure(fail.badResponse(ctx, 'redirect'), false);
+      }
       if (isRedirect(response)) {
         await discard(response);
         this.report(attempt, response.status, 0);
+        if (attempt.onRedirect) return attempt.onRedirect(response);
         throw new AttemptFailure(fail.badResponse(ctx, 'redirect', response.status || undefined), false);
       }
       if (response.status >= 200 && response.status < 300) {
@@ -350,7 +421,8 @@ export class SpaceHttp {
         // search endpoint (on404 'unsupported') there is no entity to miss, so a 404 without Space's
         // `not-found` body is read as "this server has no such endpoint" — the web server's answer for a
         // route this Space version lacks. [I] Settled by a request to a path a real Space doesn't have
-        // (and to a real search under a missing project): does its 404 carry `{"error":"not-found"}`?
+        // (and to a real search under a missing project): does its 404 carry `{"error":"not-found"}`? A search
+        // inside a project (issues, reviews) names the project too: client.ts `inProject` tells the two apart.
         return new AttemptFailure(attempt.on404 === 'unsupported' ? fail.unsupported(ctx, 404) : fail.notFound(ctx), false);
       case status === 405 || status === 501:
         // HTTP semantics: method not allowed here / not implemented by this server: a missing endpoint.
@@ -442,6 +514,16 @@ function spaceErrorBody(bytes: Uint8Array): SpaceErrorBody {
     };
   } catch {
     return { error: null, description: null };
+  }
+}
+
+/** `location` resolved against `from`, when it is a plain http(s) URL on `origin`; null otherwise. */
+function sameOriginUrl(location: string, from: string, origin: string): string | null {
+  try {
+    const url = new URL(location, from);
+    return isSameOriginUrl(url.href, origin) ? url.href : null;
+  } catch {
+    return null;
   }
 }
 

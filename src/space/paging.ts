@@ -3,17 +3,45 @@
  * `next` is an opaque string passed back as `$skip`; on the last page it is not null but equals the
  * end offset, so "is there more?" has to be inferred the way the official SDK does.
  */
-import { Reader } from './parse.ts';
+import { Reader, ShapeError } from './parse.ts';
 import type { Batch } from './types.ts';
 
+/**
+ * The batch's envelope (`data`, `next`, `totalCount`) must be right, or the whole answer is unreadable. Its elements
+ * are mapped one by one: an element that is not an object, or that `mapItem` cannot read (a required field missing
+ * or of another type: a `ShapeError`), is left out and counted in `unreadable`, so one odd item never costs the
+ * user the others. Any other error is a bug and is thrown.
+ */
 export function parseBatch<T>(raw: unknown, mapItem: (item: Reader) => T): Batch<T> {
   const batch = Reader.of(raw);
-  batch.arr('data'); // required: throws a ShapeError when missing or not an array
-  const data = batch.objects('data');
+  const data = batch.arr('data'); // required: throws a ShapeError when missing or not an array
   const totalCount = batch.optNum('totalCount');
   const rawNext = batch.optStr('next');
-  const items = data.map(mapItem);
-  return { items, next: hasMore(rawNext, totalCount, items.length) ? rawNext : null, totalCount };
+  const { items, unreadable } = mapEach(batch.objectsOrNull('data'), mapItem);
+  // The page's own length decides, not what could be read: a page of unreadable items still has a next one.
+  return { items, next: hasMore(rawNext, totalCount, data.length) ? rawNext : null, totalCount, unreadable };
+}
+
+/**
+ * Maps each element on its own; `null` (not an object) and a `ShapeError` from `mapItem` count as unreadable.
+ * Shared by `parseBatch` and the plain-array answers (locations).
+ */
+export function mapEach<T>(elements: readonly (Reader | null)[], mapItem: (item: Reader) => T): { items: T[]; unreadable: number } {
+  const items: T[] = [];
+  let unreadable = 0;
+  for (const element of elements) {
+    if (element === null) {
+      unreadable += 1;
+      continue;
+    }
+    try {
+      items.push(mapItem(element));
+    } catch (e) {
+      if (!(e instanceof ShapeError)) throw e;
+      unreadable += 1;
+    }
+  }
+  return { items, unreadable };
 }
 
 /**

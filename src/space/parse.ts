@@ -211,6 +211,15 @@ export class Reader {
     });
   }
 
+  /**
+   * Each element as a Reader, or null where it is not an object; missing → empty. For lists whose elements are
+   * read one by one, so one odd element is left out instead of failing the list (`parseBatch`).
+   */
+  objectsOrNull(key: string): (Reader | null)[] {
+    const inherited = this.inheritedFor(key);
+    return this.optArr(key).map((item, i) => (isObject(item) ? new Reader(item, `${this.at(key)}[${i}]`, inherited) : null));
+  }
+
   /** Like `objects`, skipping elements that are not objects (lists of references). */
   looseObjects(key: string): Reader[] {
     const v = this.value[key];
@@ -267,4 +276,10 @@ export class Reader {
 export function readArray(value: unknown, path = '$'): Reader[] {
   if (!Array.isArray(value)) throw new ShapeError(path, 'an array');
   return value.map((item, i) => Reader.of(item, `${path}[${i}]`));
+}
+
+/** Like `readArray`, for answers read element by element: null where an element is not an object. */
+export function readArrayElements(value: unknown, path = '$'): (Reader | null)[] {
+  if (!Array.isArray(value)) throw new ShapeError(path, 'an array');
+  return value.map((item, i) => (isObject(item) ? Reader.of(item, `${path}[${i}]`) : null));
 }

@@ -21,6 +21,12 @@ export interface EntityBase {
    * person card. Absent or empty = nothing hidden. Sorted, unique.
    */
   hidden?: string[];
+  /**
+   * Names of optional domain fields (e.g. `'createdAt'`, `'dueDate'`) that Space sent in a shape the client could
+   * not read (a date as a plain string…): they read as unknown, and the card names them. Absent or empty = none.
+   * Sorted, unique. Not a permission matter, unlike `hidden`.
+   */
+  unreadable?: string[];
 }
 
 /** A person named inside another entity. A field the token may not read is null (Space's inline `$errors`). */
@@ -184,6 +190,11 @@ export interface Batch<T> {
   /** Pass as `skip` for the next page; null when there is none. */
   next: string | null;
   totalCount: number | null;
+  /**
+   * Elements of this page that could not be read (not an object, or a required field missing or of another type)
+   * and were left out of `items` (`parseBatch`). 0 when every element was read.
+   */
+  unreadable: number;
 }
 
 export interface CallOptions {

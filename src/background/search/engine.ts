@@ -9,6 +9,7 @@
 import type { AppError, AppErrorCode, Entity, EntityKind, GroupState, ResultGroup } from '../../shared/protocol.ts';
 import { queryCacheKey, type ParsedQuery } from '../../shared/query.ts';
 import { isSpaceError } from '../../space/errors.ts';
+import type { Found } from '../../kinds/kind-search.ts';
 import { needsProjectScope } from '../../kinds/project-scoped.ts';
 import { kindSearch } from '../../kinds/search-registry.ts';
 import { credentialFailure, noteAuthRejected, type ActiveConnection } from '../active-connection.ts';
@@ -92,10 +93,11 @@ async function searchOneKind(run: KindRun, kind: EntityKind): Promise<ResultGrou
   };
   let stale: ResultGroup | null = null;
   try {
-    const hit = await readCache<Entity[]>(deps.platform, conn, key, deps.now());
+    const hit = await readCache<unknown>(deps.platform, conn, key, deps.now());
     if (signal.aborted) return null;
-    if (hit) {
-      const cached = post({ kind, state: 'ok', items: hit.value, cached: true });
+    const found = hit ? cachedFound(hit.value) : null;
+    if (hit && found) {
+      const cached = post(okGroup(kind, found, true));
       if (hit.fresh) return cached;
       stale = cached;
     }
@@ -103,16 +105,18 @@ async function searchOneKind(run: KindRun, kind: EntityKind): Promise<ResultGrou
     // An unreadable cache is a miss.
   }
   try {
-    const items = await shareInFlight(key, (shared) => search.search(conn.api, parsed, {
+    const found = await shareInFlight(key, (shared) => search.search(conn.api, parsed, {
       signal: shared,
       top: TOP_PER_KIND,
       scopeProjects: () => run.scope(shared),
-    }) as Promise<Entity[]>, signal);
+    }) as Promise<Found<Entity>>, signal);
     if (signal.aborted) return null;
-    const fresh = post({ kind, state: 'ok', items, cached: false });
+    const fresh = post(okGroup(kind, found, false));
     // Written after posting (the group must not wait for storage) but before this kind counts as finished,
-    // so a repeat right after `done` finds it. A failed write only costs a later request.
-    await writeCache(deps.platform, conn, key, items, deps.now()).catch(() => undefined);
+    // so a repeat right after `done` finds it. A failed write only costs a later request. The unreadable count
+    // is kept with the items, so a cached answer says the same as the fresh one did.
+    await writeCache<Found<Entity>>(deps.platform, conn, key, { items: found.items, unreadable: found.unreadable }, deps.now())
+      .catch(() => undefined);
     return fresh;
   } catch (e) {
     if (signal.aborted || (isSpaceError(e) && e.code === 'cancelled')) return null;
@@ -135,4 +139,19 @@ async function searchOneKind(run: KindRun, kind: EntityKind): Promise<ResultGrou
     if (error.code === 'forbidden' && error.permission === undefined) error.permission = search.permission;
     return post({ kind, state, items: [], cached: false, error });
   }
+}
+
+/** An answered kind; `unreadable` only when Space sent items that could not be read. */
+function okGroup(kind: EntityKind, found: Found<Entity>, cached: boolean): ResultGroup {
+  const group: ResultGroup = { kind, state: 'ok', items: found.items, cached };
+  if (found.unreadable > 0) group.unreadable = found.unreadable;
+  return group;
+}
+
+/** A cached search answer (`{items, unreadable}`); anything else is a miss. */
+function cachedFound(value: unknown): Found<Entity> | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const { items, unreadable } = value as Partial<Found<Entity>>;
+  if (!Array.isArray(items)) return null;
+  return { items, unreadable: typeof unreadable === 'number' && Number.isSafeInteger(unreadable) && unreadable > 0 ? unreadable : 0 };
 }

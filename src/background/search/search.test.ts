@@ -379,6 +379,57 @@ describe('chat channels, blog articles and code (one global request each)', () =
     expect(r.end).toEqual({ type: 'done', id: 1 });
   });
 
+  describe('a project that is gone answers a 404 of another shape than Space\'s not-found (issue 15, item 5)', () => {
+    beforeEach(() => {
+      // Both the project-scoped searches and the project itself: `{"message": …}`, no `error` code.
+      rig.server.setFault('/projects/key:GONE', { status: 404, otherShape: true });
+    });
+
+    it('a project-only query for it lists nothing: never "not available on this server"', async () => {
+      const r = await search(openPort(), 1, 'GONE');
+      expect(r.group('issue')).toMatchObject([{ state: 'ok', items: [] }]);
+      expect(r.group('review')).toMatchObject([{ state: 'ok', items: [] }]);
+      expect(r.groups.filter((g) => g.state === 'unsupported')).toEqual([]);
+    });
+
+    it('in the search scope it is skipped, the other projects answer', async () => {
+      await rig.ask({ type: 'settings-set', settings: { searchProjects: ['GONE', 'ABC'] } });
+      const r = await search(openPort(), 1, 'login', 'issue');
+      expect(r.group('issue')).toMatchObject([{ state: 'ok' }]);
+      expect(r.group('issue')[0]?.items.length).toBeGreaterThan(0);
+    });
+
+    it('a key in it reads "No project GONE"', async () => {
+      const r = await search(openPort(), 1, 'GONE-T-1');
+      expect(r.end).toEqual({ type: 'done', id: 1, missing: { kind: 'project', key: 'GONE' } });
+    });
+
+    it('an existing project whose issue endpoint answers such a 404 is still "not available on this server"', async () => {
+      rig.server.setFault('/projects/key:ABC/planning/issues', { status: 404, otherShape: true });
+      const r = await search(openPort(), 1, 'ABC', 'issue');
+      expect(r.group('issue')).toMatchObject([{ state: 'unsupported', error: { code: 'unsupported' } }]);
+    });
+  });
+
+  it('one unreadable issue never fails the list: the rest are listed, the group counts it, and so does the cached repeat', async () => {
+    rig.server.setFault('/projects/key:ABC/planning/issues', { unreadableFirst: true });
+    const port = openPort();
+    const r = await search(port, 1, 'ABC', 'issue');
+    const [group] = r.group('issue');
+    expect(group).toMatchObject({ state: 'ok', cached: false, unreadable: 1 });
+    expect(group?.items.length).toBeGreaterThan(0);
+    expect(group?.items.every((i) => i.kind === 'issue' && i.key.startsWith('ABC-T-'))).toBe(true);
+    rig.server.clearRequests();
+    const again = await search(port, 2, 'ABC', 'issue');
+    expect(again.group('issue')).toEqual([{ ...group, type: 'group', id: 2, cached: true }]);
+    expect(rig.server.requests).toEqual([]);
+  });
+
+  it('a group whose every item was readable carries no unreadable count', async () => {
+    const r = await search(openPort(), 1, 'ABC', 'issue');
+    expect(r.group('issue')[0]).not.toHaveProperty('unreadable');
+  });
+
   it('a token without the channel or article permission fails only that group, naming the permission', async () => {
     rig.server.setFault('/chats/channels', { status: 403 });
     rig.server.setFault('/blog', { status: 403 });

@@ -6,16 +6,16 @@ export const projectSearch: KindSearch<'project'> = {
   kind: 'project',
   permission: 'Project.View',
   async search(api, parsed, ctx) {
-    if (parsed.query === '' && !parsed.projectKeyHint) return [];
+    if (parsed.query === '' && !parsed.projectKeyHint) return { items: [], unreadable: 0 };
     const opts = { signal: ctx.signal };
     // A query typed as a project key (`ABC`, `ABC-T-`) also asks for that project directly, in parallel, so
     // it ranks first even when the text search does not match keys or lists it further down.
     const [found, hinted] = await Promise.all([
-      parsed.query === '' ? Promise.resolve({ items: [] as Project[] }) : api.searchProjects(parsed.query, { top: ctx.top }, opts),
+      parsed.query === '' ? Promise.resolve({ items: [] as Project[], unreadable: 0 }) : api.searchProjects(parsed.query, { top: ctx.top }, opts),
       parsed.projectKeyHint ? projectOrNull(api.project(parsed.projectKeyHint, opts)) : Promise.resolve(null),
     ]);
     const items = found.items.filter((p) => p.id !== hinted?.id);
-    return (hinted ? [hinted, ...items] : items).slice(0, ctx.top);
+    return { items: (hinted ? [hinted, ...items] : items).slice(0, ctx.top), unreadable: found.unreadable };
   },
   details: (key) => (api, opts) => api.project(key, opts),
   omniboxLine: (project) => project.key,

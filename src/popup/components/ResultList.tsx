@@ -4,6 +4,7 @@ import { t } from '../../shared/i18n.ts';
 import type { Entity, ResultGroup } from '../../shared/protocol.ts';
 import { cachedAvatar } from '../details-cache.ts';
 import { optionKey } from '../results.ts';
+import { unreadableText } from '../unreadable.ts';
 
 export const LISTBOX_ID = 'results';
 
@@ -51,7 +52,13 @@ export function ResultList({ groups, active, onOpen, onPoint }: ResultListProps)
         const labelId = `group-label-${group.kind}`;
         return (
           <div key={group.kind} role="group" aria-labelledby={labelId} data-testid={`group-${group.kind}`} class={group.cached ? 'group cached' : 'group'}>
-            <div role="presentation" id={labelId} class="group-label">{t(VIEWS[group.kind].meta.label)}</div>
+            <div role="presentation" id={labelId} class="group-label">
+              {t(VIEWS[group.kind].meta.label)}
+              {/* Part of the group's accessible name, so a screen reader hears that the list is incomplete. */}
+              {group.unreadable !== undefined && group.unreadable > 0 && (
+                <span class="group-unreadable" data-testid={`unreadable-${group.kind}`}>{' · '}{unreadableText(group.unreadable)}</span>
+              )}
+            </div>
             {group.items.map((entity) => {
               const i = index++;
               return (

@@ -29,8 +29,8 @@ export function mapArticle(record: Reader, origin: string): Article {
     title: title || id,
     webUrl: idWithheld ? new URL('/', origin).href : articleUrl(origin, id),
     author: optPersonRef(record, 'author', hidden, 'author'),
-    createdAt: record.optTimestamp('created'),
-    preview: record.optStr('preview') ?? '',
+    createdAt: hidden.optional('createdAt', () => record.optTimestamp('created')),
+    preview: hidden.optional('preview', () => record.optStr('preview')) ?? '',
     teams: targets(record, 'teams', hidden),
     locations: targets(record, 'locations', hidden),
   });

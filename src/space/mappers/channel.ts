@@ -30,10 +30,10 @@ export function mapChannel(entry: Reader, origin: string): Channel {
     title: name || id,
     webUrl: idWithheld ? new URL('/', origin).href : channelUrl(origin, id),
     name,
-    description: entry.optStr('description') ?? '',
+    description: hidden.optional('description', () => entry.optStr('description')) ?? '',
     subscribers: subscribers === null ? null : Math.max(0, Math.floor(subscribers)),
     subscribed: entry.has('subscribed') ? entry.bool('subscribed') : null,
-    lastMessageTime: entry.optTimestamp('lastMessageTime'),
+    lastMessageTime: hidden.optional('lastMessageTime', () => entry.optTimestamp('lastMessageTime')),
     archived: entry.optBool('archived', false),
   });
 }

@@ -1,5 +1,5 @@
 /** Pieces several mappers share: people references, display names, and what Space withheld. */
-import type { Reader } from '../parse.ts';
+import { ShapeError, type Reader } from '../parse.ts';
 import type { EntityBase, PersonRef } from '../types.ts';
 
 /** A person mentioned inside another entity (assignee, author, lead). */
@@ -16,6 +16,23 @@ export function fullName(first: string, last: string, fallback: string): string 
  */
 export class HiddenFields {
   private readonly names = new Set<string>();
+  private readonly unreadableNames = new Set<string>();
+
+  /**
+   * An optional detail, read by `read`. When Space sent it in a shape `read` cannot take (a date as a plain
+   * string, a number as text: a ShapeError), the detail is unknown (null) and `name` is listed in the entity's
+   * `unreadable`, instead of the whole answer failing. [I] Space is not known to send such shapes; an older or
+   * newer server, or a proxy rewriting answers, might.
+   */
+  optional<T>(name: string, read: () => T | null): T | null {
+    try {
+      return read();
+    } catch (e) {
+      if (!(e instanceof ShapeError)) throw e;
+      this.unreadableNames.add(name);
+      return null;
+    }
+  }
 
   add(...names: string[]): void {
     for (const name of names) this.names.add(name);
@@ -51,8 +68,14 @@ export class HiddenFields {
     return [...this.names].sort();
   }
 
+  /** Names marked unreadable by `optional`, sorted. */
+  unreadable(): string[] {
+    return [...this.unreadableNames].sort();
+  }
+
   apply<T extends EntityBase>(entity: T): T {
     if (this.names.size > 0) entity.hidden = this.list();
+    if (this.unreadableNames.size > 0) entity.unreadable = this.unreadable();
     return entity;
   }
 }

@@ -53,11 +53,11 @@ export function mapIssue(issue: Reader, origin: string, requestedProjectKey: str
     status: {
       name: status?.strOr('name', '') ?? '',
       resolved: status?.optBool('resolved', false) ?? false,
-      color: hexColor(status?.optStr('color') ?? null),
+      color: hexColor(status?.looseStr('color') ?? null),
     },
     assignee: optPersonRef(issue, 'assignee', hidden, 'assignee'),
-    dueDate: issue.optDate('dueDate'),
-    createdAt: issue.optTimestamp('creationTime'),
+    dueDate: hidden.optional('dueDate', () => issue.optDate('dueDate')),
+    createdAt: hidden.optional('createdAt', () => issue.optTimestamp('creationTime')),
   });
 }
 

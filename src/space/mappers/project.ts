@@ -35,8 +35,8 @@ export function mapProject(project: Reader, origin: string): Project {
     webUrl: key === '' ? new URL('/', origin).href : projectUrl(origin, key),
     key,
     name,
-    description: project.optStr('description') ?? '',
-    private: project.optBool('private', false),
+    description: hidden.optional('description', () => project.optStr('description')) ?? '',
+    private: hidden.optional('private', () => project.optBool('private', false)) ?? false,
     repositories,
   });
 }

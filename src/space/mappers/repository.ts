@@ -32,9 +32,9 @@ export function mapRepositoryInfo(info: Reader, origin: string, projectKey: stri
     origin,
     projectKey,
     requestedName !== undefined && info.withheld('name') ? requestedName : info.id('name'),
-    info.optStr('description') ?? '',
+    hidden.optional('description', () => info.optStr('description')) ?? '',
     branchName(branch?.looseStr('head') ?? null),
-    info.optTimestamp('latestActivity'),
+    hidden.optional('latestActivity', () => info.optTimestamp('latestActivity')),
   ));
 }
 

@@ -47,7 +47,7 @@ export function mapReview(record: Reader, origin: string, requestedProjectKey: s
     type,
     branches: branches(record, hidden),
     author: optPersonRef(record, 'createdBy', hidden, 'author'),
-    createdAt: record.optTimestamp('createdAt'),
+    createdAt: hidden.optional('createdAt', () => record.optTimestamp('createdAt')),
   });
 }
 

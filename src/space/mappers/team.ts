@@ -28,7 +28,7 @@ export function mapTeam(team: Reader, origin: string, today: string = localIsoDa
     title,
     webUrl: teamUrl(origin, { id, name }),
     name,
-    description: team.optStr('description') ?? '',
+    description: hidden.optional('description', () => team.optStr('description')) ?? '',
     parent,
     lead: members?.lead ?? null,
     memberCount: members?.count ?? null,
