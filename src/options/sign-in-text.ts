@@ -22,7 +22,6 @@ const SIGN_IN_STEMS: Record<string, string> = {
   'no-identity': 'noIdentity',
   'in-progress': 'inProgress',
   'page-not-loaded': 'pageNotLoaded',
-  'no-refresh-token': 'noRefreshToken',
 };
 
 const POLICY_STEMS: Record<string, string> = { url: 'url', method: 'method', 'client-id': 'clientId', invalid: 'invalid' };
