@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AppError } from '../shared/protocol.ts';
 import { SpaceError } from '../space/errors.ts';
-import { OAuthError } from '../space/oauth.ts';
+import { OAuthError } from '../space/oauth/errors.ts';
 import { AppFailure, BAD_REQUEST, INTERNAL_ERROR, failures, toAppError } from './app-error.ts';
 
 /** Prose has spaces; codes, hosts, permission names, reasons and identifiers of these examples don't. */

@@ -9,7 +9,7 @@
  */
 import type { AppError, PolicyRefusal, SignInFailure } from '../shared/protocol.ts';
 import { isSpaceError, type SpaceErrorDetails } from '../space/errors.ts';
-import { isOAuthError, type OAuthError } from '../space/oauth.ts';
+import { isOAuthError, type OAuthError } from '../space/oauth/errors.ts';
 
 export class AppFailure extends Error {
   override readonly name = 'AppFailure';
@@ -68,7 +68,7 @@ export function toAppError(e: unknown): AppError {
 }
 
 /**
- * An OAuthError (src/space/oauth.ts) as pages see it. Transient failures read like any call's (the popup already
+ * An OAuthError (src/space/oauth/errors.ts) as pages see it. Transient failures read like any call's (the popup already
  * words them, as any odd answer); a refused refresh token is "sign in again"; the rest are `oauth` with the OAuthErrorCode as the
  * reason (and the OAuth error code Space sent, only a known one, as the subject). Nothing else of it is copied.
  */

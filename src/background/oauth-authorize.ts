@@ -5,9 +5,11 @@
  * once, or the browser gives up). Each run has its own PKCE verifier (S256) and state; the answer must be our
  * redirect URI carrying our state before its code is exchanged, once.
  */
-import {
-  OAUTH_SCOPE, OAuthError, authorizeUrl, createPkce, exchangeCode, parseRedirect, randomState, type TokenSet,
-} from '../space/oauth.ts';
+import { authorizeUrl, parseRedirect } from '../space/oauth/authorize.ts';
+import { OAuthError } from '../space/oauth/errors.ts';
+import { createPkce, randomState } from '../space/oauth/pkce.ts';
+import { OAUTH_SCOPE } from '../space/oauth/scope.ts';
+import { exchangeCode, type TokenSet } from '../space/oauth/token.ts';
 import type { Deps, Platform } from './platform.ts';
 
 export type Identity = NonNullable<Platform['identity']>;

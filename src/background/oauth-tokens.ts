@@ -22,7 +22,10 @@
  */
 import type { TokenSource } from '../space/api.ts';
 import { isSpaceError } from '../space/errors.ts';
-import { OAUTH_DEFAULTS, OAUTH_SCOPE, OAuthError, isOAuthError, refresh, type TokenSet } from '../space/oauth.ts';
+import { OAUTH_DEFAULTS } from '../space/oauth/endpoints.ts';
+import { OAuthError, isOAuthError } from '../space/oauth/errors.ts';
+import { OAUTH_SCOPE } from '../space/oauth/scope.ts';
+import { refresh, type TokenSet } from '../space/oauth/token.ts';
 import { AppFailure, failures } from './app-error.ts';
 import { refreshBadge } from './badge.ts';
 import {

@@ -6,7 +6,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ConnectionStatus, ForgetResult, ManagedPolicy, Settings } from '../shared/protocol.ts';
 import { originPattern } from '../space/base-url.ts';
-import { OAUTH_SCOPE, authorizeUrl, createPkce, exchangeCode, parseRedirect, randomState, refresh } from '../space/oauth.ts';
+import { authorizeUrl, parseRedirect } from '../space/oauth/authorize.ts';
+import { createPkce, randomState } from '../space/oauth/pkce.ts';
+import { OAUTH_SCOPE } from '../space/oauth/scope.ts';
+import { exchangeCode, refresh } from '../space/oauth/token.ts';
 import {
   ACCESS_TOKEN_KEY, CONNECTION_KEY, REFRESH_TOKEN_KEY, TOKEN_KEY, type StoredAccessToken,
 } from './connection-store.ts';

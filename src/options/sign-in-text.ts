@@ -1,7 +1,7 @@
 /**
  * How the options page words a failed "Sign in with Space" (`oauth` errors, by reason) and a request the
  * organization's managed settings refused (`policy` errors): each with its own title and fix. The reference
- * wording for Node is `describeOAuthError` (src/space/oauth-describe.ts); these are the localized ones.
+ * wording for Node is `describeOAuthError` (src/space/oauth/describe.ts); these are the localized ones.
  * Everything else goes to `errorText` (src/shared/error-text.ts).
  */
 import type { ErrorText } from '../shared/error-text.ts';

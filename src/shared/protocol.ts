@@ -27,7 +27,7 @@ export type AppErrorCode =
 
 /**
  * Why signing in with Space failed (`AppError.reason` of an `oauth` error): an OAuthErrorCode of
- * src/space/oauth.ts, or one of the worker's own: the auth window was closed (`window-closed`), another sign-in
+ * src/space/oauth/errors.ts, or one of the worker's own: the auth window was closed (`window-closed`), another sign-in
  * is still running (`in-progress`), the browser has no identity API or it is not granted (`no-identity`). (A sign-in
  * Space gives no refresh token is not a failure: the worker re-authorizes it silently, src/background/oauth-tokens.ts.)
  */

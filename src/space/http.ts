@@ -10,8 +10,8 @@
 import type { TokenSource } from './api.ts';
 import { backoffDelay, sleep } from './backoff.ts';
 import type { SpaceError, SpaceOperation } from './errors.ts';
-import * as fail from './failures.ts';
-import type { FailureContext } from './failures.ts';
+import * as fail from './http-errors.ts';
+import type { CallContext } from './http-errors.ts';
 import { imageTypeOf } from './image-type.ts';
 import { isObject, ShapeError } from './parse.ts';
 import { permissionFromDescription } from './permissions.ts';
@@ -54,7 +54,7 @@ interface RequestBase {
   /**
    * How to read a 404 whose body is not Space's `not-found` error (a Space `not-found` body is always
    * 'not-found'). Default 'not-found', as both SDKs read every 404 [C §12]. Collection and search endpoints
-   * say 'unsupported': see `failure()` for why a bare 404 there reads as a missing endpoint [I].
+   * say 'unsupported': see `errorOf()` for why a bare 404 there reads as a missing endpoint [I].
    */
   on404?: 'not-found' | 'unsupported';
   /**
@@ -88,6 +88,21 @@ export interface BytesRequest extends Omit<RequestBase, 'path'> {
   redirects?: number;
 }
 
+export interface SendRequest {
+  /** On the origin: `<origin>/oauth/token`. */
+  url: string;
+  /** The fields of a POST, in order; a GET without it. */
+  form?: readonly (readonly [string, string])[];
+  /** Read a 2xx body as JSON. */
+  json: boolean;
+  signal?: AbortSignal;
+}
+
+/** A `send` answer: a 2xx (with its JSON and `Date` header), or a refusal with the error code its body names. */
+export type SendAnswer =
+  | { ok: true; status: number; json: unknown; date: string | null }
+  | { ok: false; status: number; error: string | null };
+
 export interface Picture {
   contentType: string;
   bytes: Uint8Array;
@@ -107,12 +122,14 @@ const MAX_REPORTED_RETRY_AFTER_MS = 60 * 60 * 1000;
 const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
 
 interface Attempt<T> {
-  method: 'GET' | 'DELETE';
+  method: 'GET' | 'DELETE' | 'POST';
   url: string;
+  /** A POST's body, `application/x-www-form-urlencoded` (the OAuth token endpoint). */
+  form?: string;
   /** Reported to onResponse; never carries the query (it may hold search text). */
   reportPath: string;
   accept: string;
-  ctx: FailureContext;
+  ctx: CallContext;
   on404: 'not-found' | 'unsupported';
   onInvalid: 'invalid-request' | 'not-found';
   /** Turns a 2xx response into the result; throws SpaceError for a bad one. */
@@ -120,6 +137,8 @@ interface Attempt<T> {
   /** Whether failures may be retried at all (idempotent GETs). */
   retryable: boolean;
   signal?: AbortSignal;
+  /** Turns a non-2xx answer into the result (`send`); without it the answer becomes its SpaceError. */
+  onRefusal?: (status: number, body: SpaceErrorBody) => T;
   /** Turns a redirect into the result (pictures, `getBytes`); without it a redirect is bad-response `redirect`. */
   onRedirect?: (response: Response) => T;
   /**
@@ -129,8 +148,8 @@ interface Attempt<T> {
   followSameOrigin?: boolean;
 }
 
-/** A failed attempt, with what the retry loop needs to decide. */
-class AttemptFailure {
+/** An attempt that went wrong, with what the retry loop needs to decide. */
+class FailedAttempt {
   constructor(
     readonly error: SpaceError,
     readonly transient: boolean,
@@ -213,10 +232,10 @@ export class SpaceHttp {
         followSameOrigin,
         onSuccess: async (response) => {
           const body = await readCappedBody(response, req.maxBytes);
-          if (!body.ok) throw new AttemptFailure(fail.badResponse(ctx, 'too-large', response.status), false);
+          if (!body.ok) throw new FailedAttempt(fail.badResponse(ctx, 'too-large', response.status), false);
           const contentType = imageTypeOf(body.bytes);
           if (contentType === null || !req.contentTypes.includes(contentType)) {
-            throw new AttemptFailure(fail.badResponse(ctx, 'not-image', response.status), false);
+            throw new FailedAttempt(fail.badResponse(ctx, 'not-image', response.status), false);
           }
           return { value: { contentType, bytes: body.bytes }, bytes: body.bytes.byteLength };
         },
@@ -254,7 +273,43 @@ export class SpaceHttp {
     });
   }
 
-  private context(req: { op: SpaceOperation; subject?: string }): FailureContext {
+  /**
+   * One request outside `/api/http`, without the token: the OAuth endpoints (src/space/oauth/). Exactly one
+   * attempt — a code is single-use, and the worker decides about refreshes. A POST when `form` is given. A 2xx
+   * body is read as JSON when `json` (else left unread); a non-2xx answer is handed back with its error body,
+   * for the caller to word; anything else (no answer, a redirect, an unreadable 2xx) is a SpaceError as for any call.
+   */
+  async send(req: SendRequest): Promise<SendAnswer> {
+    const ctx = { host: this.host };
+    if (req.signal?.aborted) throw fail.cancelled();
+    try {
+      return await this.once<SendAnswer>({
+        method: req.form ? 'POST' : 'GET',
+        url: req.url,
+        ...(req.form ? { form: req.form.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&') } : {}),
+        reportPath: new URL(req.url).pathname,
+        accept: 'application/json',
+        ctx,
+        on404: 'not-found',
+        onInvalid: 'invalid-request',
+        retryable: false,
+        signal: req.signal,
+        onSuccess: async (response) => {
+          if (!req.json) {
+            await discard(response);
+            return { value: { ok: true, status: response.status, json: null, date: null }, bytes: 0 };
+          }
+          const { json, bytes } = await this.readJson(response, ctx);
+          return { value: { ok: true, status: response.status, json, date: response.headers.get('date') }, bytes };
+        },
+        onRefusal: (status, body) => ({ ok: false, status, error: body.error }),
+      }, null);
+    } catch (e) {
+      throw e instanceof FailedAttempt ? e.error : e;
+    }
+  }
+
+  private context(req: { op: SpaceOperation; subject?: string }): CallContext {
     return req.subject === undefined ? { host: this.host, op: req.op } : { host: this.host, op: req.op, subject: req.subject };
   }
 
@@ -275,7 +330,7 @@ export class SpaceHttp {
       try {
         return await this.once(attempt, bearer);
       } catch (e) {
-        if (!(e instanceof AttemptFailure)) throw e;
+        if (!(e instanceof FailedAttempt)) throw e;
         // An expired access token: Space did nothing with the request (a DELETE too), so once per call the
         // source renews it and the same attempt goes again; it is not one of the retries.
         if (source && !renewed && e.error.code === 'unauthorized' && e.error.reason === 'expired') {
@@ -299,18 +354,19 @@ export class SpaceHttp {
     }
   }
 
-  private async once<T>(attempt: Attempt<T>, bearer: string): Promise<T> {
+  /** `bearer` null: no Authorization header (`send`). */
+  private async once<T>(attempt: Attempt<T>, bearer: string | null): Promise<T> {
     const { ctx } = attempt;
     const timeoutSignal = AbortSignal.timeout(this.opts.timeoutMs);
     const signal = attempt.signal ? AbortSignal.any([attempt.signal, timeoutSignal]) : timeoutSignal;
-    const classify = (e: unknown): AttemptFailure => {
-      if (e instanceof AttemptFailure) return e;
-      if (attempt.signal?.aborted) return new AttemptFailure(fail.cancelled(), false);
+    const classify = (e: unknown): FailedAttempt => {
+      if (e instanceof FailedAttempt) return e;
+      if (attempt.signal?.aborted) return new FailedAttempt(fail.cancelled(), false);
       // A per-attempt timeout is not retried: the user already waited the full timeout once.
-      if (timeoutSignal.aborted) return new AttemptFailure(fail.timeout(ctx), false);
+      if (timeoutSignal.aborted) return new FailedAttempt(fail.timeout(ctx), false);
       // fetch rejects with a TypeError for DNS failures, refused or reset connections and offline;
       // a connection dropped mid-body surfaces the same way from the body stream.
-      return new AttemptFailure(fail.unreachable(ctx), true);
+      return new FailedAttempt(fail.unreachable(ctx), true);
     };
 
     try {
@@ -318,7 +374,12 @@ export class SpaceHttp {
       try {
         response = await this.opts.fetch(attempt.url, {
           method: attempt.method,
-          headers: { Authorization: `Bearer ${bearer}`, Accept: attempt.accept },
+          headers: {
+            ...(bearer === null ? {} : { Authorization: `Bearer ${bearer}` }),
+            ...(attempt.form === undefined ? {} : { 'Content-Type': 'application/x-www-form-urlencoded' }),
+            Accept: attempt.accept,
+          },
+          ...(attempt.form === undefined ? {} : { body: attempt.form }),
           credentials: 'omit',
           // Not 'error': browsers reject a redirect under 'error' with a bare TypeError ("Failed to fetch"),
           // the same as a dead network, so it would read as "unreachable" and be retried. 'manual' hands the
@@ -332,136 +393,97 @@ export class SpaceHttp {
       } catch (e) {
         // The server answered this very request a moment ago with a redirect: a refusal now is the browser
         // refusing to leave the origin (a bare TypeError in 'same-origin' mode), not a dead network to retry.
-        if (attempt.followSameOrigin && !signal.aborted) throw new AttemptFailure(fail.badResponse(ctx, 'redirect'), false);
+        if (attempt.followSameOrigin && !signal.aborted) throw new FailedAttempt(fail.badResponse(ctx, 'redirect'), false);
         throw e;
       }
       if (attempt.followSameOrigin && response.redirected && !isSameOriginUrl(response.url, this.origin)) {
         await discard(response);
         this.report(attempt, response.status, 0);
-        throw new AttemptFailure(fail.badResponse(ctx, 'redirect'), false);
+        throw new FailedAttempt(fail.badResponse(ctx, 'redirect'), false);
       }
       if (isRedirect(response)) {
         await discard(response);
         this.report(attempt, response.status, 0);
         if (attempt.onRedirect) return attempt.onRedirect(response);
-        throw new AttemptFailure(fail.badResponse(ctx, 'redirect', response.status || undefined), false);
+        throw new FailedAttempt(fail.badResponse(ctx, 'redirect', response.status || undefined), false);
       }
       if (response.status >= 200 && response.status < 300) {
         const { value, bytes } = await attempt.onSuccess(response);
         this.report(attempt, response.status, bytes);
         return value;
       }
-      throw await this.failure(attempt, response, bearer);
+      // Space's error body (`{error, error_description}`, space-api.md §5 [C]) is read for every status (capped).
+      const { status } = response;
+      const read = await readCappedBody(response, MAX_ERROR_BODY);
+      this.report(attempt, status, read.ok ? read.bytes.byteLength : read.bytesRead);
+      const body = read.ok ? spaceErrorBody(read.bytes) : { error: null, description: null };
+      if (attempt.onRefusal) return attempt.onRefusal(status, body);
+      const retryAfter = parseRetryAfter(response.headers.get('retry-after'), MAX_REPORTED_RETRY_AFTER_MS);
+      throw this.errorOf(attempt, status, body, retryAfter, bearer ?? '');
     } catch (e) {
       throw classify(e);
     }
   }
 
   /**
-   * Maps a non-2xx response to its failure. Space's error body (`{error, error_description}`, space-api.md §5
-   * [C]) is read for every status (capped) and its `error` code decides first, as in both SDKs; the status
-   * decides only when there is no Space body or its code is unknown.
+   * A non-2xx answer as its error: what it is comes from Space's `error` code first, as in both SDKs, and from the
+   * status when there is no Space body or its code is unknown (`refusalOf`); the error carries the real status.
    */
-  private async failure(attempt: Attempt<unknown>, response: Response, bearer: string): Promise<AttemptFailure> {
-    const { status } = response;
-    const read = await readCappedBody(response, MAX_ERROR_BODY);
-    this.report(attempt, status, read.ok ? read.bytes.byteLength : read.bytesRead);
-    const body = read.ok ? spaceErrorBody(read.bytes) : { error: null, description: null };
-    const retryAfter = parseRetryAfter(response.headers.get('retry-after'), MAX_REPORTED_RETRY_AFTER_MS);
-    return this.byCode(attempt, status, body, retryAfter, bearer) ?? this.byStatus(attempt, status, body, retryAfter, bearer);
-  }
-
-  /** By Space's `error` code (the nine codes of NET/KT `ErrorCodes`, space-api.md §5 [C]); null for none or an unknown one. */
-  private byCode(attempt: Attempt<unknown>, status: number, body: SpaceErrorBody, retryAfter: number | null, bearer: string): AttemptFailure | null {
+  private errorOf(attempt: Attempt<unknown>, status: number, body: SpaceErrorBody, retryAfter: number | null, bearer: string): FailedAttempt {
     const { ctx } = attempt;
-    switch (body.error) {
+    switch (refusalOf(status, body.error)) {
+      case 'no-such-entity':
+        return new FailedAttempt(fail.notFound(ctx, status), false);
       case 'not-found':
-        // [C] §5/§12: Space's own word that the entity doesn't exist, on any endpoint (a search under
-        // `/projects/key:NOPE/…` names a missing project), whatever the status.
-        return new AttemptFailure(fail.notFound(ctx, status), false);
-      case 'validation-error':
-      case 'request-error':
-        // [C] §12: Space's answer to bad input (a malformed or unknown identifier, a bad parameter), not a
-        // sign of an old server. For a user-typed identifier that means "no such item".
-        return new AttemptFailure(this.invalid(attempt, status), false);
-      case 'permission-denied':
-        // [C] §5 code; the permission is taken from the description only in its strict shapes.
-        return new AttemptFailure(fail.forbidden(ctx, permissionFromDescription(body.description, bearer)), false);
-      case 'authentication-required':
-        // [C] §5: the only description the SDKs know by heart; anything else reads as revoked.
-        return new AttemptFailure(fail.unauthorized(ctx, body.description === 'Access token has expired', status), false);
-      case 'rate-limited':
-        // [C] §5 code; Retry-After is [U] but honoured when sent.
-        return new AttemptFailure(fail.rateLimited(ctx, retryAfter, status), true, retryAfter);
-      case 'payload-too-large':
-        // [C] §5 code: the answer (or our request) is over Space's limit; retrying can't change it.
-        return new AttemptFailure(fail.badResponse(ctx, 'too-large', status), false);
-      case 'internal-server-error':
-        // [C] §5 code; transient only with a status that says so (a 501 stays final).
-        return new AttemptFailure(fail.server(ctx, status), RETRYABLE_STATUS.has(status), status === 503 ? retryAfter : null);
-      default:
-        // No Space body, `duplicated-entity` (writes only) or a code newer than this client: by status.
-        return null;
-    }
-  }
-
-  /** By status alone: the SDKs' mapping when the body has no `error` (space-api.md §5 [C]), plus 405/408/501. */
-  private byStatus(attempt: Attempt<unknown>, status: number, body: SpaceErrorBody, retryAfter: number | null, bearer: string): AttemptFailure {
-    const { ctx } = attempt;
-    switch (true) {
-      case status === 400:
-        // [C] SDKs: 400 → request error.
-        return new AttemptFailure(this.invalid(attempt, status), false);
-      case status === 401:
-        return new AttemptFailure(fail.unauthorized(ctx, body.description === 'Access token has expired'), false);
-      case status === 403:
-        return new AttemptFailure(fail.forbidden(ctx, permissionFromDescription(body.description, bearer)), false);
-      case status === 404:
         // The SDKs map every 404 to not-found [C §12], and so do we for entity lookups. On a collection or
         // search endpoint (on404 'unsupported') there is no entity to miss, so a 404 without Space's
         // `not-found` body is read as "this server has no such endpoint" — the web server's answer for a
         // route this Space version lacks. [I] Settled by a request to a path a real Space doesn't have
         // (and to a real search under a missing project): does its 404 carry `{"error":"not-found"}`? A search
         // inside a project (issues, reviews) names the project too: client.ts `inProject` tells the two apart.
-        return new AttemptFailure(attempt.on404 === 'unsupported' ? fail.unsupported(ctx, 404) : fail.notFound(ctx), false);
-      case status === 405 || status === 501:
-        // HTTP semantics: method not allowed here / not implemented by this server: a missing endpoint.
-        return new AttemptFailure(fail.unsupported(ctx, status), false);
-      case status === 413 || status === 431:
-        // [C] SDKs: 413/431 → payload too large.
-        return new AttemptFailure(fail.badResponse(ctx, 'too-large', status), false);
-      case status === 429:
-        // [C] SDKs: 429 → rate limited.
-        return new AttemptFailure(fail.rateLimited(ctx, retryAfter), true, retryAfter);
-      case status === 408:
+        return new FailedAttempt(attempt.on404 === 'unsupported' ? fail.unsupported(ctx, status) : fail.notFound(ctx, status), false);
+      case 'invalid':
+        // For a user-typed identifier Space's answer to bad input means "no such item" (`onInvalid`).
+        return new FailedAttempt(attempt.onInvalid === 'not-found' ? fail.notFound(ctx, status) : fail.invalidRequest(ctx, status), false);
+      case 'unauthorized':
+        // [C] §5: the only description the SDKs know by heart; anything else reads as revoked.
+        return new FailedAttempt(fail.unauthorized(ctx, body.description === 'Access token has expired', status), false);
+      case 'forbidden':
+        // The permission is taken from the description only in its strict shapes.
+        return new FailedAttempt(fail.forbidden(ctx, permissionFromDescription(body.description, bearer)), false);
+      case 'unsupported':
+        return new FailedAttempt(fail.unsupported(ctx, status), false);
+      case 'too-large':
+        return new FailedAttempt(fail.badResponse(ctx, 'too-large', status), false);
+      case 'rate-limited':
+        // Retry-After is [U] but honoured when sent.
+        return new FailedAttempt(fail.rateLimited(ctx, retryAfter, status), true, retryAfter);
+      case 'timeout':
         // HTTP semantics: the server gave up waiting for us; worth one more try.
-        return new AttemptFailure(fail.timeout(ctx, 408), true);
-      case status >= 500:
-        // [C] SDKs: 500 → internal error. 502–504 come from gateways; 505+ are not transient; 503 may carry
-        // Retry-After for the expected downtime.
-        return new AttemptFailure(fail.server(ctx, status), RETRYABLE_STATUS.has(status), status === 503 ? retryAfter : null);
+        return new FailedAttempt(fail.timeout(ctx, status), true);
+      case 'server':
+        // Transient only with a status that says so (a 501 with Space's `internal-server-error` stays final).
+        // 502–504 come from gateways; 503 may carry Retry-After for the expected downtime.
+        return new FailedAttempt(fail.server(ctx, status), RETRYABLE_STATUS.has(status), status === 503 ? retryAfter : null);
       default:
-        return new AttemptFailure(fail.badResponse(ctx, 'unexpected-status', status), false);
+        return new FailedAttempt(fail.badResponse(ctx, 'unexpected-status', status), false);
     }
   }
 
-  private invalid(attempt: Attempt<unknown>, status: number): SpaceError {
-    return attempt.onInvalid === 'not-found' ? fail.notFound(attempt.ctx, status) : fail.invalidRequest(attempt.ctx, status);
-  }
 
-  private async readJson(response: Response, ctx: FailureContext): Promise<{ json: unknown; bytes: number }> {
+  private async readJson(response: Response, ctx: CallContext): Promise<{ json: unknown; bytes: number }> {
     const type = mediaType(response.headers.get('content-type'));
     // A proxy or SSO gateway in front of Space answers with its own HTML login page and a 200.
     if (type === 'text/html' || type === 'application/xhtml+xml') {
       await discard(response);
-      throw new AttemptFailure(fail.badResponse(ctx, 'html', response.status), false);
+      throw new FailedAttempt(fail.badResponse(ctx, 'html', response.status), false);
     }
     const body = await readCappedBody(response, this.opts.maxBodyBytes);
-    if (!body.ok) throw new AttemptFailure(fail.badResponse(ctx, 'too-large', response.status), false);
+    if (!body.ok) throw new FailedAttempt(fail.badResponse(ctx, 'too-large', response.status), false);
     try {
       return { json: JSON.parse(new TextDecoder().decode(body.bytes)) as unknown, bytes: body.bytes.byteLength };
     } catch {
-      throw new AttemptFailure(fail.badResponse(ctx, 'not-json', response.status), false);
+      throw new FailedAttempt(fail.badResponse(ctx, 'not-json', response.status), false);
     }
   }
 
@@ -472,6 +494,47 @@ export class SpaceHttp {
       // A benchmark hook must never break a lookup.
     }
   }
+}
+
+/** What a non-2xx answer says, before it becomes a SpaceError with its real status (`errorOf`). */
+type Refusal =
+  | 'no-such-entity' | 'not-found' | 'invalid' | 'unauthorized' | 'forbidden' | 'unsupported' | 'too-large'
+  | 'rate-limited' | 'timeout' | 'server' | 'unexpected';
+
+/** Space's `error` codes: the nine of NET/KT `ErrorCodes` (space-api.md §5 [C]) but `duplicated-entity` (writes only). */
+const BY_CODE = new Map<string, Refusal>([
+  // [C] §5/§12: Space's own word that the entity doesn't exist, on any endpoint (a search under
+  // `/projects/key:NOPE/…` names a missing project), whatever the status.
+  ['not-found', 'no-such-entity'],
+  // [C] §12: Space's answer to bad input (a malformed or unknown identifier, a bad parameter), not a sign of an
+  // old server.
+  ['validation-error', 'invalid'],
+  ['request-error', 'invalid'],
+  ['permission-denied', 'forbidden'],
+  ['authentication-required', 'unauthorized'],
+  ['rate-limited', 'rate-limited'],
+  // The answer (or our request) is over Space's limit; retrying can't change it.
+  ['payload-too-large', 'too-large'],
+  ['internal-server-error', 'server'],
+]);
+
+/**
+ * By Space's `error` code; without one (or with a code newer than this client) by status: the SDKs' mapping
+ * (400 request error, 401, 403, 404, 413/431 too large, 429, 5xx; space-api.md §5 [C]) plus HTTP semantics for
+ * 405/501 (method not allowed / not implemented: a missing endpoint) and 408 (the server gave up waiting).
+ */
+function refusalOf(status: number, code: string | null): Refusal {
+  const byCode = code === null ? undefined : BY_CODE.get(code);
+  if (byCode) return byCode;
+  if (status === 400) return 'invalid';
+  if (status === 401) return 'unauthorized';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'not-found';
+  if (status === 405 || status === 501) return 'unsupported';
+  if (status === 413 || status === 431) return 'too-large';
+  if (status === 429) return 'rate-limited';
+  if (status === 408) return 'timeout';
+  return status >= 500 ? 'server' : 'unexpected';
 }
 
 /**
@@ -498,7 +561,8 @@ function mediaType(header: string | null): string {
   return (header ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
 }
 
-interface SpaceErrorBody {
+/** A non-2xx answer's error body, as far as it is Space's (or OAuth's: the same two fields, RFC 6749 §5.2). */
+export interface SpaceErrorBody {
   error: string | null;
   description: string | null;
 }

@@ -15,7 +15,7 @@
  * `oauth-start.ts` ("Sign in with Space") shares all of this (`connectionTarget`, `storeVerified`).
  */
 import { normalizeBaseUrl } from '../../space/base-url.ts';
-import { revokeRefreshToken } from '../../space/oauth.ts';
+import { revokeRefreshToken } from '../../space/oauth/revoke.ts';
 import type { ConnectionStatus, ConnectMethod } from '../../shared/protocol.ts';
 import { AppFailure, failures } from '../app-error.ts';
 import { statusWithBadge } from '../badge.ts';

@@ -12,7 +12,7 @@
 import type { ForgetResult } from '../../shared/protocol.ts';
 import { PENDING_QUERY_KEY } from '../../shared/protocol.ts';
 import { openConnection } from '../active-connection.ts';
-import { revokeRefreshToken } from '../../space/oauth.ts';
+import { revokeRefreshToken } from '../../space/oauth/revoke.ts';
 import { toAppError } from '../app-error.ts';
 import { refreshBadge } from '../badge.ts';
 import { clearAllCaches } from '../cache.ts';

@@ -20,9 +20,11 @@
 import type { ConnectionRecord } from '../connection-store.ts';
 import { identityOf, saveConnection } from '../connection-store.ts';
 import { isSpaceError } from '../../space/errors.ts';
-import {
-  OAUTH_SCOPE, OAuthError, clockSkewSuspected, diagnoseAuthorize, revokeRefreshToken, type TokenSet,
-} from '../../space/oauth.ts';
+import { diagnoseAuthorize } from '../../space/oauth/authorize.ts';
+import { OAuthError } from '../../space/oauth/errors.ts';
+import { revokeRefreshToken } from '../../space/oauth/revoke.ts';
+import { OAUTH_SCOPE } from '../../space/oauth/scope.ts';
+import { clockSkewSuspected, type TokenSet } from '../../space/oauth/token.ts';
 import { failures } from '../app-error.ts';
 import { authorizeWithCode, whileSigningIn, type Identity } from '../oauth-authorize.ts';
 import { NO_REFRESH_TOKEN, accessTokenOf } from '../oauth-tokens.ts';

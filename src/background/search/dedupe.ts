@@ -6,7 +6,7 @@
  * This map is in memory on purpose: it only saves duplicate work, so losing it when the worker stops loses
  * nothing.
  */
-import { cancelled } from '../../space/failures.ts';
+import { cancelled } from '../../space/http-errors.ts';
 
 interface InFlight {
   promise: Promise<unknown>;

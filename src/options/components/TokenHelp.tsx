@@ -15,7 +15,7 @@ interface TokenHelpProps {
 
 /**
  * The permissions to grant: to the personal token, or to the application registered for "Sign in with Space"
- * (which asks for exactly these, each as `global:<permission>`: src/space/oauth-scope.ts) — and where to do it.
+ * (which asks for exactly these, each as `global:<permission>`: src/space/oauth/scope.ts) — and where to do it.
  */
 export function TokenHelp({ origin, method = 'token' }: TokenHelpProps) {
   const oauth = method === 'oauth';

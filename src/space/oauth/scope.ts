@@ -4,7 +4,7 @@
  * (space-api.md §6 [C]; UNF asks `global:Project.Issues.View` the same way [C]). Never `**`.
  * Its own small module so the options page can list it without loading the OAuth client.
  */
-import { REQUIRED_PERMISSIONS } from './required-permissions.ts';
+import { REQUIRED_PERMISSIONS } from '../required-permissions.ts';
 
 export const OAUTH_SCOPE_ELEMENTS: readonly string[] = REQUIRED_PERMISSIONS.map((permission) => `global:${permission}`);
 

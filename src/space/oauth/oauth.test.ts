@@ -1,15 +1,16 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startDemoServer, type DemoServer } from '../../scripts/demo-space/server.ts';
-import { useDemoServer } from '../../scripts/demo-space/use-demo-server.ts';
-import { createSpaceClient } from './client.ts';
-import {
-  OAUTH_SCOPE, OAuthError, authorizeUrl, base64url, clockSkewSuspected, createPkce, diagnoseAuthorize, exchangeCode,
-  isValidVerifier, parseRedirect, pkceChallenge, randomState, randomVerifier, refresh, revokeRefreshToken,
-  type OAuthErrorCode, type TokenSet,
-} from './oauth.ts';
-import { describeOAuthError } from './oauth-describe.ts';
-import { REQUIRED_PERMISSIONS } from './required-permissions.ts';
-import { useScriptedServer } from './test-support/scripted-server.ts';
+import { startDemoServer, type DemoServer } from '../../../scripts/demo-space/server.ts';
+import { useDemoServer } from '../../../scripts/demo-space/use-demo-server.ts';
+import { createSpaceClient } from '../client.ts';
+import { authorizeUrl, diagnoseAuthorize, parseRedirect } from './authorize.ts';
+import { OAuthError, type OAuthErrorCode } from './errors.ts';
+import { base64url, createPkce, isValidVerifier, pkceChallenge, randomState, randomVerifier } from './pkce.ts';
+import { revokeRefreshToken } from './revoke.ts';
+import { OAUTH_SCOPE } from './scope.ts';
+import { clockSkewSuspected, exchangeCode, refresh, type TokenSet } from './token.ts';
+import { describeOAuthError } from './describe.ts';
+import { REQUIRED_PERMISSIONS } from '../required-permissions.ts';
+import { useScriptedServer } from '../test-support/scripted-server.ts';
 
 const REDIRECT = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';
 const CONFIDENTIAL = { clientId: 'confidential-app', name: 'Server app', redirectUris: [REDIRECT], publicClients: false, clientSecret: 's3cret' };
