@@ -4,7 +4,9 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from './server.ts';
-import type { AllChannelsListEntry, ArticleRecord, SourceSearchItem } from './space-types.ts';
+import type { ArticleRecord } from './kinds/article.ts';
+import type { AllChannelsListEntry } from './kinds/channel.ts';
+import type { SourceSearchItem } from './kinds/code.ts';
 import { api, fieldsParam, takeViolationKinds, type BatchJson } from './test-client.ts';
 
 let server: DemoServer;

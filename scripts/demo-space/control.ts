@@ -16,27 +16,8 @@
  */
 import { parseFaultSpec, type FaultSpec } from './faults.ts';
 import { sendJsonText, sendText, type ResponseRecord } from './responses.ts';
-import type { DemoRequest, DemoResponse, WireProtocol } from './transport.ts';
-
-export interface RecordedRequest {
-  method: string;
-  /** Percent-decoded path, e.g. `/api/http/team-directory/profiles/me` or `/d/2asfen24Jx6u`. */
-  path: string;
-  query: Record<string, string[]>;
-  authorization: string | null;
-  /** Arrival time, epoch ms. */
-  at: number;
-  /** When the answer was handed to the connection (after any latency), epoch ms; 0 while pending or when dropped. */
-  answeredAt: number;
-  /** Response body bytes (0 when dropped). */
-  bytesSent: number;
-  /** 0 while pending or when the connection was dropped. */
-  status: number;
-  /** 'h2' when the client negotiated HTTP/2 (TLS server only), else 'http/1.1'. */
-  protocol: WireProtocol;
-  /** Which connection carried it: 1 for the server's first connection, 2 for the next… */
-  connection: number;
-}
+import type { RecordedRequest } from './request-log.ts';
+import type { DemoRequest, DemoResponse } from './transport.ts';
 
 export interface DemoControls {
   setFault(pathPrefix: string, fault: FaultSpec): void;

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { HOSTILE_PROJECT_KEY, HOSTILE_STRINGS, HOSTILE_USERNAME } from './data-hostile.ts';
-import { buildDataset, materializeAbsences } from './dataset.ts';
+import { buildDataset } from './dataset.ts';
 import { projectFields } from './fields.ts';
+import { loadKindModules } from './kind-modules.ts';
+import { materializeAbsences } from './kinds/person.ts';
 import { isoDay } from './wire.ts';
 
 const NOW = Date.UTC(2026, 10, 29, 13, 37);
-const ds = buildDataset({ now: NOW });
+const kinds = await loadKindModules();
+const ds = buildDataset(kinds, { now: NOW });
 const current = ds.profiles.filter((p) => !p.archived);
 
 describe('the demo organization', () => {
@@ -94,7 +97,7 @@ describe('the demo organization', () => {
   });
 
   it('is deterministic: two builds on the same day are identical', () => {
-    const again = buildDataset({ now: NOW + 3_600_000 });
+    const again = buildDataset(kinds, { now: NOW + 3_600_000 });
     const snapshot = (d: typeof ds): string => JSON.stringify(projectFields({
       profiles: d.profiles, teams: d.teams, locations: d.locations, projects: d.projects, issues: d.issues, reviews: d.reviews,
     }, null));
@@ -113,7 +116,7 @@ describe('the demo organization', () => {
   });
 
   it('adds the hostile data set on request without changing the normal data', () => {
-    const hostile = buildDataset({ now: NOW, hostile: true });
+    const hostile = buildDataset(kinds, { now: NOW, hostile: true });
     expect(hostile.profileByUsername.get(HOSTILE_USERNAME)?.name.firstName).toBe(HOSTILE_STRINGS.imgTag);
     const xss = hostile.projectByKey.get(HOSTILE_PROJECT_KEY);
     const titles = hostile.issuesByProject.get(xss?.id ?? '')?.map((i) => i.title) ?? [];

@@ -2,20 +2,20 @@
  * The whole demo organization plus lookup indexes. Built once per server from fixed seeds; `anchorMs` (the
  * UTC day the server started) only shifts relative times such as issue ages and repository activity.
  */
-import { generateArticles } from './data-blog.ts';
-import { generateChannels } from './data-chats.ts';
 import { addHostileData } from './data-hostile.ts';
-import { hostileKinds } from './data-hostile-kinds.ts';
-import { ORGANIZATION_NAME, generateOrganization, type AbsencePlan, type Organization } from './data-organization.ts';
+import { ORGANIZATION_NAME, generateOrganization, type Organization } from './data-organization.ts';
 import { generateProjects, type ProjectData } from './data-projects.ts';
-import { generateSourceFiles } from './data-source.ts';
 import { markKind } from './fields.ts';
-import type {
-  AbsenceRecord, ArticleRecord, ChatChannel, CodeReviewWithCount, Issue, Location, MemberProfile, Project, SourceFile, Team,
-} from './space-types.ts';
-import { DAY_MS, date, startOfUtcDay } from './wire.ts';
+import type { KindModule } from './kind-kit.ts';
+import type { CodeReviewWithCount, Issue, Location, MemberProfile, Project, Team } from './space-types.ts';
+import { startOfUtcDay } from './wire.ts';
 
-export interface Dataset extends Organization, ProjectData {
+/**
+ * The shared world every kind links into: the directory (people, teams, locations) and the projects with their
+ * repositories, issues and reviews, generated together (an issue's assignee is a project member, a team's lead a
+ * profile) from fixed seeds, with lookup indexes.
+ */
+export interface World extends Organization, ProjectData {
   organizationName: string;
   /** 00:00 UTC of the day the data was generated. */
   anchorMs: number;
@@ -31,14 +31,16 @@ export interface Dataset extends Organization, ProjectData {
   projectByKey: Map<string, Project>;
   issuesByProject: Map<string, Issue[]>;
   reviewsByProject: Map<string, CodeReviewWithCount[]>;
-  /** Chat channels (data-chats.ts), in a fixed order. */
-  channels: ChatChannel[];
-  /** Blog articles, newest first (data-blog.ts). */
-  articles: ArticleRecord[];
-  articleById: Map<string, ArticleRecord>;
-  /** Files in the repositories, for source search (data-source.ts). */
-  sourceFiles: SourceFile[];
 }
+
+/**
+ * The data kind modules add to the world (KindModule.data), each declaring its own slots by declaration merging
+ * (`declare module '../dataset.ts' { interface KindData { channels: ChatChannel[] } }` in kinds/channel.ts).
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by the kind modules, see above
+export interface KindData {}
+
+export interface Dataset extends World, KindData {}
 
 /** Space's type name of a member profile; every profile object in the data set is tagged with it (markKind). */
 export const PROFILE_KIND = 'TD_MemberProfile';
@@ -49,11 +51,13 @@ export interface DatasetOptions {
   now?: number;
 }
 
-export function buildDataset(options: DatasetOptions = {}): Dataset {
+/** The world, then each kind module's own data (kind-modules.ts loads them). */
+export function buildDataset(kinds: readonly KindModule[], options: DatasetOptions = {}): Dataset {
   const anchorMs = startOfUtcDay(options.now ?? Date.now());
+  const hostile = options.hostile === true;
   const org = generateOrganization(anchorMs);
   const projects = generateProjects(org, anchorMs);
-  if (options.hostile) addHostileData(org, projects, anchorMs);
+  if (hostile) addHostileData(org, projects, anchorMs);
   // Restricted mode withholds nested profiles wherever they appear (an assignee, a review author, a team
   // member…); the tag tells the projection which objects are profiles without guessing from key names.
   for (const profile of org.profiles) markKind(profile, PROFILE_KIND);
@@ -69,28 +73,12 @@ export function buildDataset(options: DatasetOptions = {}): Dataset {
     return map;
   };
 
-  // Each from its own seed, after everything else: adding to them never reshuffles people, issues or reviews.
-  const channels = generateChannels(org, anchorMs);
-  const articles = generateArticles(org, anchorMs);
-  const sourceFiles = generateSourceFiles(projects);
-  if (options.hostile) {
-    const hostile = hostileKinds(org.profiles, projects.projects, org.demoUser, anchorMs);
-    channels.push(hostile.channel);
-    articles.push(hostile.article);
-    sourceFiles.push(hostile.file);
-  }
-  articles.sort((a, b) => b.created.timestamp - a.created.timestamp);
-
-  return {
+  const world: World = {
     ...org,
     ...projects,
-    channels,
-    articles,
-    articleById: new Map(articles.map((a) => [a.id, a])),
-    sourceFiles,
     organizationName: ORGANIZATION_NAME,
     anchorMs,
-    hostile: options.hostile === true,
+    hostile,
     profileById: new Map(org.profiles.map((p) => [p.id, p])),
     profileByUsername: new Map(org.profiles.map((p) => [p.username.toLowerCase(), p])),
     profileByEmail: new Map(org.profiles.flatMap((p) => p.emails.map((e) => [e.email.toLowerCase(), p] as const))),
@@ -101,27 +89,8 @@ export function buildDataset(options: DatasetOptions = {}): Dataset {
     issuesByProject: groupBy(projects.issues, (i) => i.projectId),
     reviewsByProject: groupBy(projects.reviews, (r) => r.review.projectId),
   };
-}
-
-/** All absences with dates relative to the UTC day of `nowMs`, in plan order. */
-export function materializeAbsences(dataset: Dataset, nowMs: number): AbsenceRecord[] {
-  const today = startOfUtcDay(nowMs);
-  return dataset.absencePlans.map((plan) => toAbsenceRecord(plan, today));
-}
-
-function toAbsenceRecord(plan: AbsencePlan, todayMs: number): AbsenceRecord {
-  return {
-    id: plan.id,
-    archived: false,
-    member: plan.member,
-    icon: plan.icon,
-    reason: plan.reason,
-    description: plan.description === '' ? null : plan.description,
-    since: date(todayMs + plan.fromDay * DAY_MS),
-    till: date(todayMs + plan.toDay * DAY_MS),
-    location: null,
-    available: plan.available,
-    approval: null,
-    customFields: {},
-  };
+  // Each kind's data from its own seed, after the world: adding to it never reshuffles people, issues or reviews.
+  const kindData: Partial<KindData> = {};
+  for (const kind of kinds) Object.assign(kindData, kind.data?.(world, { anchorMs, hostile }));
+  return { ...world, ...kindData } as Dataset;
 }

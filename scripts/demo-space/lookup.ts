@@ -3,7 +3,8 @@
  * `key:ABC`, `key:ABC-T-12`, `number:12`… Also project visibility: private projects exist only for members.
  */
 import type { Dataset } from './dataset.ts';
-import type { CodeReviewWithCount, Issue, MemberProfile, Project } from './space-types.ts';
+import type { RequestContext } from './router.ts';
+import type { CodeReviewWithCount, Issue, Location, MemberProfile, Project } from './space-types.ts';
 import { ApiError, notFound, validationError } from './wire.ts';
 
 /**
@@ -144,4 +145,24 @@ export function findReview(ds: Dataset, ref: ItemIdentifier, project: Project): 
 
 function inProject(ref: ItemIdentifier, project: Project): boolean {
   return ref.by !== 'key' || ref.projectKey.toUpperCase() === project.key.key.toUpperCase();
+}
+
+/** `location` is `ancestorId` or inside it (a room in a building in a region). */
+export function isWithinLocation(location: Location, ancestorId: string): boolean {
+  for (let l: Location | null = location; l; l = l.parent) if (l.id === ancestorId) return true;
+  return false;
+}
+
+/** The project named by the route's `{project}` parameter, visible to the viewer (else 404). */
+export function projectParam(ctx: RequestContext): Project {
+  return resolveProject(ctx.dataset, ctx.params.project as string, ctx.viewer);
+}
+
+const projectCollator = new Intl.Collator('en', { sensitivity: 'base' });
+
+/** The projects `viewer` may see, by name. */
+export function visibleProjects(ds: Dataset, viewer: MemberProfile): Project[] {
+  return ds.projects
+    .filter((p) => isProjectVisible(p, viewer))
+    .sort((a, b) => projectCollator.compare(a.name, b.name));
 }

@@ -1,6 +1,8 @@
 /**
  * A minimal path router for the API under `/api/http`: literal segments, `{param}` segments (optionally
- * constrained by a regular expression), first match wins.
+ * constrained by a regular expression). The most specific match wins, segment by segment from the left: a literal
+ * beats a constrained parameter, which beats a bare one — so routes can come from kind modules in any order
+ * (`/projects/source-search` beats `/projects/{project}`, `/blog/{alias}` with `alias:` beats `/blog/{id}`).
  */
 import type { Dataset } from './dataset.ts';
 import type { MemberProfile } from './space-types.ts';
@@ -54,19 +56,36 @@ export type Handler = (ctx: RequestContext) => HandlerResult;
 
 type Segment = { literal: string } | { param: string; constraint?: RegExp };
 
+/** Switches of a running server a route may depend on (DemoServerOptions, `/__demo/…`). */
+export interface ServerSwitches {
+  restricted: boolean;
+  sourceSearch: boolean;
+}
+
 export interface Route {
   method: Method;
   pattern: string;
   segments: Segment[];
   handler: Handler;
+  /**
+   * When false the server answers like one without this endpoint: a bare 404, before authentication (e.g. source
+   * search on a Space older than 2024.3). Always served when absent.
+   */
+  servedWhen?: (switches: ServerSwitches) => boolean;
 }
 
-export function route(method: Method, pattern: string, handler: Handler, constraints: Record<string, RegExp> = {}): Route {
+export interface RouteOptions {
+  /** Regular expressions `{param}` values must match, by parameter name. */
+  constraints?: Record<string, RegExp>;
+  servedWhen?: (switches: ServerSwitches) => boolean;
+}
+
+export function route(method: Method, pattern: string, handler: Handler, options: RouteOptions = {}): Route {
   const segments = pattern.split('/').filter(Boolean).map((part): Segment => {
     const param = /^\{(\w+)\}$/.exec(part)?.[1];
-    return param ? { param, constraint: constraints[param] } : { literal: part };
+    return param ? { param, constraint: options.constraints?.[param] } : { literal: part };
   });
-  return { method, pattern, segments, handler };
+  return { method, pattern, segments, handler, ...(options.servedWhen ? { servedWhen: options.servedWhen } : {}) };
 }
 
 export type RouteMatch =
@@ -77,13 +96,31 @@ export type RouteMatch =
 /** `segments` are already percent-decoded. */
 export function matchRoute(routes: readonly Route[], method: string, segments: readonly string[]): RouteMatch {
   const allowed = new Set<Method>();
+  let best: { route: Route; params: Record<string, string>; score: number[] } | null = null;
   for (const candidate of routes) {
     const params = matchSegments(candidate.segments, segments);
     if (!params) continue;
-    if (candidate.method === method) return { kind: 'found', route: candidate, params };
-    allowed.add(candidate.method);
+    if (candidate.method !== method) {
+      allowed.add(candidate.method);
+      continue;
+    }
+    const score = specificity(candidate.segments);
+    if (best === null || compareScores(score, best.score) > 0) best = { route: candidate, params, score };
   }
+  if (best !== null) return { kind: 'found', route: best.route, params: best.params };
   return allowed.size > 0 ? { kind: 'method-not-allowed', allowed: [...allowed] } : { kind: 'not-found' };
+}
+
+/** Per segment: literal 3, constrained parameter 2, bare parameter 1. */
+function specificity(pattern: readonly Segment[]): number[] {
+  return pattern.map((s) => ('literal' in s ? 3 : s.constraint ? 2 : 1));
+}
+
+function compareScores(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    if (a[i] !== b[i]) return (a[i] as number) - (b[i] as number);
+  }
+  return 0;
 }
 
 function matchSegments(pattern: readonly Segment[], actual: readonly string[]): Record<string, string> | null {

@@ -1,43 +1,38 @@
 /**
  * The demo Space server: JetBrains Space's HTTP API for a fictional organization, over real HTTP on loopback,
- * so the extension can be tried, tested and benchmarked without a Space organization.
+ * so the extension can be tried, tested and benchmarked without a Space organization. This file wires the parts:
  *
- * Transports (transport.ts): HTTP/1.1 on plain http (default), or with `tls: true` HTTPS with HTTP/2 (HTTP/1.1 over
- * TLS for clients that do not offer h2), as real Space deployments are reached behind their TLS proxy. Both feed
- * the same request pipeline.
+ *   transport.ts      HTTP/1.1 on plain http (default), or with `tls: true` HTTPS with HTTP/2 (HTTP/1.1 over TLS for
+ *                     clients that do not offer h2), as real Space deployments are reached behind their TLS proxy
+ *   request-log.ts    every API, attachment and OAuth request, as it arrives and as it is answered
+ *   control.ts        `/__demo/…`, the control API for out-of-process callers
+ *   api.ts            API dispatch: faults, routing to the kind modules, Bearer check, `$fields`, the contract checks
+ *   kinds/<kind>.ts   one module per entity kind: its data and its endpoints (found by kind-modules.ts)
+ *   oauth.ts          the OAuth authorization server (`/oauth/…`); tokens.ts: who a Bearer token belongs to
+ *   attachments.ts    `/d/{id}` avatars
  *
- * Request pipeline for `/api/http/...`, `/d/...` and `/oauth/...` (the OAuth authorization server, oauth.ts):
- *   record → fault (latency, status, drop, malformed) → route (unknown path: plain-text 404) → Bearer check
- *   → handler → `$fields` projection (restricted mode: nested profiles withheld) → JSON (or an oversized
- *   variant when that fault is on).
+ * Every API request is checked against Space's published API (scripts/contract/), and so is every JSON answer:
+ * the demo was written from the same guesses as the client, the spec was not. Results go to the process-wide
+ * contract log, where the test setup turns a violation into a failed test.
  */
-import { createServer } from 'node:http';
-import { createSecureServer } from 'node:http2';
-import type { AddressInfo } from 'node:net';
-import { identiconPng } from './avatar-png.ts';
-import { handleControlRequest, type DemoControls, type RecordedRequest } from './control.ts';
-import { PROFILE_KIND, buildDataset, type Dataset } from './dataset.ts';
-import { FaultRegistry, withUnreadableFirst, type FaultSpec } from './faults.ts';
-import { FieldsSyntaxError, parseFields, projectFields, type FieldSelection, type ProjectionOptions } from './fields.ts';
-import { teamDirectoryRoutes } from './handlers-team-directory.ts';
-import { blogRoutes, chatRoutes } from './handlers-chats-blog.ts';
-import { projectRoutes } from './handlers-projects.ts';
-import { sourceSearchRoute } from './handlers-source-search.ts';
-import { NO_CONTENT, QueryParams, matchRoute, type RequestContext, type Route } from './router.ts';
-import { DemoOAuth, isRevokeSelfPath, type DemoOAuthApp, type RedirectUriRule } from './oauth.ts';
-import {
-  sendBytes, sendChunkedJson, sendJsonText, sendSpaceError, sendText, type ResponseRecord,
-} from './responses.ts';
-import type { MemberProfile } from './space-types.ts';
-import {
-  clientGone, connectionOf, demoTlsCredentials, dropWithoutAnswer, wireProtocol, type DemoRequest, type DemoResponse,
-} from './transport.ts';
-import { ApiError } from './wire.ts';
+import { Attachments, type AvatarRedirect } from './attachments.ts';
+import { handleControlRequest, type DemoControls } from './control.ts';
+import { buildDataset, type Dataset } from './dataset.ts';
+import { FaultRegistry, type FaultSpec } from './faults.ts';
+import { handleApi, type ApiState, type ServerSettings } from './api.ts';
+import { loadKindModules } from './kind-modules.ts';
+import { DemoOAuth, type DemoOAuthApp, type RedirectUriRule } from './oauth.ts';
+import { RequestLog, type RecordedRequest } from './request-log.ts';
+import { sendBytes, sendSpaceError, sendText, type ResponseRecord } from './responses.ts';
+import { QueryParams } from './router.ts';
+import { TokenRegistry } from './tokens.ts';
+import { Sleeper, dropWithoutAnswer, listen, type DemoRequest, type DemoResponse } from './transport.ts';
 import { contractChecker } from '../contract/spec.ts';
 import { recordContractResult } from '../contract/log.ts';
 
 export type { FaultSpec } from './faults.ts';
-export type { RecordedRequest } from './control.ts';
+export type { RecordedRequest } from './request-log.ts';
+export { AVATAR_REDIRECTS, type AvatarRedirect } from './attachments.ts';
 export { DEMO_CLIENT_ID, type DemoOAuthApp, type RedirectUriRule } from './oauth.ts';
 export { demoTlsCredentials, type DemoTlsCredentials, type WireProtocol } from './transport.ts';
 
@@ -131,26 +126,12 @@ export interface DemoServerOptions {
   oauthApps?: readonly DemoOAuthApp[];
 }
 
-export const AVATAR_REDIRECTS = ['off', 'same-origin', 'other-origin'] as const;
-export type AvatarRedirect = (typeof AVATAR_REDIRECTS)[number];
-
 const API_PREFIX = '/api/http';
-const RESTRICTED_PROJECTION: ProjectionOptions = { inaccessibleWhenNested: new Set([PROFILE_KIND]) };
-// Source search before the project routes: `/projects/{project}` would take `source-search` for a project identifier.
-const ROUTES: readonly Route[] = [...teamDirectoryRoutes, ...chatRoutes, ...blogRoutes, sourceSearchRoute, ...projectRoutes];
 
 export async function startDemoServer(opts: DemoServerOptions = {}): Promise<DemoServer> {
-  const dataset = buildDataset({ hostile: opts.hostile === true });
+  const kinds = await loadKindModules();
+  const dataset = buildDataset(kinds, { hostile: opts.hostile === true });
   const primaryToken = opts.token ?? DEMO_TOKEN;
-  /** token → owner's user name (lower case). */
-  const tokens = new Map<string, string>([[primaryToken, dataset.demoUser.username.toLowerCase()]]);
-  const revoked = new Set<string>();
-  const faults = new FaultRegistry();
-  const pendingTimers = new Set<NodeJS.Timeout>();
-  let latencyMs = opts.latencyMs ?? 0;
-  let restricted = opts.restricted === true;
-  let sourceSearch = opts.withoutSourceSearch !== true;
-  let avatarRedirect: AvatarRedirect = opts.avatarRedirect ?? 'off';
   const oauth = new DemoOAuth({
     user: { username: dataset.demoUser.username, displayName: `${dataset.demoUser.name.firstName} ${dataset.demoUser.name.lastName}` },
     organizationName: dataset.organizationName,
@@ -158,42 +139,40 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
     ...(opts.oauthRedirectUris !== undefined ? { redirectUris: opts.oauthRedirectUris } : {}),
     ...(opts.oauthApps !== undefined ? { extraApps: opts.oauthApps } : {}),
   });
-
-  const requests: RecordedRequest[] = [];
-
-  const addToken = (token: string, username?: string): void => {
-    const owner = (username ?? dataset.demoUser.username).toLowerCase();
-    if (!dataset.profileByUsername.has(owner)) throw new TypeError(`no profile with user name '${username}'`);
-    if (token.trim() === '') throw new TypeError('token must not be empty');
-    tokens.set(token, owner);
-    revoked.delete(token);
+  const settings: ServerSettings = {
+    latencyMs: 0,
+    restricted: opts.restricted === true,
+    sourceSearch: opts.withoutSourceSearch !== true,
+    avatarRedirect: opts.avatarRedirect ?? 'off',
   };
+  const state: ApiState = {
+    dataset,
+    routes: kinds.flatMap((k) => k.routes),
+    faults: new FaultRegistry(),
+    sleeper: new Sleeper(),
+    tokens: new TokenRegistry(dataset, oauth, primaryToken),
+    oauth,
+    attachments: new Attachments(dataset),
+    settings,
+  };
+  const log = new RequestLog();
 
   const setLatency = (ms: number): void => {
     if (!Number.isFinite(ms) || ms < 0) throw new TypeError('latency must be a non-negative number');
-    latencyMs = ms;
+    settings.latencyMs = ms;
   };
-
-  const sleep = (ms: number): Promise<void> => new Promise((resolve) => {
-    if (ms <= 0) return resolve();
-    const timer = setTimeout(() => {
-      pendingTimers.delete(timer);
-      resolve();
-    }, ms);
-    pendingTimers.add(timer);
-  });
+  setLatency(opts.latencyMs ?? 0);
 
   const controls: DemoControls = {
-    setFault: (prefix, fault) => faults.set(prefix, fault),
-    clearFaults: () => faults.clear(),
-    requests: () => requests,
-    // Emptied in place: callers holding `server.requests` keep seeing the live log.
-    clearRequests: () => { requests.length = 0; },
+    setFault: (prefix, fault) => state.faults.set(prefix, fault),
+    clearFaults: () => state.faults.clear(),
+    requests: () => log.entries,
+    clearRequests: () => log.clear(),
     setLatency,
-    addToken,
-    setRestricted: (on) => { restricted = on; },
-    setSourceSearch: (on) => { sourceSearch = on; },
-    setAvatarRedirect: (mode) => { avatarRedirect = mode; },
+    addToken: (token, username) => state.tokens.add(token, username),
+    setRestricted: (on) => { settings.restricted = on; },
+    setSourceSearch: (on) => { settings.sourceSearch = on; },
+    setAvatarRedirect: (mode) => { settings.avatarRedirect = mode; },
     revokeRefreshTokens: (refreshToken) => oauth.revokeRefreshTokens(refreshToken),
     setAccessTokenTtl: (seconds) => oauth.setAccessTokenTtl(seconds),
     setOAuthReturningUser: (on) => oauth.setReturningUser(on),
@@ -202,166 +181,10 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
       oauthClientId: oauth.clientId,
       demoUser: { id: dataset.demoUser.id, username: dataset.demoUser.username },
       hostile: dataset.hostile,
-      restricted,
-      sourceSearch,
-      counts: {
-        profiles: dataset.profiles.filter((p) => !p.archived).length, teams: dataset.teams.length, locations: dataset.locations.length,
-        projects: dataset.projects.length, issues: dataset.issues.length, reviews: dataset.reviews.length,
-        channels: dataset.channels.length, articles: dataset.articles.length, sourceFiles: dataset.sourceFiles.length,
-      },
+      restricted: settings.restricted,
+      sourceSearch: settings.sourceSearch,
+      counts: Object.assign({}, ...kinds.map((k) => k.counts?.(dataset) ?? {})) as Record<string, number>,
     }),
-  };
-
-  /** Owner of a valid token, or the reason it is not valid. Descriptions are invented ([U] in space-api.md §5). */
-  const authenticate = (req: DemoRequest): { viewer: MemberProfile; token: string } | { failure: string } => {
-    const header = req.headers.authorization;
-    if (!header) return { failure: 'Authentication required' };
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    if (!match) return { failure: 'Unsupported authorization scheme; use a Bearer token' };
-    const token = match[1] as string;
-    if (revoked.has(token)) return { failure: 'Access token has been revoked' };
-    const issued = oauth.authenticate(token);
-    if (issued && 'failure' in issued) return issued;
-    const owner = issued?.username ?? tokens.get(token);
-    const viewer = owner ? dataset.profileByUsername.get(owner) : undefined;
-    if (!viewer) return { failure: 'Invalid access token' };
-    return { viewer, token };
-  };
-
-  const handleApi = async (req: DemoRequest, res: DemoResponse, url: URL, segments: string[], record: RecordedRequest): Promise<void> => {
-    const isAttachment = segments[0] === 'd';
-    const isOAuth = segments[0] === 'oauth';
-    const apiSegments = isAttachment || isOAuth ? segments : segments.slice(2);
-    const faultPath = `/${apiSegments.join('/')}`;
-    const fault = faults.take(faultPath);
-    await sleep(latencyMs + (fault?.latencyMs ?? 0));
-    if (clientGone(req, res)) return;
-
-    if (fault?.drop) {
-      dropWithoutAnswer(req);
-      return;
-    }
-    if (fault?.status) return sendFaultStatus(res, record, fault);
-    if (fault?.malformed) {
-      // Cut off mid-string, as a proxy truncating a response would.
-      return sendJsonText(res, record, 200, '{"next":"1","totalCount":1,"data":[{"id":"4TUpet38n3Ow","username":"joa');
-    }
-
-    if (isAttachment) return serveAttachment(req, res, apiSegments, record);
-    if (isOAuth) return oauth.handle(req, res, url, record);
-    if (isRevokeSelfPath(apiSegments)) return oauth.revokeSelf(req, res, record, authenticate(req));
-
-    const match = matchRoute(ROUTES, req.method ?? 'GET', apiSegments);
-    // [I] inference: an endpoint this server does not have answers 404 with a non-Space body (as a reverse
-    // proxy or a framework default would), unlike an unknown entity, which gets `{"error":"not-found"}`.
-    // Clients use the difference to tell "not supported by this server version" from "no such entity".
-    if (match.kind === 'not-found') return sendText(res, record, 404, 'Not Found');
-    if (match.kind === 'method-not-allowed') return sendText(res, record, 405, 'Method Not Allowed', { allow: match.allowed.join(', ') });
-    // A server without source search (withoutSourceSearch): the same bare 404 as any endpoint it lacks.
-    if (match.route === sourceSearchRoute && !sourceSearch) return sendText(res, record, 404, 'Not Found');
-
-    const auth = authenticate(req);
-    if ('failure' in auth) return sendSpaceError(res, record, 401, 'authentication-required', auth.failure);
-
-    let selection: FieldSelection | null = null;
-    const fieldsParam = url.searchParams.get('$fields');
-    try {
-      if (fieldsParam !== null && fieldsParam.trim() !== '') selection = parseFields(fieldsParam);
-    } catch (error) {
-      if (error instanceof FieldsSyntaxError) {
-        // [I] guessed: a malformed `$fields` is a 400 validation error.
-        return sendSpaceError(res, record, 400, 'validation-error', `Invalid $fields: ${error.message}`);
-      }
-      throw error;
-    }
-
-    const ctx: RequestContext = {
-      params: match.params,
-      query: new QueryParams(url.searchParams),
-      dataset,
-      viewer: auth.viewer,
-      now: Date.now(),
-      restricted,
-      revokeCurrentToken: () => { revoked.add(auth.token); },
-    };
-    let result: unknown;
-    try {
-      result = match.route.handler(ctx);
-    } catch (error) {
-      if (error instanceof ApiError) return sendSpaceError(res, record, error.status, error.code, error.description);
-      throw error;
-    }
-    // [I] guessed: Space answers a successful DELETE with 200 and an empty body.
-    if (result === NO_CONTENT) return sendBytes(res, record, 200, new Uint8Array(0), null);
-
-    const full = projectFields(result, selection, ctx.restricted ? RESTRICTED_PROJECTION : {});
-    const projected = fault?.unreadableFirst ? withUnreadableFirst(full) : full;
-    const json = JSON.stringify(projected);
-    if (fault?.oversizedBytes) return sendChunkedJson(res, record, padJson(projected, json, fault.oversizedBytes));
-    return sendJsonText(res, record, 200, json);
-  };
-
-  /** `/d/{id}`: the avatar PNG. Bearer required ([U] whether Space accepts it; the demo insists on it). */
-  const serveAttachment = (req: DemoRequest, res: DemoResponse, segments: string[], record: RecordedRequest): void => {
-    if (req.method !== 'GET') return sendText(res, record, 405, 'Method Not Allowed', { allow: 'GET' });
-    // `/d/{id}`, and `/d/{id}/image` where a redirecting server sends it (avatarRedirect).
-    const redirected = segments.length === 3 && segments[2] === 'image';
-    if (segments.length !== 2 && !redirected) return sendText(res, record, 404, 'Not Found');
-    const auth = authenticate(req);
-    if ('failure' in auth) return sendSpaceError(res, record, 401, 'authentication-required', auth.failure);
-    const spec = dataset.avatars.get(segments[1] as string);
-    if (!spec) return sendSpaceError(res, record, 404, 'not-found', 'Attachment not found');
-    if (!redirected && avatarRedirect !== 'off') {
-      const target = `/d/${encodeURIComponent(segments[1] as string)}/image`;
-      const location = avatarRedirect === 'same-origin' ? target : `${otherOrigin(req)}${target}`;
-      record.status = 302;
-      res.writeHead(302, { location, 'cache-control': 'no-store' });
-      res.end();
-      return;
-    }
-    return sendBytes(res, record, 200, avatarBytes(segments[1] as string, spec.seed, spec.sizePx), 'image/png', {
-      'cache-control': 'private, max-age=86400',
-    });
-  };
-
-  const avatarCache = new Map<string, Buffer>();
-  const avatarBytes = (id: string, seed: string, sizePx: number): Buffer => {
-    let bytes = avatarCache.get(id);
-    if (!bytes) {
-      bytes = identiconPng(seed, sizePx);
-      avatarCache.set(id, bytes);
-    }
-    return bytes;
-  };
-
-  const onRequest = (req: DemoRequest, res: DemoResponse): void => {
-    handleRequest(req, res).catch((error: unknown) => {
-      // A bug in the demo server itself: answer like Space's 500 instead of hanging the client.
-      console.error('[demo-space] internal error:', error instanceof Error ? error.message : error);
-      if (!res.headersSent) sendSpaceError(res, { status: 0, bytesSent: 0 }, 500, 'internal-server-error', 'Internal server error');
-      else dropWithoutAnswer(req);
-    });
-  };
-  const tls = opts.tls === true ? demoTlsCredentials() : null;
-  const server = tls ? createSecureServer({ allowHTTP1: true, key: tls.key, cert: tls.cert }, onRequest) : createServer(onRequest);
-  // Every connection, so close() can end them (http2 servers have no closeAllConnections; sessions keep them open).
-  const sockets = new Set<{ destroy(): void }>();
-  server.on(tls ? 'secureConnection' : 'connection', (socket: { destroy(): void; once(e: 'close', f: () => void): void }) => {
-    sockets.add(socket);
-    socket.once('close', () => sockets.delete(socket));
-  });
-
-  /** Connection numbers for the request log, in order of each connection's first request. */
-  const connectionNumbers = new WeakMap<object, number>();
-  let connectionCount = 0;
-  const connectionNumber = (req: DemoRequest): number => {
-    const key = connectionOf(req);
-    let n = connectionNumbers.get(key);
-    if (n === undefined) {
-      n = ++connectionCount;
-      connectionNumbers.set(key, n);
-    }
-    return n;
   };
 
   const handleRequest = async (req: DemoRequest, res: DemoResponse): Promise<void> => {
@@ -386,37 +209,31 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
     const isOAuth = segments[0] === 'oauth';
     if (!isApi && !isAttachment && !isOAuth) return serveWebUiPlaceholder(req, res);
 
-    const record: RecordedRequest = {
-      method: req.method ?? 'GET', path: decodedPath, query: new QueryParams(url.searchParams).toRecord(),
-      authorization: req.headers.authorization ?? null, at: Date.now(), answeredAt: 0, bytesSent: 0, status: 0,
-      protocol: wireProtocol(req), connection: connectionNumber(req),
-    };
-    requests.push(record);
-    if (isApi) checkContract(req.method ?? 'GET', url);
-    await handleApi(req, res, url, segments, record);
+    const record = log.record(req, decodedPath, new QueryParams(url.searchParams));
+    if (isApi) checkRequestContract(req.method ?? 'GET', url);
+    await handleApi(state, req, res, url, segments, record);
     if (record.status !== 0) record.answeredAt = Date.now();
   };
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
+  const listening = await listen({ port: opts.port, host: opts.host, tls: opts.tls === true }, (req, res) => {
+    handleRequest(req, res).catch((error: unknown) => {
+      // A bug in the demo server itself: answer like Space's 500 instead of hanging the client.
+      console.error('[demo-space] internal error:', error instanceof Error ? error.message : error);
+      if (!res.headersSent) sendSpaceError(res, { status: 0, bytesSent: 0 }, 500, 'internal-server-error', 'Internal server error');
+      else dropWithoutAnswer(req);
     });
   });
-  const address = server.address() as AddressInfo;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
 
   return {
-    url: `${tls ? 'https' : 'http'}://${host}:${address.port}`,
-    certificate: tls?.cert ?? null,
-    port: address.port,
+    url: listening.url,
+    certificate: listening.certificate,
+    port: listening.port,
     token: primaryToken,
-    requests,
+    requests: log.entries,
     clearRequests: controls.clearRequests,
     setFault: controls.setFault,
     clearFaults: controls.clearFaults,
-    addToken,
+    addToken: controls.addToken,
     setLatency,
     setRestricted: controls.setRestricted,
     setSourceSearch: controls.setSourceSearch,
@@ -427,61 +244,18 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
     setAccessTokenTtl: controls.setAccessTokenTtl,
     setOAuthReturningUser: controls.setOAuthReturningUser,
     issuedOAuthTokens: () => oauth.issuedTokens(),
-    close: () => new Promise<void>((resolve) => {
-      for (const timer of pendingTimers) clearTimeout(timer);
-      pendingTimers.clear();
-      server.close(() => resolve());
-      for (const socket of sockets) socket.destroy();
-    }),
+    close: () => {
+      state.sleeper.cancelAll();
+      return listening.close();
+    },
   };
 }
 
-/**
- * Every API request is checked against Space's published API (scripts/contract/), whatever the demo then
- * answers: the demo was written from the same guesses as the client, the spec was not. Results go to the
- * process-wide contract log, where the test setup turns a violation into a failed test.
- */
-function checkContract(method: string, url: URL): void {
+/** The request, checked against Space's published API whatever the demo then answers (scripts/contract/). */
+function checkRequestContract(method: string, url: URL): void {
   const apiPath = url.pathname.slice(API_PREFIX.length) || '/';
   const result = contractChecker().check(method, apiPath, url.searchParams);
   recordContractResult(result, `${method} ${url.pathname}${url.search}`);
-}
-
-/**
- * Space error body for an injected status. 502/503 get a Space-shaped body too, as the brief for tests asks;
- * a real proxy in front of Space would more likely send HTML.
- */
-function sendFaultStatus(res: DemoResponse, record: ResponseRecord, fault: FaultSpec): void {
-  const retryHeaders: Record<string, string> = fault.retryAfter && (fault.status === 429 || fault.status === 503)
-    ? { 'retry-after': fault.retryAfter } : {};
-  if (fault.otherShape && fault.status) {
-    return sendJsonText(res, record, fault.status, JSON.stringify({ message: `Request failed with status ${fault.status}` }), retryHeaders);
-  }
-  switch (fault.status) {
-    case 400: return sendSpaceError(res, record, 400, 'validation-error', 'Invalid request');
-    case 401: return sendSpaceError(res, record, 401, 'authentication-required', 'Access token has expired');
-    case 403: return sendSpaceError(res, record, 403, 'permission-denied',
-      fault.permission ? `Permission denied: ${fault.permission}` : 'Permission denied');
-    case 404: return sendSpaceError(res, record, 404, 'not-found', 'Not found');
-    case 429: return sendSpaceError(res, record, 429, 'rate-limited', 'Too many requests', retryHeaders);
-    case 500: return sendSpaceError(res, record, 500, 'internal-server-error', 'Internal server error');
-    case 502: return sendSpaceError(res, record, 502, 'internal-server-error', 'Bad gateway');
-    case 503: return sendSpaceError(res, record, 503, 'internal-server-error', 'Service unavailable', retryHeaders);
-    default: return sendSpaceError(res, record, 500, 'internal-server-error', 'Internal server error');
-  }
-}
-
-/**
- * The real answer, grown to at least `minBytes`: objects get a `$padding` string property (unknown fields are
- * ignored by clients, so only the size is wrong), arrays trailing whitespace (still valid JSON).
- */
-function padJson(value: unknown, json: string, minBytes: number): string {
-  const missing = minBytes - Buffer.byteLength(json, 'utf8');
-  if (missing <= 0) return json;
-  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    return JSON.stringify({ ...(value as Record<string, unknown>), $padding: 'x'.repeat(missing) });
-  }
-  return json + ' '.repeat(missing);
 }
 
 /**
@@ -493,13 +267,4 @@ function serveWebUiPlaceholder(req: DemoRequest, res: DemoResponse): void {
   if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, record, 405, 'Method Not Allowed', { allow: 'GET' });
   sendText(res, record, 200, 'Northwind Orbital: demo JetBrains Space server for Space Lookup.\n'
     + 'The Space web UI is not part of the demo; the HTTP API lives under /api/http.\n');
-}
-
-/** This server under another origin: `localhost` for `127.0.0.1` (and any other host), `127.0.0.1` for `localhost`. */
-function otherOrigin(req: DemoRequest): string {
-  const host = req.headers.host ?? '127.0.0.1';
-  const port = /:(\d+)$/.exec(host)?.[1];
-  const name = host.startsWith('localhost') ? '127.0.0.1' : 'localhost';
-  const scheme = 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http';
-  return `${scheme}://${name}${port ? `:${port}` : ''}`;
 }

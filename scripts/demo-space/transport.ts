@@ -9,8 +9,9 @@
  *    pair in `tls/` (see tls/README.md: demo only, its key is public, nothing trusts it).
  */
 import { readFileSync } from 'node:fs';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { constants as h2, Http2ServerRequest, type Http2ServerResponse } from 'node:http2';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { constants as h2, createSecureServer, Http2ServerRequest, type Http2ServerResponse } from 'node:http2';
+import type { AddressInfo } from 'node:net';
 
 export type DemoRequest = IncomingMessage | Http2ServerRequest;
 export type DemoResponse = ServerResponse | Http2ServerResponse;
@@ -62,4 +63,67 @@ export function clientGone(req: DemoRequest, res: DemoResponse): boolean {
 export function dropWithoutAnswer(req: DemoRequest): void {
   if (req instanceof Http2ServerRequest) req.stream.close(h2.NGHTTP2_INTERNAL_ERROR);
   else req.socket.destroy();
+}
+
+export interface Listening {
+  /** `http://127.0.0.1:PORT`, or `https://…` with TLS. */
+  url: string;
+  port: number;
+  /** The demo certificate (PEM) with TLS, else null. */
+  certificate: string | null;
+  /** Stops listening and ends every open connection. */
+  close(): Promise<void>;
+}
+
+/** Starts the transport (plain HTTP/1.1, or TLS with HTTP/2 and HTTP/1.1) and hands every request to `onRequest`. */
+export async function listen(
+  options: { port?: number; host?: string; tls: boolean }, onRequest: (req: DemoRequest, res: DemoResponse) => void,
+): Promise<Listening> {
+  const tls = options.tls ? demoTlsCredentials() : null;
+  const server = tls ? createSecureServer({ allowHTTP1: true, key: tls.key, cert: tls.cert }, onRequest) : createServer(onRequest);
+  // Every connection, so close() can end them (http2 servers have no closeAllConnections; sessions keep them open).
+  const sockets = new Set<{ destroy(): void }>();
+  server.on(tls ? 'secureConnection' : 'connection', (socket: { destroy(): void; once(e: 'close', f: () => void): void }) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return {
+    url: `${tls ? 'https' : 'http'}://${host}:${address.port}`,
+    port: address.port,
+    certificate: tls?.cert ?? null,
+    close: () => new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      for (const socket of sockets) socket.destroy();
+    }),
+  };
+}
+
+/** Timers for injected latency, all cancelled when the server closes (so close() never waits on a sleeping answer). */
+export class Sleeper {
+  private readonly pending = new Set<NodeJS.Timeout>();
+
+  sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      if (ms <= 0) return resolve();
+      const timer = setTimeout(() => {
+        this.pending.delete(timer);
+        resolve();
+      }, ms);
+      this.pending.add(timer);
+    });
+  }
+
+  cancelAll(): void {
+    for (const timer of this.pending) clearTimeout(timer);
+    this.pending.clear();
+  }
 }

@@ -1,13 +1,137 @@
 /**
- * Blog articles of "Northwind Orbital": written by people of the directory, for teams, for offices or for everyone,
- * dated relative to the anchor day. The author, teams and locations are the directory's own objects, so `$fields`
- * and restricted mode treat them like everywhere else. Ids come from their own seed (nothing else reshuffles).
+ * Blog articles: `GET /blog` and `GET /blog/{id}` (also `alias:{alias}`). Parameters from the spec and NET's
+ * generated clients ([C], space-api.md §2a); the search rules are guesses, marked [I].
+ *
+ * The data: articles written by people of the directory, for teams, for offices or for everyone, dated relative to
+ * the anchor day. The author, teams and locations are the directory's own objects, so `$fields` and restricted mode
+ * treat them like everywhere else. Ids come from their own seed (nothing else reshuffles).
  */
-import type { Organization } from './data-organization.ts';
-import { createPrng } from './prng.ts';
-import type { ArticleRecord, Location, Team } from './space-types.ts';
-import { fold } from './text-match.ts';
-import { DAY_MS, dateTime } from './wire.ts';
+import { HOSTILE_STRINGS, HOSTILE_USERNAME } from '../data-hostile.ts';
+import type { Dataset, World } from '../dataset.ts';
+import {
+  DAY_MS, containsFolded, createPrng, dateTime, dateTimeParam, defineKind, fold, matchesWordPrefixes, notFound, pageOf, route,
+  type RequestContext,
+} from '../kind-kit.ts';
+import { resolveProfileLoosely } from '../lookup.ts';
+import type { Location, MemberProfile, Team } from '../space-types.ts';
+import type { WireDateTime } from '../wire.ts';
+
+declare module '../dataset.ts' {
+  interface KindData {
+    /** Newest first. */
+    articles: ArticleRecord[];
+    articleById: Map<string, ArticleRecord>;
+  }
+}
+
+export default defineKind({
+  kind: 'article',
+  routes: [
+    route('GET', '/blog', listArticles),
+    route('GET', '/blog/{alias}', (ctx) => {
+      const alias = (ctx.params.alias as string).slice('alias:'.length);
+      const article = ctx.dataset.articles.find((a) => a.aliases.some((x) => x.alias === alias));
+      if (!article) throw notFound('Article');
+      return article;
+    }, { constraints: { alias: /^alias:/ } }),
+    route('GET', '/blog/{id}', (ctx) => {
+      const article = ctx.dataset.articleById.get(ctx.params.id as string);
+      if (!article) throw notFound('Article');
+      return article;
+    }),
+  ],
+  data: (world, { anchorMs, hostile }) => {
+    const articles = generateArticles(world, anchorMs);
+    if (hostile) articles.push(hostileArticle(world, anchorMs));
+    articles.sort((a, b) => b.created.timestamp - a.created.timestamp);
+    return { articles, articleById: new Map(articles.map((a) => [a.id, a])) };
+  },
+  counts: (ds) => ({ articles: ds.articles.length }),
+});
+
+/**
+ * ArticleRecord ([C] OAS field names). Objects are shared: `author` is the profile itself (so restricted mode
+ * withholds it), `teams`/`locations` the directory's own objects; null means "for everyone" [I].
+ */
+export interface ArticleRecord {
+  id: string;
+  archived: boolean;
+  title: string;
+  created: WireDateTime;
+  author: MemberProfile;
+  aliases: { alias: string; created: WireDateTime }[];
+  archivedBy: null;
+  archivedAt: null;
+  content: string;
+  editable: boolean;
+  channel: { id: string; contact: { defaultName: string; key: string }; totalMessages: number; archived: boolean };
+  channelContent: null;
+  reactions: { id: string; emojiReactions: never[] };
+  event: null;
+  teams: Team[] | null;
+  locations: Location[] | null;
+  externalEntityInfo: null;
+  previewImages: never[];
+  preview: string;
+  previewAttachments: null;
+  wordsNumber: number;
+  cut: boolean;
+  docContent: { className: 'MdTextDocumentContent'; markdown: string };
+  attachments: never[];
+}
+
+/**
+ * [C] parameters (`term`, `dateFrom`/`dateTo` date-times, `authorId`, `teamId`, `locationId`, `forProfile`).
+ * [I] guessed: `term` matches title words by prefix, or a substring of the title, preview or text; newest first;
+ * `authorId` is a raw profile id (an identifier works too), `teamId`/`locationId` raw ids of a target;
+ * `forProfile` keeps articles for everyone and those for the profile's teams or locations (or their parents).
+ */
+function listArticles(ctx: RequestContext): unknown {
+  const { dataset: ds, query: q, viewer } = ctx;
+  const term = (q.get('term') ?? '').trim();
+  const from = dateTimeParam(q, 'dateFrom');
+  const to = dateTimeParam(q, 'dateTo');
+  const authorParam = q.get('authorId');
+  const author = authorParam ? resolveProfileLoosely(ds, authorParam, viewer) : undefined;
+  const teamId = q.get('teamId') || undefined;
+  const locationId = q.get('locationId') || undefined;
+  const forParam = q.get('forProfile');
+  const audience = forParam ? audienceOf(ds, resolveProfileLoosely(ds, forParam, viewer)) : undefined;
+
+  const articles = ds.articles.filter((a) =>
+    !a.archived
+    && (term === '' || matchesWordPrefixes(term, [a.title]) || [a.title, a.preview, a.content].some((text) => containsFolded(text, term)))
+    && (from === undefined || a.created.timestamp >= from)
+    && (to === undefined || a.created.timestamp <= to)
+    && (author === undefined || a.author === author)
+    && (teamId === undefined || (a.teams ?? []).some((t) => t.id === teamId))
+    && (locationId === undefined || (a.locations ?? []).some((l) => l.id === locationId))
+    && (audience === undefined || isFor(a, audience)));
+  return pageOf(articles, q);
+}
+
+interface Audience { teams: Set<Team>; locations: Set<Location> }
+
+/** The profile's current teams and locations with all their parents; nobody (an unknown profile) has none. */
+function audienceOf(ds: Dataset, profile: MemberProfile | null): Audience {
+  const teams = new Set<Team>();
+  const locations = new Set<Location>();
+  if (profile === null) return { teams, locations };
+  for (const m of ds.memberships) {
+    if (m.member !== profile || m.archived) continue;
+    for (let t: Team | null = m.team; t; t = t.parent) teams.add(t);
+  }
+  for (const ml of profile.locations) {
+    if (ml.archived) continue;
+    for (let l: Location | null = ml.location; l; l = l.parent) locations.add(l);
+  }
+  return { teams, locations };
+}
+
+function isFor(article: ArticleRecord, audience: Audience): boolean {
+  if (article.teams === null && article.locations === null) return true;
+  return (article.teams ?? []).some((t) => audience.teams.has(t)) || (article.locations ?? []).some((l) => audience.locations.has(l));
+}
 
 interface ArticleSpec {
   title: string;
@@ -94,7 +218,7 @@ const SEED_BLOG = 0x5eed_0004;
 /** Space's preview is a short excerpt of the text [I: its length is unknown]. */
 const PREVIEW_CHARS = 160;
 
-export function generateArticles(org: Organization, anchorMs: number): ArticleRecord[] {
+function generateArticles(org: World, anchorMs: number): ArticleRecord[] {
   const prng = createPrng(SEED_BLOG);
   return ARTICLES.map((spec): ArticleRecord => {
     const author = org.profiles.find((p) => p.username === spec.author);
@@ -138,4 +262,25 @@ function byName<T extends Team | Location>(items: readonly T[], name: string, wh
   const found = items.find((item) => item.name === name);
   if (!found) throw new Error(`blog ${what} ${name} is not in the directory`);
   return found;
+}
+
+const SEED_HOSTILE = 0x5eed_0baf;
+
+/** With `hostile`: an article whose title, preview and text are markup and bidi overrides. */
+function hostileArticle(world: World, anchorMs: number): ArticleRecord {
+  const prng = createPrng(SEED_HOSTILE);
+  const h = HOSTILE_STRINGS;
+  const author = world.profiles.find((p) => p.username === HOSTILE_USERNAME);
+  if (!author) throw new Error('the hostile article needs the hostile person');
+  const when = dateTime(anchorMs - 2 * DAY_MS);
+  const id = prng.id();
+  const markdown = `${h.scriptClose}\n\n${h.bidi}`;
+  return {
+    id, archived: false, title: `Hostile ${h.svgBreakout} ${h.rtlMixed}`, created: when, author, aliases: [],
+    archivedBy: null, archivedAt: null, content: markdown, editable: false,
+    channel: { id: prng.id(), contact: { defaultName: h.imgTag, key: `article/${id}` }, totalMessages: 0, archived: false },
+    channelContent: null, reactions: { id: prng.id(), emojiReactions: [] }, event: null, teams: null, locations: null,
+    externalEntityInfo: null, previewImages: [], preview: `${h.imgTag} ${h.template} ${h.controlChars}`, previewAttachments: null,
+    wordsNumber: 4, cut: false, docContent: { className: 'MdTextDocumentContent', markdown }, attachments: [],
+  };
 }

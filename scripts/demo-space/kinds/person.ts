@@ -1,49 +1,42 @@
 /**
- * Team directory endpoints the client calls (src/space/api-paths.ts): profiles, a profile's time zone and
- * working hours, locations, teams, absences, and revoking the calling token. Paths and parameters from
- * space-api.md §2a.
+ * People: the team directory's profiles (search, one profile, its time zone and working hours), their absences,
+ * and revoking the calling personal token. Paths and parameters from space-api.md §2a. The profiles themselves are
+ * part of the shared world (data-organization.ts): teams, locations, projects and reviews link to them.
  */
-import { materializeAbsences, type Dataset } from './dataset.ts';
-import { resolveProfile, resolveProfileLoosely } from './lookup.ts';
-import { NO_CONTENT, route, type RequestContext, type Route } from './router.ts';
-import type { Location, MemberProfile, Team } from './space-types.ts';
-import { containsFolded, fold, matchesWordPrefixes } from './text-match.ts';
-import { ApiError, paginate, validationError } from './wire.ts';
-
-const collator = new Intl.Collator('en', { sensitivity: 'base' });
-const fullName = (p: MemberProfile): string => `${p.name.firstName} ${p.name.lastName}`;
+import type { AbsencePlan } from '../data-organization.ts';
+import type { Dataset } from '../dataset.ts';
+import {
+  ApiError, DAY_MS, NO_CONTENT, date, dayParam, defineKind, fold, matchesWordPrefixes, pageOf, route, validationError,
+  type RequestContext,
+} from '../kind-kit.ts';
+import { isWithinLocation, resolveProfile, resolveProfileLoosely } from '../lookup.ts';
+import type { AbsenceRecord, Location, MemberProfile } from '../space-types.ts';
+import { startOfUtcDay } from '../wire.ts';
 
 /** [C] the right `GET /absences` needs (OAS `x-rights` "View absences"; space-api.md §12). */
 export const ABSENCES_RIGHT = 'Profile.Absences.View';
 
-export const teamDirectoryRoutes: readonly Route[] = [
-  route('GET', '/team-directory/profiles', searchProfiles),
-  route('GET', '/team-directory/profiles/{profile}', (ctx) => profileParam(ctx)),
-  route('GET', '/team-directory/profiles/{profile}/timezone', (ctx) => ({ id: timeZoneOf(ctx.dataset, profileParam(ctx)) })),
-  route('GET', '/team-directory/profiles/{profile}/working-days', (ctx) => {
-    const hours = ctx.dataset.workingDays.get(profileParam(ctx).id);
-    return paginate(hours ? [hours] : [], ctx.query.get('$skip'), ctx.query.get('$top'));
-  }),
-  route('DELETE', '/team-directory/profiles/{profile}/permanent-tokens/current', revokeCurrentToken),
-  route('GET', '/team-directory/locations', searchLocations),
-  route('GET', '/team-directory/locations/{id}', (ctx) => {
-    const location = ctx.dataset.locationById.get(ctx.params.id as string);
-    if (!location) throw new ApiError(404, 'not-found', 'Location not found');
-    return location;
-  }),
-  route('GET', '/team-directory/teams', searchTeams),
-  route('GET', '/team-directory/teams/{id}', (ctx) => teamParam(ctx)),
-  route('GET', '/absences', listAbsences),
-];
+const collator = new Intl.Collator('en', { sensitivity: 'base' });
+const fullName = (p: MemberProfile): string => `${p.name.firstName} ${p.name.lastName}`;
+
+export default defineKind({
+  kind: 'person',
+  routes: [
+    route('GET', '/team-directory/profiles', searchProfiles),
+    route('GET', '/team-directory/profiles/{profile}', (ctx) => profileParam(ctx)),
+    route('GET', '/team-directory/profiles/{profile}/timezone', (ctx) => ({ id: timeZoneOf(ctx.dataset, profileParam(ctx)) })),
+    route('GET', '/team-directory/profiles/{profile}/working-days', (ctx) => {
+      const hours = ctx.dataset.workingDays.get(profileParam(ctx).id);
+      return pageOf(hours ? [hours] : [], ctx.query);
+    }),
+    route('DELETE', '/team-directory/profiles/{profile}/permanent-tokens/current', revokeCurrentToken),
+    route('GET', '/absences', listAbsences),
+  ],
+  counts: (ds) => ({ profiles: ds.profiles.filter((p) => !p.archived).length }),
+});
 
 function profileParam(ctx: RequestContext): MemberProfile {
   return resolveProfile(ctx.dataset, ctx.params.profile as string, ctx.viewer);
-}
-
-function teamParam(ctx: RequestContext): Team {
-  const team = ctx.dataset.teamById.get(ctx.params.id as string);
-  if (!team) throw new ApiError(404, 'not-found', 'Team not found');
-  return team;
 }
 
 /** [C] (OAS): the working-hours time zone, else the location's, else the device's (the demo has no device). */
@@ -81,7 +74,7 @@ function searchProfiles(ctx: RequestContext): unknown {
     if (p.archived ? !past : !current) return false;
     if (teamId && !p.memberships.some((m) => !m.archived && m.team.id === teamId)) return false;
     if (roleId && !p.memberships.some((m) => !m.archived && m.role.id === roleId)) return false;
-    if (locationId && !p.locations.some((ml) => isWithin(ml.location, locationId))) return false;
+    if (locationId && !p.locations.some((ml) => isWithinLocation(ml.location, locationId))) return false;
     return matchesWordPrefixes(query, profileSearchText(p));
   });
 
@@ -101,12 +94,7 @@ function searchProfiles(ctx: RequestContext): unknown {
   if (q.flag('meOnTop', false) && results.includes(ctx.viewer)) {
     results = [ctx.viewer, ...results.filter((p) => p !== ctx.viewer)];
   }
-  return paginate(results, q.get('$skip'), q.get('$top'));
-}
-
-function isWithin(location: Location, ancestorId: string): boolean {
-  for (let l: Location | null = location; l; l = l.parent) if (l.id === ancestorId) return true;
-  return false;
+  return pageOf(results, q);
 }
 
 function revokeCurrentToken(ctx: RequestContext): unknown {
@@ -115,28 +103,6 @@ function revokeCurrentToken(ctx: RequestContext): unknown {
   if (profile !== ctx.viewer) throw new ApiError(403, 'permission-denied', 'Permission denied: Profile.PermanentTokens.Manage');
   ctx.revokeCurrentToken();
   return NO_CONTENT;
-}
-
-/** [C] not paginated: a plain array. `type` may repeat. */
-function searchLocations(ctx: RequestContext): unknown {
-  const q = ctx.query;
-  const query = q.get('query') ?? '';
-  const types = q.getAll('type').map((t) => t.toLowerCase());
-  const withArchived = q.flag('withArchived', false);
-  return ctx.dataset.locations.filter((l) =>
-    (withArchived || !l.archived)
-    && (types.length === 0 || types.includes(l.type.toLowerCase()))
-    && containsFolded(l.name, query));
-}
-
-function searchTeams(ctx: RequestContext): unknown {
-  const q = ctx.query;
-  const query = q.get('query') ?? '';
-  const withArchived = q.flag('withArchived', false);
-  const teams = ctx.dataset.teams
-    .filter((t) => (withArchived || !t.archived) && matchesWordPrefixes(query, [t.name]))
-    .sort((a, b) => collator.compare(a.name, b.name));
-  return paginate(teams, q.get('$skip'), q.get('$top'));
 }
 
 /**
@@ -150,8 +116,8 @@ function listAbsences(ctx: RequestContext): unknown {
   if (ctx.restricted) throw new ApiError(403, 'permission-denied', `Permission denied: ${ABSENCES_RIGHT}`);
   const memberValues = [...q.getAll('member'), ...q.getAll('members')];
   const members = new Set(memberValues.map((v) => resolveProfileLoosely(ds, v, ctx.viewer)));
-  const since = dateParam(q.get('since'), 'since');
-  const till = dateParam(q.get('till'), 'till');
+  const since = dayParam(q, 'since');
+  const till = dayParam(q, 'till');
   const teamId = q.get('team');
   const locationId = q.get('location');
   const reasonId = q.get('reason');
@@ -160,13 +126,30 @@ function listAbsences(ctx: RequestContext): unknown {
     && (since === null || a.till.iso >= since)
     && (till === null || a.since.iso <= till)
     && (!teamId || a.member.memberships.some((m) => !m.archived && m.team.id === teamId))
-    && (!locationId || a.member.locations.some((ml) => isWithin(ml.location, locationId)))
+    && (!locationId || a.member.locations.some((ml) => isWithinLocation(ml.location, locationId)))
     && (!reasonId || a.reason?.id === reasonId));
-  return paginate(absences, q.get('$skip'), q.get('$top'));
+  return pageOf(absences, q);
 }
 
-function dateParam(value: string | undefined, name: string): string | null {
-  if (value === undefined || value === '') return null;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw validationError(`Parameter '${name}' has an invalid value`);
-  return value;
+/** All absences with dates relative to the UTC day of `nowMs`, in plan order. */
+export function materializeAbsences(dataset: Pick<Dataset, 'absencePlans'>, nowMs: number): AbsenceRecord[] {
+  const today = startOfUtcDay(nowMs);
+  return dataset.absencePlans.map((plan) => toAbsenceRecord(plan, today));
+}
+
+function toAbsenceRecord(plan: AbsencePlan, todayMs: number): AbsenceRecord {
+  return {
+    id: plan.id,
+    archived: false,
+    member: plan.member,
+    icon: plan.icon,
+    reason: plan.reason,
+    description: plan.description === '' ? null : plan.description,
+    since: date(todayMs + plan.fromDay * DAY_MS),
+    till: date(todayMs + plan.toDay * DAY_MS),
+    location: null,
+    available: plan.available,
+    approval: null,
+    customFields: {},
+  };
 }

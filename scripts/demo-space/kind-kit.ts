@@ -1,0 +1,81 @@
+/**
+ * What a kind module (kinds/<kind>.ts) is made of, and the helpers each one uses: one import for everything a new
+ * kind's demo endpoint needs. The server does the rest for every route: the Bearer check, faults and latency,
+ * the request log, the contract check of the request and of the JSON answer against Space's published API,
+ * `$fields` projection and restricted mode (nested profiles withheld), and error bodies for thrown ApiErrors.
+ *
+ * A kind module is discovered by its file name (kind-modules.ts): adding a kind's endpoint is one new file,
+ * `kinds/<kind>.ts`, whose default export is `defineKind({...})`; no registry line anywhere else.
+ */
+import type { Dataset, KindData, World } from './dataset.ts';
+import type { QueryParams, Route } from './router.ts';
+import { paginate, validationError, type Batch } from './wire.ts';
+
+export interface KindDataOptions {
+  /** 00:00 UTC of the day the data is generated: relative times count from it. */
+  anchorMs: number;
+  /** Add this kind's hostile strings (XSS, bidi…) in the hostile project, by the hostile person (data-hostile.ts). */
+  hostile: boolean;
+}
+
+export interface KindModule {
+  /** The kind, as named in ALL_KINDS (src/shared/kinds.ts) and in the file name `kinds/<kind>.ts`. */
+  kind: string;
+  /** Its endpoints under /api/http. The router prefers literal segments to parameters, so order never matters. */
+  routes: readonly Route[];
+  /**
+   * Its own data, generated after the shared world (people, teams, locations, projects, issues, reviews) from its
+   * own seed, so adding a kind never reshuffles the others. The result is merged into the Dataset; declare its
+   * slots with `declare module '../dataset.ts' { interface KindData { … } }` in the module.
+   */
+  data?: (world: World, options: KindDataOptions) => Partial<KindData>;
+  /** How many there are, for `GET /__demo/info` (`{counts: {…}}`). */
+  counts?: (dataset: Dataset) => Record<string, number>;
+}
+
+/** A kind module's default export. */
+export function defineKind(module: KindModule): KindModule {
+  return module;
+}
+
+export { NO_CONTENT, route, type QueryParams, type RequestContext, type Route } from './router.ts';
+export { ApiError, DAY_MS, date, dateTime, notFound, paginate, validationError } from './wire.ts';
+export { containsFolded, fold, matchesWordPrefixes } from './text-match.ts';
+export { createPrng } from './prng.ts';
+
+/** A parameter Space requires ([C] from the spec: `required: true`); missing or empty is a 400. */
+export function requiredParam(query: QueryParams, name: string): string {
+  const value = query.get(name);
+  if (value === undefined || value === '') throw validationError(`Parameter '${name}' is required`);
+  return value;
+}
+
+/** `name`'s value when it is one of `values`; absent or empty (null on the wire) is undefined; anything else is a 400. */
+export function optionalEnum<T extends string>(query: QueryParams, name: string, values: readonly T[]): T | undefined {
+  const raw = query.get(name);
+  if (raw === undefined || raw === '') return undefined;
+  if (!(values as readonly string[]).includes(raw)) throw validationError(`Parameter '${name}' has an invalid value`);
+  return raw as T;
+}
+
+/** A `full-date` parameter (`yyyy-MM-dd`), or null when absent or empty; anything else is a 400. */
+export function dayParam(query: QueryParams, name: string): string | null {
+  const value = query.get(name);
+  if (value === undefined || value === '') return null;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw validationError(`Parameter '${name}' has an invalid value`);
+  return value;
+}
+
+/** A `date-time` parameter as epoch ms, or undefined when absent or empty; anything unparsable is a 400. */
+export function dateTimeParam(query: QueryParams, name: string): number | undefined {
+  const raw = query.get(name);
+  if (raw === undefined || raw === '') return undefined;
+  const ms = Date.parse(raw);
+  if (Number.isNaN(ms)) throw validationError(`Parameter '${name}' has an invalid value`);
+  return ms;
+}
+
+/** One page of `items` per the request's `$skip` and `$top`: a Batch (wire.ts paginate). */
+export function pageOf<T>(items: readonly T[], query: QueryParams): Batch<T> {
+  return paginate(items, query.get('$skip'), query.get('$top'));
+}
