@@ -12,6 +12,17 @@ const noImportFrom = (...floors) => floors.map((floor) => ({
   message: `Imports only go down: src/space → src/shared → src/kinds → src/background | src/popup | src/options. Move what both need down a floor.`,
 }));
 
+/**
+ * What a page (src/popup, src/options) may take from src/space: an allowlist of pure modules, exactly those the pages
+ * use — the entities' types, the base-URL rules, the same-origin check, Space's web URLs and the permission list
+ * Options shows. Everything else there (the HTTP core, the client, OAuth) belongs to the worker: a page asks it.
+ */
+const PAGE_SPACE_MODULES = ['types', 'base-url', 'same-origin', 'web-urls', 'required-permissions'];
+const pageSpaceImports = {
+  regex: `(^|/)space/(?!(${PAGE_SPACE_MODULES.join('|')})\\.ts$)`,
+  message: `A page takes only ${PAGE_SPACE_MODULES.map((m) => `space/${m}.ts`).join(', ')} from src/space: ask the service worker.`,
+};
+
 const htmlSinks = [
   { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render Space data as text.' },
   { selector: "MemberExpression[property.name=/^(innerHTML|outerHTML)$/]", message: 'No HTML sinks.' },
@@ -75,18 +86,10 @@ export default tseslint.config(
   },
   {
     files: ['src/popup/**/*.{ts,tsx}'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [...noImportFrom('background', 'options'), { regex: '(^|/)space/client', message: 'Ask the service worker.' }],
-      }],
-    },
+    rules: { 'no-restricted-imports': ['error', { patterns: [...noImportFrom('background', 'options'), pageSpaceImports] }] },
   },
   {
     files: ['src/options/**/*.{ts,tsx}'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [...noImportFrom('background', 'popup'), { regex: '(^|/)space/client', message: 'Ask the service worker.' }],
-      }],
-    },
+    rules: { 'no-restricted-imports': ['error', { patterns: [...noImportFrom('background', 'popup'), pageSpaceImports] }] },
   },
 );
