@@ -8,7 +8,7 @@
 import type { AppError } from '../shared/protocol.ts';
 import type { SpaceApi, TokenSource } from '../space/api.ts';
 import { isSpaceError } from '../space/errors.ts';
-import { failures } from './app-error.ts';
+import { workerErrors } from './app-error.ts';
 import { refreshBadge, showBadge } from './badge.ts';
 import { hasHostPermission } from './host-permission.ts';
 import type { CacheOwner } from './cache.ts';
@@ -37,14 +37,14 @@ export async function openConnection(
   opts: { allowRejected?: boolean; private?: boolean } = {},
 ): Promise<ActiveConnection> {
   const { record, token } = await readConnection(deps.platform);
-  if (!record || token === null) throw failures.notConfigured();
+  if (!record || token === null) throw workerErrors.notConfigured();
   if (!(await hasHostPermission(deps.platform, record.origin))) {
     // The state is known from what was just read: no need to read it all again for the badge.
     await showBadge(deps.platform, 'no-host-permission').catch(() => undefined);
-    throw failures.noHostPermission(new URL(record.origin).host);
+    throw workerErrors.noHostPermission(new URL(record.origin).host);
   }
   if (record.auth === 'rejected' && !opts.allowRejected) {
-    throw record.method === 'oauth' ? failures.signInAgain(new URL(record.origin).host) : failures.tokenRejected();
+    throw record.method === 'oauth' ? workerErrors.signInAgain(new URL(record.origin).host) : workerErrors.tokenRejected();
   }
   const tokens = record.method === 'oauth' ? oauthTokenSource(deps, record) : null;
   const api = deps.createClient({ origin: record.origin, token: tokens ?? token });
@@ -71,7 +71,7 @@ export async function callSpace<T>(
   } catch (e) {
     if (isSpaceError(e) && e.code === 'unauthorized') {
       await noteAuthRejected(platform, conn.record);
-      if (conn.record.method === 'oauth') throw failures.signInAgain(new URL(conn.record.origin).host);
+      if (conn.record.method === 'oauth') throw workerErrors.signInAgain(new URL(conn.record.origin).host);
     }
     throw e;
   }
@@ -79,10 +79,10 @@ export async function callSpace<T>(
 
 /**
  * When `error` means the connection's credentials are no good (a 401, or a refused refresh token), the
- * page-level failure to report: "sign in again" for a signed-in connection, the error itself for a token.
+ * page-level error to report: "sign in again" for a signed-in connection, the error itself for a token.
  * Null for every other error.
  */
-export function credentialFailure(conn: ActiveConnection, error: AppError): AppError | null {
+export function credentialError(conn: ActiveConnection, error: AppError): AppError | null {
   if (error.code !== 'unauthorized' && error.code !== 'sign-in-again') return null;
   return conn.record.method === 'oauth' ? { code: 'sign-in-again', host: new URL(conn.record.origin).host } : error;
 }

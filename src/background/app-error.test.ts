@@ -2,21 +2,21 @@ import { describe, expect, it } from 'vitest';
 import type { AppError } from '../shared/protocol.ts';
 import { SpaceError } from '../space/errors.ts';
 import { OAuthError } from '../space/oauth/errors.ts';
-import { AppFailure, BAD_REQUEST, INTERNAL_ERROR, failures, toAppError } from './app-error.ts';
+import { WorkerError, BAD_REQUEST, INTERNAL_ERROR, workerErrors, toAppError } from './app-error.ts';
 
 /** Prose has spaces; codes, hosts, permission names, reasons and identifiers of these examples don't. */
 const prose = (error: AppError) => Object.values(error).filter((v) => typeof v === 'string' && / /.test(v));
 
 describe('AppError', () => {
   const made: [string, AppError][] = [
-    ['notConfigured', failures.notConfigured().error],
-    ['noHostPermission', failures.noHostPermission('space.example.com').error],
-    ['badRequest', failures.badRequest('project-key', 'NOT-A-KEY').error],
-    ['tokenRejected', failures.tokenRejected().error],
-    ['unsupportedImage', failures.unsupportedImage().error],
-    ['signInAgain', failures.signInAgain('space.example.com').error],
-    ['signIn', failures.signIn('window-closed', 'space.example.com').error],
-    ['policy', failures.policy('url', 'space.example.com').error],
+    ['notConfigured', workerErrors.notConfigured().error],
+    ['noHostPermission', workerErrors.noHostPermission('space.example.com').error],
+    ['badRequest', workerErrors.badRequest('project-key', 'NOT-A-KEY').error],
+    ['tokenRejected', workerErrors.tokenRejected().error],
+    ['unsupportedImage', workerErrors.unsupportedImage().error],
+    ['signInAgain', workerErrors.signInAgain('space.example.com').error],
+    ['signIn', workerErrors.signIn('window-closed', 'space.example.com').error],
+    ['policy', workerErrors.policy('url', 'space.example.com').error],
     ['INTERNAL_ERROR', INTERNAL_ERROR],
     ['BAD_REQUEST', BAD_REQUEST],
   ];
@@ -28,9 +28,9 @@ describe('AppError', () => {
   });
 
   it('keeps the host for no-host-permission and the refused value for bad-request', () => {
-    expect(failures.noHostPermission('space.example.com').error).toEqual({ code: 'no-host-permission', host: 'space.example.com' });
-    expect(failures.badRequest('token-format').error).toEqual({ code: 'bad-request', reason: 'token-format' });
-    expect(failures.badRequest('project-key', 'x y').error).toEqual({ code: 'bad-request', reason: 'project-key', subject: 'x y' });
+    expect(workerErrors.noHostPermission('space.example.com').error).toEqual({ code: 'no-host-permission', host: 'space.example.com' });
+    expect(workerErrors.badRequest('token-format').error).toEqual({ code: 'bad-request', reason: 'token-format' });
+    expect(workerErrors.badRequest('project-key', 'x y').error).toEqual({ code: 'bad-request', reason: 'project-key', subject: 'x y' });
   });
 
   it('toAppError copies every detail of a SpaceError and nothing else', () => {
@@ -39,8 +39,8 @@ describe('AppError', () => {
     expect(toAppError(new SpaceError('cancelled'))).toStrictEqual({ code: 'cancelled' });
   });
 
-  it('an AppFailure\'s message is its code, so a stray log shows no prose and no value', () => {
-    expect(new AppFailure({ code: 'bad-request', reason: 'project-key', subject: 'secret-ish' }).message).toBe('bad-request');
+  it('an WorkerError\'s message is its code, so a stray log shows no prose and no value', () => {
+    expect(new WorkerError({ code: 'bad-request', reason: 'project-key', subject: 'secret-ish' }).message).toBe('bad-request');
     expect(new SpaceError('forbidden', { permission: 'Team.View' }).message).toBe('forbidden');
   });
 

@@ -3,16 +3,17 @@
  *
  * The worker sends codes and details, no prose: pages word them in the user's language
  * (src/shared/error-text.ts + _locales). SpaceErrors keep their code and details (the client keeps tokens and
- * response bodies out of them). Our own failures travel as `AppFailure`. Anything else — a TypeError, a
- * DOMException from storage — becomes a bare 'internal' error: its text might hold a URL or a header value,
- * so nothing of it is passed on.
+ * response bodies out of them). The worker's own errors are thrown as `WorkerError`, carrying their AppError.
+ * Anything else — a TypeError, a DOMException from storage — becomes a bare 'internal' error: its text might hold
+ * a URL or a header value, so nothing of it is passed on.
  */
-import type { AppError, PolicyRefusal, SignInFailure } from '../shared/protocol.ts';
+import type { AppError, PolicyRefusal, SignInReason } from '../shared/protocol.ts';
 import { isSpaceError, type SpaceErrorDetails } from '../space/errors.ts';
 import { isOAuthError, type OAuthError } from '../space/oauth/errors.ts';
 
-export class AppFailure extends Error {
-  override readonly name = 'AppFailure';
+/** An error of the worker's own making (not Space's, not OAuth's): thrown with the AppError a page will get. */
+export class WorkerError extends Error {
+  override readonly name = 'WorkerError';
   readonly error: AppError;
   constructor(error: AppError) {
     super(error.code);
@@ -23,9 +24,10 @@ export class AppFailure extends Error {
 /** Which input a `bad-request` refused: a token with spaces or unusual characters, or an id no page sends. */
 export type BadRequestReason = 'token-format' | 'client-id' | 'project-key' | 'avatar-id' | 'details-id';
 
-const fail = (error: AppError) => new AppFailure(error);
+const fail = (error: AppError) => new WorkerError(error);
 
-export const failures = {
+/** The worker's own errors, one maker each: `throw workerErrors.notConfigured()`. */
+export const workerErrors = {
   notConfigured: () => fail({ code: 'not-configured' }),
   noHostPermission: (host: string) => fail({ code: 'no-host-permission', host }),
   /** `subject`: the refused value, when showing it helps (cut short by the caller). */
@@ -35,7 +37,7 @@ export const failures = {
   /** "Sign in with Space": Space refused the refresh token (or an access token for another reason than expiry). */
   signInAgain: (host?: string) => fail(host === undefined ? { code: 'sign-in-again' } : { code: 'sign-in-again', host }),
   /** Signing in failed for a reason of the worker's own (the OAuthErrors are mapped by `toAppError`). */
-  signIn: (reason: SignInFailure, host?: string) => fail(host === undefined ? { code: 'oauth', reason } : { code: 'oauth', reason, host }),
+  signIn: (reason: SignInReason, host?: string) => fail(host === undefined ? { code: 'oauth', reason } : { code: 'oauth', reason, host }),
   /** A managed setting refuses the request; `host` names the managed Space for a `url` refusal. */
   policy: (reason: PolicyRefusal, host?: string) => fail(host === undefined ? { code: 'policy', reason } : { code: 'policy', reason, host }),
   unsupportedImage: () => fail({ code: 'bad-response', reason: 'not-image', op: 'avatar' }),
@@ -55,7 +57,7 @@ const DETAILS: Record<keyof SpaceErrorDetails, true> = {
 };
 
 export function toAppError(e: unknown): AppError {
-  if (e instanceof AppFailure) return { ...e.error };
+  if (e instanceof WorkerError) return { ...e.error };
   if (isOAuthError(e)) return oauthAppError(e);
   if (isSpaceError(e)) {
     const out: AppError = { code: e.code };
@@ -68,7 +70,7 @@ export function toAppError(e: unknown): AppError {
 }
 
 /**
- * An OAuthError (src/space/oauth/errors.ts) as pages see it. Transient failures read like any call's (the popup already
+ * An OAuthError (src/space/oauth/errors.ts) as pages see it. Transient errors read like any call's (the popup already
  * words them, as any odd answer); a refused refresh token is "sign in again"; the rest are `oauth` with the OAuthErrorCode as the
  * reason (and the OAuth error code Space sent, only a known one, as the subject). Nothing else of it is copied.
  */

@@ -26,7 +26,7 @@ import { OAUTH_DEFAULTS } from '../space/oauth/endpoints.ts';
 import { OAuthError, isOAuthError } from '../space/oauth/errors.ts';
 import { OAUTH_SCOPE } from '../space/oauth/scope.ts';
 import { refresh, type TokenSet } from '../space/oauth/token.ts';
-import { AppFailure, failures } from './app-error.ts';
+import { WorkerError, workerErrors } from './app-error.ts';
 import { refreshBadge } from './badge.ts';
 import {
   markSignInRefused, readAccessToken, readConnection, storeRefreshedTokens,
@@ -98,7 +98,7 @@ async function refreshOnce(deps: Deps, record: ConnectionRecord, stale: string |
   if (stored && stored.token !== stale && deps.now() < stored.refreshAt) return stored.token;
   const { record: current, token: refreshToken } = await readConnection(platform);
   if (!current || current.id !== record.id || current.method !== 'oauth' || refreshToken === null || current.clientId === null) {
-    throw failures.notConfigured();
+    throw workerErrors.notConfigured();
   }
   const clientId = current.clientId;
   let tokens: TokenSet;
@@ -109,9 +109,9 @@ async function refreshOnce(deps: Deps, record: ConnectionRecord, stale: string |
       // for more is refused (invalid_scope) and reads "sign in again", which is the consent it needs [I].
       : await refresh({ origin: current.origin, clientId, refreshToken, scope: OAUTH_SCOPE, now: deps.now });
   } catch (e) {
-    if ((isOAuthError(e) && e.code === 'refresh-revoked') || (e instanceof AppFailure && e.error.code === 'sign-in-again')) {
+    if ((isOAuthError(e) && e.code === 'refresh-revoked') || (e instanceof WorkerError && e.error.code === 'sign-in-again')) {
       await noteSignInAgain(deps, current, refreshToken);
-      throw failures.signInAgain(host);
+      throw workerErrors.signInAgain(host);
     }
     throw e;
   }
@@ -138,17 +138,17 @@ function isTransient(e: OAuthError): boolean {
 async function reauthorizeSilently(deps: Deps, record: ConnectionRecord, clientId: string): Promise<TokenSet> {
   const host = new URL(record.origin).host;
   const identity = deps.platform.identity;
-  if (!identity) throw failures.signInAgain(host);
+  if (!identity) throw workerErrors.signInAgain(host);
   // Transient: the sign-in under way will replace this connection or fail; either way, try again later.
-  if (isSigningIn()) throw failures.signIn('in-progress', host);
+  if (isSigningIn()) throw workerErrors.signIn('in-progress', host);
   let tokens: TokenSet;
   try {
     tokens = await authorizeWithCode(deps, identity, {
       origin: record.origin, clientId, interactive: false, timeoutMs: OAUTH_DEFAULTS.timeoutMs,
-      launchFailed: (e) => silentLaunchFailure(e, host),
+      launchFailed: (e) => silentLaunchError(e, host),
     });
   } catch (e) {
-    if (isOAuthError(e) && !isTransient(e)) throw failures.signInAgain(host);
+    if (isOAuthError(e) && !isTransient(e)) throw workerErrors.signInAgain(host);
     throw e;
   }
   // The browser's Space session may now be someone else's: their token must not stand in for this sign-in.
@@ -156,10 +156,10 @@ async function reauthorizeSilently(deps: Deps, record: ConnectionRecord, clientI
   try {
     username = (await deps.createClient({ origin: record.origin, token: tokens.accessToken }).me()).username;
   } catch (e) {
-    if (isSpaceError(e) && e.code === 'unauthorized') throw failures.signInAgain(host);
+    if (isSpaceError(e) && e.code === 'unauthorized') throw workerErrors.signInAgain(host);
     throw e;
   }
-  if (username !== record.identity?.username) throw failures.signInAgain(host);
+  if (username !== record.identity?.username) throw workerErrors.signInAgain(host);
   return tokens;
 }
 
@@ -170,11 +170,11 @@ async function reauthorizeSilently(deps: Deps, record: ConnectionRecord, clientI
  * reach, which says nothing about the sign-in; one flow at a time — an interactive sign-in is running. Firefox
  * rejects the first case as "Requires user interaction".
  */
-function silentLaunchFailure(e: unknown, host: string): unknown {
+function silentLaunchError(e: unknown, host: string): unknown {
   const message = e instanceof Error ? e.message : String(e);
-  if (/only one web auth flow/i.test(message)) return failures.signIn('in-progress', host);
+  if (/only one web auth flow/i.test(message)) return workerErrors.signIn('in-progress', host);
   if (/could not be loaded/i.test(message)) return new OAuthError('unreachable', { host });
-  return failures.signInAgain(host);
+  return workerErrors.signInAgain(host);
 }
 
 /**

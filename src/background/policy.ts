@@ -21,7 +21,7 @@
 import type { AppError, ManagedPolicy } from '../shared/protocol.ts';
 import { LIMITS } from '../shared/protocol.ts';
 import { normalizeBaseUrl } from '../space/base-url.ts';
-import { AppFailure, failures } from './app-error.ts';
+import { WorkerError, workerErrors } from './app-error.ts';
 import {
   dropConnectionSecrets, makeSessionOnly, readConnection, type ConnectionRecord, type StoredConnection,
 } from './connection-store.ts';
@@ -87,10 +87,10 @@ export function enforcePolicy(
   policy: ManagedPolicy,
   request: { origin: string; method: 'token' | 'oauth'; clientId?: string },
 ): { sessionOnly: boolean } {
-  if (policy.invalid.includes('spaceUrl') || policy.invalid.includes('signInMethods')) throw failures.policy('invalid');
-  if (policy.methods !== 'both' && policy.methods !== request.method) throw failures.policy('method');
-  if (policy.origin !== null && policy.origin !== request.origin) throw failures.policy('url', new URL(policy.origin).host);
-  if (request.method === 'oauth' && policy.clientId !== null && request.clientId !== policy.clientId) throw failures.policy('client-id');
+  if (policy.invalid.includes('spaceUrl') || policy.invalid.includes('signInMethods')) throw workerErrors.policy('invalid');
+  if (policy.methods !== 'both' && policy.methods !== request.method) throw workerErrors.policy('method');
+  if (policy.origin !== null && policy.origin !== request.origin) throw workerErrors.policy('url', new URL(policy.origin).host);
+  if (request.method === 'oauth' && policy.clientId !== null && request.clientId !== policy.clientId) throw workerErrors.policy('client-id');
   return { sessionOnly: policy.sessionOnly };
 }
 
@@ -107,7 +107,7 @@ export function storedRefusal(
     enforcePolicy(policy, { origin: stored.origin, method: stored.method, ...(stored.clientId === null ? {} : { clientId: stored.clientId }) });
     return null;
   } catch (e) {
-    if (e instanceof AppFailure) return e.error;
+    if (e instanceof WorkerError) return e.error;
     throw e;
   }
 }

@@ -328,7 +328,7 @@ describe('popup', () => {
   });
 
   describe('a search that could not run', () => {
-    const deliverFailures = (error: (kind: Entity['kind']) => AppError, kinds: readonly Entity['kind'][] = ALL_KINDS, done = true) => {
+    const deliverErrors = (error: (kind: Entity['kind']) => AppError, kinds: readonly Entity['kind'][] = ALL_KINDS, done = true) => {
       const id = lastSearch().id;
       for (const kind of kinds) fakeBrowser.port.deliver({ type: 'group', id, kind, state: 'error', items: [], cached: false, error: error(kind) });
       if (done) fakeBrowser.port.deliver({ type: 'done', id });
@@ -342,7 +342,7 @@ describe('popup', () => {
       press('2', { altKey: true, code: 'Digit2' }); // People, searched at once
       press('1', { altKey: true, code: 'Digit1' }); // back to All
       await vi.waitFor(() => expect(searches()).toHaveLength(3));
-      deliverFailures(() => ({ code: 'unreachable' }));
+      deliverErrors(() => ({ code: 'unreachable' }));
       await vi.waitFor(() => expect($('search-failure')).not.toBeNull());
       expect(host.querySelectorAll('[data-testid="search-failure"]')).toHaveLength(1);
       expect($('search-failure')?.getAttribute('role')).toBe('alert');
@@ -367,7 +367,7 @@ describe('popup', () => {
       start();
       type('ada');
       await vi.waitFor(() => expect(searches()).toHaveLength(1));
-      deliverFailures(() => ({ code: 'server' }));
+      deliverErrors(() => ({ code: 'server' }));
       await vi.waitFor(() => expect($('search-failure')?.textContent).toContain('Space had an internal error'));
       press('Enter');
       await vi.waitFor(() => expect(searches()).toHaveLength(2));
@@ -379,13 +379,13 @@ describe('popup', () => {
       start();
       type('ada');
       await vi.waitFor(() => expect(searches()).toHaveLength(1));
-      deliverFailures(() => ({ code: 'invalid-request' }));
+      deliverErrors(() => ({ code: 'invalid-request' }));
       await vi.waitFor(() => expect($('search-failure')?.textContent).toContain('Space rejected the request'));
       expect($('search-retry')).not.toBeNull();
 
       type('bob');
       await vi.waitFor(() => expect(searches()).toHaveLength(2));
-      deliverFailures(() => ({ code: 'forbidden', permission: 'Profile.View' }), ['person']);
+      deliverErrors(() => ({ code: 'forbidden', permission: 'Profile.View' }), ['person']);
       await vi.waitFor(() => expect($('search-failure')?.textContent).toContain('Profile.View'));
       const options = [...$('search-failure')!.querySelectorAll('button')].find((b) => b.textContent === 'Open Options')!;
       options.click();
@@ -399,7 +399,7 @@ describe('popup', () => {
       const id = lastSearch().id;
       fakeBrowser.port.deliver({ type: 'group', id, kind: 'person', state: 'ok', items: [], cached: false });
       fakeBrowser.port.deliver({ type: 'group', id, kind: 'review', state: 'unsupported', items: [], cached: false });
-      deliverFailures((kind) => ({ code: kind === 'team' ? 'timeout' : 'server' }), ['team', 'issue']);
+      deliverErrors((kind) => ({ code: kind === 'team' ? 'timeout' : 'server' }), ['team', 'issue']);
       await vi.waitFor(() => expect(status()).toBe('Some kinds could not be searched; the others found nothing.'));
       expect($('search-failure')).toBeNull();
       expect($('note-team')?.textContent).toContain('Space did not answer in time');

@@ -1,5 +1,5 @@
 /**
- * One taxonomy of failures for the popup and the options page: every AppError code maps to a
+ * One taxonomy of errors for the popup and the options page: every AppError code maps to a
  * localized title and a concrete fix, worded for where the user is looking. The worker sends only the code
  * and its details (host, permission, retryAfterMs, reason…); all the words are here and in _locales.
  */

@@ -11,7 +11,7 @@ import type { Entity, EntityKind, Filter } from './kinds.ts';
 
 export type { Entity, EntityKind, Filter };
 
-/** Every failure a page can be told about. */
+/** Every error a page can be told about. */
 export type AppErrorCode =
   | SpaceErrorCode
   | 'not-configured'
@@ -20,7 +20,7 @@ export type AppErrorCode =
   | 'internal'
   /** "Sign in with Space": the refresh token was refused (revoked, expired); settings and scope are kept. */
   | 'sign-in-again'
-  /** Signing in with Space failed; `reason` says how (`SignInFailure`). */
+  /** Signing in with Space failed; `reason` says how (`SignInReason`). */
   | 'oauth'
   /** Refused by a setting the organization manages (`reason`: `PolicyRefusal`). */
   | 'policy';
@@ -29,15 +29,15 @@ export type AppErrorCode =
  * Why signing in with Space failed (`AppError.reason` of an `oauth` error): an OAuthErrorCode of
  * src/space/oauth/errors.ts, or one of the worker's own: the auth window was closed (`window-closed`), another sign-in
  * is still running (`in-progress`), the browser has no identity API or it is not granted (`no-identity`). (A sign-in
- * Space gives no refresh token is not a failure: the worker re-authorizes it silently, src/background/oauth-tokens.ts.)
+ * Space gives no refresh token is not an error: the worker re-authorizes it silently, src/background/oauth-tokens.ts.)
  */
-export type SignInFailure = string;
+export type SignInReason = string;
 
 /** Which managed setting refused a request (`AppError.reason` of a `policy` error). */
 export type PolicyRefusal = 'url' | 'method' | 'client-id' | 'invalid';
 
 /**
- * A failure as the worker reports it: a code and its details (host, operation, subject, status, permission,
+ * An error as the worker reports it: a code and its details (host, operation, subject, status, permission,
  * retryAfterMs, reason), no prose — pages word it in the user's language (src/shared/error-text.ts). Never
  * contains the token or a raw response body. `reason` of a `bad-request`: `BadRequestReason` (app-error.ts).
  */
@@ -75,7 +75,7 @@ export interface ConnectionStatus {
   remembered: boolean;
   /**
    * The organization's managed settings no longer allow the stored connection (set after it was saved): the
-   * `policy` failure a new connect with its address and method would get. The worker has dropped its secret and
+   * `policy` error a new connect with its address and method would get. The worker has dropped its secret and
    * host access; `configured` is false. Absent when nothing is refused.
    */
   refused?: AppError;
@@ -212,7 +212,7 @@ export interface DoneMessage {
   missing?: MissingKey;
 }
 
-/** A page-level failure: not configured, token rejected, no host permission. */
+/** A page-level error: not configured, token rejected, no host permission. */
 export interface FailMessage {
   type: 'fail';
   id: number;

@@ -9,7 +9,7 @@
  */
 import type { AVATAR_TYPES } from '../../space/client.ts';
 import { callSpace, openConnection } from '../active-connection.ts';
-import { failures } from '../app-error.ts';
+import { workerErrors } from '../app-error.ts';
 import { cacheKey, readCache, writeCache } from '../cache.ts';
 import type { Handler } from '../router.ts';
 
@@ -41,7 +41,7 @@ export function toDataUrl(type: RasterType, bytes: Uint8Array): string {
 }
 
 export const handleAvatar: Handler<'avatar'> = async (request, deps, context) => {
-  if (!ATTACHMENT_ID.test(request.id)) throw failures.badRequest('avatar-id');
+  if (!ATTACHMENT_ID.test(request.id)) throw workerErrors.badRequest('avatar-id');
   // A private window's avatars are neither cached nor served from the normal profile's cache.
   const conn = await openConnection(deps, { private: request.private === true || context.private });
   const key = cacheKey(conn.key, 'avatar', request.id);
@@ -50,7 +50,7 @@ export const handleAvatar: Handler<'avatar'> = async (request, deps, context) =>
 
   const image = await callSpace(deps.platform, conn, (api) => api.avatar(request.id));
   const type = sniffRasterType(image.bytes);
-  if (!type) throw failures.unsupportedImage();
+  if (!type) throw workerErrors.unsupportedImage();
   const dataUrl = toDataUrl(type, image.bytes);
   if (image.bytes.length <= MAX_CACHED_BYTES) {
     await writeCache(deps.platform, conn, key, dataUrl, deps.now()).catch(() => undefined);

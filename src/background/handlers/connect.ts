@@ -17,7 +17,7 @@
 import { normalizeBaseUrl } from '../../space/base-url.ts';
 import { revokeRefreshToken } from '../../space/oauth/revoke.ts';
 import type { ConnectionStatus, ConnectMethod } from '../../shared/protocol.ts';
-import { AppFailure, failures } from '../app-error.ts';
+import { WorkerError, workerErrors } from '../app-error.ts';
 import { statusWithBadge } from '../badge.ts';
 import { clearAllCaches } from '../cache.ts';
 import {
@@ -42,12 +42,12 @@ export async function connectionTarget(
   request: { url: string; sessionOnly: boolean; method: ConnectMethod; clientId?: string },
 ): Promise<{ origin: string; sessionOnly: boolean }> {
   const normalized = normalizeBaseUrl(request.url);
-  if (!normalized.ok) throw new AppFailure({ code: 'invalid-url', reason: normalized.reason });
+  if (!normalized.ok) throw new WorkerError({ code: 'invalid-url', reason: normalized.reason });
   const { origin } = normalized;
   const forced = enforcePolicy(await readPolicy(deps.platform), {
     origin, method: request.method, ...(request.clientId === undefined ? {} : { clientId: request.clientId }),
   });
-  if (!(await hasHostPermission(deps.platform, origin))) throw failures.noHostPermission(new URL(origin).host);
+  if (!(await hasHostPermission(deps.platform, origin))) throw workerErrors.noHostPermission(new URL(origin).host);
   return { origin, sessionOnly: request.sessionOnly || forced.sessionOnly };
 }
 
@@ -136,7 +136,7 @@ export const handleConnect: Handler<'connect'> = async (request, deps) => {
   // Pasted tokens often carry a newline or spaces at the ends; inside, whitespace means a bad paste.
   const token = request.token.trim();
   const target = await connectionTarget(deps, { url: request.url, sessionOnly: request.sessionOnly, method: 'token' });
-  if (token === '' || !TOKEN_CHARS.test(token)) throw failures.badRequest('token-format');
+  if (token === '' || !TOKEN_CHARS.test(token)) throw workerErrors.badRequest('token-format');
   return storeVerified(deps, target.origin, async () => {
     const me = await deps.createClient({ origin: target.origin, token }).me();
     return saveConnection(deps.platform, {

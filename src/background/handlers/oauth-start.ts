@@ -25,7 +25,7 @@ import { OAuthError } from '../../space/oauth/errors.ts';
 import { revokeRefreshToken } from '../../space/oauth/revoke.ts';
 import { OAUTH_SCOPE } from '../../space/oauth/scope.ts';
 import { clockSkewSuspected, type TokenSet } from '../../space/oauth/token.ts';
-import { failures } from '../app-error.ts';
+import { workerErrors } from '../app-error.ts';
 import { authorizeWithCode, whileSigningIn, type Identity } from '../oauth-authorize.ts';
 import { NO_REFRESH_TOKEN, accessTokenOf } from '../oauth-tokens.ts';
 import type { Deps } from '../platform.ts';
@@ -35,14 +35,14 @@ import { connectionTarget, storeVerified } from './connect.ts';
 
 export const handleOAuthStart: Handler<'oauth-start'> = async (request, deps) => {
   const clientId = request.clientId.trim();
-  if (!CLIENT_ID.test(clientId)) throw failures.badRequest('client-id');
+  if (!CLIENT_ID.test(clientId)) throw workerErrors.badRequest('client-id');
   const target = await connectionTarget(deps, { url: request.url, sessionOnly: request.sessionOnly, method: 'oauth', clientId });
   const host = new URL(target.origin).host;
   const identity = deps.platform.identity;
-  if (!identity) throw failures.signIn('no-identity', host);
+  if (!identity) throw workerErrors.signIn('no-identity', host);
   // Chrome allows one auth window at a time; so does this worker (a second click would only be refused later).
   const status = await whileSigningIn(() => storeVerified(deps, target.origin, () => signIn(deps, identity, { ...target, clientId })));
-  if (status === null) throw failures.signIn('in-progress', host);
+  if (status === null) throw workerErrors.signIn('in-progress', host);
   return status;
 };
 
@@ -54,7 +54,7 @@ async function signIn(
   const host = new URL(t.origin).host;
   const tokens = await authorizeWithCode(deps, identity, {
     origin: t.origin, clientId: t.clientId, interactive: true,
-    launchFailed: (e, redirectUri) => windowFailure(e, { origin: t.origin, clientId: t.clientId, redirectUri, host }),
+    launchFailed: (e, redirectUri) => launchError(e, { origin: t.origin, clientId: t.clientId, redirectUri, host }),
   });
   try {
     const me = await verify(deps, t.origin, tokens, host);
@@ -90,14 +90,14 @@ async function verify(deps: Deps, origin: string, tokens: TokenSet, host: string
  * cancelled or denied access."), its page failed to load, or another flow is running. Space's error page for an
  * unknown client ID or redirect URI ends the same way, so ask Space once which it was.
  */
-async function windowFailure(
+async function launchError(
   e: unknown,
   params: { origin: string; clientId: string; redirectUri: string; host: string },
 ): Promise<unknown> {
   const message = e instanceof Error ? e.message : String(e);
-  if (/only one web auth flow/i.test(message)) return failures.signIn('in-progress', params.host);
+  if (/only one web auth flow/i.test(message)) return workerErrors.signIn('in-progress', params.host);
   const diagnosis = await diagnoseAuthorize({ ...params, scope: OAUTH_SCOPE }).catch(() => null);
   if (diagnosis) return diagnosis;
-  if (/could not be loaded/i.test(message)) return failures.signIn('page-not-loaded', params.host);
-  return failures.signIn('window-closed', params.host);
+  if (/could not be loaded/i.test(message)) return workerErrors.signIn('page-not-loaded', params.host);
+  return workerErrors.signIn('window-closed', params.host);
 }

@@ -1,5 +1,5 @@
 import { isProjectKeyLike } from '../../space/keys.ts';
-import { failures } from '../app-error.ts';
+import { workerErrors } from '../app-error.ts';
 import { clearAllCaches } from '../cache.ts';
 import { writeSearchScope } from '../connection-store.ts';
 import { readSettings } from '../settings-store.ts';
@@ -16,11 +16,11 @@ import type { Handler } from '../router.ts';
 export const handleSettingsSet: Handler<'settings-set'> = async (request, { platform }) => {
   const keys: string[] = [];
   for (const raw of request.settings.searchProjects) {
-    if (!isProjectKeyLike(raw)) throw failures.badRequest('project-key', raw.slice(0, 40));
+    if (!isProjectKeyLike(raw)) throw workerErrors.badRequest('project-key', raw.slice(0, 40));
     const key = raw.trim().toUpperCase();
     if (!keys.includes(key)) keys.push(key);
   }
-  if (!(await writeSearchScope(platform, keys))) throw failures.notConfigured();
+  if (!(await writeSearchScope(platform, keys))) throw workerErrors.notConfigured();
   await clearAllCaches(platform);
   return readSettings(platform);
 };

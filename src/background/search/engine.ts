@@ -12,7 +12,7 @@ import { isSpaceError } from '../../space/errors.ts';
 import type { Found } from '../../kinds/kind-search.ts';
 import { needsProjectScope } from '../../kinds/project-scoped.ts';
 import { kindSearch } from '../../kinds/search-registry.ts';
-import { credentialFailure, noteAuthRejected, type ActiveConnection } from '../active-connection.ts';
+import { credentialError, noteAuthRejected, type ActiveConnection } from '../active-connection.ts';
 import { toAppError } from '../app-error.ts';
 import { cacheKey, readCache, writeCache } from '../cache.ts';
 import type { Deps } from '../platform.ts';
@@ -121,7 +121,7 @@ async function searchOneKind(run: KindRun, kind: EntityKind): Promise<ResultGrou
   } catch (e) {
     if (signal.aborted || (isSpaceError(e) && e.code === 'cancelled')) return null;
     const error = toAppError(e);
-    const refused = credentialFailure(conn, error);
+    const refused = credentialError(conn, error);
     if (refused) {
       await run.refuse(refused);
       return null;

@@ -22,7 +22,7 @@ let server: DemoServer;
 beforeEach(() => { server = demo.current; });
 
 /** The OAuthError a call fails with, checked to hold no secret anywhere (fields, message, English text). */
-async function oauthFailure(pending: Promise<unknown> | (() => unknown)): Promise<OAuthError> {
+async function oauthErrorOf(pending: Promise<unknown> | (() => unknown)): Promise<OAuthError> {
   try {
     await (typeof pending === 'function' ? pending() : pending);
   } catch (e) {
@@ -176,7 +176,7 @@ describe('parseRedirect', () => {
       `${REDIRECT}cb?code=abc&state=s1`,
       'https://evil.example/?code=abc&state=s1',
     ]) {
-      expect(await oauthFailure(() => parseRedirect(url, 's1', 'https://space.example.com', REDIRECT))).toMatchObject({ code: 'bad-response', reason: 'bad-redirect' });
+      expect(await oauthErrorOf(() => parseRedirect(url, 's1', 'https://space.example.com', REDIRECT))).toMatchObject({ code: 'bad-response', reason: 'bad-redirect' });
     }
   });
 
@@ -196,18 +196,18 @@ describe('parseRedirect', () => {
     ['no code', 'state=s1', 'bad-response', undefined],
     ['an empty code', 'code=&state=s1', 'bad-response', undefined],
   ])('%s → %s', async (_label, query, code, oauthError) => {
-    const error = await oauthFailure(() => parseRedirect(at(query), 's1', 'https://space.example.com'));
+    const error = await oauthErrorOf(() => parseRedirect(at(query), 's1', 'https://space.example.com'));
     expect(error.code).toBe(code);
     expect(error.oauthError).toBe(oauthError);
     expect(error.host).toBe('space.example.com');
   });
 
   it('never keeps error_description, and an empty expected state matches nothing', async () => {
-    const error = await oauthFailure(() => parseRedirect(at('error=access_denied&error_description=SENTINEL-TEXT&state=s1'), 's1'));
+    const error = await oauthErrorOf(() => parseRedirect(at('error=access_denied&error_description=SENTINEL-TEXT&state=s1'), 's1'));
     expect(JSON.stringify({ ...error, message: error.message })).not.toContain('SENTINEL');
     expect(error.host).toBeUndefined();
-    expect((await oauthFailure(() => parseRedirect(at('code=x&state='), ''))).code).toBe('state-mismatch');
-    expect((await oauthFailure(() => parseRedirect('not a url', 's1'))).reason).toBe('bad-redirect');
+    expect((await oauthErrorOf(() => parseRedirect(at('code=x&state='), ''))).code).toBe('state-mismatch');
+    expect((await oauthErrorOf(() => parseRedirect('not a url', 's1'))).reason).toBe('bad-redirect');
   });
 
   it('reads real redirects of the demo server: Approve and Deny', async () => {
@@ -215,7 +215,7 @@ describe('parseRedirect', () => {
     const state = randomState();
     const url = authorizeUrl({ origin: server.url, clientId: server.oauthClientId, redirectUri: REDIRECT, scope: OAUTH_SCOPE, state, challenge });
     expect(parseRedirect(await consent(url), state).code).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect((await oauthFailure(async () => parseRedirect(await consent(url, 'deny'), state))).code).toBe('access-denied');
+    expect((await oauthErrorOf(async () => parseRedirect(await consent(url, 'deny'), state))).code).toBe('access-denied');
   });
 });
 
@@ -246,7 +246,7 @@ describe('exchangeCode and refresh against the demo server', () => {
     expect(narrower.scope).toBe('global:Profile.View');
 
     expect(server.revokeRefreshTokens(tokens.refreshToken as string)).toBe(1);
-    const revoked = await oauthFailure(refresh({ scope: OAUTH_SCOPE, origin: server.url, clientId: server.oauthClientId, refreshToken: tokens.refreshToken as string }));
+    const revoked = await oauthErrorOf(refresh({ scope: OAUTH_SCOPE, origin: server.url, clientId: server.oauthClientId, refreshToken: tokens.refreshToken as string }));
     expect(revoked).toMatchObject({ code: 'refresh-revoked', status: 401, oauthError: 'authentication-required', host: server.url.slice(7) });
   });
 
@@ -286,7 +286,7 @@ describe('exchangeCode and refresh against the demo server', () => {
 
   it('a code used twice → invalid-grant', async () => {
     const { code, verifier } = await signIn();
-    const error = await oauthFailure(exchangeCode({ origin: server.url, clientId: server.oauthClientId, code, redirectUri: REDIRECT, verifier }));
+    const error = await oauthErrorOf(exchangeCode({ origin: server.url, clientId: server.oauthClientId, code, redirectUri: REDIRECT, verifier }));
     expect(error).toMatchObject({ code: 'invalid-grant', status: 400, oauthError: 'invalid_grant' });
   });
 
@@ -294,13 +294,13 @@ describe('exchangeCode and refresh against the demo server', () => {
     const { code } = await codeFor();
     const other = randomVerifier();
     secrets.add(other);
-    const error = await oauthFailure(exchangeCode({ origin: server.url, clientId: server.oauthClientId, code, redirectUri: REDIRECT, verifier: other }));
+    const error = await oauthErrorOf(exchangeCode({ origin: server.url, clientId: server.oauthClientId, code, redirectUri: REDIRECT, verifier: other }));
     expect(error.code).toBe('invalid-grant');
   });
 
   it('a different redirect URI → invalid-grant', async () => {
     const { code, verifier } = await codeFor();
-    const error = await oauthFailure(exchangeCode({
+    const error = await oauthErrorOf(exchangeCode({
       origin: server.url, clientId: server.oauthClientId, code, redirectUri: 'https://ponmlkjihgfedcbaponmlkjihgfedcba.chromiumapp.org/', verifier,
     }));
     expect(error.code).toBe('invalid-grant');
@@ -308,14 +308,14 @@ describe('exchangeCode and refresh against the demo server', () => {
 
   it('an application that does not allow public clients → pkce-required', async () => {
     const { code, verifier } = await codeFor(CONFIDENTIAL.clientId);
-    const error = await oauthFailure(exchangeCode({ origin: server.url, clientId: CONFIDENTIAL.clientId, code, redirectUri: REDIRECT, verifier }));
+    const error = await oauthErrorOf(exchangeCode({ origin: server.url, clientId: CONFIDENTIAL.clientId, code, redirectUri: REDIRECT, verifier }));
     expect(error).toMatchObject({ code: 'pkce-required', status: 401, oauthError: 'invalid_client' });
   });
 
   it('a token born expired → clock-skew', async () => {
     server.setAccessTokenTtl(0);
     const { code, verifier } = await codeFor();
-    const error = await oauthFailure(exchangeCode({ origin: server.url, clientId: server.oauthClientId, code, redirectUri: REDIRECT, verifier }));
+    const error = await oauthErrorOf(exchangeCode({ origin: server.url, clientId: server.oauthClientId, code, redirectUri: REDIRECT, verifier }));
     expect(error).toMatchObject({ code: 'clock-skew', reason: 'expires-in' });
   });
 
@@ -332,11 +332,11 @@ describe('exchangeCode and refresh against the demo server', () => {
   });
 
   it('an unknown or revoked refresh token → refresh-revoked (400 and 401)', async () => {
-    const unknown = await oauthFailure(refresh({ scope: OAUTH_SCOPE, origin: server.url, clientId: server.oauthClientId, refreshToken: 'demo-oauth-rt.unknown' }));
+    const unknown = await oauthErrorOf(refresh({ scope: OAUTH_SCOPE, origin: server.url, clientId: server.oauthClientId, refreshToken: 'demo-oauth-rt.unknown' }));
     expect(unknown).toMatchObject({ code: 'refresh-revoked', status: 400, oauthError: 'invalid_grant' });
     const { tokens } = await signIn();
     server.revokeRefreshTokens();
-    const revoked = await oauthFailure(refresh({ scope: OAUTH_SCOPE, origin: server.url, clientId: server.oauthClientId, refreshToken: tokens.refreshToken as string }));
+    const revoked = await oauthErrorOf(refresh({ scope: OAUTH_SCOPE, origin: server.url, clientId: server.oauthClientId, refreshToken: tokens.refreshToken as string }));
     expect(revoked).toMatchObject({ code: 'refresh-revoked', status: 401 });
     // The API calls of that sign-in are refused too (401 "Refresh token associated with the access token is revoked").
     await expect(createSpaceClient({ origin: server.url, token: tokens.accessToken }).me()).rejects.toMatchObject({ code: 'unauthorized', status: 401 });
@@ -346,7 +346,7 @@ describe('exchangeCode and refresh against the demo server', () => {
     const { tokens } = await signIn();
     for (const status of [500, 503, 429] as const) {
       server.setFault('/oauth/token', { status, times: 1 });
-      const error = await oauthFailure(refresh({ scope: OAUTH_SCOPE, origin: server.url, clientId: server.oauthClientId, refreshToken: tokens.refreshToken as string }));
+      const error = await oauthErrorOf(refresh({ scope: OAUTH_SCOPE, origin: server.url, clientId: server.oauthClientId, refreshToken: tokens.refreshToken as string }));
       expect(error).toMatchObject({ code: 'server', status });
     }
     // and the refresh token still works
@@ -358,21 +358,21 @@ describe('exchangeCode and refresh against the demo server', () => {
     const call = (extra: Partial<Parameters<typeof refresh>[0]> = {}) =>
       refresh({ scope: OAUTH_SCOPE, origin: server.url, clientId: server.oauthClientId, refreshToken: tokens.refreshToken as string, ...extra });
     server.setFault('/oauth/token', { malformed: true, times: 1 });
-    expect(await oauthFailure(call())).toMatchObject({ code: 'bad-response', reason: 'not-json', status: 200 });
+    expect(await oauthErrorOf(call())).toMatchObject({ code: 'bad-response', reason: 'not-json', status: 200 });
     server.setFault('/oauth/token', { drop: true, times: 1 });
-    expect((await oauthFailure(call())).code).toBe('unreachable');
+    expect((await oauthErrorOf(call())).code).toBe('unreachable');
     server.setFault('/oauth/token', { latencyMs: 1_000, times: 1 });
-    expect((await oauthFailure(call({ timeoutMs: 100 }))).code).toBe('timeout');
+    expect((await oauthErrorOf(call({ timeoutMs: 100 }))).code).toBe('timeout');
     const aborted = new AbortController();
     aborted.abort();
-    expect((await oauthFailure(call({ signal: aborted.signal }))).code).toBe('cancelled');
+    expect((await oauthErrorOf(call({ signal: aborted.signal }))).code).toBe('cancelled');
   });
 
   it('a closed port → unreachable', async () => {
     const gone = await startDemoServer();
     const origin = gone.url;
     await gone.close();
-    const error = await oauthFailure(refresh({ scope: OAUTH_SCOPE, origin, clientId: 'x', refreshToken: 'y' }));
+    const error = await oauthErrorOf(refresh({ scope: OAUTH_SCOPE, origin, clientId: 'x', refreshToken: 'y' }));
     expect(error).toMatchObject({ code: 'unreachable', host: origin.slice(7) });
   });
 
@@ -430,7 +430,7 @@ describe('token endpoint answers, scripted', () => {
   ])('exchange: %s → %s', async (_label, code, answer, details) => {
     secrets.add('AT-SENTINEL');
     script = answer;
-    const error = await oauthFailure(exchange());
+    const error = await oauthErrorOf(exchange());
     expect(error.code).toBe(code);
     expect(error).toMatchObject(details);
   });
@@ -445,7 +445,7 @@ describe('token endpoint answers, scripted', () => {
     ['500', 'server', json(500, { error: 'internal-server-error' })],
   ])('refresh: %s → %s', async (_label, code, answer) => {
     script = answer;
-    expect((await oauthFailure(refreshCall())).code).toBe(code);
+    expect((await oauthErrorOf(refreshCall())).code).toBe(code);
   });
 
   it('accepts a numeric-string expires_in and no token_type, scope or refresh token', async () => {
@@ -480,7 +480,7 @@ describe('revokeRefreshToken (sign-out)', () => {
   it('makes Space forget the refresh token', async () => {
     const { tokens } = await signIn();
     await revokeRefreshToken({ origin: server.url, accessToken: tokens.accessToken });
-    const error = await oauthFailure(refresh({ scope: OAUTH_SCOPE, origin: server.url, clientId: server.oauthClientId, refreshToken: tokens.refreshToken as string }));
+    const error = await oauthErrorOf(refresh({ scope: OAUTH_SCOPE, origin: server.url, clientId: server.oauthClientId, refreshToken: tokens.refreshToken as string }));
     expect(error.code).toBe('refresh-revoked');
   });
 });
