@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { LAST_VIEW_KEY, type LastView } from '../shared/last-view.ts';
+import type { LastView } from '../shared/last-view.ts';
 import {
   CACHE_INDEX_KEY, FRESH_MS, MAX_ENTRIES, STALE_MS, cacheKey, clearAllCaches, readCache, writeCache, writeLastView,
   type CacheOwner,
 } from './cache.ts';
-import { CONNECTION_KEY, removeConnection, saveConnection } from './connection-store.ts';
+import { removeConnection, saveConnection } from './connection-store.ts';
 import { createFakeBrowser } from '../shared/test-support/fake-browser.ts';
+import { CONNECTION_KEY, LAST_VIEW_KEY } from '../shared/storage-keys.ts';
 
 /** A fake browser with a stored connection; `owner` is that connection as a normal (not private) request has it. */
 async function connected() {

@@ -16,9 +16,10 @@
  *    `clearAllCaches` run one after another, so a write checked just before a Forget is cleared by it.
  *  - Private windows: a request from an incognito window neither reads nor writes anything here.
  */
-import { LAST_VIEW_KEY, type LastView } from '../shared/last-view.ts';
+import type { LastView } from '../shared/last-view.ts';
 import { currentConnectionId } from './connection-store.ts';
 import type { Platform } from './platform.ts';
+import { LAST_VIEW_KEY } from '../shared/storage-keys.ts';
 
 export const CACHE_PREFIX = 'cache:';
 export const CACHE_INDEX_KEY = 'cacheIndex';

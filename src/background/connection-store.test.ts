@@ -2,12 +2,12 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { computeBadgeState, refreshBadge } from './badge.ts';
 import {
-  ACCESS_TOKEN_KEY, CONNECTION_KEY, REFRESH_TOKEN_KEY, TOKEN_KEY, last4, makeSessionOnly, markSignInRefused, readConnection, readStatus,
-  removeConnection, restrictStorageAccess, saveConnection, storeRefreshedTokens, updateConnection, type ConnectionRecord,
+  ACCESS_TOKEN_KEY, REFRESH_TOKEN_KEY, TOKEN_KEY, last4, makeSessionOnly, markSignInRefused, readConnection, readStatus, removeConnection, restrictStorageAccess, saveConnection, storeRefreshedTokens, updateConnection, type ConnectionRecord,
 } from './connection-store.ts';
 import { onStartup } from './install.ts';
 import { removeSettings, SETTINGS_KEY } from './settings-store.ts';
 import { createFakeBrowser } from '../shared/test-support/fake-browser.ts';
+import { CONNECTION_KEY } from '../shared/storage-keys.ts';
 
 const ORIGIN = 'https://space.example.com';
 const save = (fake: ReturnType<typeof createFakeBrowser>, token: string, sessionOnly = false) =>

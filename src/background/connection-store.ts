@@ -29,14 +29,13 @@
  * write one sign-in's refresh token into the next one's connection. The queue is memory only, and holds nothing
  * that matters: a stopped worker loses the operations it had not started, which never wrote anything.
  */
-import { CONNECTION_KEY, connectionIdOf } from '../shared/last-view.ts';
+import { CONNECTION_KEY, connectionIdOf } from '../shared/storage-keys.ts';
 import type { AuthState, ConnectMethod, ConnectionStatus } from '../shared/protocol.ts';
 import type { Person } from '../space/types.ts';
 import { hasHostPermission } from './host-permission.ts';
 import type { Platform, StorageAreaLike } from './platform.ts';
 import { hasStoredScope, readSettings, removeSettings, writeSettings } from './settings-store.ts';
 
-export { CONNECTION_KEY };
 export const TOKEN_KEY = 'token';
 export const REFRESH_TOKEN_KEY = 'refreshToken';
 export const ACCESS_TOKEN_KEY = 'accessToken';

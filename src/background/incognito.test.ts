@@ -6,7 +6,7 @@
  * browser is checked in e2e/incognito.e2e.ts.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { LAST_VIEW_KEY } from '../shared/last-view.ts';
+import { LAST_VIEW_KEY } from '../shared/storage-keys.ts';
 import { LOOKUP_PORT, LOOKUP_PORT_PRIVATE, PENDING_QUERY_KEY, type GroupMessage, type LookupServerMessage } from '../shared/protocol.ts';
 import { writesSettled } from './cache.ts';
 import { handleContextMenuClick, MENU_ID } from './context-menu.ts';

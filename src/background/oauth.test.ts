@@ -10,13 +10,12 @@ import { authorizeUrl, parseRedirect } from '../space/oauth/authorize.ts';
 import { createPkce, randomState } from '../space/oauth/pkce.ts';
 import { OAUTH_SCOPE } from '../space/oauth/scope.ts';
 import { exchangeCode, refresh } from '../space/oauth/token.ts';
-import {
-  ACCESS_TOKEN_KEY, CONNECTION_KEY, REFRESH_TOKEN_KEY, TOKEN_KEY, type StoredAccessToken,
-} from './connection-store.ts';
+import { ACCESS_TOKEN_KEY, REFRESH_TOKEN_KEY, TOKEN_KEY, type StoredAccessToken } from './connection-store.ts';
 import { forgetRefreshesInFlight, NO_REFRESH_TOKEN, REFRESH_MARGIN_MS } from './oauth-tokens.ts';
 import { applyPolicyToStored } from './policy.ts';
 import { SETTINGS_KEY } from './settings-store.ts';
 import { T0, createRig, type Rig } from './test-support/harness.ts';
+import { CONNECTION_KEY } from '../shared/storage-keys.ts';
 
 let rig: Rig;
 

@@ -8,10 +8,11 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConnectionStatus } from '../shared/protocol.ts';
 import { originPattern } from '../space/base-url.ts';
-import { ACCESS_TOKEN_KEY, CONNECTION_KEY, REFRESH_TOKEN_KEY, TOKEN_KEY } from './connection-store.ts';
+import { ACCESS_TOKEN_KEY, REFRESH_TOKEN_KEY, TOKEN_KEY } from './connection-store.ts';
 import { parsePolicy } from './policy.ts';
 import { forgetRefreshesInFlight } from './oauth-tokens.ts';
 import { createRig, type Rig } from './test-support/harness.ts';
+import { CONNECTION_KEY } from '../shared/storage-keys.ts';
 
 let rig: Rig;
 beforeEach(async () => {
@@ -112,6 +113,15 @@ describe('a policy set after the connection was saved', () => {
 });
 
 describe('the managed schema', () => {
+  it('declares every setting the worker reads: each, unusable, is reported by name', () => {
+    const schema = JSON.parse(readFileSync(new URL('../../public/managed_schema.json', import.meta.url), 'utf8')) as {
+      properties: Record<string, unknown>;
+    };
+    const keys = Object.keys(schema.properties).sort();
+    // A value no setting accepts (an object) makes each key the worker reads land in `invalid`; one it ignores would not.
+    expect(parsePolicy(Object.fromEntries(keys.map((k) => [k, {}]))).invalid.sort()).toEqual(keys);
+  });
+
   it('has no enum for signInMethods: Chromium would drop a mistyped value before the worker could refuse it', () => {
     const schema = JSON.parse(readFileSync(new URL('../../public/managed_schema.json', import.meta.url), 'utf8')) as {
       properties: Record<string, { type: string; enum?: unknown }>;

@@ -28,8 +28,6 @@ import {
 import { releaseHostPermission } from './host-permission.ts';
 import type { Platform } from './platform.ts';
 
-export const MANAGED_KEYS = ['spaceUrl', 'signInMethods', 'oauthClientId', 'forceSessionOnly'] as const;
-
 export const NO_POLICY: ManagedPolicy = Object.freeze({ origin: null, methods: 'both', clientId: null, sessionOnly: false, invalid: [] }) as ManagedPolicy;
 
 /** Visible ASCII, no spaces: what a client ID looks like (checked for the managed one and for the message's). */

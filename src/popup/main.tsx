@@ -8,7 +8,7 @@ import browser from '../shared/browser.ts';
 import { render } from 'preact';
 import { t } from '../shared/i18n.ts';
 import { ask } from '../shared/messaging.ts';
-import { CONNECTION_KEY, connectionIdOf, LAST_VIEW_KEY } from '../shared/last-view.ts';
+import { CONNECTION_KEY, LAST_VIEW_KEY, connectionIdOf } from '../shared/storage-keys.ts';
 import { PENDING_QUERY_KEY } from '../shared/protocol.ts';
 import { App } from './App.tsx';
 import { choosePrefill } from './prefill.ts';

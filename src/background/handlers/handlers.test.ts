@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { LAST_VIEW_KEY } from '../../shared/last-view.ts';
+import { CONNECTION_KEY, LAST_VIEW_KEY } from '../../shared/storage-keys.ts';
 import type { ConnectionStatus, Entity, ForgetResult, Settings } from '../../shared/protocol.ts';
 import { createSpaceClient } from '../../space/client.ts';
 import { originPattern } from '../../space/base-url.ts';
-import { CONNECTION_KEY, TOKEN_KEY } from '../connection-store.ts';
+import { TOKEN_KEY } from '../connection-store.ts';
 import { cacheKey, writeCache } from '../cache.ts';
 import { closedPortOrigin, createRig, T0, type Rig } from '../test-support/harness.ts';
 

@@ -4,10 +4,10 @@
  * connection's id first; src/background/cache.ts).
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { LAST_VIEW_KEY, type LastView } from '../../shared/last-view.ts';
+import type { LastView } from '../../shared/last-view.ts';
 import { LOOKUP_PORT, type LookupServerMessage } from '../../shared/protocol.ts';
 import { CACHE_PREFIX, writesSettled } from '../cache.ts';
-import { CONNECTION_KEY } from '../connection-store.ts';
+import { CONNECTION_KEY, LAST_VIEW_KEY } from '../../shared/storage-keys.ts';
 import { createPortPair, type FakePortEnd } from '../../shared/test-support/fake-browser.ts';
 import { useConnectedRig, type Rig } from '../test-support/harness.ts';
 import { acceptLookupPort } from './port.ts';

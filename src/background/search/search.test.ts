@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { LAST_VIEW_KEY, type LastView } from '../../shared/last-view.ts';
+import type { LastView } from '../../shared/last-view.ts';
 import { ALL_KINDS } from '../../shared/kinds.ts';
 import {
   LOOKUP_PORT, type DoneMessage, type EntityKind, type FailMessage, type Filter, type GroupMessage,
@@ -8,7 +8,7 @@ import {
 import { createSpaceClient } from '../../space/client.ts';
 import { SpaceError } from '../../space/errors.ts';
 import { FRESH_MS } from '../cache.ts';
-import { CONNECTION_KEY } from '../connection-store.ts';
+import { CONNECTION_KEY, LAST_VIEW_KEY } from '../../shared/storage-keys.ts';
 import { SETTINGS_KEY } from '../settings-store.ts';
 import { createPortPair, type FakePortEnd } from '../../shared/test-support/fake-browser.ts';
 import { createRig, type Rig } from '../test-support/harness.ts';
@@ -189,12 +189,14 @@ describe('lookup port', () => {
     rig.advance(FRESH_MS + 1);
     // The demo server answers nothing with a 400 to a well-formed search, so the client is wrapped.
     const make = rig.deps.createClient;
-    rig.deps.createClient = (o) => ({
-      ...make(o),
-      searchPeople: async () => {
-        throw new SpaceError('invalid-request', { status: 400 });
-      },
-    });
+    rig.deps.createClient = (o) => {
+      const api = make(o);
+      const get: typeof api.get = async (request, call) => {
+        if (request.op === 'searchPeople') throw new SpaceError('invalid-request', { status: 400 });
+        return api.get(request, call);
+      };
+      return { ...api, get };
+    };
     const r = await search(port, 2, 'jo', 'person');
     expect(r.group('person')).toMatchObject([{ state: 'ok', cached: true }, { state: 'error', items: [], error: { code: 'invalid-request' } }]);
   });
