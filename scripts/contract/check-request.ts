@@ -64,7 +64,12 @@ export type ViolationKind =
   | 'invalid-value'
   | 'fields-syntax'
   | 'unknown-field'
-  | 'not-an-object';
+  | 'not-an-object'
+  // Answers the demo sends (check-response.ts):
+  | 'response-unknown-field'
+  | 'response-invalid-value'
+  | 'response-missing-field'
+  | 'response-unselected-field';
 
 export interface ContractViolation {
   kind: ViolationKind;
@@ -110,6 +115,16 @@ export class ContractChecker {
       return { operation, violations: [violation('unknown-method', `${verb} is not defined on ${match.template} (only ${allowed})`)] };
     }
     return { operation, violations: [...this.checkPathParams(op, match.params), ...this.checkQuery(op, query)] };
+  }
+
+  /** The spec operation a request names (its template and 200 response schema), or null when there is none. */
+  operationFor(method: string, apiPath: string): { name: string; response?: SpecSchema } | null {
+    const verb = method.toUpperCase();
+    const segments = splitPath(apiPath);
+    const match = segments === null ? null : this.match(segments);
+    const op = match === null ? undefined : this.spec.paths[match.template]?.[verb.toLowerCase()];
+    if (match === null || op === undefined) return null;
+    return { name: `${verb} ${match.template}`, ...(op.response !== undefined ? { response: op.response } : {}) };
   }
 
   private match(segments: string[]): { template: string; params: Record<string, string> } | null {

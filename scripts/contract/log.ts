@@ -21,10 +21,16 @@ export function onContractViolation(print: ((violation: LoggedViolation) => void
   listener = print;
 }
 
+/** A request's check: counted per operation, its violations logged. */
 export function recordContractResult(result: ContractResult, request: string): void {
   counts.set(result.operation, (counts.get(result.operation) ?? 0) + 1);
-  for (const v of result.violations) {
-    const logged = { ...v, operation: result.operation, request };
+  recordContractViolations(result.operation, result.violations, request);
+}
+
+/** Violations found without a request to count (the check of an answer, check-response.ts). */
+export function recordContractViolations(operation: string, violations: readonly ContractViolation[], request: string): void {
+  for (const v of violations) {
+    const logged = { ...v, operation, request };
     pending.push(logged);
     total += 1;
     listener?.(logged);

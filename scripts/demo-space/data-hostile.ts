@@ -137,7 +137,7 @@ export function addHostileData(org: Organization, data: ProjectData, anchorMs: n
     reviewers: [], authors: [participant], watchers: [],
     branchPairs: [{
       repository: 'odd name & ünïcode', sourceBranch: `feature/${h.imgTag}`, targetBranch: h.svgBreakout,
-      sourceBranchRef: `refs/heads/feature/${h.imgTag}`, targetBranchRef: `refs/heads/${h.svgBreakout}`, isMerged: false,
+      sourceBranchRef: `refs/heads/feature/${h.imgTag}`, isMerged: false,
     }],
   }, ['reviewers', 'authors', 'watchers']);
   data.reviews.push({

@@ -316,14 +316,14 @@ function addReviews(prng: Prng, data: ProjectData, project: Project, spec: Proje
     };
     let review: CodeReviewRecord;
     if (isCommitSet) {
-      review = { className: 'CommitSetReviewRecord', ...base, externalLink: null };
+      review = { className: 'CommitSetReviewRecord', ...base };
     } else {
       const repo = prng.pick(project.repos);
       const target = (repo.defaultBranch?.head ?? 'refs/heads/main').replace('refs/heads/', '');
       const source = `${author.username.split('.')[0]}/${fold(subject).replace(/[^a-z0-9]+/g, '-')}`;
       const pair: BranchPair = {
         repository: repo.name, sourceBranch: source, targetBranch: target,
-        sourceBranchRef: `refs/heads/${source}`, targetBranchRef: `refs/heads/${target}`,
+        sourceBranchRef: `refs/heads/${source}`,
         // [C] `isMerged` is MergeRequestBranchPair's own field (OAS 2024.3); a merged review's record state is Closed.
         isMerged: mergedOutcome(fixed, !rolledOpen && prng.chance(0.75)),
       };

@@ -280,7 +280,6 @@ export interface BranchPair {
   sourceBranch: string;
   targetBranch: string;
   sourceBranchRef: string;
-  targetBranchRef: string;
   /** [I] present on MergeRequestBranchPair in recent models. */
   isMerged: boolean;
 }
@@ -312,7 +311,6 @@ export interface MergeRequestRecord extends ReviewRecordBase {
 
 export interface CommitSetReviewRecord extends ReviewRecordBase {
   className: 'CommitSetReviewRecord';
-  externalLink: null;
 }
 
 export type CodeReviewRecord = MergeRequestRecord | CommitSetReviewRecord;
