@@ -2,10 +2,17 @@
  * One search per entity kind that finds a known item of the demo organization, and the Space URL that item
  * must open at. Shared by the lookup suite and the restricted-token suite.
  */
+import { articleUrl } from '../src/kinds/article/web-url.ts';
+import { channelUrl } from '../src/kinds/channel/web-url.ts';
+import { fileUrl } from '../src/kinds/code/web-url.ts';
+import { issueUrl } from '../src/kinds/issue/web-url.ts';
+import { locationUrl } from '../src/kinds/location/web-url.ts';
+import { projectUrl } from '../src/kinds/project/web-url.ts';
+import { repositoryUrl } from '../src/kinds/repository/web-url.ts';
+import { reviewUrl } from '../src/kinds/review/web-url.ts';
+import { teamUrl } from '../src/kinds/team/web-url.ts';
 import type { EntityKind } from '../src/shared/kinds.ts';
-import {
-  articleUrl, channelUrl, fileUrl, issueUrl, locationUrl, profileUrl, projectUrl, repositoryUrl, reviewUrl, teamUrl,
-} from '../src/space/web-urls.ts';
+import { profileUrl } from '../src/space/web-urls.ts';
 import type { Page } from 'playwright-core';
 import { type Harness, moveTo, typeQuery, waitForSearchDone } from './harness.ts';
 

@@ -5,7 +5,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ALL_KINDS } from '../src/shared/kinds.ts';
-import { issueUrl, reviewUrl } from '../src/space/web-urls.ts';
+import { issueUrl } from '../src/kinds/issue/web-url.ts';
+import { reviewUrl } from '../src/kinds/review/web-url.ts';
 import { type Harness, pressClosing, typeQuery, waitForSearchDone } from './harness.ts';
 import { CASES, findAndOpen } from './kind-cases.ts';
 import { useHarness } from './use-harness.ts';

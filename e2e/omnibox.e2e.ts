@@ -4,7 +4,8 @@
  * context-menu suite does), with a recording `suggest` callback.
  */
 import { describe, expect, it } from 'vitest';
-import { issueUrl, profileUrl } from '../src/space/web-urls.ts';
+import { issueUrl } from '../src/kinds/issue/web-url.ts';
+import { profileUrl } from '../src/space/web-urls.ts';
 import type { Harness } from './harness.ts';
 import { useHarness } from './use-harness.ts';
 

@@ -6,7 +6,8 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { issueUrl, reviewUrl } from '../src/space/web-urls.ts';
+import { issueUrl } from '../src/kinds/issue/web-url.ts';
+import { reviewUrl } from '../src/kinds/review/web-url.ts';
 import { type Harness, moveTo, pressClosing, typeQuery, waitForSearchDone } from './harness.ts';
 import { CASES, findAndOpen } from './kind-cases.ts';
 import { useHarness } from './use-harness.ts';

@@ -52,7 +52,7 @@ if (values.path !== undefined && suites.length !== 1) {
   process.exit(2);
 }
 
-const uncovered = [...await uncoveredExports(), ...uncoveredClientMethods().map((m) => `client:${m}`)];
+const uncovered = [...await uncoveredExports(), ...(await uncoveredClientMethods()).map((m) => `client:${m}`)];
 if (uncovered.length > 0) {
   console.error(`[fuzz] not fuzzed: ${uncovered.join(', ')}. Add them to scripts/fuzz/mapper-targets.ts (or responses.ts for client methods).`);
   process.exit(1);

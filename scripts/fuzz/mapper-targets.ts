@@ -1,29 +1,30 @@
 /**
- * Every reader of Space answers the fuzz drives, called the way the client calls it (src/space/client.ts), each
+ * Every reader of Space answers the fuzz drives, called the way the kinds call it (src/kinds/<kind>/space.ts), each
  * with a realistic answer to mutate (the shapes of space-api.md §10 and the mapper tests), the `$fields` the
- * client asks with, and the typed result it must return. `uncoveredExports()` names any function exported by
- * src/space/mappers/*, parse.ts or paging.ts that no target covers and is not exempt: the fuzz refuses to run
+ * client asks with, and the typed result it must return. `uncoveredExports()` names any function exported by a
+ * kind's mapper (src/kinds/<kind>/mapper.ts, the person card's extras), src/space/mappers/*, parse.ts or paging.ts
+ * that no target covers and is not exempt: the fuzz refuses to run
  * (and a unit test fails) until it is added here, so a new mapper can't be left out silently.
  *
  * When a mapper's signature changes, only its `run` here changes.
  */
 import { readdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { ABSENCE_BATCH_FIELDS, absenceToday } from '../../src/space/mappers/absence.ts';
-import { ARTICLE_BATCH_FIELDS, ARTICLE_FIELDS, mapArticle } from '../../src/space/mappers/article.ts';
-import { CHANNEL_BATCH_FIELDS, mapChannel } from '../../src/space/mappers/channel.ts';
-import { CODE_BATCH_FIELDS, mapCodeMatch } from '../../src/space/mappers/code.ts';
+import { ABSENCE_BATCH_FIELDS, absenceToday } from '../../src/kinds/person/absence.ts';
+import { ARTICLE_BATCH_FIELDS, ARTICLE_FIELDS, mapArticle } from '../../src/kinds/article/mapper.ts';
+import { CHANNEL_BATCH_FIELDS, mapChannel } from '../../src/kinds/channel/mapper.ts';
+import { CODE_BATCH_FIELDS, mapCodeMatch } from '../../src/kinds/code/mapper.ts';
 import { HiddenFields, PERSON_REF_FIELDS, idAndName, idNameRef, identityOf, optPersonRef, personRef } from '../../src/space/mappers/common.ts';
-import { ISSUE_BATCH_FIELDS, ISSUE_FIELDS, mapIssue } from '../../src/space/mappers/issue.ts';
-import { LOCATION_FIELDS, mapLocation } from '../../src/space/mappers/location.ts';
+import { ISSUE_BATCH_FIELDS, ISSUE_FIELDS, mapIssue } from '../../src/kinds/issue/mapper.ts';
+import { LOCATION_FIELDS, mapLocation } from '../../src/kinds/location/mapper.ts';
 import { PERSON_BATCH_FIELDS, PERSON_FIELDS, mapPerson } from '../../src/space/mappers/person.ts';
-import { PROJECT_BATCH_FIELDS, PROJECT_FIELDS, mapProject } from '../../src/space/mappers/project.ts';
+import { PROJECT_BATCH_FIELDS, PROJECT_FIELDS, mapProject } from '../../src/kinds/project/mapper.ts';
 import {
   REPOSITORY_FIND_BATCH_FIELDS, REPOSITORY_INFO_FIELDS, mapRepositoryFound, mapRepositoryInfo,
-} from '../../src/space/mappers/repository.ts';
-import { REVIEW_BATCH_FIELDS, REVIEW_FIELDS, mapReview } from '../../src/space/mappers/review.ts';
-import { TEAM_BATCH_FIELDS, TEAM_DETAIL_FIELDS, mapTeam } from '../../src/space/mappers/team.ts';
-import { WORKING_DAYS_BATCH_FIELDS, currentSchedule } from '../../src/space/mappers/working-hours.ts';
+} from '../../src/kinds/repository/mapper.ts';
+import { REVIEW_BATCH_FIELDS, REVIEW_FIELDS, mapReview } from '../../src/kinds/review/mapper.ts';
+import { TEAM_BATCH_FIELDS, TEAM_DETAIL_FIELDS, mapTeam } from '../../src/kinds/team/mapper.ts';
+import { WORKING_DAYS_BATCH_FIELDS, currentSchedule } from '../../src/kinds/person/working-hours.ts';
 import { mapEach, parseBatch } from '../../src/space/paging.ts';
 import { Reader, ShapeError, isObject, readArray, readArrayElements } from '../../src/space/parse.ts';
 import type { Json } from './json.ts';
@@ -138,7 +139,7 @@ export const MAPPER_TARGETS: readonly MapperTarget[] = [
   },
   {
     // A plain array on the wire, read element by element (client.ts `searchLocations`).
-    name: 'locations', covers: ['mappers/location:mapLocation', 'parse:readArrayElements', 'paging:mapEach'], fields: LOCATION_FIELDS,
+    name: 'locations', covers: ['kinds/location/mapper:mapLocation', 'parse:readArrayElements', 'paging:mapEach'], fields: LOCATION_FIELDS,
     template: [LOCATION, { ...LOCATION, archived: true }],
     run: (json, ctx) => mapEach(readArrayElements(json), (l) => (l.optBool('archived', false) ? null : mapLocation(l, ctx.origin))),
     check: (ctx) => exact({ items: arrayOf(nullable(entity('location', ctx.origin))), unreadable: int(0) }),
@@ -149,73 +150,73 @@ export const MAPPER_TARGETS: readonly MapperTarget[] = [
     check: () => oneOf(true),
   },
   {
-    name: 'location', covers: ['mappers/location:mapLocation'], fields: LOCATION_FIELDS, template: LOCATION,
+    name: 'location', covers: ['kinds/location/mapper:mapLocation'], fields: LOCATION_FIELDS, template: LOCATION,
     run: (json, ctx) => mapLocation(Reader.of(json), ctx.origin), check: one('location'),
   },
   {
-    name: 'teams', covers: ['mappers/team:mapTeam'], fields: TEAM_BATCH_FIELDS, template: page(TEAM),
+    name: 'teams', covers: ['kinds/team/mapper:mapTeam'], fields: TEAM_BATCH_FIELDS, template: page(TEAM),
     run: (json, ctx) => parseBatch(json, (item) => mapTeam(item, ctx.origin, ctx.today)), check: many('team'),
   },
   {
-    name: 'team', covers: ['mappers/team:mapTeam'], fields: TEAM_DETAIL_FIELDS, template: TEAM,
+    name: 'team', covers: ['kinds/team/mapper:mapTeam'], fields: TEAM_DETAIL_FIELDS, template: TEAM,
     run: (json, ctx) => mapTeam(Reader.of(json), ctx.origin, ctx.today), check: one('team'),
   },
   {
-    name: 'projects', covers: ['mappers/project:mapProject'], fields: PROJECT_BATCH_FIELDS, template: page(PROJECT),
+    name: 'projects', covers: ['kinds/project/mapper:mapProject'], fields: PROJECT_BATCH_FIELDS, template: page(PROJECT),
     run: (json, ctx) => parseBatch(json, (item) => mapProject(item, ctx.origin)), check: many('project'),
   },
   {
-    name: 'project', covers: ['mappers/project:mapProject'], fields: PROJECT_FIELDS, template: PROJECT,
+    name: 'project', covers: ['kinds/project/mapper:mapProject'], fields: PROJECT_FIELDS, template: PROJECT,
     run: (json, ctx) => mapProject(Reader.of(json), ctx.origin), check: one('project'),
   },
   {
-    name: 'issues', covers: ['mappers/issue:mapIssue'], fields: ISSUE_BATCH_FIELDS, template: page(ISSUE),
+    name: 'issues', covers: ['kinds/issue/mapper:mapIssue'], fields: ISSUE_BATCH_FIELDS, template: page(ISSUE),
     run: (json, ctx) => parseBatch(json, (item) => mapIssue(item, ctx.origin, 'ABC')), check: many('issue'),
   },
   {
-    name: 'issue', covers: ['mappers/issue:mapIssue'], fields: ISSUE_FIELDS, template: ISSUE,
+    name: 'issue', covers: ['kinds/issue/mapper:mapIssue'], fields: ISSUE_FIELDS, template: ISSUE,
     run: (json, ctx) => mapIssue(Reader.of(json), ctx.origin, 'ABC', 123), check: one('issue'),
   },
   {
-    name: 'repositories', covers: ['mappers/repository:mapRepositoryFound'], fields: REPOSITORY_FIND_BATCH_FIELDS, template: page(REPOSITORY_FOUND),
+    name: 'repositories', covers: ['kinds/repository/mapper:mapRepositoryFound'], fields: REPOSITORY_FIND_BATCH_FIELDS, template: page(REPOSITORY_FOUND),
     run: (json, ctx) => parseBatch(json, (item) => mapRepositoryFound(item, ctx.origin)), check: many('repository'),
   },
   {
-    name: 'repository', covers: ['mappers/repository:mapRepositoryInfo'], fields: REPOSITORY_INFO_FIELDS, template: REPOSITORY_INFO,
+    name: 'repository', covers: ['kinds/repository/mapper:mapRepositoryInfo'], fields: REPOSITORY_INFO_FIELDS, template: REPOSITORY_INFO,
     run: (json, ctx) => mapRepositoryInfo(Reader.of(json), ctx.origin, 'ABC', 'backend'), check: one('repository'),
   },
   {
-    name: 'reviews', covers: ['mappers/review:mapReview'], fields: REVIEW_BATCH_FIELDS, template: page({ review: REVIEW, messagesCount: 4 }),
+    name: 'reviews', covers: ['kinds/review/mapper:mapReview'], fields: REVIEW_BATCH_FIELDS, template: page({ review: REVIEW, messagesCount: 4 }),
     run: (json, ctx) => parseBatch(json, (item) => mapReview(item.obj('review'), ctx.origin, 'ABC')), check: many('review'),
   },
   {
-    name: 'review', covers: ['mappers/review:mapReview'], fields: REVIEW_FIELDS, template: { ...REVIEW, className: 'CommitSetReviewRecord', branchPairs: null },
+    name: 'review', covers: ['kinds/review/mapper:mapReview'], fields: REVIEW_FIELDS, template: { ...REVIEW, className: 'CommitSetReviewRecord', branchPairs: null },
     run: (json, ctx) => mapReview(Reader.of(json), ctx.origin, 'ABC', 188), check: one('review'),
   },
   {
-    name: 'channels', covers: ['mappers/channel:mapChannel'], fields: CHANNEL_BATCH_FIELDS, template: page(CHANNEL),
+    name: 'channels', covers: ['kinds/channel/mapper:mapChannel'], fields: CHANNEL_BATCH_FIELDS, template: page(CHANNEL),
     run: (json, ctx) => parseBatch(json, (item) => mapChannel(item, ctx.origin)), check: many('channel'),
   },
   {
-    name: 'articles', covers: ['mappers/article:mapArticle'], fields: ARTICLE_BATCH_FIELDS, template: page(ARTICLE),
+    name: 'articles', covers: ['kinds/article/mapper:mapArticle'], fields: ARTICLE_BATCH_FIELDS, template: page(ARTICLE),
     run: (json, ctx) => parseBatch(json, (item) => mapArticle(item, ctx.origin)), check: many('article'),
   },
   {
-    name: 'article', covers: ['mappers/article:mapArticle'], fields: ARTICLE_FIELDS, template: { ...ARTICLE, locations: null },
+    name: 'article', covers: ['kinds/article/mapper:mapArticle'], fields: ARTICLE_FIELDS, template: { ...ARTICLE, locations: null },
     run: (json, ctx) => mapArticle(Reader.of(json), ctx.origin), check: one('article'),
   },
   {
-    name: 'code', covers: ['mappers/code:mapCodeMatch'], fields: CODE_BATCH_FIELDS, template: page(CODE),
+    name: 'code', covers: ['kinds/code/mapper:mapCodeMatch'], fields: CODE_BATCH_FIELDS, template: page(CODE),
     run: (json, ctx) => parseBatch(json, (item) => mapCodeMatch(item, ctx.origin)), check: many('code'),
   },
   {
-    name: 'working-hours', covers: ['mappers/working-hours:currentSchedule'], fields: WORKING_DAYS_BATCH_FIELDS,
+    name: 'working-hours', covers: ['kinds/person/working-hours:currentSchedule'], fields: WORKING_DAYS_BATCH_FIELDS,
     template: page(WORKING_DAYS, { ...WORKING_DAYS, dateStart: { iso: '2020-01-01' }, dateEnd: { iso: '2023-12-31' } }),
     run: (json, ctx) => currentSchedule(Reader.of(json).objects('data'), ctx.today, new HiddenFields()),
     check: () => nullable(exact({ hours: workingHours, timeZone: nullable(str) })),
   },
   {
-    name: 'absences', covers: ['mappers/absence:absenceToday'], fields: ABSENCE_BATCH_FIELDS,
+    name: 'absences', covers: ['kinds/person/absence:absenceToday'], fields: ABSENCE_BATCH_FIELDS,
     template: page(ABSENCE, { ...ABSENCE, available: true, reason: null }),
     run: (json, ctx) => absenceToday(Reader.of(json).objects('data'), ctx.today, new HiddenFields()),
     check: () => nullable(exact({ reason: str, until: nullable(matches(/^\d{4}-\d{2}-\d{2}$/)) })),
@@ -342,21 +343,32 @@ export const EXEMPT: Record<string, string> = {
   'mappers/common:localIsoDay': 'formats the viewer\'s clock; no Space data',
   'mappers/common:HiddenFields': 'the set of withheld names every mapper fills; exercised by all of them',
   'parse:ShapeError': 'the typed error itself',
+  'paging:pageQuery': 'builds a request\'s paging; reads no answer',
+  'paging:pageSize': 'clamps the page size asked for; reads no answer',
+  'paging:pageOffset': 'reads the caller\'s `skip`, not Space\'s answer',
 };
 
-const SPACE_DIR = fileURLToPath(new URL('../../src/space/', import.meta.url));
+const SRC_DIR = fileURLToPath(new URL('../../src/', import.meta.url));
 
-/** `module:export` of every function exported by src/space/mappers/*.ts, parse.ts and paging.ts. */
+/**
+ * `module:export` of every function exported by each kind's mapper (src/kinds/<kind>/mapper.ts, and the person
+ * card's extras), src/space/mappers/*.ts, parse.ts and paging.ts. Modules are named from src/space (`parse`,
+ * `mappers/common`) or as `kinds/<kind>/<file>`.
+ */
 export async function exportedReaders(): Promise<string[]> {
+  const kinds = readdirSync(`${SRC_DIR}kinds`, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
   const modules = [
-    ...readdirSync(`${SPACE_DIR}mappers`).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).map((f) => `mappers/${f.slice(0, -3)}`),
+    ...readdirSync(`${SRC_DIR}space/mappers`).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).map((f) => `mappers/${f.slice(0, -3)}`),
     'parse', 'paging',
+    ...kinds.filter((kind) => readdirSync(`${SRC_DIR}kinds/${kind}`).includes('mapper.ts')).map((kind) => `kinds/${kind}/mapper`),
+    'kinds/person/absence', 'kinds/person/working-hours',
   ];
   const out: string[] = [];
   for (const module of modules) {
-    // A file of our own src/space folder, listed just above.
+    const file = module.startsWith('kinds/') ? `${SRC_DIR}${module}.ts` : `${SRC_DIR}space/${module}.ts`;
+    // A file of our own src folder, listed just above.
     // eslint-disable-next-line no-unsanitized/method
-    const exports = await import(pathToFileURL(`${SPACE_DIR}${module}.ts`).href) as Record<string, unknown>;
+    const exports = await import(pathToFileURL(file).href) as Record<string, unknown>;
     for (const [name, value] of Object.entries(exports)) if (typeof value === 'function') out.push(`${module}:${name}`);
   }
   return out.sort();

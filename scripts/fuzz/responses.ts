@@ -4,10 +4,22 @@
  *  - `mapperProperty`: one mapper target (mapper-targets.ts) called directly with generated JSON. It returns its
  *    typed result or throws a `ShapeError` (the "unexpected answer" error, which the HTTP layer turns into
  *    `bad-response`) whose path names only our own fields — never a TypeError, a RangeError or a stack overflow.
- *  - `clientProperty`: every `SpaceApi` method of the real client over a generated Space (fake-space.ts): it
+ *  - `clientProperty`: every call of the real client and of each kind's Space side over a generated Space (fake-space.ts): it
  *    resolves to its typed result or rejects with a `SpaceError`, whatever the status, headers or body.
  */
+import { readdirSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import fc from 'fast-check';
+import { article, searchArticles } from '../../src/kinds/article/space.ts';
+import { searchChannels } from '../../src/kinds/channel/space.ts';
+import { searchCode } from '../../src/kinds/code/space.ts';
+import { issueByKey, issueByNumber, searchIssues } from '../../src/kinds/issue/space.ts';
+import { location, searchLocations } from '../../src/kinds/location/space.ts';
+import { person, searchPeople } from '../../src/kinds/person/space.ts';
+import { myProjects, project, searchProjects } from '../../src/kinds/project/space.ts';
+import { repository, searchRepositories } from '../../src/kinds/repository/space.ts';
+import { reviewByKey, searchReviews } from '../../src/kinds/review/space.ts';
+import { searchTeams, team } from '../../src/kinds/team/space.ts';
 import type { SpaceApi } from '../../src/space/api.ts';
 import { createSpaceClient } from '../../src/space/client.ts';
 import { isSpaceError } from '../../src/space/errors.ts';
@@ -45,31 +57,35 @@ export function mapperProperty(target: MapperTarget): fc.IProperty<[unknown, Map
   });
 }
 
-type Method = Exclude<keyof SpaceApi, 'origin'>;
+interface ClientCall { call: (api: SpaceApi) => Promise<unknown>; check: (origin: string) => Check }
 
-/** Every method of SpaceApi (typed: a method added to SpaceApi must be added here) and what it resolves to. */
-const CLIENT_CALLS: { [M in Method]: { call: (api: SpaceApi) => Promise<unknown>; check: (origin: string) => Check } } = {
+/**
+ * Every call of the client's own (`SpaceApi`, but `get`, which serves all the kinds' calls) and of each kind's Space
+ * side (src/kinds/<kind>/space.ts, as `<kind>.<export>`), and what it resolves to. `uncoveredClientMethods` names
+ * any the table lacks.
+ */
+const CLIENT_CALLS: Record<string, ClientCall> = {
   me: { call: (api) => api.me(), check: (o) => entity('person', o) },
-  searchPeople: { call: (api) => api.searchPeople('jo'), check: (o) => batch(entity('person', o)) },
-  person: { call: (api) => api.person('John.Doe'), check: (o) => entity('person', o) },
-  searchLocations: { call: (api) => api.searchLocations('am', { top: 2, skip: '1' }), check: (o) => batch(entity('location', o)) },
-  location: { call: (api) => api.location('l1'), check: (o) => entity('location', o) },
-  searchTeams: { call: (api) => api.searchTeams('web'), check: (o) => batch(entity('team', o)) },
-  team: { call: (api) => api.team('t1'), check: (o) => entity('team', o) },
-  searchProjects: { call: (api) => api.searchProjects('al', { starred: true }), check: (o) => batch(entity('project', o)) },
-  myProjects: { call: (api) => api.myProjects(), check: (o) => batch(entity('project', o)) },
-  project: { call: (api) => api.project('ABC'), check: (o) => entity('project', o) },
-  searchIssues: { call: (api) => api.searchIssues('ABC', 'login'), check: (o) => batch(entity('issue', o)) },
-  issueByKey: { call: (api) => api.issueByKey('ABC-T-123'), check: (o) => entity('issue', o) },
-  issueByNumber: { call: (api) => api.issueByNumber('ABC', 123), check: (o) => entity('issue', o) },
-  searchRepositories: { call: (api) => api.searchRepositories('back'), check: (o) => batch(entity('repository', o)) },
-  repository: { call: (api) => api.repository('ABC', 'backend'), check: (o) => entity('repository', o) },
-  searchReviews: { call: (api) => api.searchReviews('ABC', 'fix'), check: (o) => batch(entity('review', o)) },
-  reviewByKey: { call: (api) => api.reviewByKey('ABC-MR-188'), check: (o) => entity('review', o) },
-  searchChannels: { call: (api) => api.searchChannels(''), check: (o) => batch(entity('channel', o)) },
-  searchArticles: { call: (api) => api.searchArticles(''), check: (o) => batch(entity('article', o)) },
-  article: { call: (api) => api.article('a1'), check: (o) => entity('article', o) },
-  searchCode: { call: (api) => api.searchCode('albedo'), check: (o) => batch(entity('code', o)) },
+  'person.searchPeople': { call: (api) => searchPeople(api, 'jo'), check: (o) => batch(entity('person', o)) },
+  'person.person': { call: (api) => person(api, 'John.Doe'), check: (o) => entity('person', o) },
+  'location.searchLocations': { call: (api) => searchLocations(api, 'am', { top: 2, skip: '1' }), check: (o) => batch(entity('location', o)) },
+  'location.location': { call: (api) => location(api, 'l1'), check: (o) => entity('location', o) },
+  'team.searchTeams': { call: (api) => searchTeams(api, 'web'), check: (o) => batch(entity('team', o)) },
+  'team.team': { call: (api) => team(api, 't1'), check: (o) => entity('team', o) },
+  'project.searchProjects': { call: (api) => searchProjects(api, 'al', { starred: true }), check: (o) => batch(entity('project', o)) },
+  'project.myProjects': { call: (api) => myProjects(api), check: (o) => batch(entity('project', o)) },
+  'project.project': { call: (api) => project(api, 'ABC'), check: (o) => entity('project', o) },
+  'issue.searchIssues': { call: (api) => searchIssues(api, 'ABC', 'login'), check: (o) => batch(entity('issue', o)) },
+  'issue.issueByKey': { call: (api) => issueByKey(api, 'ABC-T-123'), check: (o) => entity('issue', o) },
+  'issue.issueByNumber': { call: (api) => issueByNumber(api, 'ABC', 123), check: (o) => entity('issue', o) },
+  'repository.searchRepositories': { call: (api) => searchRepositories(api, 'back'), check: (o) => batch(entity('repository', o)) },
+  'repository.repository': { call: (api) => repository(api, 'ABC', 'backend'), check: (o) => entity('repository', o) },
+  'review.searchReviews': { call: (api) => searchReviews(api, 'ABC', 'fix'), check: (o) => batch(entity('review', o)) },
+  'review.reviewByKey': { call: (api) => reviewByKey(api, 'ABC-MR-188'), check: (o) => entity('review', o) },
+  'channel.searchChannels': { call: (api) => searchChannels(api, ''), check: (o) => batch(entity('channel', o)) },
+  'article.searchArticles': { call: (api) => searchArticles(api, ''), check: (o) => batch(entity('article', o)) },
+  'article.article': { call: (api) => article(api, 'a1'), check: (o) => entity('article', o) },
+  'code.searchCode': { call: (api) => searchCode(api, 'albedo'), check: (o) => batch(entity('code', o)) },
   avatar: {
     call: (api) => api.avatar('vYK0b1Qisdf2C').then((a) => ({ contentType: a.contentType, bytes: a.bytes instanceof Uint8Array })),
     check: () => exact({ contentType: matches(/^image\/(?:png|jpeg|gif|webp)$/), bytes: oneOf(true) }),
@@ -77,24 +93,36 @@ const CLIENT_CALLS: { [M in Method]: { call: (api: SpaceApi) => Promise<unknown>
   revokeCurrentToken: { call: (api) => api.revokeCurrentToken().then((v) => v ?? null), check: () => oneOf(null) },
 };
 
-export const CLIENT_METHODS = Object.keys(CLIENT_CALLS) as Method[];
+export const CLIENT_METHODS = Object.keys(CLIENT_CALLS);
 
-/** Methods the real client has that the table lacks (a method added at run time only, say). */
-export function uncoveredClientMethods(): string[] {
+/** Exports of a kind's space.ts that are no call: paths, its permission, the project-scoped 404 reading. */
+const NOT_A_CALL = /^(?:PERMISSION|\w+Path|inProject)$/;
+const KINDS_DIR = fileURLToPath(new URL('../../src/kinds/', import.meta.url));
+
+/** Calls the table lacks: a method of the real client (but `get`), or an export of a kind's space.ts. */
+export async function uncoveredClientMethods(): Promise<string[]> {
   const api = createSpaceClient({ origin: 'https://space.example.com', token: 't', fetch: (() => Promise.reject(new Error('unused'))) as typeof fetch });
-  return Object.keys(api).filter((k) => k !== 'origin' && !Object.hasOwn(CLIENT_CALLS, k));
+  const calls = Object.keys(api).filter((k) => k !== 'origin' && k !== 'get');
+  for (const kind of readdirSync(KINDS_DIR, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name)) {
+    if (!readdirSync(`${KINDS_DIR}${kind}`).includes('space.ts')) continue;
+    // A file of our own src/kinds folder, listed just above.
+    // eslint-disable-next-line no-unsanitized/method
+    const exports = await import(pathToFileURL(`${KINDS_DIR}${kind}/space.ts`).href) as Record<string, unknown>;
+    calls.push(...Object.keys(exports).filter((name) => !NOT_A_CALL.test(name)).map((name) => `${kind}.${name}`));
+  }
+  return calls.filter((name) => !Object.hasOwn(CLIENT_CALLS, name));
 }
 
 const ORIGIN = 'https://space.example.com';
 const TOKEN = 'tok_FUZZ_SENTINEL_42';
 
-export function clientProperty(): fc.IAsyncProperty<[Method, fc.GeneratorValue]> {
+export function clientProperty(): fc.IAsyncProperty<[string, fc.GeneratorValue]> {
   return fc.asyncProperty(fc.constantFrom(...CLIENT_METHODS), fc.gen(), async (method, g) => {
     const space = generatedSpace(g, ORIGIN);
     const api = createSpaceClient({ origin: ORIGIN, token: TOKEN, fetch: space.fetch, retry: { retries: 0 }, timeoutMs: 5_000 });
     let out: unknown;
     try {
-      out = await CLIENT_CALLS[method].call(api);
+      out = await CLIENT_CALLS[method]!.call(api);
     } catch (e) {
       if (!isSpaceError(e)) throw e;
       const details = JSON.stringify({ ...e, message: e.message });
@@ -106,7 +134,7 @@ export function clientProperty(): fc.IAsyncProperty<[Method, fc.GeneratorValue]>
       }
       return;
     }
-    const wrong = CLIENT_CALLS[method].check(ORIGIN)(out, method);
+    const wrong = CLIENT_CALLS[method]!.check(ORIGIN)(out, method);
     if (wrong) throw new Error(`untyped result: ${wrong}`);
   });
 }

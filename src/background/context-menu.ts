@@ -13,7 +13,8 @@
 import { PENDING_QUERY_KEY, type PendingQuery } from '../shared/protocol.ts';
 import { sanitizeQuery } from '../shared/query.ts';
 import { findKeyInText, MAX_KEY_SCAN, type EntityKey } from '../space/keys.ts';
-import { issueUrl, reviewUrl } from '../space/web-urls.ts';
+import { issueUrl } from '../kinds/issue/web-url.ts';
+import { reviewUrl } from '../kinds/review/web-url.ts';
 import { readConnection } from './connection-store.ts';
 import { openPopupPage, openSpaceUrl } from './open-tab.ts';
 import type { Deps, Platform } from './platform.ts';

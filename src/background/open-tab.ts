@@ -2,7 +2,7 @@
  * The only ways the worker opens tabs: a Space link checked against the stored origin, or our own popup page
  * with a query. Nothing taken from a page, a selection or a Space response is opened unchecked.
  */
-import { isSameOriginUrl } from '../space/web-urls.ts';
+import { isSameOriginUrl } from '../space/same-origin.ts';
 import type { Platform } from './platform.ts';
 
 export type Disposition = 'currentTab' | 'newForegroundTab' | 'newBackgroundTab';

@@ -1,11 +1,9 @@
-import type {
-  Article, Batch, CallOptions, Channel, CodeMatch, Issue, Location, Page, Person, Project, Repository, Review, Team,
-  WorkingHours,
-} from './types.ts';
+import type { SpaceRequest } from './endpoint.ts';
+import type { CallOptions, Person } from './types.ts';
 
 /**
- * Everything the extension asks of Space. Implemented by `createSpaceClient` in `client.ts`. What the user typed is
- * the `query` of every search here; the client sends it under the name each endpoint has (`query`, `term`, `text`).
+ * What the extension asks of Space, implemented by `createSpaceClient` in `client.ts`: what every kind shares.
+ * Each kind's own requests are descriptors in its folder (`src/kinds/<kind>/space.ts`), served by `get`.
  */
 export interface SpaceApi {
   /** The canonical origin every request and web URL uses, e.g. `https://space.example.com`. */
@@ -13,49 +11,9 @@ export interface SpaceApi {
 
   /** The token's owner; used to verify a token. */
   me(opts?: CallOptions): Promise<Person>;
-  searchPeople(query: string, page?: Page, opts?: CallOptions): Promise<Batch<Person>>;
-  /** Full card data: profile + time zone + working hours + absence today (best effort, 404s tolerated). */
-  person(username: string, opts?: CallOptions): Promise<Person>;
 
-  /** Plain array on the wire (not a batch); filtered by `query`, capped by `top`. */
-  searchLocations(query: string, page?: Page, opts?: CallOptions): Promise<Batch<Location>>;
-  location(id: string, opts?: CallOptions): Promise<Location>;
-
-  searchTeams(query: string, page?: Page, opts?: CallOptions): Promise<Batch<Team>>;
-  team(id: string, opts?: CallOptions): Promise<Team>;
-
-  searchProjects(query: string, page?: Page & { starred?: boolean }, opts?: CallOptions): Promise<Batch<Project>>;
-  /** Projects the current user is a member of (for default issue/review search scope). */
-  myProjects(page?: Page, opts?: CallOptions): Promise<Batch<Project>>;
-  project(key: string, opts?: CallOptions): Promise<Project>;
-
-  searchIssues(projectKey: string, query: string, page?: Page, opts?: CallOptions): Promise<Batch<Issue>>;
-  /** `ABC-T-123` */
-  issueByKey(key: string, opts?: CallOptions): Promise<Issue>;
-  issueByNumber(projectKey: string, number: number, opts?: CallOptions): Promise<Issue>;
-
-  searchRepositories(query: string, page?: Page, opts?: CallOptions): Promise<Batch<Repository>>;
-  repository(projectKey: string, name: string, opts?: CallOptions): Promise<Repository>;
-
-  searchReviews(projectKey: string, query: string, page?: Page, opts?: CallOptions): Promise<Batch<Review>>;
-  /** `ABC-MR-12` or `ABC-CR-12` */
-  reviewByKey(key: string, opts?: CallOptions): Promise<Review>;
-
-  /**
-   * Chat channels whose name or description contains `query`, across the organization (one request; Space
-   * requires `query`, '' lists every channel). Archived channels are left out. Each row has everything a card
-   * shows (there is no `channel(id)`: Space's channel endpoint tells no more than the list entry).
-   */
-  searchChannels(query: string, page?: Page, opts?: CallOptions): Promise<Batch<Channel>>;
-  /** Blog articles matching `query` ('' lists the newest), across the organization; rows carry the card's data too. */
-  searchArticles(query: string, page?: Page, opts?: CallOptions): Promise<Batch<Article>>;
-  /** One article by its id (`GET /blog/{id}`), e.g. to show a card without a search. */
-  article(id: string, opts?: CallOptions): Promise<Article>;
-  /**
-   * Files whose text matches `query` in every repository the token can read (one request). Space 2024.3 has it,
-   * older servers don't: their bare 404 is `unsupported`, so the group can say "not available on this server".
-   */
-  searchCode(query: string, page?: Page, opts?: CallOptions): Promise<Batch<CodeMatch>>;
+  /** One GET a kind describes, mapped by its `map` against this origin. */
+  get<T>(request: SpaceRequest<T>, opts?: CallOptions): Promise<T>;
 
   /** Image bytes of `/d/{id}` with the Bearer header (capped size); `contentType` is an image type. */
   avatar(attachmentId: string, opts?: CallOptions): Promise<{ contentType: string; bytes: Uint8Array }>;
@@ -63,8 +21,6 @@ export interface SpaceApi {
   /** `DELETE /team-directory/profiles/me/permanent-tokens/current` — the only write. Not retried. */
   revokeCurrentToken(opts?: CallOptions): Promise<void>;
 }
-
-export type { WorkingHours };
 
 /**
  * Where the bearer comes from when it is not a fixed personal token: an OAuth access token that expires

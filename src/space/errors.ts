@@ -3,7 +3,7 @@
  * (which host, what was being done, about what, Space's status, the permission Space named…).
  *
  * No prose: a page words the error in the user's language from the code and the details (src/shared/
- * error-text.ts + _locales), and Node callers get English from `describeSpaceError` (describe.ts), which
+ * error-text.ts + _locales), and tests get English from `describeSpaceError` (test-support/describe.ts), which
  * the service worker never imports. `message` is the code, so a stray log line shows it, never a token or
  * a response body.
  */
@@ -23,36 +23,13 @@ export type SpaceErrorCode =
   | 'bad-response';
 
 /**
- * What was being done: the `SpaceApi` call, and for a person's card which of its requests. `subject` says
- * which item: `issue` ABC-T-12, `review` ABC-MR-3, `project`/`searchIssues`/`searchReviews` the project key,
- * `repository` ABC/name, `person*` the username.
+ * What was being done, named by whoever describes the request: the client's own calls (`me`, `avatar`,
+ * `revokeToken`) and each kind's (`src/kinds/<kind>/space.ts`: `searchIssues`, `issue`, a person card's
+ * `personTimeZone`…). `subject` says which item: `issue` ABC-T-12, `review` ABC-MR-3, `project`/`searchIssues`/
+ * `searchReviews` the project key, `repository` ABC/name, `person*` the username. Pages word an error from its
+ * code, not from this.
  */
-export type SpaceOperation =
-  | 'me'
-  | 'searchPeople'
-  | 'person'
-  | 'personTimeZone'
-  | 'personWorkingHours'
-  | 'personAbsences'
-  | 'searchLocations'
-  | 'location'
-  | 'searchTeams'
-  | 'team'
-  | 'searchProjects'
-  | 'myProjects'
-  | 'project'
-  | 'searchIssues'
-  | 'issue'
-  | 'searchRepositories'
-  | 'repository'
-  | 'searchReviews'
-  | 'review'
-  | 'searchChannels'
-  | 'searchArticles'
-  | 'article'
-  | 'searchCode'
-  | 'avatar'
-  | 'revokeToken';
+export type SpaceOperation = string;
 
 export interface SpaceErrorDetails {
   /** The Space host it is about: `space.example.com`, `127.0.0.1:8084`. */

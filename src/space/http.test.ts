@@ -5,7 +5,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { describeSpaceError as english } from './describe.ts';
+import { describeSpaceError as english } from './test-support/describe.ts';
 import { SpaceHttp, queryString, type HttpOptions } from './http.ts';
 import { failure } from './test-support/failure.ts';
 import { useScriptedServer } from './test-support/scripted-server.ts';

@@ -1,10 +1,12 @@
 /**
  * Issue keys (`ABC-T-123`) and review keys (`ABC-MR-12` merge request, `ABC-CR-12` commit-set review),
  * space-api.md §4. Users type MR and CR interchangeably: a review key's letters are what was typed, and
- * lookups find the review whatever its real type (`reviewByKey` asks by number, see client.ts). The project-key pattern is JetBrains' own (UNF `SpaceUnfurlProvider.kt`):
+ * lookups find the review whatever its real type (`reviewByKey` asks by number, src/kinds/review/space.ts). The project-key pattern is JetBrains' own (UNF `SpaceUnfurlProvider.kt`):
  * a letter, then letters/digits, where `-` or `_` may only sit between two of them. Keys are matched
  * case-insensitively and returned upper-cased, the form Space shows and accepts in `key:` identifiers.
  */
+
+import { SpaceError } from './errors.ts';
 
 const PROJECT_KEY = '[A-Z](?:[_-][A-Z0-9]|[A-Z0-9])+';
 /** Issue and review numbers; leading zeros are tolerated (`ABC-T-007` reads as 7). */
@@ -104,4 +106,9 @@ function toKey(project: string | undefined, marker: string | undefined, digits: 
     case 'CR': return { kind: 'review', projectKey, number, type: 'commit-set' };
     default: return null;
   }
+}
+
+/** What a lookup by key throws for text that is no key of its kind: no request is made. */
+export function notAKey(text: string, op: string): SpaceError {
+  return new SpaceError('not-found', { op, subject: text.slice(0, 80), reason: 'not-a-key' });
 }

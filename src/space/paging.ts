@@ -3,8 +3,33 @@
  * `next` is an opaque string passed back as `$skip`; on the last page it is not null but equals the
  * end offset, so "is there more?" has to be inferred the way the official SDK does.
  */
+import type { Query } from './http.ts';
 import { Reader, ShapeError } from './parse.ts';
-import type { Batch } from './types.ts';
+import type { Batch, Page } from './types.ts';
+
+export const PAGE = {
+  /** Page size when the caller doesn't say: a popup shows a handful per kind. */
+  top: 20,
+  /** Space's own default and, as far as anyone knows, a safe maximum for `$top` [U]. */
+  maxTop: 100,
+} as const;
+
+/** `$top` and `$skip` of a page. */
+export function pageQuery(page: Page | undefined): Query {
+  return { $top: pageSize(page?.top), ...(page?.skip ? { $skip: page.skip } : {}) };
+}
+
+/** The page size asked for, within 1…`PAGE.maxTop`; `PAGE.top` when not a number. */
+export function pageSize(top: number | undefined): number {
+  if (top === undefined || !Number.isFinite(top)) return PAGE.top;
+  return Math.min(PAGE.maxTop, Math.max(1, Math.floor(top)));
+}
+
+/** `skip` as an offset, for an answer paged here (a plain array); 0 unless a positive integer. */
+export function pageOffset(skip: string | undefined): number {
+  const n = Number(skip ?? 0);
+  return Number.isSafeInteger(n) && n > 0 ? n : 0;
+}
 
 /**
  * The batch's envelope (`data`, `next`, `totalCount`) must be right, or the whole answer is unreadable. Its elements

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describePermission, permissionFromDescription } from './permissions.ts';
+import { permissionFromDescription } from './permissions.ts';
+import { describePermission } from './test-support/describe.ts';
 
 const TOKEN = 'tok_SENTINEL_123';
 

@@ -13,7 +13,7 @@ export interface EntityBase {
   id: string;
   /** Primary display text. */
   title: string;
-  /** `https://space.example.com/...`, built by `src/space/web-urls.ts`. */
+  /** `https://space.example.com/...`, built by the kind's `web-url.ts` (src/space/web-urls.ts: the shared pieces). */
   webUrl: string;
   /**
    * Names of this entity's own domain fields (e.g. `'assignee'`, `'emails'`, `'absence'`) whose content Space

@@ -1,3 +1,4 @@
+import { myProjects, searchProjects } from '../../kinds/project/space.ts';
 import { sanitizeQuery } from '../../shared/query.ts';
 import { callSpace, openConnection } from '../active-connection.ts';
 import type { Handler } from '../router.ts';
@@ -10,6 +11,6 @@ export const handleProjects: Handler<'projects'> = async (request, deps) => {
   const conn = await openConnection(deps);
   const query = sanitizeQuery(request.query);
   const batch = await callSpace(deps.platform, conn, (api) =>
-    query === '' ? api.myProjects({ top: PROJECT_CHOICES }) : api.searchProjects(query, { top: PROJECT_CHOICES }));
+    query === '' ? myProjects(api, { top: PROJECT_CHOICES }) : searchProjects(api, query, { top: PROJECT_CHOICES }));
   return batch.items.slice(0, PROJECT_CHOICES).map((p) => ({ key: p.key, name: p.name }));
 };

@@ -4,6 +4,7 @@
  * `validation-error`, as `not-found` too; brief §4), so one more request — the project by its key — tells
  * them apart. It is made only after a miss, and its answer is cached like a search.
  */
+import { project } from '../../kinds/project/space.ts';
 import type { MissingKey } from '../../shared/protocol.ts';
 import type { ImpossibleKey } from '../../shared/query.ts';
 import { isSpaceError } from '../../space/errors.ts';
@@ -35,7 +36,7 @@ async function projectExists(deps: Deps, conn: ActiveConnection, projectKey: str
   }
   let exists: boolean;
   try {
-    await conn.api.project(projectKey, { signal });
+    await project(conn.api, projectKey, { signal });
     exists = true;
   } catch (e) {
     // [I] A project the token may not see may also answer `not-found` (Space hides what you cannot read);

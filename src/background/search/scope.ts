@@ -6,6 +6,7 @@
  *    all, cached in storage.session for SCOPE_FRESH_MS.
  * A project key in the query goes first (and is searched even when outside the scope).
  */
+import { myProjects, searchProjects } from '../../kinds/project/space.ts';
 import { isSpaceError } from '../../space/errors.ts';
 import type { ActiveConnection } from '../active-connection.ts';
 import { cacheKey, readCache, writeCache } from '../cache.ts';
@@ -62,12 +63,12 @@ async function fetchDefaultScope(conn: ActiveConnection, signal: AbortSignal): P
   const opts = { signal };
   let starred: string[] = [];
   try {
-    starred = (await conn.api.searchProjects('', { top: MAX_DEFAULT_PROJECTS, starred: true }, opts)).items.map((p) => p.key);
+    starred = (await searchProjects(conn.api, '', { top: MAX_DEFAULT_PROJECTS, starred: true }, opts)).items.map((p) => p.key);
   } catch (e) {
     // Starring is a nicety; an older server that rejects the filter still has member projects.
     if (!isSpaceError(e) || !['unsupported', 'not-found', 'forbidden'].includes(e.code)) throw e;
   }
   if (starred.length >= MAX_DEFAULT_PROJECTS) return starred.slice(0, MAX_DEFAULT_PROJECTS);
-  const member = (await conn.api.myProjects({ top: MAX_DEFAULT_PROJECTS }, opts)).items.map((p) => p.key);
+  const member = (await myProjects(conn.api, { top: MAX_DEFAULT_PROJECTS }, opts)).items.map((p) => p.key);
   return [...new Set([...starred, ...member])].slice(0, MAX_DEFAULT_PROJECTS);
 }

@@ -1,11 +1,12 @@
 import type { KindSearch } from '../kind-search.ts';
 import { textSearch } from '../text-search.ts';
+import { PERMISSION, article, searchArticles } from './space.ts';
 
 export const articleSearch: KindSearch<'article'> = {
   kind: 'article',
-  permission: 'Article.View',
-  search: textSearch((api, query, page, opts) => api.searchArticles(query, page, opts)),
+  permission: PERMISSION,
+  search: textSearch(searchArticles),
   /** `id` is the article's id (`GET /blog/{id}`). */
-  details: (id) => (api, opts) => api.article(id, opts),
+  details: (id) => (api, opts) => article(api, id, opts),
   omniboxLine: (article) => article.author?.name || (article.author?.username ? `@${article.author.username}` : 'article'),
 };

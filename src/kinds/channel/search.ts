@@ -1,10 +1,11 @@
 import type { KindSearch } from '../kind-search.ts';
 import { textSearch } from '../text-search.ts';
+import { PERMISSION, searchChannels } from './space.ts';
 
 export const channelSearch: KindSearch<'channel'> = {
   kind: 'channel',
-  permission: 'Channel.ViewChannel',
-  search: textSearch((api, query, page, opts) => api.searchChannels(query, page, opts)),
+  permission: PERMISSION,
+  search: textSearch(searchChannels),
   // The row is the whole card (Space's channel endpoint tells no more than the list entry): the card hands out
   // no details id (card.tsx), so there is none to read.
   details: () => null,

@@ -1,12 +1,13 @@
 import type { KindSearch } from '../kind-search.ts';
 import { textSearch } from '../text-search.ts';
+import { PERMISSION, person, searchPeople } from './space.ts';
 
 export const personSearch: KindSearch<'person'> = {
   kind: 'person',
-  permission: 'Profile.View',
-  search: textSearch((api, query, page, opts) => api.searchPeople(query, page, opts)),
+  permission: PERMISSION,
+  search: textSearch(searchPeople),
   // Space's profile endpoint takes `username:x`; the username is what the card's `detailsId` hands out.
-  details: (username) => (api, opts) => api.person(username, opts),
+  details: (username) => (api, opts) => person(api, username, opts),
   omniboxLine: (person) => `@${person.username}`,
   omniboxText: true,
 };

@@ -1,17 +1,18 @@
 import type { KindSearch } from '../kind-search.ts';
 import { textSearch } from '../text-search.ts';
+import { PERMISSION, repository, searchRepositories } from './space.ts';
 
 export const repositorySearch: KindSearch<'repository'> = {
   kind: 'repository',
-  permission: 'VcsRepository.Read',
-  search: textSearch((api, query, page, opts) => api.searchRepositories(query, page, opts)),
+  permission: PERMISSION,
+  search: textSearch(searchRepositories),
   /** `id` is `PROJECT/name` (repositories have no global id in Space's find endpoint). */
   details(id) {
     const slash = id.indexOf('/');
     if (slash <= 0 || slash === id.length - 1) return null;
     const projectKey = id.slice(0, slash);
     const name = id.slice(slash + 1);
-    return (api, opts) => api.repository(projectKey, name, opts);
+    return (api, opts) => repository(api, projectKey, name, opts);
   },
   omniboxLine: (repository) => repository.projectKey,
 };

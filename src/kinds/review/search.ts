@@ -1,15 +1,16 @@
 import type { KindSearch } from '../kind-search.ts';
 import { projectScopedSearch } from '../project-scoped.ts';
+import { PERMISSION, reviewByKey, searchReviews } from './space.ts';
 
 export const reviewSearch: KindSearch<'review'> = {
   kind: 'review',
-  permission: 'Project.CodeReview.View',
+  permission: PERMISSION,
   projectScoped: true,
   search: projectScopedSearch('review', {
-    byKey: (api, key, opts) => api.reviewByKey(key, opts),
-    inProject: (api, projectKey, query, page, opts) => api.searchReviews(projectKey, query, page, opts),
+    byKey: reviewByKey,
+    inProject: searchReviews,
   }),
   /** `key` is the review key, `ABC-MR-12` or `ABC-CR-12`. */
-  details: (key) => (api, opts) => api.reviewByKey(key, opts),
+  details: (key) => (api, opts) => reviewByKey(api, key, opts),
   omniboxLine: (review) => `${review.key} · ${review.state}`,
 };

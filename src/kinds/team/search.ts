@@ -1,10 +1,11 @@
 import type { KindSearch } from '../kind-search.ts';
 import { textSearch } from '../text-search.ts';
+import { PERMISSION, searchTeams, team } from './space.ts';
 
 export const teamSearch: KindSearch<'team'> = {
   kind: 'team',
-  permission: 'Team.View',
-  search: textSearch((api, query, page, opts) => api.searchTeams(query, page, opts)),
-  details: (id) => (api, opts) => api.team(id, opts),
+  permission: PERMISSION,
+  search: textSearch(searchTeams),
+  details: (id) => (api, opts) => team(api, id, opts),
   omniboxLine: () => 'team',
 };
