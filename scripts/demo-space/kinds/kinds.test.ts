@@ -1,0 +1,32 @@
+/**
+ * The demo server has one module per kind the extension shows, and nothing else in kinds/: a kind added to ALL_KINDS
+ * without its demo endpoint fails here, as does a module for a kind the extension does not list (or a stray file).
+ */
+import { describe, expect, it } from 'vitest';
+import { ALL_KINDS } from '../../../src/shared/kinds.ts';
+import { contractChecker } from '../../contract/spec.ts';
+import { kindModuleNames, loadKindModules } from '../kind-modules.ts';
+
+describe('kinds/: one demo module per kind of ALL_KINDS', () => {
+  it('has a module for every kind, and no module for a kind ALL_KINDS lacks', async () => {
+    expect(kindModuleNames()).toEqual([...ALL_KINDS].sort());
+    const modules = await loadKindModules();
+    expect(modules.map((m) => m.kind).sort()).toEqual([...ALL_KINDS].sort());
+  });
+
+  it('serves only operations of the published spec, each from one module', async () => {
+    const seen = new Map<string, string>();
+    for (const module of await loadKindModules()) {
+      expect(module.routes.length, `kinds/${module.kind}.ts serves nothing`).toBeGreaterThan(0);
+      for (const route of module.routes) {
+        // A sample path: `member:`/`number:`/`alias:` parameters take their prefix, the rest any value.
+        const path = route.segments.map((s) => ('literal' in s ? s.literal : `${s.constraint?.source.replace(/^\^/, '') ?? ''}1`)).join('/');
+        const operation = contractChecker().operationFor(route.method, `/${path}`);
+        expect(operation, `${route.method} ${route.pattern} (kinds/${module.kind}.ts) is not in the spec`).not.toBeNull();
+        const key = `${route.method} ${route.pattern}`;
+        expect(seen.get(key), `${key} is served by two modules`).toBeUndefined();
+        seen.set(key, module.kind);
+      }
+    }
+  });
+});
