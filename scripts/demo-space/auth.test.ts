@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TOKEN, startDemoServer, type DemoServer } from './server.ts';
-import type { MemberProfile } from './space-types.ts';
+import type { MemberProfile } from './world-types.ts';
 import { api, fieldsParam } from './test-client.ts';
 
 let server: DemoServer;

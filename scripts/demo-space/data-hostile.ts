@@ -8,7 +8,7 @@ import { markExtended } from './fields.ts';
 import type { Organization } from './data-organization.ts';
 import type { ProjectData } from './data-projects.ts';
 import { createPrng } from './prng.ts';
-import type { Issue, IssueStatus, Location, MemberProfile, Membership, Project, Team } from './space-types.ts';
+import type { Issue, IssueStatus, Location, MemberProfile, Membership, Project, Team } from './world-types.ts';
 import { DAY_MS, date, dateTime } from './wire.ts';
 
 export const HOSTILE_PROJECT_KEY = 'XSS';

@@ -11,7 +11,7 @@ import { createPrng, type Prng } from './prng.ts';
 import type {
   AbsenceReason, Location, MemberLocation, MemberProfile, Membership, Role, Team, WeekDayTimeInterval, Workday,
   WorkingDays,
-} from './space-types.ts';
+} from './world-types.ts';
 import { fold } from './text-match.ts';
 import { zoneOffsetMs } from './time-zones.ts';
 import { DAY_MS, date, dateTime } from './wire.ts';

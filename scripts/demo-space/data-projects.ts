@@ -9,7 +9,7 @@ import { createPrng, type Prng } from './prng.ts';
 import type {
   BranchPair, CodeReviewRecord, CodeReviewWithCount, Issue, IssueStatus, MemberProfile, PlanningTag, Project,
   RepositoryInfo, ReviewParticipant, Team,
-} from './space-types.ts';
+} from './world-types.ts';
 import { fold } from './text-match.ts';
 import { DAY_MS, date, dateTime } from './wire.ts';
 

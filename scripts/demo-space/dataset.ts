@@ -7,7 +7,7 @@ import { ORGANIZATION_NAME, generateOrganization, type Organization } from './da
 import { generateProjects, type ProjectData } from './data-projects.ts';
 import { markKind } from './fields.ts';
 import type { KindModule } from './kind-kit.ts';
-import type { CodeReviewWithCount, Issue, Location, MemberProfile, Project, Team } from './space-types.ts';
+import type { CodeReviewWithCount, Issue, Location, MemberProfile, Project, Team } from './world-types.ts';
 import { startOfUtcDay } from './wire.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from './server.ts';
-import type { CodeReviewWithCount, Issue, IssueStatus, Location, MemberProfile, Project, Team } from './space-types.ts';
+import type { CodeReviewWithCount, Issue, IssueStatus, Location, MemberProfile, Project, Team } from './world-types.ts';
 import { api, fieldsParam, takeViolationKinds, type BatchJson } from './test-client.ts';
 import { isoDay } from './wire.ts';
 

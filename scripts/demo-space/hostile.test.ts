@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOSTILE_PROJECT_KEY, HOSTILE_STRINGS, HOSTILE_USERNAME } from './data-hostile.ts';
 import { startDemoServer, type DemoServer } from './server.ts';
-import type { Issue, MemberProfile } from './space-types.ts';
+import type { Issue, MemberProfile } from './world-types.ts';
 import { api, fieldsParam, type BatchJson } from './test-client.ts';
 
 let server: DemoServer;

@@ -4,7 +4,7 @@
  */
 import type { Dataset } from './dataset.ts';
 import type { RequestContext } from './router.ts';
-import type { CodeReviewWithCount, Issue, Location, MemberProfile, Project } from './space-types.ts';
+import type { CodeReviewWithCount, Issue, Location, MemberProfile, Project } from './world-types.ts';
 import { ApiError, notFound, validationError } from './wire.ts';
 
 /**

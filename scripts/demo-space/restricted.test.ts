@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PROFILE_KIND } from './dataset.ts';
 import { INACCESSIBLE_FIELDS, projectFields } from './fields.ts';
 import { startDemoServer, type DemoServer } from './server.ts';
-import type { MemberProfile, Team } from './space-types.ts';
+import type { MemberProfile, Team } from './world-types.ts';
 import { api, fieldsParam, type BatchJson } from './test-client.ts';
 
 /** What restricted mode makes of a nested profile: its id and an inline error listing `fields`. */

@@ -5,7 +5,7 @@
  * (`/projects/source-search` beats `/projects/{project}`, `/blog/{alias}` with `alias:` beats `/blog/{id}`).
  */
 import type { Dataset } from './dataset.ts';
-import type { MemberProfile } from './space-types.ts';
+import type { MemberProfile } from './world-types.ts';
 
 export type Method = 'GET' | 'POST' | 'DELETE';
 

@@ -5,7 +5,7 @@
  */
 import type { Dataset } from './dataset.ts';
 import type { DemoOAuth } from './oauth.ts';
-import type { MemberProfile } from './space-types.ts';
+import type { MemberProfile } from './world-types.ts';
 import type { DemoRequest } from './transport.ts';
 
 export type Authentication = { viewer: MemberProfile; token: string } | { failure: string };

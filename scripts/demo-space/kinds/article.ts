@@ -13,7 +13,7 @@ import {
   type RequestContext,
 } from '../kind-kit.ts';
 import { resolveProfileLoosely } from '../lookup.ts';
-import type { Location, MemberProfile, Team } from '../space-types.ts';
+import type { Location, MemberProfile, Team } from '../world-types.ts';
 import type { WireDateTime } from '../wire.ts';
 
 declare module '../dataset.ts' {

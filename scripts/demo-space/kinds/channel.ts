@@ -14,7 +14,7 @@ import {
   DAY_MS, containsFolded, createPrng, dateTime, defineKind, optionalEnum, pageOf, route, validationError, type RequestContext,
 } from '../kind-kit.ts';
 import { resolveProfile } from '../lookup.ts';
-import type { MemberProfile } from '../space-types.ts';
+import type { MemberProfile } from '../world-types.ts';
 import type { WireDateTime } from '../wire.ts';
 
 declare module '../dataset.ts' {

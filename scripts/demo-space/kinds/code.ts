@@ -21,7 +21,7 @@ import { HOSTILE_PROJECT_KEY, HOSTILE_STRINGS } from '../data-hostile.ts';
 import type { World } from '../dataset.ts';
 import { defineKind, fold, pageOf, route, validationError, type RequestContext } from '../kind-kit.ts';
 import { isProjectVisible } from '../lookup.ts';
-import type { Project, RepositoryInfo } from '../space-types.ts';
+import type { Project, RepositoryInfo } from '../world-types.ts';
 
 declare module '../dataset.ts' {
   interface KindData {

@@ -7,7 +7,7 @@ import {
   containsFolded, defineKind, fold, matchesWordPrefixes, pageOf, requiredParam, route, validationError, type RequestContext,
 } from '../kind-kit.ts';
 import { findIssue, parseIssueIdentifier, parseNumber, projectParam, resolveProfileLoosely } from '../lookup.ts';
-import type { Issue } from '../space-types.ts';
+import type { Issue } from '../world-types.ts';
 
 const collator = new Intl.Collator('en', { sensitivity: 'base' });
 

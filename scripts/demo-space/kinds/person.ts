@@ -10,8 +10,8 @@ import {
   type RequestContext,
 } from '../kind-kit.ts';
 import { isWithinLocation, resolveProfile, resolveProfileLoosely } from '../lookup.ts';
-import type { AbsenceRecord, Location, MemberProfile } from '../space-types.ts';
-import { startOfUtcDay } from '../wire.ts';
+import type { AbsenceReason, Location, MemberProfile } from '../world-types.ts';
+import { startOfUtcDay, type WireDate } from '../wire.ts';
 
 /** [C] the right `GET /absences` needs (OAS `x-rights` "View absences"; space-api.md §12). */
 export const ABSENCES_RIGHT = 'Profile.Absences.View';
@@ -129,6 +129,22 @@ function listAbsences(ctx: RequestContext): unknown {
     && (!locationId || a.member.locations.some((ml) => isWithinLocation(ml.location, locationId)))
     && (!reasonId || a.reason?.id === reasonId));
   return pageOf(absences, q);
+}
+
+/** AbsenceRecord ([C] NET DTO). since/till are dates. */
+export interface AbsenceRecord {
+  id: string;
+  archived: boolean;
+  member: MemberProfile;
+  icon: string;
+  reason: AbsenceReason | null;
+  description: string | null;
+  since: WireDate;
+  till: WireDate;
+  location: Location | null;
+  available: boolean;
+  approval: null;
+  customFields: Record<string, never>;
 }
 
 /** All absences with dates relative to the UTC day of `nowMs`, in plan order. */

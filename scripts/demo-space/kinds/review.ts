@@ -6,7 +6,7 @@ import {
   containsFolded, defineKind, matchesWordPrefixes, pageOf, route, validationError, type RequestContext,
 } from '../kind-kit.ts';
 import { findReview, parseReviewIdentifier, projectParam, resolveProfileLoosely } from '../lookup.ts';
-import type { CodeReviewWithCount } from '../space-types.ts';
+import type { CodeReviewWithCount } from '../world-types.ts';
 
 export default defineKind({
   kind: 'review',

@@ -1,7 +1,10 @@
 /**
- * The Space DTOs the demo server stores and serves, with Space's own field names (space-api.md §2b, checked
- * against the NET SDK's generated DTOs). Only the fields the demo fills are declared; objects are shared in a
- * graph (an issue's `assignee` is the profile object itself) and cut down per request by `$fields`.
+ * The objects of the shared world (dataset.ts): the directory and the projects, as the demo stores them — a graph
+ * (an issue's `assignee` is the profile object itself) cut down per request by `$fields`. Field names are Space's,
+ * and only the fields the demo fills are declared. These types are the demo's bookkeeping, not the contract: every
+ * answer built from them is checked against the published spec's response schema (scripts/contract/
+ * check-response.ts), so a field Space does not have, a wrong type or a stray null fails the test that caused it.
+ * A kind's own objects are declared in its module (kinds/<kind>.ts).
  */
 import type { WireDate, WireDateTime } from './wire.ts';
 
@@ -172,22 +175,6 @@ export interface AbsenceReason {
   approvalRequired: boolean;
   archived: boolean;
   icon: string | null;
-}
-
-/** AbsenceRecord ([C] NET DTO). since/till are dates. */
-export interface AbsenceRecord {
-  id: string;
-  archived: boolean;
-  member: MemberProfile;
-  icon: string;
-  reason: AbsenceReason | null;
-  description: string | null;
-  since: WireDate;
-  till: WireDate;
-  location: Location | null;
-  available: boolean;
-  approval: null;
-  customFields: Record<string, never>;
 }
 
 /** PR_RepositoryInfo. [I] defaultBranch `{head: "refs/heads/main", ref: <commit>}`. */
