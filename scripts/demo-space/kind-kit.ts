@@ -1,15 +1,41 @@
 /**
- * What a kind module (kinds/<kind>.ts) is made of, and the helpers each one uses: one import for everything a new
- * kind's demo endpoint needs. The server does the rest for every route: the Bearer check, faults and latency,
- * the request log, the contract check of the request and of the JSON answer against Space's published API,
- * `$fields` projection and restricted mode (nested profiles withheld), and error bodies for thrown ApiErrors.
+ * What a kind module (kinds/<kind>.ts) is made of, and the helpers each one uses (identifiers — `me`, `key:ABC`,
+ * a route's `{project}` — are lookup.ts's). The server does the rest for every route: the Bearer check, faults and
+ * latency, the request log, the contract check of the request and of the JSON answer against Space's published
+ * API, `$fields` projection, restricted mode for nested profiles (withheld as `{id, $errors}`), and Space's error
+ * body for a thrown ApiError (notFound, validationError).
  *
  * A kind module is discovered by its file name (kind-modules.ts): adding a kind's endpoint is one new file,
- * `kinds/<kind>.ts`, whose default export is `defineKind({...})`; no registry line anywhere else.
+ * `kinds/<kind>.ts`, and no registry line anywhere else. For example:
+ *
+ *   import { containsFolded, createPrng, defineKind, pageOf, route, type RequestContext } from '../kind-kit.ts';
+ *   import { projectParam } from '../lookup.ts';
+ *
+ *   declare module '../dataset.ts' { interface KindData { documents: DocumentRecord[] } }
+ *   interface DocumentRecord { id: string; title: string; projectId: string }
+ *
+ *   export default defineKind({
+ *     kind: 'document',
+ *     routes: [route('GET', '/projects/{project}/documents/folders/{folder}/search', search)],
+ *     data: (world) => {
+ *       const prng = createPrng(0x5eed_0005); // its own seed: nothing else reshuffles
+ *       return { documents: world.projects.map((p) => ({ id: prng.id(), title: `${p.name} handbook`, projectId: p.id })) };
+ *     },
+ *     counts: (ds) => ({ documents: ds.documents.length }),
+ *   });
+ *
+ *   function search(ctx: RequestContext): unknown {
+ *     const project = projectParam(ctx);   // 404 for a project the viewer can't see
+ *     const query = ctx.query.get('query') ?? '';
+ *     return pageOf(ctx.dataset.documents.filter((d) => d.projectId === project.id && containsFolded(d.title, query)), ctx.query);
+ *   }
+ *
+ * kinds/kinds.test.ts then wants the kind in ALL_KINDS and the path in the spec; every answer is checked against
+ * the spec's schema for the operation, so a field Space does not have fails the test that fetched it.
  */
 import type { Dataset, KindData, World } from './dataset.ts';
-import type { QueryParams, Route } from './router.ts';
-import { paginate, validationError, type Batch } from './wire.ts';
+import type { QueryParams, RequestContext, Route } from './router.ts';
+import { ApiError, paginate, validationError, type Batch } from './wire.ts';
 
 export interface KindDataOptions {
   /** 00:00 UTC of the day the data is generated: relative times count from it. */
@@ -73,6 +99,14 @@ export function dateTimeParam(query: QueryParams, name: string): number | undefi
   const ms = Date.parse(raw);
   if (Number.isNaN(ms)) throw validationError(`Parameter '${name}' has an invalid value`);
   return ms;
+}
+
+/**
+ * Restricted mode for a whole endpoint: the token lacks `right`, so the answer is a 403 naming it (as `GET /absences`
+ * answers; [I] field-level `$errors` are for objects inside an answer the token may read).
+ */
+export function requireRight(ctx: RequestContext, right: string): void {
+  if (ctx.restricted) throw new ApiError(403, 'permission-denied', `Permission denied: ${right}`);
 }
 
 /** One page of `items` per the request's `$skip` and `$top`: a Batch (wire.ts paginate). */

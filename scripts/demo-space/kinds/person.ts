@@ -6,8 +6,8 @@
 import type { AbsencePlan } from '../data-organization.ts';
 import type { Dataset } from '../dataset.ts';
 import {
-  ApiError, DAY_MS, NO_CONTENT, date, dayParam, defineKind, fold, matchesWordPrefixes, pageOf, route, validationError,
-  type RequestContext,
+  ApiError, DAY_MS, NO_CONTENT, date, dayParam, defineKind, fold, matchesWordPrefixes, pageOf, requireRight, route,
+  validationError, type RequestContext,
 } from '../kind-kit.ts';
 import { isWithinLocation, resolveProfile, resolveProfileLoosely } from '../lookup.ts';
 import type { AbsenceReason, Location, MemberProfile } from '../world-types.ts';
@@ -112,8 +112,8 @@ function revokeCurrentToken(ctx: RequestContext): unknown {
 function listAbsences(ctx: RequestContext): unknown {
   const { dataset: ds, query: q } = ctx;
   // [I] a token without the right gets a 403 for the whole list (the description naming the right, as the
-  // demo's faults do); field-level `$errors` are for objects inside an answer the token may read.
-  if (ctx.restricted) throw new ApiError(403, 'permission-denied', `Permission denied: ${ABSENCES_RIGHT}`);
+  // demo's faults do).
+  requireRight(ctx, ABSENCES_RIGHT);
   const memberValues = [...q.getAll('member'), ...q.getAll('members')];
   const members = new Set(memberValues.map((v) => resolveProfileLoosely(ds, v, ctx.viewer)));
   const since = dayParam(q, 'since');
