@@ -94,7 +94,8 @@ export function remainingSteps(name) {
     `The registry lines: '${name}' in ALL_KINDS (src/shared/kinds.ts), and one line each in src/kinds/search-registry.ts,`,
     `  src/kinds/view-registry.tsx and src/kinds/card-registry.tsx.`,
     `Its messages: kind_${name} (and perm_<Permission>, card texts) in public/_locales/en/messages.json.`,
-    `The demo server: its data and endpoint in scripts/demo-space; an e2e case in e2e/kind-cases.ts.`,
+    `The demo server: its data and endpoint in one file, scripts/demo-space/kinds/${name}.ts (see kind-kit.ts); an e2e`,
+    `  case in e2e/kind-cases.ts.`,
     `Then clear every ${TODO} in src/kinds/${name}/ and run: npx tsc --noEmit && npx vitest run src/kinds`,
     `  (docs/adding-a-kind.md).`,
   ];
