@@ -4,7 +4,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useHarness } from './use-harness.ts';
-import { type Harness, installFirstFrameProbe, readFirstFrame, typeQuery, waitForSearchDone } from './harness.ts';
+import { installFirstFrameProbe, readFirstFrame } from './first-frame.ts';
+import { type Harness, typeQuery, waitForSearchDone } from './harness.ts';
 
 describe('cache-first paint', () => {
   let h: Harness;

@@ -6,15 +6,16 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type ConsoleMessage, type Page, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { startDemoServer, type DemoServer, type DemoServerOptions } from '../scripts/demo-space/server.ts';
 import { findTestBrowser, QUIET_FLAGS } from '../scripts/lib/browser.mjs';
 import { originPattern } from '../src/space/base-url.ts';
 import { CdpHub, type TargetChannel, type TargetInfo } from './cdp.ts';
+import { ConsoleCapture } from './console-capture.ts';
 import { unpackedExtensionId, writeManagedPolicy } from './managed-policy.ts';
-import { DIST, DIST_FIREFOX, ROOT, SCREENSHOT_DIR } from './paths.ts';
-
-export { DIST, DIST_FIREFOX, ROOT, SCREENSHOT_DIR };
+import { connectInOptions, signInInOptions, type ConnectOptions, type SignInOptions, type SignInResult } from './options-flows.ts';
+import { DIST, ROOT, SCREENSHOT_DIR } from './paths.ts';
+import { sleep, waitUntil } from './wait-until.ts';
 
 /** Chrome's popup is at most 800×600; the extension's popup is about this wide. */
 export const POPUP_VIEWPORT = { width: 420, height: 600 };
@@ -40,121 +41,6 @@ export interface HarnessOptions {
    * removed on close.
    */
   managed?: (demoUrl: string) => Record<string, unknown>;
-}
-
-export interface ConnectOptions {
-  sessionOnly?: boolean;
-  /** Grant the host permission first (default true); without it the permission prompt would never answer. */
-  grant?: boolean;
-  /** Wait for "Connected to …" (default) or for the form's error message. */
-  expect?: 'connected' | 'error';
-}
-
-export interface SignInOptions {
-  /** What the user does in Space's window: Approve (default), Deny, or close the window. */
-  action?: 'approve' | 'deny' | 'close';
-  /** Default: the demo server's application. */
-  clientId?: string;
-  sessionOnly?: boolean;
-  /** Continue on this options page (e.g. after "Sign in again"); default a fresh one. */
-  page?: Page;
-  /** Grant the host permission first (default true), as `connect` does. */
-  grant?: boolean;
-}
-
-export interface SignInResult {
-  /** The options page, left open. */
-  page: Page;
-  /** The auth window (closed by now). */
-  authPage: Page;
-  /** Sign-in click → Space's consent page ready in the auth window. */
-  clickToConsentMs: number;
-  /** Sign-in click → "Connected" on the options page (approve), or → the error shown (deny, close). */
-  clickToOutcomeMs: number;
-}
-
-export interface CapturedConsole {
-  source: string;
-  type: string;
-  text: string;
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function waitUntil<T>(probe: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(25);
-  }
-}
-
-/**
- * Everything the extension's contexts print: console calls and uncaught errors of every page and of the
- * service worker (Playwright reports both on the context), plus the real action popup, which Playwright
- * does not see (CDP, attached by openRealPopup). Object arguments are serialized in full, not only their
- * preview, so a secret nested in a logged object is found too.
- */
-export class ConsoleCapture {
-  readonly entries: CapturedConsole[] = [];
-  private readonly pending = new Set<Promise<void>>();
-
-  attachContext(context: BrowserContext): void {
-    context.on('console', (msg) => this.track(this.fromPlaywright(msg)));
-    context.on('weberror', (e) => {
-      const err = e.error();
-      this.entries.push({ source: e.page()?.url() ?? 'page', type: 'pageerror', text: `${err.message}\n${err.stack ?? ''}` });
-    });
-  }
-
-  async attachChannel(channel: TargetChannel): Promise<void> {
-    channel.on((method, params) => {
-      if (method === 'Runtime.consoleAPICalled') {
-        const args = (params.args as { value?: unknown; description?: string; unserializableValue?: string }[] | undefined) ?? [];
-        const text = args.map((a) => (a.value !== undefined ? JSON.stringify(a.value) : a.description ?? a.unserializableValue ?? '')).join(' ');
-        this.entries.push({ source: channel.target.url, type: String(params.type), text });
-      } else if (method === 'Runtime.exceptionThrown') {
-        const d = params.exceptionDetails as { text?: string; exception?: { description?: string } } | undefined;
-        this.entries.push({ source: channel.target.url, type: 'exception', text: `${d?.text ?? ''} ${d?.exception?.description ?? ''}` });
-      } else if (method === 'Log.entryAdded') {
-        const entry = params.entry as { level?: string; text?: string; url?: string } | undefined;
-        this.entries.push({ source: channel.target.url, type: `log:${entry?.level ?? ''}`, text: `${entry?.text ?? ''} ${entry?.url ?? ''}` });
-      }
-    });
-    await channel.send('Runtime.enable');
-    await channel.send('Log.enable');
-  }
-
-  private track(p: Promise<void>): void {
-    this.pending.add(p);
-    void p.finally(() => this.pending.delete(p));
-  }
-
-  private async fromPlaywright(msg: ConsoleMessage): Promise<void> {
-    const source = msg.worker()?.url() ?? msg.page()?.url() ?? 'unknown';
-    const full = await Promise.all(
-      msg.args().map(async (h) => {
-        try {
-          return JSON.stringify(await h.jsonValue());
-        } catch {
-          return '';
-        }
-      }),
-    ).catch(() => [] as string[]);
-    this.entries.push({ source, type: msg.type(), text: [msg.text(), ...full].join(' ') });
-  }
-
-  /** Waits for argument serialization of everything logged so far. */
-  async settle(): Promise<CapturedConsole[]> {
-    while (this.pending.size) await Promise.allSettled([...this.pending]);
-    return this.entries;
-  }
-
-  clear(): void {
-    this.entries.length = 0;
-  }
 }
 
 export class Harness {
@@ -352,86 +238,13 @@ export class Harness {
    * Connects through the real options page: fills the form, clicks Connect (whose handler requests the
    * host permission), waits for the outcome. Returns the options page, left open.
    */
-  async connect(url: string, token: string, opts: ConnectOptions = {}): Promise<Page> {
-    if (opts.grant !== false && /^https?:\/\//i.test(url)) {
-      try {
-        await this.grantHost(new URL(url).origin);
-      } catch {
-        // Not a grantable origin (e.g. non-loopback http): the form must reject it before asking.
-      }
-    }
-    const page = await this.openOptions();
-    const replace = page.getByTestId('replace-token');
-    if (await replace.isVisible()) await replace.click();
-    // The form comes in its own chunk, imported when it is shown (src/options/App.tsx).
-    await page.locator('form.connect-form').waitFor();
-    // The choice of method is there unless the organization allows only one.
-    const method = page.getByTestId('method-token');
-    if (await method.isVisible()) await method.check();
-    // Fields the organization manages are read-only (e2e/managed.e2e.ts).
-    const urlInput = page.getByTestId('url-input');
-    if (await urlInput.isEditable()) await urlInput.fill(url);
-    await page.getByTestId('token-input').fill(token);
-    const sessionOnly = page.getByTestId('session-only');
-    if (await sessionOnly.isEnabled()) await sessionOnly.setChecked(opts.sessionOnly === true);
-    await page.getByTestId('connect').click();
-    if ((opts.expect ?? 'connected') === 'connected') {
-      // The form closes once the new connection is stored (a saved one's card may have been showing all along).
-      await page.getByTestId('connect').waitFor({ state: 'detached', timeout: 20_000 });
-      await page.getByTestId('connected-as').waitFor({ timeout: 20_000 });
-    } else {
-      await page.getByTestId('form-error').waitFor({ timeout: 20_000 });
-    }
-    return page;
+  connect(url: string, token: string, opts: ConnectOptions = {}): Promise<Page> {
+    return connectInOptions(this, url, token, opts);
   }
 
-  /**
-   * "Sign in with Space" through the real options page and the browser's real auth window
-   * (`identity.launchWebAuthFlow`, which Playwright sees as a page): picks sign-in (Chrome grants the optional
-   * `identity` permission in that click, without a prompt), fills the form, clicks Sign in, then Approve or Deny on
-   * the demo server's consent page, or closes the window. Waits for "Connected" (approve) or the form's error.
-   */
-  async signIn(opts: SignInOptions = {}): Promise<SignInResult> {
-    if (opts.grant !== false) await this.grantHost(this.origin);
-    const page = opts.page ?? await this.openOptions();
-    for (const reopen of ['sign-in-again', 'replace-token']) {
-      const button = page.getByTestId(reopen);
-      if (await button.isVisible()) await button.click();
-    }
-    await page.locator('form.connect-form').waitFor();
-    const method = page.getByTestId('method-oauth');
-    if (await method.isVisible()) await method.check();
-    const url = page.getByTestId('url-input');
-    if (await url.isEditable()) await url.fill(this.origin);
-    const clientId = page.getByTestId('client-id-input');
-    if (await clientId.isEditable()) await clientId.fill(opts.clientId ?? this.demo.oauthClientId);
-    const sessionOnly = page.getByTestId('session-only');
-    if (await sessionOnly.isEnabled()) await sessionOnly.setChecked(opts.sessionOnly === true);
-    const authUrl = `${this.origin}/oauth/auth`;
-    // Armed before the click: the window opens while the click is still being handled.
-    const opened = this.context.waitForEvent('page', { predicate: (p) => p.url().startsWith(authUrl), timeout: 15_000 });
-    const clicked = Date.now();
-    await page.getByTestId('sign-in').click();
-    const authPage = await opened;
-    await authPage.getByRole('button', { name: 'Approve' }).waitFor();
-    const clickToConsentMs = Date.now() - clicked;
-    const action = opts.action ?? 'approve';
-    if (action === 'close') {
-      await authPage.close();
-    } else {
-      // The answer redirects to the extension's redirect URI; the browser takes it and closes the window itself.
-      await authPage.getByRole('button', { name: action === 'approve' ? 'Approve' : 'Deny' }).click().catch((e: unknown) => {
-        if (!authPage.isClosed()) throw e;
-      });
-    }
-    if (action === 'approve') {
-      // The form closes once the new connection is stored (a saved one's card may have been showing all along).
-      await page.getByTestId('sign-in').waitFor({ state: 'detached', timeout: 20_000 });
-      await page.getByTestId('connected-as').waitFor();
-    } else {
-      await page.getByTestId('form-error').waitFor({ timeout: 20_000 });
-    }
-    return { page, authPage, clickToConsentMs, clickToOutcomeMs: Date.now() - clicked };
+  /** "Sign in with Space" through the real options page and the browser's real auth window (options-flows.ts). */
+  signIn(opts: SignInOptions = {}): Promise<SignInResult> {
+    return signInInOptions(this, opts);
   }
 
   /** The popup page opened in a tab (popup-sized), ready (`body[data-ready=true]`). */
@@ -494,50 +307,6 @@ export class Harness {
     rmSync(this.profileDir, { recursive: true, force: true });
     for (const cleanup of this.cleanups) cleanup();
   }
-}
-
-/** What the popup showed in its first frame; recorded by `installFirstFrameProbe`. */
-export interface FirstFrame {
-  /** Epoch ms of the first frame (performance.timeOrigin + the popup's own `__firstRenderMs`). */
-  at: number;
-  /** The popup's own mark: ms since navigation start. */
-  ms: number;
-  query: string | null;
-  results: number;
-  groups: string[];
-}
-
-/**
- * Records the DOM at the moment the popup marks its first frame (it sets `window.__firstRenderMs` in the
- * first requestAnimationFrame after its first render): an accessor installed before any page script runs
- * takes a snapshot when the mark is written. Read it with `readFirstFrame`.
- */
-export async function installFirstFrameProbe(context: BrowserContext): Promise<void> {
-  // A string, not a function: tsx (used by the benchmark) adds `__name(...)` helpers to transpiled functions,
-  // which do not exist in the page.
-  await context.addInitScript(`(() => {
-    let mark;
-    Object.defineProperty(window, '__firstRenderMs', {
-      configurable: true,
-      get() { return mark; },
-      set(value) {
-        mark = value;
-        const input = document.querySelector('[data-testid="search-input"]');
-        window.__e2eFirstFrame = {
-          at: performance.timeOrigin + value,
-          ms: value,
-          query: input ? input.value : null,
-          results: document.querySelectorAll('[data-testid="result"]').length,
-          groups: [...document.querySelectorAll('[data-testid^="group-"]')].map((g) => g.getAttribute('data-testid')),
-        };
-      },
-    });
-  })();`);
-}
-
-export async function readFirstFrame(page: Page): Promise<FirstFrame> {
-  await page.waitForFunction(() => (window as unknown as { __e2eFirstFrame?: unknown }).__e2eFirstFrame !== undefined);
-  return page.evaluate(() => (window as unknown as { __e2eFirstFrame: FirstFrame }).__e2eFirstFrame);
 }
 
 /**

@@ -10,7 +10,8 @@ import { join, relative } from 'node:path';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { findTestBrowser, QUIET_FLAGS } from '../scripts/lib/browser.mjs';
-import { type Harness, DIST, DIST_FIREFOX, ROOT } from './harness.ts';
+import type { Harness } from './harness.ts';
+import { DIST, DIST_FIREFOX, ROOT } from './paths.ts';
 import { useHarness } from './use-harness.ts';
 
 type Manifest = Record<string, unknown> & {

@@ -19,8 +19,8 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { issueUrl } from '../src/kinds/issue/web-url.ts';
 import { profileUrl } from '../src/space/web-urls.ts';
-import { type Harness, ROOT, moveTo, typeQuery, waitForSearchDone } from './harness.ts';
-import { STORE_SHOT_DIR } from './paths.ts';
+import { type Harness, moveTo, typeQuery, waitForSearchDone } from './harness.ts';
+import { ROOT, STORE_SHOT_DIR } from './paths.ts';
 import { pngSize } from './png.ts';
 import { useHarness } from './use-harness.ts';
 

@@ -54,7 +54,8 @@
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIST, Harness, ROOT } from '../../e2e/harness.ts';
+import { Harness } from '../../e2e/harness.ts';
+import { DIST, ROOT } from '../../e2e/paths.ts';
 import { measureColdStart } from './cold-start.ts';
 import { installProbes } from './probes.ts';
 import { type Measured, printReport } from './report.ts';

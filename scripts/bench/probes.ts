@@ -4,7 +4,8 @@
  * helpers to transpiled functions, absent in the page.
  */
 import type { Page } from 'playwright-core';
-import { type Harness, installFirstFrameProbe } from '../../e2e/harness.ts';
+import { installFirstFrameProbe } from '../../e2e/first-frame.ts';
+import type { Harness } from '../../e2e/harness.ts';
 import { BLANK_PAGE } from './settings.ts';
 
 export async function installProbes(h: Harness): Promise<void> {

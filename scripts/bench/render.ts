@@ -1,7 +1,9 @@
 /** Popup first render ÷ a blank page of the same extension: the popup's shell without its scripts. */
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIST, type Harness, readFirstFrame } from '../../e2e/harness.ts';
+import { readFirstFrame } from '../../e2e/first-frame.ts';
+import type { Harness } from '../../e2e/harness.ts';
+import { DIST } from '../../e2e/paths.ts';
 import { type BenchState, benchState } from './probes.ts';
 import { BENCH_EXT, BLANK_PAGE, RENDER_SAMPLES, VERBOSE } from './settings.ts';
 import { ms } from './stats.ts';

@@ -1,6 +1,6 @@
 /** What the benchmark measures with, in one place (the method notes are in cli.ts). */
 import { join } from 'node:path';
-import { ROOT } from '../../e2e/harness.ts';
+import { ROOT } from '../../e2e/paths.ts';
 
 export const LATENCY_MS = 300;
 export const KEY_DELAY_MS = 50;

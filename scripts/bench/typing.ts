@@ -3,7 +3,8 @@
  * with what happened on the wire in between; the repeat query answered from the cache; the bytes `$fields` saves.
  */
 import type { Page } from 'playwright-core';
-import { DEBOUNCE_MS, type Harness, readFirstFrame } from '../../e2e/harness.ts';
+import { readFirstFrame } from '../../e2e/first-frame.ts';
+import { DEBOUNCE_MS, type Harness } from '../../e2e/harness.ts';
 import type { DemoServerOptions, RecordedRequest } from '../demo-space/server.ts';
 import { type BenchState, benchState, installProbes, instrumentWorkerFetch, waitIdle, workerFetches } from './probes.ts';
 import { isSearch, kindOf, kindOfUrl, searchedText } from './request-kind.ts';

@@ -14,7 +14,7 @@ import { handleOmniboxEnter, handleOmniboxInput } from './omnibox.ts';
 import { validateRequest } from './schema.ts';
 import { acceptLookupPort } from './search/port.ts';
 import { isPrivateSender } from './sender.ts';
-import { createPortPair } from '../shared/test-support/fake-browser.ts';
+import { createPortPair } from '../shared/test-support/fake-ports.ts';
 import { createRig, useConnectedRig, type Rig } from './test-support/harness.ts';
 
 describe('the sender rule', () => {

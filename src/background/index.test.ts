@@ -9,7 +9,8 @@ import { startDemoServer, type DemoServer } from '../../scripts/demo-space/serve
 import { LOOKUP_PORT, type LookupServerMessage } from '../shared/protocol.ts';
 import { originPattern } from '../space/base-url.ts';
 import { MENU_ID } from './context-menu.ts';
-import { createFakeBrowser, createPortPair } from '../shared/test-support/fake-browser.ts';
+import { createFakeBrowser } from '../shared/test-support/fake-browser.ts';
+import { createPortPair } from '../shared/test-support/fake-ports.ts';
 
 const fake = createFakeBrowser();
 let server: DemoServer;

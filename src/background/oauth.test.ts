@@ -8,7 +8,7 @@ import type { ConnectionStatus, ForgetResult, ManagedPolicy, Settings } from '..
 import { originPattern } from '../space/base-url.ts';
 import { authorizeUrl, parseRedirect } from '../space/oauth/authorize.ts';
 import { createPkce, randomState } from '../space/oauth/pkce.ts';
-import { OAUTH_SCOPE } from '../space/oauth/scope.ts';
+import { OAUTH_SCOPE } from '../kinds/required-permissions.ts';
 import { exchangeCode, refresh } from '../space/oauth/token.ts';
 import { ACCESS_TOKEN_KEY, REFRESH_TOKEN_KEY, TOKEN_KEY, type StoredAccessToken } from './connection-store.ts';
 import { forgetRefreshesInFlight, NO_REFRESH_TOKEN, REFRESH_MARGIN_MS } from './oauth-tokens.ts';
@@ -505,7 +505,7 @@ describe('sign in again', () => {
     await signedInWithScope();
     rig.server.revokeRefreshTokens();
     rig.advance(storedAccess()!.expiresAt - T0 + 1);
-    const { createPortPair } = await import('../shared/test-support/fake-browser.ts');
+    const { createPortPair } = await import('../shared/test-support/fake-ports.ts');
     const { acceptLookupPort } = await import('./search/port.ts');
     rig.server.clearRequests();
     const { client, server } = createPortPair('lookup', rig.fake.popupSender());

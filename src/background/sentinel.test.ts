@@ -15,7 +15,7 @@ import { forgetRefreshesInFlight } from './oauth-tokens.ts';
 import { handleContextMenuClick, MENU_ID } from './context-menu.ts';
 import { handleOmniboxEnter, handleOmniboxInput } from './omnibox.ts';
 import { acceptLookupPort } from './search/port.ts';
-import { createPortPair } from '../shared/test-support/fake-browser.ts';
+import { createPortPair } from '../shared/test-support/fake-ports.ts';
 import { createRig, type Rig } from './test-support/harness.ts';
 
 const TOKEN = 'tok_SENTINEL_123';

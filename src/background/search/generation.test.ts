@@ -8,7 +8,7 @@ import type { LastView } from '../../shared/last-view.ts';
 import { LOOKUP_PORT, type LookupServerMessage } from '../../shared/protocol.ts';
 import { CACHE_PREFIX, writesSettled } from '../cache.ts';
 import { CONNECTION_KEY, LAST_VIEW_KEY } from '../../shared/storage-keys.ts';
-import { createPortPair, type FakePortEnd } from '../../shared/test-support/fake-browser.ts';
+import { createPortPair, type FakePortEnd } from '../../shared/test-support/fake-ports.ts';
 import { useConnectedRig, type Rig } from '../test-support/harness.ts';
 import { acceptLookupPort } from './port.ts';
 

@@ -1,16 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LastView } from '../../shared/last-view.ts';
 import { ALL_KINDS } from '../../shared/kinds.ts';
-import {
-  LOOKUP_PORT, type DoneMessage, type EntityKind, type FailMessage, type Filter, type GroupMessage,
-  type LookupServerMessage,
-} from '../../shared/protocol.ts';
+import { LOOKUP_PORT, type DoneMessage, type FailMessage, type GroupMessage, type LookupServerMessage } from '../../shared/protocol.ts';
+import { type EntityKind, type Filter } from '../../shared/kinds.ts';
 import { createSpaceClient } from '../../space/client.ts';
 import { SpaceError } from '../../space/errors.ts';
 import { FRESH_MS } from '../cache.ts';
 import { CONNECTION_KEY, LAST_VIEW_KEY } from '../../shared/storage-keys.ts';
 import { SETTINGS_KEY } from '../settings-store.ts';
-import { createPortPair, type FakePortEnd } from '../../shared/test-support/fake-browser.ts';
+import { createPortPair, type FakePortEnd } from '../../shared/test-support/fake-ports.ts';
 import { createRig, type Rig } from '../test-support/harness.ts';
 import { acceptLookupPort } from './port.ts';
 

@@ -7,6 +7,8 @@
  * menus, every storage write), and the calls pages make are `vi.fn` spies a test may script.
  *
  * The end-to-end suite (e2e/) runs the real extension in real Chromium; this fake only serves unit tests.
+ * Its parts: storage areas (fake-storage.ts), events (fake-event.ts), ports (fake-ports.ts) and the sign-in window
+ * (fake-auth-window.ts); this file puts them together as the worker's and the pages' `browser`.
  *
  *  - Worker tests: `createFakeBrowser()`; `fake.platform` is what handlers get, `fake.namespace` imitates the
  *    `browser.*` object (events included) for importing `src/background/index.ts` itself.
@@ -16,226 +18,14 @@
  *    (the worker answers), `drop()` (the worker went away).
  */
 import { vi } from 'vitest';
+import { runAuthWindow, runSilently, type AuthWindowAction } from './fake-auth-window.ts';
+import { FakeEvent } from './fake-event.ts';
+import { createPortPair, pagePort, type FakePortEnd, type PagePort } from './fake-ports.ts';
+import { FakeStorageArea, type StorageChanges } from './fake-storage.ts';
 import { getMessage } from './messages.ts';
-
-type AccessLevel = 'TRUSTED_CONTEXTS' | 'TRUSTED_AND_UNTRUSTED_CONTEXTS';
-type StorageChanges = Record<string, { oldValue?: unknown; newValue?: unknown }>;
-
-export class FakeStorageArea {
-  private readonly data = new Map<string, string>();
-  /** Every `set` call, as stored (after cloning). */
-  readonly writes: Record<string, unknown>[] = [];
-  accessLevel: string | null = null;
-  setAccessLevel?: (options: { accessLevel: AccessLevel }) => Promise<void>;
-  private readonly onChange: ((changes: StorageChanges) => void) | undefined;
-
-  constructor(opts: { accessLevel?: boolean; onChange?: (changes: StorageChanges) => void } = {}) {
-    this.onChange = opts.onChange;
-    if (opts.accessLevel) {
-      this.setAccessLevel = async ({ accessLevel }) => {
-        this.accessLevel = accessLevel;
-      };
-    }
-  }
-
-  async get(keys?: string | string[] | null): Promise<Record<string, unknown>> {
-    const wanted = keys === null || keys === undefined ? [...this.data.keys()] : typeof keys === 'string' ? [keys] : keys;
-    const out: Record<string, unknown> = {};
-    for (const k of wanted) {
-      const v = this.data.get(k);
-      if (v !== undefined) out[k] = JSON.parse(v);
-    }
-    return out;
-  }
-
-  async set(items: Record<string, unknown>): Promise<void> {
-    const stored: Record<string, unknown> = {};
-    const changes: StorageChanges = {};
-    for (const [k, v] of Object.entries(items)) {
-      if (v === undefined) continue;
-      const json = JSON.stringify(v);
-      const old = this.data.get(k);
-      this.data.set(k, json);
-      stored[k] = JSON.parse(json);
-      changes[k] = { ...(old === undefined ? {} : { oldValue: JSON.parse(old) }), newValue: JSON.parse(json) };
-    }
-    this.writes.push(stored);
-    this.changed(changes);
-  }
-
-  async remove(keys: string | string[]): Promise<void> {
-    const changes: StorageChanges = {};
-    for (const k of typeof keys === 'string' ? [keys] : keys) {
-      const old = this.data.get(k);
-      if (old === undefined) continue;
-      this.data.delete(k);
-      changes[k] = { oldValue: JSON.parse(old) };
-    }
-    this.changed(changes);
-  }
-
-  /** `storage.onChanged` fires synchronously here, within the call (a real browser fires it a little later). */
-  private changed(changes: StorageChanges): void {
-    if (Object.keys(changes).length > 0) this.onChange?.(changes);
-  }
-
-  /** Synchronous view for assertions. */
-  snapshot(): Record<string, unknown> {
-    return Object.fromEntries([...this.data].map(([k, v]) => [k, JSON.parse(v)]));
-  }
-
-  /** Raw stored text (keys and values), for "does the token appear anywhere" checks. */
-  dump(): string {
-    return [...this.data].map(([k, v]) => `${k}=${v}`).join('\n');
-  }
-
-  clear(): void {
-    this.data.clear();
-  }
-}
-
-type Listener = (...args: never[]) => unknown;
-
-export class FakeEvent<L extends Listener> {
-  private readonly listeners: L[] = [];
-  addListener(listener: L): void {
-    this.listeners.push(listener);
-  }
-  removeListener(listener: L): void {
-    const i = this.listeners.indexOf(listener);
-    if (i >= 0) this.listeners.splice(i, 1);
-  }
-  hasListener(listener: L): boolean {
-    return this.listeners.includes(listener);
-  }
-  hasListeners(): boolean {
-    return this.listeners.length > 0;
-  }
-  clearListeners(): void {
-    this.listeners.length = 0;
-  }
-  /** Calls every listener, like Chromium's undocumented `event.dispatch`; returns their results. */
-  dispatch(...args: Parameters<L>): unknown[] {
-    return this.listeners.map((l) => l(...args));
-  }
-}
-
-/** A connected pair of ports: `client` is the page's end, `server` the worker's (as onConnect gets it). */
-export interface FakePortEnd {
-  name: string;
-  sender?: unknown;
-  postMessage(message: unknown): void;
-  disconnect(): void;
-  onMessage: FakeEvent<(message: unknown) => void>;
-  onDisconnect: FakeEvent<() => void>;
-  /** Everything the other end posted to this one. */
-  received: unknown[];
-  disconnected: boolean;
-}
-
-export function createPortPair(name: string, sender: unknown): { client: FakePortEnd; server: FakePortEnd } {
-  const make = (): FakePortEnd => ({
-    name,
-    postMessage: () => undefined,
-    disconnect: () => undefined,
-    onMessage: new FakeEvent(),
-    onDisconnect: new FakeEvent(),
-    received: [],
-    disconnected: false,
-  });
-  const client = make();
-  const server = make();
-  server.sender = sender;
-  const link = (from: FakePortEnd, to: FakePortEnd) => {
-    from.postMessage = (message) => {
-      if (from.disconnected) throw new Error('Attempting to use a disconnected port object');
-      const copy: unknown = JSON.parse(JSON.stringify(message));
-      to.received.push(copy);
-      to.onMessage.dispatch(copy);
-    };
-    from.disconnect = () => {
-      if (from.disconnected) return;
-      from.disconnected = true;
-      to.disconnected = true;
-      to.onDisconnect.dispatch();
-    };
-  };
-  link(client, server);
-  link(server, client);
-  return { client, server };
-}
-
-/** A page's end of a port, as page tests drive it: what the page sent, and the worker's side to answer or drop. */
-export type PagePort = FakePortEnd & {
-  /** Everything the page posted (the worker end's `received`). */
-  readonly sent: unknown[];
-  /** The worker answers. */
-  deliver(message: unknown): void;
-  /** The worker went away (stopped, reloaded). */
-  drop(): void;
-};
-
-function pagePort({ client, server }: { client: FakePortEnd; server: FakePortEnd }): PagePort {
-  return Object.assign(client, {
-    sent: server.received,
-    deliver: (message: unknown) => server.postMessage(message),
-    drop: () => server.disconnect(),
-  });
-}
 
 /** What `runtime.sendMessage` answers in a page test without a worker (tests script it instead). */
 const NO_WORKER = { ok: false, error: { code: 'internal' } };
-
-/**
- * What the user does in the auth window of `identity.launchWebAuthFlow`: approve or deny on Space's consent page,
- * or close the window; or a function standing in for the whole window (it gets the URL, returns the final URL).
- */
-export type AuthWindowAction = 'approve' | 'deny' | 'close' | ((url: string) => Promise<string>);
-
-const NOT_APPROVED = 'The user did not approve access.';
-
-/**
- * The auth window, driven against the real demo server: the consent page is fetched like the browser would, its
- * form posted with the chosen button, and the redirect to `redirectUri` (which the browser intercepts) is the
- * answer. A page that never redirects there (Space's error page) ends as the user closing the window does.
- */
-async function runAuthWindow(url: string, redirectUri: string, action: 'approve' | 'deny' | 'close'): Promise<string> {
-  const page = await fetch(url, { redirect: 'manual' });
-  const location = page.headers.get('location');
-  if (location?.startsWith(redirectUri)) return location;
-  if (page.status !== 200 || action === 'close') {
-    await page.body?.cancel();
-    throw new Error(NOT_APPROVED);
-  }
-  const html = await page.text();
-  const form = /<form method="post" action="([^"]+)">/.exec(html);
-  if (!form) throw new Error(NOT_APPROVED);
-  const unescape = (v: string) => v.replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)));
-  const fields = new URLSearchParams();
-  for (const m of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) fields.append(m[1]!, unescape(m[2]!));
-  fields.append('decision', action);
-  const answer = await fetch(new URL(form[1]!, url), {
-    method: 'POST', redirect: 'manual', body: fields.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' },
-  });
-  await answer.body?.cancel();
-  const next = answer.headers.get('location');
-  if (next?.startsWith(redirectUri)) return next;
-  throw new Error(NOT_APPROVED);
-}
-
-/**
- * `launchWebAuthFlow({interactive: false})`: no window. Chrome loads the URL out of sight and resolves only if it
- * ends at the redirect URI without the user; a page that waits for the user rejects ("User interaction required.").
- */
-async function runSilently(url: string, redirectUri: string): Promise<string> {
-  const page = await fetch(url, { redirect: 'manual' });
-  await page.body?.cancel();
-  const location = page.headers.get('location');
-  if (location?.startsWith(redirectUri)) return location;
-  throw new Error(USER_INTERACTION_REQUIRED);
-}
-
-const USER_INTERACTION_REQUIRED = 'User interaction required.';
 
 export interface FakeBrowserOptions {
   id?: string;
