@@ -27,7 +27,7 @@ const LOOKS: Record<Exclude<BadgeState, 'ok'>, BadgeLook> = {
 };
 
 /** The badge says what the pages are told (`ConnectionStatus.auth`), so the two never disagree. */
-export function badgeStateOf(status: ConnectionStatus): BadgeState {
+function badgeStateOf(status: ConnectionStatus): BadgeState {
   if (status.refused) return 'policy';
   if (!status.configured) return 'not-configured';
   if (status.auth === 'rejected' || status.auth === 'sign-in-again' || status.auth === 'no-host-permission') return status.auth;
@@ -44,7 +44,7 @@ export async function computeBadgeState(platform: Platform): Promise<BadgeState>
  * status is right even before its secret is dropped, and again once a policy is lifted. `apply`: also act on it
  * (`applyPolicyTo`: drop a refused secret, move one off disk), from the same reads.
  */
-export async function readPageStatus(platform: Platform, opts: { apply?: boolean } = {}): Promise<ConnectionStatus> {
+async function readPageStatus(platform: Platform, opts: { apply?: boolean } = {}): Promise<ConnectionStatus> {
   const [policy, read] = await Promise.all([readPolicy(platform), readConnection(platform)]);
   const stored = opts.apply ? await applyPolicyTo(platform, policy, read) : read;
   const refused = stored.record ? storedRefusal(policy, stored.record) : null;

@@ -4,7 +4,7 @@ import {
   CACHE_INDEX_KEY, FRESH_MS, MAX_ENTRIES, STALE_MS, cacheKey, clearAllCaches, readCache, writeCache, writeLastView,
   type CacheOwner,
 } from './cache.ts';
-import { removeConnection, saveConnection } from './connection-store.ts';
+import { forgetConnection, saveConnection } from './connection-store.ts';
 import { createFakeBrowser } from '../shared/test-support/fake-browser.ts';
 import { CONNECTION_KEY, LAST_VIEW_KEY } from '../shared/storage-keys.ts';
 
@@ -82,7 +82,7 @@ describe('session cache', () => {
 describe('every write is checked against the stored connection (generation)', () => {
   it('a write for a connection no longer stored (forgotten) writes nothing, cache or last view', async () => {
     const { fake, owner, key } = await connected();
-    await removeConnection(fake.platform);
+    await forgetConnection(fake.platform);
     await writeCache(fake.platform, owner, key('person', 'jo'), ['late'], 1);
     await writeLastView(fake.platform, owner, view(owner, 'jo'));
     expect(fake.storage.session.snapshot()).toEqual({});

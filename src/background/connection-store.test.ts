@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { computeBadgeState, refreshBadge } from './badge.ts';
 import {
-  ACCESS_TOKEN_KEY, REFRESH_TOKEN_KEY, TOKEN_KEY, last4, makeSessionOnly, markSignInRefused, readConnection, readStatus, removeConnection, restrictStorageAccess, saveConnection, storeRefreshedTokens, updateConnection, type ConnectionRecord,
+  ACCESS_TOKEN_KEY, REFRESH_TOKEN_KEY, TOKEN_KEY, forgetConnection, last4, makeSessionOnly, markSignInRefused, readConnection,
+  restrictStorageAccess, saveConnection, statusOf, storeRefreshedTokens, updateConnection, type ConnectionRecord,
 } from './connection-store.ts';
 import { onStartup } from './install.ts';
 import { removeSettings, SETTINGS_KEY } from './settings-store.ts';
@@ -10,6 +11,8 @@ import { createFakeBrowser } from '../shared/test-support/fake-browser.ts';
 import { CONNECTION_KEY } from '../shared/storage-keys.ts';
 
 const ORIGIN = 'https://space.example.com';
+type Platform = ReturnType<typeof createFakeBrowser>['platform'];
+const readStatus = async (platform: Platform) => statusOf(platform, await readConnection(platform));
 const save = (fake: ReturnType<typeof createFakeBrowser>, token: string, sessionOnly = false) =>
   saveConnection(fake.platform, { origin: ORIGIN, token, identity: { name: 'Ann', username: 'ann' }, sessionOnly, now: 1 });
 
@@ -88,7 +91,7 @@ describe('connection store', () => {
     await save(fake, 'token-number-one', true);
     fake.restartBrowser(); // the session-only token is gone; origin, identity and last four remain
     expect(await readStatus(fake.platform)).toMatchObject({ configured: false, remembered: true, origin: ORIGIN });
-    await removeConnection(fake.platform);
+    await forgetConnection(fake.platform);
     expect((await readStatus(fake.platform)).remembered).toBe(false);
     // A scope on its own, or a token without its record (a worker stopped between two writes), counts too.
     await fake.storage.local.set({ [SETTINGS_KEY]: { searchProjects: ['ABC'] } });
@@ -170,7 +173,7 @@ describe('one queue for every credential write: a check and the write that relie
   it('a refresh answered during Sign out leaves no refresh token (rotated or not) and no access token behind', async () => {
     const fake = createFakeBrowser();
     const a = await signIn(fake, 'refresh-of-user-a');
-    await refreshLandingDuring(fake, a, 'refresh-of-user-a', () => removeConnection(fake.platform));
+    await refreshLandingDuring(fake, a, 'refresh-of-user-a', () => forgetConnection(fake.platform));
     expect(fake.storage.local.snapshot()).toEqual({});
     expect(fake.storage.session.snapshot()).toEqual({});
   });

@@ -52,7 +52,7 @@ let credentialQueue: Promise<unknown> = Promise.resolve();
  * must not queue another (it would wait for itself): the exported writers are queued wrappers of unqueued
  * inner functions, which queued operations call directly. A failed operation does not stop the queue.
  */
-export function underCredentialLock<T>(op: () => Promise<T>): Promise<T> {
+function underCredentialLock<T>(op: () => Promise<T>): Promise<T> {
   const run = credentialQueue.then(op, op);
   credentialQueue = run.catch(() => undefined);
   return run;
@@ -108,7 +108,7 @@ export function identityOf(me: Person): { name: string; username: string } {
 }
 
 /** 128 random bits, hex: the id of a connection being saved. */
-export function newConnectionId(): string {
+function newConnectionId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
@@ -332,13 +332,6 @@ export function markSignInRefused(platform: Platform, id: string, refusedToken: 
   });
 }
 
-/** Drops the access token (of connection `id` only). */
-export function removeAccessToken(platform: Platform, id: string): Promise<void> {
-  return underCredentialLock(async () => {
-    if ((await readAccessToken(platform, id)) !== null) await platform.storage.session.remove(ACCESS_TOKEN_KEY);
-  });
-}
-
 /**
  * Update the metadata of the connection `id`; a no-op when the stored connection has meanwhile been replaced
  * (a late 401 from the old token must not mark the new one rejected).
@@ -359,10 +352,6 @@ export function updateConnection(
 }
 
 /** Removes the secrets from both areas, the access token and the metadata (settings stay: settings-store.ts). */
-export function removeConnection(platform: Platform): Promise<void> {
-  return underCredentialLock(() => removeAll(platform));
-}
-
 async function removeAll(platform: Platform): Promise<void> {
   await platform.storage.local.remove([...ALL_SECRET_KEYS, CONNECTION_KEY]);
   await platform.storage.session.remove([...ALL_SECRET_KEYS, ACCESS_TOKEN_KEY]);
@@ -442,12 +431,10 @@ export function toStatus(stored: StoredConnection, granted: boolean, leftovers =
   };
 }
 
-/** What pages may know: configured, origin, method, identity, last 4 characters (personal tokens), auth state. Never a token. */
-export async function readStatus(platform: Platform): Promise<ConnectionStatus> {
-  return statusOf(platform, await readConnection(platform));
-}
-
-/** The status of what `readConnection` returned: the host permission and the leftovers checked live. */
+/**
+ * What pages may know of what `readConnection` returned — configured, origin, method, identity, last 4 characters
+ * (personal tokens), auth state; never a token — with the host permission and the leftovers checked live.
+ */
 export async function statusOf(platform: Platform, stored: StoredConnection): Promise<ConnectionStatus> {
   const granted = stored.record ? await hasHostPermission(platform, stored.record.origin) : false;
   const leftovers = stored.record === null && await hasLeftovers(platform);

@@ -7,10 +7,10 @@ import type { Platform } from './platform.ts';
 
 export type Disposition = 'currentTab' | 'newForegroundTab' | 'newBackgroundTab';
 
-export const POPUP_PAGE = 'src/popup/index.html';
+const POPUP_PAGE = 'src/popup/index.html';
 
 /** The popup page as a tab, prefilled: `?q=` is how it learns the query when `action.openPopup` is missing. */
-export function popupPageUrl(platform: Platform, query: string): string {
+function popupPageUrl(platform: Platform, query: string): string {
   const base = platform.runtime.getURL(POPUP_PAGE);
   return query === '' ? base : `${base}?q=${encodeURIComponent(query)}`;
 }

@@ -28,7 +28,7 @@ import {
 import { releaseHostPermission } from './host-permission.ts';
 import type { Platform } from './platform.ts';
 
-export const NO_POLICY: ManagedPolicy = Object.freeze({ origin: null, methods: 'both', clientId: null, sessionOnly: false, invalid: [] }) as ManagedPolicy;
+const NO_POLICY: ManagedPolicy = Object.freeze({ origin: null, methods: 'both', clientId: null, sessionOnly: false, invalid: [] }) as ManagedPolicy;
 
 /** Visible ASCII, no spaces: what a client ID looks like (checked for the managed one and for the message's). */
 export const CLIENT_ID = /^[\x21-\x7e]{1,200}$/;

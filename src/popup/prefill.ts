@@ -25,7 +25,7 @@ export function freshPendingQuery(value: unknown, now: number): string | null {
  * A stored last view, if it has the expected shape (storage outlives code changes within a session) and
  * belongs to `connection`, the id of the stored connection (null: none, or a private window — nothing shown).
  */
-export function usableLastView(value: unknown, connection: string | null): LastView | null {
+function usableLastView(value: unknown, connection: string | null): LastView | null {
   const v = value as Partial<LastView> | null | undefined;
   if (connection === null || v?.connection !== connection) return null;
   if (typeof v.query !== 'string' || typeof v.groups !== 'object' || v.groups === null) return null;

@@ -4,7 +4,7 @@ import { callSpace, openConnection } from '../active-connection.ts';
 import type { Handler } from '../router.ts';
 
 /** How many projects the Options chooser lists per query. */
-export const PROJECT_CHOICES = 20;
+const PROJECT_CHOICES = 20;
 
 /** Projects for the Options scope chooser: the user's own for an empty query, a project search otherwise. */
 export const handleProjects: Handler<'projects'> = async (request, deps) => {

@@ -14,9 +14,9 @@ import { readSettings } from '../settings-store.ts';
 import type { Deps } from '../platform.ts';
 import { shareInFlight } from './dedupe.ts';
 
-export const MAX_CHOSEN_PROJECTS = 8;
-export const MAX_DEFAULT_PROJECTS = 5;
-export const SCOPE_FRESH_MS = 10 * 60_000;
+const MAX_CHOSEN_PROJECTS = 8;
+const MAX_DEFAULT_PROJECTS = 5;
+const SCOPE_FRESH_MS = 10 * 60_000;
 
 /**
  * The scope of one search. Issues and reviews both ask; the stored choice (or the cached default) is read
