@@ -5,7 +5,7 @@
  */
 import { createPkce, randomState } from './pkce.ts';
 import { OAUTH_PATHS, assertOrigin, oauthHttp, type OAuthCall } from './endpoints.ts';
-import { fromSpaceError, knownCode, oauthError, type OAuthError } from './errors.ts';
+import { OAUTH_ERROR_MEANING, fromSpaceError, knownCode, oauthError, type OAuthError, type OAuthErrorCode } from './errors.ts';
 
 export interface AuthorizeParams {
   /** Canonical Space origin (normalizeBaseUrl), e.g. `https://space.example.com`. */
@@ -74,22 +74,22 @@ export function parseRedirect(url: string, expectedState: string, origin?: strin
   const error = params.get('error');
   if (error !== null) {
     const code = knownCode(error);
-    switch (code) {
-      case 'access_denied': throw oauthError('access-denied', host, { oauthError: code });
-      case 'invalid_scope': throw oauthError('invalid-scope', host, { oauthError: code });
-      case 'invalid_client': throw oauthError('invalid-client', host, { oauthError: code });
-      case 'redirect_uri_mismatch': throw oauthError('redirect-uri-mismatch', host, { oauthError: code });
-      case 'unauthorized_client': throw oauthError('pkce-required', host, { oauthError: code });
-      case 'server_error':
-      case 'temporarily_unavailable': throw oauthError('server', host, { oauthError: code });
-      default: throw oauthError('authorize-failed', host, { oauthError: code });
-    }
+    throw oauthError((code && REDIRECT_ERRORS[code]) || 'authorize-failed', host, { oauthError: code });
   }
   const code = params.get('code');
   // A code is an opaque string (RFC 6749 §4.1.2); anything empty or absurdly long is not one.
   if (code === null || code === '' || code.length > 4096) throw oauthError('bad-response', host, { reason: 'no-code' });
   return { code };
 }
+
+/** An `error` in the redirect (RFC 6749 §4.1.2.1); any other is `authorize-failed`. */
+const REDIRECT_ERRORS: Readonly<Record<string, OAuthErrorCode>> = {
+  ...OAUTH_ERROR_MEANING,
+  // Said in the redirect, it can only mean the client ID (after the code was issued it means a secret is wanted).
+  invalid_client: 'invalid-client',
+  server_error: 'server',
+  temporarily_unavailable: 'server',
+};
 
 function hostOf(origin: string): string | undefined {
   try {

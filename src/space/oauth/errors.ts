@@ -91,6 +91,18 @@ const KNOWN_OAUTH_ERRORS = new Set([
   'internal-server-error',
 ]);
 
+/**
+ * What a known OAuth `error` means wherever Space sends it: in the redirect and from the token endpoint alike. Each
+ * step adds its own (`invalid_client` means another thing at each).
+ */
+export const OAUTH_ERROR_MEANING: Readonly<Record<string, OAuthErrorCode>> = {
+  access_denied: 'access-denied',
+  invalid_scope: 'invalid-scope',
+  redirect_uri_mismatch: 'redirect-uri-mismatch',
+  // The code flow refused for this application: "Require PKCE" / public clients not enabled.
+  unauthorized_client: 'pkce-required',
+};
+
 /** `error` when it is a code we know, else undefined: nothing else the server wrote is kept. */
 export function knownCode(error: unknown): string | undefined {
   return typeof error === 'string' && KNOWN_OAUTH_ERRORS.has(error) ? error : undefined;

@@ -7,7 +7,7 @@
  * requests are never retried here: a code is single-use, and the caller decides about refreshes.
  */
 import { OAUTH_DEFAULTS, OAUTH_PATHS, oauthHttp, type OAuthCall } from './endpoints.ts';
-import { fromSpaceError, knownCode, oauthError, type OAuthError } from './errors.ts';
+import { OAUTH_ERROR_MEANING, fromSpaceError, knownCode, oauthError, type OAuthError, type OAuthErrorCode } from './errors.ts';
 import { isValidVerifier } from './pkce.ts';
 
 export interface TokenSet {
@@ -164,6 +164,23 @@ export function clockSkewSuspected(tokens: Pick<TokenSet, 'serverClockOffsetMs'>
 }
 
 /**
+ * An `error` of the token endpoint when exchanging a code. Space's own codes too (its SDK reads /oauth/token errors
+ * with them, KT `auth()` [C]). Which one Space sends for an expired, reused or mismatched code is [U];
+ * `validation-error` and `authentication-required` name the grant, not the client — the client ID was just accepted
+ * by /oauth/auth — so neither may read as "enable public clients" [I].
+ */
+const EXCHANGE_ERRORS: Readonly<Record<string, OAuthErrorCode>> = {
+  ...OAUTH_ERROR_MEANING,
+  invalid_grant: 'invalid-grant',
+  'validation-error': 'invalid-grant',
+  'authentication-required': 'invalid-grant',
+  'request-error': 'invalid-request',
+  // The code was issued to this client ID a moment ago, so Space knows it: "client authentication failed" here
+  // means Space wants a secret — public clients are not allowed for the application.
+  invalid_client: 'pkce-required',
+};
+
+/**
  * A non-2xx answer of /oauth/token. The body is `{error, error_description}` (RFC 6749 §5.2; Space's SDK parses
  * token answers with its API error codes too, space-api.md §5 [C]); only `error` is read, and only known codes.
  */
@@ -176,24 +193,8 @@ function tokenError(status: number, error: string | undefined, host: string, gra
     if (status === 400 || status === 401) return oauthError('refresh-revoked', host, details);
     return oauthError('bad-response', host, { ...details, reason: 'unexpected-status' });
   }
-  // Space's own codes too (its SDK reads /oauth/token errors with them, KT `auth()` [C]). Which one Space sends for
-  // an expired, reused or mismatched code is [U]; `validation-error` and `authentication-required` name the grant,
-  // not the client — the client ID was just accepted by /oauth/auth — so neither may read as "enable public
-  // clients" [I].
-  switch (error) {
-    case 'invalid_grant':
-    case 'validation-error':
-    case 'authentication-required': return oauthError('invalid-grant', host, details);
-    case 'request-error': return oauthError('invalid-request', host, details);
-    // The code was issued to this client ID a moment ago, so Space knows it: "client authentication failed" here
-    // means Space wants a secret — public clients are not allowed for the application.
-    case 'invalid_client':
-    case 'unauthorized_client': return oauthError('pkce-required', host, details);
-    case 'redirect_uri_mismatch': return oauthError('redirect-uri-mismatch', host, details);
-    case 'invalid_scope': return oauthError('invalid-scope', host, details);
-    case 'access_denied': return oauthError('access-denied', host, details);
-    default: break;
-  }
+  const byCode = error && EXCHANGE_ERRORS[error];
+  if (byCode) return oauthError(byCode, host, details);
   if (status === 401) return oauthError('pkce-required', host, details);
   if (status === 400) return oauthError('invalid-request', host, details);
   return oauthError('bad-response', host, { ...details, reason: 'unexpected-status' });
