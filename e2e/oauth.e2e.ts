@@ -13,7 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { NO_REFRESH_TOKEN } from '../src/background/oauth-tokens.ts';
 import { authorizeUrl, parseRedirect } from '../src/space/oauth/authorize.ts';
 import { createPkce, randomState } from '../src/space/oauth/pkce.ts';
-import { OAUTH_SCOPE } from '../src/space/oauth/scope.ts';
+import { OAUTH_SCOPE } from '../src/kinds/required-permissions.ts';
 import { exchangeCode } from '../src/space/oauth/token.ts';
 import { type Harness, typeQuery, waitForSearchDone } from './harness.ts';
 import { useHarness } from './use-harness.ts';

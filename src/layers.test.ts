@@ -49,7 +49,7 @@ describe('imports only go down', () => {
     ['src/popup/results.test.ts', "import type { Person } from '../space/types.ts';"],
     ['src/options/sign-in.ts', "import { originPattern } from '../space/base-url.ts';"],
     ['src/options/components/RedirectUri.tsx', "import { applicationsUrl } from '../../space/web-urls.ts';"],
-    ['src/options/components/TokenHelp.tsx', "import { REQUIRED_PERMISSIONS } from '../../space/required-permissions.ts';"],
+    ['src/options/components/TokenHelp.tsx', "import { REQUIRED_PERMISSIONS } from '../../kinds/required-permissions.ts';"],
     ['src/options/App.test.tsx', "import { DEMO_CLIENT_ID } from '../../scripts/demo-space/server.ts';"],
   ])('%s may %s', async (path, source) => {
     expect(await restrictedImports(path, source)).toEqual([]);

@@ -8,7 +8,7 @@
 import { authorizeUrl, parseRedirect } from '../space/oauth/authorize.ts';
 import { OAuthError } from '../space/oauth/errors.ts';
 import { createPkce, randomState } from '../space/oauth/pkce.ts';
-import { OAUTH_SCOPE } from '../space/oauth/scope.ts';
+import { OAUTH_SCOPE } from '../kinds/required-permissions.ts';
 import { exchangeCode, type TokenSet } from '../space/oauth/token.ts';
 import type { Deps, Platform } from './platform.ts';
 

@@ -24,7 +24,7 @@ import type { TokenSource } from '../space/api.ts';
 import { isSpaceError } from '../space/errors.ts';
 import { OAUTH_DEFAULTS } from '../space/oauth/endpoints.ts';
 import { OAuthError, isOAuthError } from '../space/oauth/errors.ts';
-import { OAUTH_SCOPE } from '../space/oauth/scope.ts';
+import { OAUTH_SCOPE } from '../kinds/required-permissions.ts';
 import { refresh, type TokenSet } from '../space/oauth/token.ts';
 import { WorkerError, workerErrors } from './app-error.ts';
 import { refreshBadge } from './badge.ts';

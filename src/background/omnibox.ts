@@ -7,7 +7,7 @@
  * `<match>` or `&` can't break or style the list); Firefox shows descriptions as plain text.
  */
 import { kindSearch } from '../kinds/search-registry.ts';
-import type { Entity, EntityKind } from '../shared/protocol.ts';
+import type { Entity, EntityKind } from '../shared/kinds.ts';
 import { parseQuery, sanitizeQuery, type ParsedQuery } from '../shared/query.ts';
 import { openConnection } from './active-connection.ts';
 import { inPrivateWindow } from './private-window.ts';

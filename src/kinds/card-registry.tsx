@@ -1,36 +1,18 @@
 /**
- * The popup's active-result side of every kind (card, Alt+K value, details id), one line each. Typed by
- * ALL_KINDS (src/shared/kinds.ts): a listed kind without its line here is a compile error. Loaded by the popup
+ * The popup's active-result side of every kind of ALL_KINDS (src/shared/kinds.ts): card, Alt+K value, details id —
+ * `<kind>Card` of each folder's card.tsx, found by folder (kind-folders.ts), so adding a kind writes no line here. Loaded by the popup
  * with a dynamic import after its first paint, so the rows-only first frame stays small; a card is needed only
  * once a result is active. Adding a kind: docs/adding-a-kind.md.
  */
 import type { VNode } from 'preact';
 import type { Entity, EntityKind } from '../shared/kinds.ts';
 import { HiddenByPermissions, UnreadableFields } from './card-parts.tsx';
+import { fromKindFolders } from './kind-folders.ts';
 import type { CardEnv, KindCard } from './kind-view.ts';
-import { articleCard } from './article/card.tsx';
-import { channelCard } from './channel/card.tsx';
-import { codeCard } from './code/card.tsx';
-import { issueCard } from './issue/card.tsx';
-import { locationCard } from './location/card.tsx';
-import { personCard } from './person/card.tsx';
-import { projectCard } from './project/card.tsx';
-import { repositoryCard } from './repository/card.tsx';
-import { reviewCard } from './review/card.tsx';
-import { teamCard } from './team/card.tsx';
 
-export const CARDS: { readonly [K in EntityKind]: KindCard<K> } = {
-  person: personCard,
-  team: teamCard,
-  location: locationCard,
-  project: projectCard,
-  issue: issueCard,
-  repository: repositoryCard,
-  review: reviewCard,
-  channel: channelCard,
-  article: articleCard,
-  code: codeCard,
-};
+export const CARDS: { readonly [K in EntityKind]: KindCard<K> } = fromKindFolders(
+  import.meta.glob<Record<string, unknown>>('./*/card.tsx', { eager: true }), 'card.tsx', 'Card',
+) as { readonly [K in EntityKind]: KindCard<K> };
 
 // TypeScript cannot correlate `entity.kind` with `CARDS[entity.kind]` across the union, so the unchecked step
 // lives here, once: an entity's pieces are always looked up by its own kind.

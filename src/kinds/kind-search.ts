@@ -5,7 +5,6 @@
  * each (its `$fields`, mapper and web URL) is the client's (src/space).
  */
 import type { SpaceApi } from '../space/api.ts';
-import type { RequiredPermission } from '../space/required-permissions.ts';
 import type { CallOptions, EntityOf } from '../space/types.ts';
 import type { EntityKind } from '../shared/kinds.ts';
 import type { ParsedQuery } from '../shared/query.ts';
@@ -37,10 +36,10 @@ export type DetailsLoader<K extends EntityKind> = (api: SpaceApi, opts: CallOpti
 export interface KindSearch<K extends EntityKind = EntityKind> {
   readonly kind: K;
   /**
-   * The Space permission this kind's search needs: named in the group's error when Space names none, and listed
-   * in Options (REQUIRED_PERMISSIONS, with its Space name in messages.json as `perm_<name>`).
+   * The Space permission this kind's search needs, the first of its `permissions.ts`: named in the group's error
+   * when Space names none. (Options lists every kind's, required-permissions.ts.)
    */
-  readonly permission: RequiredPermission;
+  readonly permission: string;
   /** Text search runs inside the user's project scope (issues, reviews): the fan-out starts loading it early. */
   readonly projectScoped?: boolean;
   /**

@@ -1,5 +1,5 @@
 import { copyKeyOf } from '../kinds/card-registry.tsx';
-import type { Entity } from '../shared/protocol.ts';
+import type { Entity } from '../shared/kinds.ts';
 import { isSameOriginUrl } from '../space/same-origin.ts';
 import { fullest } from './details-cache.ts';
 

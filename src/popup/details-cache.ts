@@ -2,7 +2,7 @@
  * Card data fetched during this popup's life (it closes often, so memory is the right lifetime):
  * moving back to a result shows its full card at once, and avatars fetched for a card also appear in rows.
  */
-import type { Entity } from '../shared/protocol.ts';
+import type { Entity } from '../shared/kinds.ts';
 import { optionKey } from './results.ts';
 
 /** Full entities by `optionKey` (ids are unique within a kind). */

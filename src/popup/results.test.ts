@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ALL_KINDS } from '../shared/kinds.ts';
-import type { AppError, Entity, EntityKind, GroupMessage } from '../shared/protocol.ts';
-import type { Person, Team } from '../space/types.ts';
+import type { AppError, GroupMessage } from '../shared/protocol.ts';
+import type { Entity, EntityKind } from '../shared/kinds.ts';
+import type { Person } from '../space/types.ts';
+import type { Team } from '../kinds/team/entity.ts';
 import {
   EMPTY_RESULTS,
   messageReceived,

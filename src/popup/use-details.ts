@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { detailsIdOf } from '../kinds/card-registry.tsx';
 import { ask } from '../shared/messaging.ts';
-import type { AppError, Entity } from '../shared/protocol.ts';
+import type { AppError } from '../shared/protocol.ts';
+import type { Entity } from '../shared/kinds.ts';
 import { avatarIdOf, avatars, cachedAvatar, details } from './details-cache.ts';
 import { isPrivateWindow } from './private-window.ts';
 import { optionKey } from './results.ts';

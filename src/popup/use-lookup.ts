@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { connectLookup, type LookupClient } from '../shared/messaging.ts';
-import type { Filter } from '../shared/protocol.ts';
+import type { Filter } from '../shared/kinds.ts';
 import { isPrivateWindow } from './private-window.ts';
 import { messageReceived, searchCleared, searchSent, type ResultsState } from './results.ts';
 

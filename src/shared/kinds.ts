@@ -1,13 +1,13 @@
 /**
  * The entity kinds the extension shows, once, in display order: the order of the result groups, of the filter
  * chips and of their Alt+digit shortcuts. `EntityKind` is derived from this tuple, and every per-kind registry
- * (src/kinds/search-registry.ts, view-registry.tsx, card-registry.tsx) is typed `{ [K in EntityKind]: … }`,
- * so a kind listed here that misses a piece is a compile error. Adding a kind: docs/adding-a-kind.md.
+ * (src/kinds/search-registry.ts, view-registry.tsx, card-registry.tsx, required-permissions.ts) is built from the
+ * kind folders of the kinds listed here, in this order. Adding a kind: docs/adding-a-kind.md.
  *
  * It lives here, not in the Space client: which kinds the extension offers, and in what order, is the
  * extension's choice; the client (src/space) only knows the entities it can map.
  */
-import type { Entity as SpaceEntity, EntityOf } from '../space/types.ts';
+import type { EntityOf, EntityTypes } from '../space/types.ts';
 
 export const ALL_KINDS = ['person', 'team', 'location', 'project', 'issue', 'repository', 'review', 'channel', 'article', 'code'] as const;
 
@@ -20,8 +20,8 @@ export type Entity = EntityOf<EntityKind>;
 export type Filter = 'all' | EntityKind;
 
 /**
- * Every entity the client maps must be a kind listed above: a kind half added (client done, no folder and
- * registry lines yet) fails here, naming the kinds that are missing.
+ * Every entity type the client can map (`EntityTypes`: the profile, and each kind folder's `entity.ts`) must be a
+ * kind listed above: a folder not yet in ALL_KINDS fails here, naming the kinds that are missing.
  */
 type EveryKindListed<Unlisted extends never> = Unlisted;
-export type _EveryClientKindIsListed = EveryKindListed<Exclude<SpaceEntity['kind'], EntityKind>>;
+export type _EveryClientKindIsListed = EveryKindListed<Exclude<keyof EntityTypes, EntityKind>>;

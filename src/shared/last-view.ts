@@ -1,4 +1,4 @@
-import type { Entity, EntityKind, Filter } from './protocol.ts';
+import type { Entity, EntityKind, Filter } from './kinds.ts';
 
 /**
  * What the popup painted last, kept in `storage.session` under LAST_VIEW_KEY (storage-keys.ts) by the worker so

@@ -9,16 +9,9 @@
 import browser from './browser.ts';
 import type { Runtime } from 'webextension-polyfill';
 import {
-  LOOKUP_PORT,
-  LOOKUP_PORT_PRIVATE,
-  type AppError,
-  type Filter,
-  type LookupServerMessage,
-  type Request,
-  type RequestType,
-  type ResponseFor,
-  type SearchMessage,
+  LOOKUP_PORT, LOOKUP_PORT_PRIVATE, type AppError, type LookupServerMessage, type Request, type RequestType, type ResponseFor, type SearchMessage,
 } from './protocol.ts';
+import { type Filter } from './kinds.ts';
 
 export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 

@@ -9,8 +9,6 @@
 import type { SpaceErrorCode, SpaceErrorDetails } from '../space/errors.ts';
 import type { Entity, EntityKind, Filter } from './kinds.ts';
 
-export type { Entity, EntityKind, Filter };
-
 /** Every error a page can be told about. */
 export type AppErrorCode =
   | SpaceErrorCode

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from './protocol.ts';
-import { effectiveFilter, parseQuery, queryCacheKey, sanitizeQuery } from './query.ts';
+import { parseQuery, queryCacheKey, sanitizeQuery } from './query.ts';
+import { effectiveFilter } from './query-text.ts';
 
 describe('parseQuery', () => {
   it.each([

@@ -14,8 +14,6 @@ import { isProjectKeyLike, parseKey, type EntityKey } from '../space/keys.ts';
 import { LIMITS } from './protocol.ts';
 import { INVISIBLE_CHARACTERS, isPeopleOnly } from './query-text.ts';
 
-export { effectiveFilter } from './query-text.ts';
-
 export interface ParsedQuery {
   /** What text searches look for: trimmed, inner whitespace collapsed, `@` removed in people-only mode. */
   query: string;

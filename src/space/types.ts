@@ -59,125 +59,16 @@ export interface WorkingHours {
   days: { weekday: number /* 0 = Sunday */; from: number; to: number }[];
 }
 
-export interface Team extends EntityBase {
-  kind: 'team';
-  name: string;
-  description: string;
-  parent: { id: string; name: string } | null;
-  lead: PersonRef | null;
-  memberCount: number | null;
+/**
+ * Every entity type the client can map, by kind: the profile here (the token owner, `me`, is one), every other
+ * kind's in its folder (`src/kinds/<kind>/entity.ts`), which adds itself with `declare module`. Which kinds the
+ * extension shows, and in what order, is src/shared/kinds.ts.
+ */
+export interface EntityTypes {
+  person: Person;
 }
 
-export interface Location extends EntityBase {
-  kind: 'location';
-  name: string;
-  /** Region, Campus, Building, Floor, Room, ConferenceRoom or a newer type string. */
-  type: string;
-  parent: { id: string; name: string } | null;
-  timeZone: string | null;
-  address: string | null;
-}
-
-export interface Project extends EntityBase {
-  kind: 'project';
-  key: string;
-  name: string;
-  description: string;
-  private: boolean;
-  repositories: string[];
-}
-
-export interface Issue extends EntityBase {
-  kind: 'issue';
-  projectKey: string;
-  number: number;
-  /** `ABC-T-123` */
-  key: string;
-  status: { name: string; resolved: boolean; color: string | null };
-  assignee: PersonRef | null;
-  /** ISO date `2024-05-10` or null. */
-  dueDate: string | null;
-  createdAt: number | null;
-}
-
-export interface Repository extends EntityBase {
-  kind: 'repository';
-  projectKey: string;
-  name: string;
-  description: string;
-  defaultBranch: string | null;
-  /** Epoch ms of the latest activity, or null. */
-  latestActivity: number | null;
-}
-
-export interface Review extends EntityBase {
-  kind: 'review';
-  projectKey: string;
-  number: number;
-  /** `ABC-MR-12` for merge requests, `ABC-CR-12` for commit-set reviews. */
-  key: string;
-  state: string;
-  type: 'merge-request' | 'commit-set';
-  branches: { source: string; target: string; repository: string } | null;
-  author: PersonRef | null;
-  createdAt: number | null;
-}
-
-/** A chat channel from `GET /chats/channels/all-channels` (`AllChannelsListEntry`, space-api.md §2b). */
-export interface Channel extends EntityBase {
-  kind: 'channel';
-  name: string;
-  description: string;
-  /** How many subscribe to it; null when Space withheld the count. */
-  subscribers: number | null;
-  /** Whether the token's owner subscribes to it; null when withheld. */
-  subscribed: boolean | null;
-  /** Epoch ms of the last message; null for a channel without messages (or when withheld). */
-  lastMessageTime: number | null;
-  archived: boolean;
-}
-
-/** A blog article from `GET /blog` (`ArticleRecord`). */
-export interface Article extends EntityBase {
-  kind: 'article';
-  /** The article's title is `title`. Null when there is no author to show (none, or withheld as a whole). */
-  author: PersonRef | null;
-  /** Epoch ms of publication, or null when withheld. */
-  createdAt: number | null;
-  /** Space's own preview of the text (`preview`), as plain text; '' when none or withheld. */
-  preview: string;
-  /** Teams and locations the article is for; empty when it is for everyone. */
-  teams: { id: string; name: string }[];
-  locations: { id: string; name: string }[];
-}
-
-/** One line of a source-search snippet. Plain text, never HTML. */
-export interface CodeMatchLine {
-  /** 1-based line number in the file; null when Space didn't say. */
-  number: number | null;
-  text: string;
-  /** This line is one Space matched (the others are context). */
-  match: boolean;
-}
-
-/** A file that matched a source search (`GET /projects/source-search`, `SourceSearchItem`). */
-export interface CodeMatch extends EntityBase {
-  kind: 'code';
-  projectKey: string;
-  repository: string;
-  /** Path in the repository, e.g. `src/main/kotlin/Rate.kt`; also the title. */
-  path: string;
-  /** Commit the match was found at (the web link opens the file there), or null. */
-  commit: string | null;
-  /** First matching line (1-based), which the link opens; null when unknown. */
-  line: number | null;
-  /** The snippet Space sent, in file order: matching lines and their context. */
-  lines: CodeMatchLine[];
-}
-
-export type Entity = Person | Team | Location | Project | Issue | Repository | Review | Channel | Article | CodeMatch;
-
-export type EntityOf<K extends Entity['kind']> = Extract<Entity, { kind: K }>;
+export type EntityOf<K extends keyof EntityTypes> = EntityTypes[K];
 
 /** Paging window; `top` defaults are per call. */
 export interface Page {

@@ -1,5 +1,5 @@
 import { kindSearch } from '../../kinds/search-registry.ts';
-import type { Entity } from '../../shared/protocol.ts';
+import type { Entity } from '../../shared/kinds.ts';
 import { callSpace, openConnection } from '../active-connection.ts';
 import { workerErrors } from '../app-error.ts';
 import type { Handler } from '../router.ts';

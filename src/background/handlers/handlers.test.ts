@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CONNECTION_KEY, LAST_VIEW_KEY } from '../../shared/storage-keys.ts';
-import type { ConnectionStatus, Entity, ForgetResult, Settings } from '../../shared/protocol.ts';
+import type { ConnectionStatus, ForgetResult, Settings } from '../../shared/protocol.ts';
+import type { Entity } from '../../shared/kinds.ts';
 import { createSpaceClient } from '../../space/client.ts';
 import { originPattern } from '../../space/base-url.ts';
 import { TOKEN_KEY } from '../connection-store.ts';

@@ -23,7 +23,7 @@ import { isSpaceError } from '../../space/errors.ts';
 import { diagnoseAuthorize } from '../../space/oauth/authorize.ts';
 import { OAuthError } from '../../space/oauth/errors.ts';
 import { revokeRefreshToken } from '../../space/oauth/revoke.ts';
-import { OAUTH_SCOPE } from '../../space/oauth/scope.ts';
+import { OAUTH_SCOPE } from '../../kinds/required-permissions.ts';
 import { clockSkewSuspected, type TokenSet } from '../../space/oauth/token.ts';
 import { workerErrors } from '../app-error.ts';
 import { authorizeWithCode, whileSigningIn, type Identity } from '../oauth-authorize.ts';

@@ -6,7 +6,8 @@
  * kind never holds back the others. Failures stay inside their kind, except a 401, which fails the whole
  * search (the token is dead for every kind) and is recorded for the badge.
  */
-import type { AppError, AppErrorCode, Entity, EntityKind, GroupState, ResultGroup } from '../../shared/protocol.ts';
+import type { AppError, AppErrorCode, GroupState, ResultGroup } from '../../shared/protocol.ts';
+import type { Entity, EntityKind } from '../../shared/kinds.ts';
 import { queryCacheKey, type ParsedQuery } from '../../shared/query.ts';
 import { isSpaceError } from '../../space/errors.ts';
 import type { Found } from '../../kinds/kind-search.ts';

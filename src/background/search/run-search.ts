@@ -6,7 +6,8 @@
  * `post` is only called while `signal` is live: a newer search (or a closed port) silences this one.
  */
 import type { LastView } from '../../shared/last-view.ts';
-import type { DoneMessage, Entity, EntityKind, LookupServerMessage, SearchMessage } from '../../shared/protocol.ts';
+import type { DoneMessage, LookupServerMessage, SearchMessage } from '../../shared/protocol.ts';
+import type { Entity, EntityKind } from '../../shared/kinds.ts';
 import { parseQuery } from '../../shared/query.ts';
 import { openConnection, type ActiveConnection } from '../active-connection.ts';
 import { toAppError } from '../app-error.ts';

@@ -1,5 +1,6 @@
 import { ALL_KINDS, type EntityKind, type Filter } from '../../shared/kinds.ts';
-import { effectiveFilter, type ParsedQuery } from '../../shared/query.ts';
+import { type ParsedQuery } from '../../shared/query.ts';
+import { effectiveFilter } from '../../shared/query-text.ts';
 
 /**
  * Which kinds a query asks about:

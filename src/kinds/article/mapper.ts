@@ -1,7 +1,7 @@
 /** ArticleRecord → Article (OAS `ArticleRecord`: `GET /blog`, `GET /blog/{id}`). */
 import { batchFields } from '../../space/fields.ts';
 import type { Reader } from '../../space/parse.ts';
-import type { Article } from '../../space/types.ts';
+import type { Article } from './entity.ts';
 import { articleUrl } from './web-url.ts';
 import { HiddenFields, PERSON_REF_FIELDS, idAndName, idNameRef, optPersonRef } from '../../space/mappers/common.ts';
 

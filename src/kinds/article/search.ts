@@ -1,10 +1,11 @@
 import type { KindSearch } from '../kind-search.ts';
 import { textSearch } from '../text-search.ts';
-import { PERMISSION, article, searchArticles } from './space.ts';
+import { article, searchArticles } from './space.ts';
+import { articlePermissions } from './permissions.ts';
 
 export const articleSearch: KindSearch<'article'> = {
   kind: 'article',
-  permission: PERMISSION,
+  permission: articlePermissions[0],
   search: textSearch(searchArticles),
   /** `id` is the article's id (`GET /blog/{id}`). */
   details: (id) => (api, opts) => article(api, id, opts),

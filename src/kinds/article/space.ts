@@ -3,11 +3,9 @@ import type { SpaceApi } from '../../space/api.ts';
 import { pathSegment } from '../../space/api-paths.ts';
 import { batchOf, one } from '../../space/endpoint.ts';
 import { pageQuery } from '../../space/paging.ts';
-import type { Article, Batch, CallOptions, Page } from '../../space/types.ts';
+import type { Batch, CallOptions, Page } from '../../space/types.ts';
+import type { Article } from './entity.ts';
 import { ARTICLE_BATCH_FIELDS, ARTICLE_FIELDS, mapArticle } from './mapper.ts';
-
-/** "View articles" of `GET /blog` [C] → `Article.View` (NET `PermissionIdentifierViewArticles` [C]; JetBrains' unfurl app asks for `global:Article.View`). */
-export const PERMISSION = 'Article.View';
 
 /** Articles matching `query`; '' lists the newest. */
 export const searchArticles = async (api: SpaceApi, query: string, page?: Page, call?: CallOptions): Promise<Batch<Article>> => api.get({

@@ -1,7 +1,7 @@
 /** AllChannelsListEntry → Channel (space-api.md §2b; OAS `AllChannelsListEntry`). */
 import { batchFields } from '../../space/fields.ts';
 import type { Reader } from '../../space/parse.ts';
-import type { Channel } from '../../space/types.ts';
+import type { Channel } from './entity.ts';
 import { channelUrl } from './web-url.ts';
 import { HiddenFields, idAndName } from '../../space/mappers/common.ts';
 

@@ -6,11 +6,9 @@
 import type { SpaceApi } from '../../space/api.ts';
 import { batchOf } from '../../space/endpoint.ts';
 import { pageQuery } from '../../space/paging.ts';
-import type { Batch, CallOptions, Channel, Page } from '../../space/types.ts';
+import type { Batch, CallOptions, Page } from '../../space/types.ts';
+import type { Channel } from './entity.ts';
 import { CHANNEL_BATCH_FIELDS, mapChannel } from './mapper.ts';
-
-/** OAS `x-rights` of `GET /chats/channels/all-channels` is "View channel info" [C]; NET `PermissionIdentifierViewChannelInfo` [C]. */
-export const PERMISSION = 'Channel.ViewChannel';
 
 export const searchChannels = async (api: SpaceApi, query: string, page?: Page, call?: CallOptions): Promise<Batch<Channel>> => api.get({
   // `query` is required [C OAS, NET `ListAllChannelsAsync`]: sent even when empty, '' lists every channel.

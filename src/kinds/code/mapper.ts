@@ -13,7 +13,7 @@
  */
 import { batchFields } from '../../space/fields.ts';
 import type { Reader } from '../../space/parse.ts';
-import type { CodeMatch, CodeMatchLine } from '../../space/types.ts';
+import type { CodeMatch, CodeMatchLine } from './entity.ts';
 import { projectUrl } from '../project/web-url.ts';
 import { repositoryUrl } from '../repository/web-url.ts';
 import { fileUrl } from './web-url.ts';

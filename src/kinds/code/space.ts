@@ -3,11 +3,9 @@ import type { SpaceApi } from '../../space/api.ts';
 import { batchOf } from '../../space/endpoint.ts';
 import { SpaceError, isSpaceError } from '../../space/errors.ts';
 import { pageQuery } from '../../space/paging.ts';
-import type { Batch, CallOptions, CodeMatch, Page } from '../../space/types.ts';
+import type { Batch, CallOptions, Page } from '../../space/types.ts';
+import type { CodeMatch } from './entity.ts';
 import { CODE_BATCH_FIELDS, mapCodeMatch } from './mapper.ts';
-
-/** Source search has no `x-rights` in the spec; it reads repositories, so "Read Git repositories" covers it [I]. */
-export const PERMISSION = 'VcsRepository.Read';
 
 /**
  * In the 2024.3 spec, not in the 2024-11 SDK (space-api.md §12): Space 2024.3 has it, older servers don't, and

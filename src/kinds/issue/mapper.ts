@@ -2,7 +2,7 @@
 import { batchFields } from '../../space/fields.ts';
 import { formatIssueKey } from '../../space/keys.ts';
 import type { Reader } from '../../space/parse.ts';
-import type { Issue } from '../../space/types.ts';
+import type { Issue } from './entity.ts';
 import { projectUrl } from '../project/web-url.ts';
 import { issueUrl } from './web-url.ts';
 import { HiddenFields, PERSON_REF_FIELDS, optPersonRef } from '../../space/mappers/common.ts';

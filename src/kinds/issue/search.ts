@@ -1,10 +1,11 @@
 import type { KindSearch } from '../kind-search.ts';
 import { projectScopedSearch } from '../project-scoped.ts';
-import { PERMISSION, issueByKey, searchIssues } from './space.ts';
+import { issueByKey, searchIssues } from './space.ts';
+import { issuePermissions } from './permissions.ts';
 
 export const issueSearch: KindSearch<'issue'> = {
   kind: 'issue',
-  permission: PERMISSION,
+  permission: issuePermissions[0],
   projectScoped: true,
   search: projectScopedSearch('issue', {
     byKey: issueByKey,

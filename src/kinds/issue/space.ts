@@ -5,12 +5,10 @@ import { batchOf } from '../../space/endpoint.ts';
 import { formatIssueKey, isItemNumber, notAKey, parseIssueKey } from '../../space/keys.ts';
 import { pageQuery } from '../../space/paging.ts';
 import { Reader } from '../../space/parse.ts';
-import type { Batch, CallOptions, Issue, Page } from '../../space/types.ts';
+import type { Batch, CallOptions, Page } from '../../space/types.ts';
+import type { Issue } from './entity.ts';
 import { inProject, projectPath } from '../project/space.ts';
 import { ISSUE_BATCH_FIELDS, ISSUE_FIELDS, mapIssue } from './mapper.ts';
-
-/** "View issues" (space-api.md §6). */
-export const PERMISSION = 'Project.Issues.View';
 
 const issuesPath = (projectKey: string) => `${projectPath(projectKey)}/planning/issues`;
 

@@ -1,6 +1,6 @@
 import { t } from '../../shared/i18n.ts';
 import { Text } from '../../shared/ui/Text.tsx';
-import type { Issue } from '../../space/types.ts';
+import type { Issue } from './entity.ts';
 
 const HEX_COLOR = /^#?([0-9a-f]{6})$/i;
 

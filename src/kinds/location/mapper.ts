@@ -1,6 +1,6 @@
 /** TD_Location → Location (space-api.md §2b). */
 import type { Reader } from '../../space/parse.ts';
-import type { Location } from '../../space/types.ts';
+import type { Location } from './entity.ts';
 import { locationUrl } from './web-url.ts';
 import { HiddenFields, identityOf } from '../../space/mappers/common.ts';
 

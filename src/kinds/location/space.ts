@@ -4,11 +4,9 @@ import { pathSegment } from '../../space/api-paths.ts';
 import { one } from '../../space/endpoint.ts';
 import { mapEach, pageOffset, pageSize } from '../../space/paging.ts';
 import { readArrayElements } from '../../space/parse.ts';
-import type { Batch, CallOptions, Location, Page } from '../../space/types.ts';
+import type { Batch, CallOptions, Page } from '../../space/types.ts';
+import type { Location } from './entity.ts';
 import { LOCATION_FIELDS, mapLocation } from './mapper.ts';
-
-/** "View locations" (space-api.md §6). */
-export const PERMISSION = 'Locations.View';
 
 const LOCATIONS = '/team-directory/locations';
 export const locationPath = (id: string) => `${LOCATIONS}/${pathSegment(id)}`;

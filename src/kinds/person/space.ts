@@ -15,9 +15,6 @@ import type { Batch, CallOptions, Page, Person } from '../../space/types.ts';
 import { ABSENCE_BATCH_FIELDS, absenceToday } from './absence.ts';
 import { WORKING_DAYS_BATCH_FIELDS, currentSchedule } from './working-hours.ts';
 
-/** "View member profiles" (space-api.md §6). */
-export const PERMISSION = 'Profile.View';
-
 export const searchPeople = async (api: SpaceApi, query: string, page?: Page, call?: CallOptions): Promise<Batch<Person>> => api.get({
   op: 'searchPeople', path: '/team-directory/profiles', fields: PERSON_BATCH_FIELDS, query: { query, ...pageQuery(page) },
   on404: 'unsupported', map: batchOf(mapPerson),

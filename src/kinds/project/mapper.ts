@@ -1,7 +1,7 @@
 /** PR_Project → Project (space-api.md §2b; `key` is an object `{key}`). */
 import { batchFields } from '../../space/fields.ts';
 import type { Reader } from '../../space/parse.ts';
-import type { Project } from '../../space/types.ts';
+import type { Project } from './entity.ts';
 import { projectUrl } from './web-url.ts';
 import { HiddenFields } from '../../space/mappers/common.ts';
 

@@ -1,11 +1,12 @@
 import { isSpaceError } from '../../space/errors.ts';
-import type { Project } from '../../space/types.ts';
+import type { Project } from './entity.ts';
 import type { KindSearch } from '../kind-search.ts';
-import { PERMISSION, project, searchProjects } from './space.ts';
+import { project, searchProjects } from './space.ts';
+import { projectPermissions } from './permissions.ts';
 
 export const projectSearch: KindSearch<'project'> = {
   kind: 'project',
-  permission: PERMISSION,
+  permission: projectPermissions[0],
   async search(api, parsed, ctx) {
     if (parsed.query === '' && !parsed.projectKeyHint) return { items: [], unreadable: 0 };
     const opts = { signal: ctx.signal };

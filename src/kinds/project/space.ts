@@ -7,11 +7,9 @@ import { pathIdent } from '../../space/api-paths.ts';
 import { batchOf, one } from '../../space/endpoint.ts';
 import { SpaceError, isSpaceError } from '../../space/errors.ts';
 import { pageQuery } from '../../space/paging.ts';
-import type { Batch, CallOptions, Page, Project } from '../../space/types.ts';
+import type { Batch, CallOptions, Page } from '../../space/types.ts';
+import type { Project } from './entity.ts';
 import { PROJECT_BATCH_FIELDS, PROJECT_FIELDS, mapProject } from './mapper.ts';
-
-/** "View project details" (space-api.md §6). */
-export const PERMISSION = 'Project.View';
 
 /** `/projects/key:{key}`: also the start of the paths of what lives in a project (issues, reviews, repositories). */
 export const projectPath = (key: string) => `/projects/${pathIdent('key', key)}`;

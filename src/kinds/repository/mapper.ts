@@ -4,7 +4,7 @@
  */
 import { batchFields } from '../../space/fields.ts';
 import type { Reader } from '../../space/parse.ts';
-import type { Repository } from '../../space/types.ts';
+import type { Repository } from './entity.ts';
 import { repositoryUrl } from './web-url.ts';
 import { HiddenFields } from '../../space/mappers/common.ts';
 

@@ -1,10 +1,11 @@
 import type { KindSearch } from '../kind-search.ts';
 import { textSearch } from '../text-search.ts';
-import { PERMISSION, repository, searchRepositories } from './space.ts';
+import { repository, searchRepositories } from './space.ts';
+import { repositoryPermissions } from './permissions.ts';
 
 export const repositorySearch: KindSearch<'repository'> = {
   kind: 'repository',
-  permission: PERMISSION,
+  permission: repositoryPermissions[0],
   search: textSearch(searchRepositories),
   /** `id` is `PROJECT/name` (repositories have no global id in Space's find endpoint). */
   details(id) {

@@ -4,12 +4,10 @@ import { pathSegment } from '../../space/api-paths.ts';
 import { batchOf } from '../../space/endpoint.ts';
 import { pageQuery } from '../../space/paging.ts';
 import { Reader } from '../../space/parse.ts';
-import type { Batch, CallOptions, Page, Repository } from '../../space/types.ts';
+import type { Batch, CallOptions, Page } from '../../space/types.ts';
+import type { Repository } from './entity.ts';
 import { projectPath } from '../project/space.ts';
 import { REPOSITORY_FIND_BATCH_FIELDS, REPOSITORY_INFO_FIELDS, mapRepositoryFound, mapRepositoryInfo } from './mapper.ts';
-
-/** "Read Git repositories" (space-api.md §6). */
-export const PERMISSION = 'VcsRepository.Read';
 
 export const repositoryPath = (projectKey: string, name: string) => `${projectPath(projectKey)}/repositories/${pathSegment(name)}`;
 

@@ -5,7 +5,7 @@
 import { batchFields } from '../../space/fields.ts';
 import { formatReviewKey } from '../../space/keys.ts';
 import type { Reader } from '../../space/parse.ts';
-import type { Review } from '../../space/types.ts';
+import type { Review } from './entity.ts';
 import { projectUrl } from '../project/web-url.ts';
 import { reviewUrl } from './web-url.ts';
 import { HiddenFields, PERSON_REF_FIELDS, optPersonRef } from '../../space/mappers/common.ts';

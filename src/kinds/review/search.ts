@@ -1,10 +1,11 @@
 import type { KindSearch } from '../kind-search.ts';
 import { projectScopedSearch } from '../project-scoped.ts';
-import { PERMISSION, reviewByKey, searchReviews } from './space.ts';
+import { reviewByKey, searchReviews } from './space.ts';
+import { reviewPermissions } from './permissions.ts';
 
 export const reviewSearch: KindSearch<'review'> = {
   kind: 'review',
-  permission: PERMISSION,
+  permission: reviewPermissions[0],
   projectScoped: true,
   search: projectScopedSearch('review', {
     byKey: reviewByKey,

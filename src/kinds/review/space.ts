@@ -4,12 +4,10 @@ import { batchOf } from '../../space/endpoint.ts';
 import { formatReviewKey, notAKey, parseReviewKey } from '../../space/keys.ts';
 import { pageQuery } from '../../space/paging.ts';
 import { Reader } from '../../space/parse.ts';
-import type { Batch, CallOptions, Page, Review } from '../../space/types.ts';
+import type { Batch, CallOptions, Page } from '../../space/types.ts';
+import type { Review } from './entity.ts';
 import { inProject, projectPath } from '../project/space.ts';
 import { REVIEW_BATCH_FIELDS, REVIEW_FIELDS, mapReview } from './mapper.ts';
-
-/** "View code reviews" (space-api.md §6). */
-export const PERMISSION = 'Project.CodeReview.View';
 
 const reviewsPath = (projectKey: string) => `${projectPath(projectKey)}/code-reviews`;
 

@@ -1,7 +1,7 @@
 /** TD_Team → Team (space-api.md §2b). */
 import { batchFields } from '../../space/fields.ts';
 import type { Reader } from '../../space/parse.ts';
-import type { Team } from '../../space/types.ts';
+import type { Team } from './entity.ts';
 import { teamUrl } from './web-url.ts';
 import { HiddenFields, PERSON_REF_FIELDS, identityOf, localIsoDay, personRef } from '../../space/mappers/common.ts';
 

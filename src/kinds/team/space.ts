@@ -3,11 +3,9 @@ import type { SpaceApi } from '../../space/api.ts';
 import { pathSegment } from '../../space/api-paths.ts';
 import { batchOf, one } from '../../space/endpoint.ts';
 import { pageQuery } from '../../space/paging.ts';
-import type { Batch, CallOptions, Page, Team } from '../../space/types.ts';
+import type { Batch, CallOptions, Page } from '../../space/types.ts';
+import type { Team } from './entity.ts';
 import { TEAM_BATCH_FIELDS, TEAM_DETAIL_FIELDS, mapTeam } from './mapper.ts';
-
-/** "View teams" (space-api.md §6). */
-export const PERMISSION = 'Team.View';
 
 const TEAMS = '/team-directory/teams';
 export const teamPath = (id: string) => `${TEAMS}/${pathSegment(id)}`;

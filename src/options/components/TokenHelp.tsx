@@ -1,6 +1,6 @@
 import { t, type MessageKey } from '../../shared/i18n.ts';
 import type { ConnectMethod } from '../../shared/protocol.ts';
-import { REQUIRED_PERMISSIONS } from '../../space/required-permissions.ts';
+import { REQUIRED_PERMISSIONS } from '../../kinds/required-permissions.ts';
 import { applicationsUrl, personalTokensUrl } from '../../space/web-urls.ts';
 
 /** `Project.Issues.View` → `perm_Project_Issues_View`: what Space's token dialog calls it. */
@@ -15,7 +15,7 @@ interface TokenHelpProps {
 
 /**
  * The permissions to grant: to the personal token, or to the application registered for "Sign in with Space"
- * (which asks for exactly these, each as `global:<permission>`: src/space/oauth/scope.ts) — and where to do it.
+ * (which asks for exactly these, each as `global:<permission>`: src/kinds/required-permissions.ts) — and where to do it.
  */
 export function TokenHelp({ origin, method = 'token' }: TokenHelpProps) {
   const oauth = method === 'oauth';

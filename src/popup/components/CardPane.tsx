@@ -4,7 +4,7 @@ import { EntityCard } from '../../kinds/card-registry.tsx';
 import type { CardEnv } from '../../kinds/kind-view.ts';
 import { errorText } from '../../shared/error-text.ts';
 import { t } from '../../shared/i18n.ts';
-import type { Entity } from '../../shared/protocol.ts';
+import type { Entity } from '../../shared/kinds.ts';
 import { displayText } from '../../shared/ui/text.ts';
 import { useNow } from '../../shared/ui/use-now.ts';
 import { useDetails } from '../use-details.ts';

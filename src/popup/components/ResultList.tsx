@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { EntityRow, VIEWS } from '../../kinds/view-registry.tsx';
 import { t } from '../../shared/i18n.ts';
-import type { Entity, ResultGroup } from '../../shared/protocol.ts';
+import type { ResultGroup } from '../../shared/protocol.ts';
+import type { Entity } from '../../shared/kinds.ts';
 import { cachedAvatar } from '../details-cache.ts';
 import { optionKey } from '../results.ts';
 import { unreadableText } from '../unreadable.ts';
