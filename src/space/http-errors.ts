@@ -83,3 +83,12 @@ export function cancelled(): SpaceError {
 export function badResponse(ctx: CallContext, reason: BadResponseReason, status?: number): SpaceError {
   return new SpaceError('bad-response', status === undefined ? { ...ctx, reason } : { ...ctx, reason, status });
 }
+
+/** An attempt that went wrong, with what the retry loop needs to decide. */
+export class FailedAttempt {
+  constructor(
+    readonly error: SpaceError,
+    readonly transient: boolean,
+    readonly retryAfterMs: number | null = null,
+  ) {}
+}

@@ -9,12 +9,15 @@
  */
 import type { TokenSource } from './api.ts';
 import { backoffDelay, sleep } from './backoff.ts';
-import type { SpaceError, SpaceOperation } from './errors.ts';
+import type { SpaceOperation } from './errors.ts';
+import {
+  isRedirect, mediaType, refusalError, sameOriginUrl, spaceErrorBody, type RefusedAttempt, type SpaceErrorBody,
+} from './http-answer.ts';
 import * as fail from './http-errors.ts';
-import type { CallContext } from './http-errors.ts';
+import { FailedAttempt, type CallContext } from './http-errors.ts';
+import type { BytesRequest, Hop, JsonRequest, Picture, RequestBase, SendAnswer, SendRequest } from './http-requests.ts';
 import { imageTypeOf } from './image-type.ts';
-import { isObject, ShapeError } from './parse.ts';
-import { permissionFromDescription } from './permissions.ts';
+import { ShapeError } from './parse.ts';
 import { discard, readCappedBody } from './read-body.ts';
 import { parseRetryAfter } from './retry-after.ts';
 import { isSameOriginUrl } from './same-origin.ts';
@@ -43,85 +46,13 @@ export interface HttpOptions {
   random?: () => number;
 }
 
-interface RequestBase {
-  /** Already-encoded path under `/api/http`, e.g. `/team-directory/profiles/username:alex`. */
-  path: string;
-  query?: Query;
-  /** What is being done, for the error's details (a page words it). */
-  op: SpaceOperation;
-  /** Which item: `ABC-T-1`, the project key of a search in a project (see `SpaceOperation`). */
-  subject?: string;
-  /**
-   * How to read a 404 whose body is not Space's `not-found` error (a Space `not-found` body is always
-   * 'not-found'). Default 'not-found', as both SDKs read every 404 [C §12]. Collection and search endpoints
-   * say 'unsupported': see `errorOf()` for why a bare 404 there reads as a missing endpoint [I].
-   */
-  on404?: 'not-found' | 'unsupported';
-  /**
-   * How to read Space's 400 `validation-error` / `request-error`. Default 'invalid-request'. Lookups of an
-   * identifier the user typed (a key, a username) say 'not-found': Space rejects a malformed or unknown
-   * identifier that way [C §12: codes; I: which inputs], and "no such issue" is the answer the user needs.
-   */
-  onInvalid?: 'invalid-request' | 'not-found';
-  signal?: AbortSignal;
-}
-
-export interface JsonRequest extends RequestBase {
-  /** Mandatory: every JSON call names its fields (space-api.md §3). */
-  fields: string;
-}
-
-export interface BytesRequest extends Omit<RequestBase, 'path'> {
-  /** Absolute path on the origin, e.g. `/d/{id}`. */
-  absolutePath: string;
-  maxBytes: number;
-  accept: string;
-  /**
-   * Picture types accepted in a 2xx answer, recognised from the bytes (`imageTypeOf`) whatever the
-   * `Content-Type` header says; anything else is bad-response `not-image`.
-   */
-  contentTypes: readonly string[];
-  /**
-   * Redirects to follow within the Space origin (default 0); a redirect to another origin, or one more than this,
-   * is bad-response `redirect`. See `getBytes`.
-   */
-  redirects?: number;
-}
-
-export interface SendRequest {
-  /** On the origin: `<origin>/oauth/token`. */
-  url: string;
-  /** The fields of a POST, in order; a GET without it. */
-  form?: readonly (readonly [string, string])[];
-  /** Read a 2xx body as JSON. */
-  json: boolean;
-  signal?: AbortSignal;
-}
-
-/** A `send` answer: a 2xx (with its JSON and `Date` header), or a refusal with the error code its body names. */
-export type SendAnswer =
-  | { ok: true; status: number; json: unknown; date: string | null }
-  | { ok: false; status: number; error: string | null };
-
-export interface Picture {
-  contentType: string;
-  bytes: Uint8Array;
-}
-
-/** A redirect `getBytes` may follow: where to (null when a browser hides it: an opaque redirect), and its status. */
-interface Hop {
-  redirectTo: string | null;
-  status: number;
-}
-
 /** Error bodies only need their two fields; anything bigger is not a Space error. */
 const MAX_ERROR_BODY = 64 * 1024;
 /** The longest Retry-After we report to callers (they may schedule a later retry with it). */
 const MAX_REPORTED_RETRY_AFTER_MS = 60 * 60 * 1000;
-/** Transient statuses worth another attempt (ky's list minus 413, which won't change). */
-const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
 
-interface Attempt<T> {
+/** One call's attempts: what they send, and how their answers are read (`ctx`, `on404`, `onInvalid`: RefusedAttempt). */
+interface Attempt<T> extends RefusedAttempt {
   method: 'GET' | 'DELETE' | 'POST';
   url: string;
   /** A POST's body, `application/x-www-form-urlencoded` (the OAuth token endpoint). */
@@ -129,12 +60,9 @@ interface Attempt<T> {
   /** Reported to onResponse; never carries the query (it may hold search text). */
   reportPath: string;
   accept: string;
-  ctx: CallContext;
-  on404: 'not-found' | 'unsupported';
-  onInvalid: 'invalid-request' | 'not-found';
   /** Turns a 2xx response into the result; throws SpaceError for a bad one. */
   onSuccess: (response: Response) => Promise<{ value: T; bytes: number }>;
-  /** Whether failures may be retried at all (idempotent GETs). */
+  /** Whether an attempt that went wrong may be retried at all (idempotent GETs). */
   retryable: boolean;
   signal?: AbortSignal;
   /** Turns a non-2xx answer into the result (`send`); without it the answer becomes its SpaceError. */
@@ -146,15 +74,6 @@ interface Attempt<T> {
    * goes): `redirect:'follow'` with `mode:'same-origin'`.
    */
   followSameOrigin?: boolean;
-}
-
-/** An attempt that went wrong, with what the retry loop needs to decide. */
-class FailedAttempt {
-  constructor(
-    readonly error: SpaceError,
-    readonly transient: boolean,
-    readonly retryAfterMs: number | null = null,
-  ) {}
 }
 
 export class SpaceHttp {
@@ -419,57 +338,11 @@ export class SpaceHttp {
       const body = read.ok ? spaceErrorBody(read.bytes) : { error: null, description: null };
       if (attempt.onRefusal) return attempt.onRefusal(status, body);
       const retryAfter = parseRetryAfter(response.headers.get('retry-after'), MAX_REPORTED_RETRY_AFTER_MS);
-      throw this.errorOf(attempt, status, body, retryAfter, bearer ?? '');
+      throw refusalError(attempt, status, body, retryAfter, bearer ?? '');
     } catch (e) {
       throw classify(e);
     }
   }
-
-  /**
-   * A non-2xx answer as its error: what it is comes from Space's `error` code first, as in both SDKs, and from the
-   * status when there is no Space body or its code is unknown (`refusalOf`); the error carries the real status.
-   */
-  private errorOf(attempt: Attempt<unknown>, status: number, body: SpaceErrorBody, retryAfter: number | null, bearer: string): FailedAttempt {
-    const { ctx } = attempt;
-    switch (refusalOf(status, body.error)) {
-      case 'no-such-entity':
-        return new FailedAttempt(fail.notFound(ctx, status), false);
-      case 'not-found':
-        // The SDKs map every 404 to not-found [C §12], and so do we for entity lookups. On a collection or
-        // search endpoint (on404 'unsupported') there is no entity to miss, so a 404 without Space's
-        // `not-found` body is read as "this server has no such endpoint" — the web server's answer for a
-        // route this Space version lacks. [I] Settled by a request to a path a real Space doesn't have
-        // (and to a real search under a missing project): does its 404 carry `{"error":"not-found"}`? A search
-        // inside a project (issues, reviews) names the project too: client.ts `inProject` tells the two apart.
-        return new FailedAttempt(attempt.on404 === 'unsupported' ? fail.unsupported(ctx, status) : fail.notFound(ctx, status), false);
-      case 'invalid':
-        // For a user-typed identifier Space's answer to bad input means "no such item" (`onInvalid`).
-        return new FailedAttempt(attempt.onInvalid === 'not-found' ? fail.notFound(ctx, status) : fail.invalidRequest(ctx, status), false);
-      case 'unauthorized':
-        // [C] §5: the only description the SDKs know by heart; anything else reads as revoked.
-        return new FailedAttempt(fail.unauthorized(ctx, body.description === 'Access token has expired', status), false);
-      case 'forbidden':
-        // The permission is taken from the description only in its strict shapes.
-        return new FailedAttempt(fail.forbidden(ctx, permissionFromDescription(body.description, bearer)), false);
-      case 'unsupported':
-        return new FailedAttempt(fail.unsupported(ctx, status), false);
-      case 'too-large':
-        return new FailedAttempt(fail.badResponse(ctx, 'too-large', status), false);
-      case 'rate-limited':
-        // Retry-After is [U] but honoured when sent.
-        return new FailedAttempt(fail.rateLimited(ctx, retryAfter, status), true, retryAfter);
-      case 'timeout':
-        // HTTP semantics: the server gave up waiting for us; worth one more try.
-        return new FailedAttempt(fail.timeout(ctx, status), true);
-      case 'server':
-        // Transient only with a status that says so (a 501 with Space's `internal-server-error` stays final).
-        // 502–504 come from gateways; 503 may carry Retry-After for the expected downtime.
-        return new FailedAttempt(fail.server(ctx, status), RETRYABLE_STATUS.has(status), status === 503 ? retryAfter : null);
-      default:
-        return new FailedAttempt(fail.badResponse(ctx, 'unexpected-status', status), false);
-    }
-  }
-
 
   private async readJson(response: Response, ctx: CallContext): Promise<{ json: unknown; bytes: number }> {
     const type = mediaType(response.headers.get('content-type'));
@@ -496,47 +369,6 @@ export class SpaceHttp {
   }
 }
 
-/** What a non-2xx answer says, before it becomes a SpaceError with its real status (`errorOf`). */
-type Refusal =
-  | 'no-such-entity' | 'not-found' | 'invalid' | 'unauthorized' | 'forbidden' | 'unsupported' | 'too-large'
-  | 'rate-limited' | 'timeout' | 'server' | 'unexpected';
-
-/** Space's `error` codes: the nine of NET/KT `ErrorCodes` (space-api.md §5 [C]) but `duplicated-entity` (writes only). */
-const BY_CODE = new Map<string, Refusal>([
-  // [C] §5/§12: Space's own word that the entity doesn't exist, on any endpoint (a search under
-  // `/projects/key:NOPE/…` names a missing project), whatever the status.
-  ['not-found', 'no-such-entity'],
-  // [C] §12: Space's answer to bad input (a malformed or unknown identifier, a bad parameter), not a sign of an
-  // old server.
-  ['validation-error', 'invalid'],
-  ['request-error', 'invalid'],
-  ['permission-denied', 'forbidden'],
-  ['authentication-required', 'unauthorized'],
-  ['rate-limited', 'rate-limited'],
-  // The answer (or our request) is over Space's limit; retrying can't change it.
-  ['payload-too-large', 'too-large'],
-  ['internal-server-error', 'server'],
-]);
-
-/**
- * By Space's `error` code; without one (or with a code newer than this client) by status: the SDKs' mapping
- * (400 request error, 401, 403, 404, 413/431 too large, 429, 5xx; space-api.md §5 [C]) plus HTTP semantics for
- * 405/501 (method not allowed / not implemented: a missing endpoint) and 408 (the server gave up waiting).
- */
-function refusalOf(status: number, code: string | null): Refusal {
-  const byCode = code === null ? undefined : BY_CODE.get(code);
-  if (byCode) return byCode;
-  if (status === 400) return 'invalid';
-  if (status === 401) return 'unauthorized';
-  if (status === 403) return 'forbidden';
-  if (status === 404) return 'not-found';
-  if (status === 405 || status === 501) return 'unsupported';
-  if (status === 413 || status === 431) return 'too-large';
-  if (status === 429) return 'rate-limited';
-  if (status === 408) return 'timeout';
-  return status >= 500 ? 'server' : 'unexpected';
-}
-
 /**
  * `?a=1&b=x&b=y&$fields=…`. Arrays repeat the key (the SDKs' convention). `$`, `,` and `:` stay
  * literal — legal in a query and what Space's spec marks `allowReserved` for `$fields` — which keeps
@@ -556,45 +388,3 @@ function encodeQuery(text: string): string {
   return encodeURIComponent(text).replace(/%(?:24|2C|3A)/gi, (m) => decodeURIComponent(m));
 }
 
-/** `application/json; charset=utf-8` → `application/json`. */
-function mediaType(header: string | null): string {
-  return (header ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-}
-
-/** A non-2xx answer's error body, as far as it is Space's (or OAuth's: the same two fields, RFC 6749 §5.2). */
-export interface SpaceErrorBody {
-  error: string | null;
-  description: string | null;
-}
-
-/** `{error, error_description}` when the body is a Space error (space-api.md §5); nulls otherwise. */
-function spaceErrorBody(bytes: Uint8Array): SpaceErrorBody {
-  try {
-    const json: unknown = JSON.parse(new TextDecoder().decode(bytes));
-    if (!isObject(json)) return { error: null, description: null };
-    return {
-      error: typeof json.error === 'string' ? json.error : null,
-      description: typeof json.error_description === 'string' ? json.error_description : null,
-    };
-  } catch {
-    return { error: null, description: null };
-  }
-}
-
-/** `location` resolved against `from`, when it is a plain http(s) URL on `origin`; null otherwise. */
-function sameOriginUrl(location: string, from: string, origin: string): string | null {
-  try {
-    const url = new URL(location, from);
-    return isSameOriginUrl(url.href, origin) ? url.href : null;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * A redirect handed back by `redirect:'manual'`: browsers give an `opaqueredirect` response with status 0
- * (Fetch standard), Node's fetch the 3xx response itself.
- */
-function isRedirect(response: Response): boolean {
-  return response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
-}
