@@ -48,7 +48,7 @@ export const NO_REFRESH_TOKEN = 'none: re-authorize silently';
 export const REFRESH_MARGIN_MS = 60_000;
 
 /** When a token of this lifetime should be refreshed: 60 s before expiry, or after ¾ of a short lifetime. */
-export function refreshAtOf(tokens: Pick<TokenSet, 'expiresAt' | 'expiresInSec'>): number {
+function refreshAtOf(tokens: Pick<TokenSet, 'expiresAt' | 'expiresInSec'>): number {
   return tokens.expiresAt - Math.min(REFRESH_MARGIN_MS, (tokens.expiresInSec * 1000) / 4);
 }
 
@@ -80,7 +80,7 @@ export function oauthTokenSource(deps: Deps, record: ConnectionRecord): TokenSou
  * A fresh access token for `record`, sharing the refresh in flight if there is one. `stale`: the token the
  * caller found wanting (null: none stored); a newer stored token is used without another refresh.
  */
-export function refreshAccessToken(deps: Deps, record: ConnectionRecord, stale: string | null): Promise<string> {
+function refreshAccessToken(deps: Deps, record: ConnectionRecord, stale: string | null): Promise<string> {
   const running = inFlight.get(record.id);
   if (running) return running;
   const flight = refreshOnce(deps, record, stale).finally(() => {

@@ -5,7 +5,7 @@ import { isPrivateWindow } from './private-window.ts';
 import { messageReceived, searchCleared, searchSent, type ResultsState } from './results.ts';
 
 /** Between keystrokes; the worker also cancels whatever a newer search makes stale. */
-export const DEBOUNCE_MS = 150;
+const DEBOUNCE_MS = 150;
 
 export interface Lookup {
   results: ResultsState;

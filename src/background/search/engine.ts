@@ -21,7 +21,7 @@ import { shareInFlight } from './dedupe.ts';
 import { scopeLoader } from './scope.ts';
 
 /** Results per kind: the popup shows a handful per group. */
-export const TOP_PER_KIND = 6;
+const TOP_PER_KIND = 6;
 
 /** Failures a retry would only repeat: they replace a stale answer. Space refusing our request (400) is one. */
 const LASTING_FAILURES: ReadonlySet<AppErrorCode> = new Set([
