@@ -15,8 +15,10 @@ const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
 /** What `refusalError` needs of the attempt: what it was about, and how its endpoint reads a 404 and a 400. */
 export interface RefusedAttempt {
   ctx: CallContext;
-  on404: 'not-found' | 'unsupported';
-  onInvalid: 'invalid-request' | 'not-found';
+  /** Default 'not-found' (`RequestBase.on404`). */
+  on404?: 'not-found' | 'unsupported';
+  /** Default 'invalid-request' (`RequestBase.onInvalid`). */
+  onInvalid?: 'invalid-request' | 'not-found';
 }
 
 /** A non-2xx answer's error body, as far as it is Space's (or OAuth's: the same two fields, RFC 6749 §5.2). */

@@ -59,7 +59,8 @@ interface Attempt<T> extends RefusedAttempt {
   form?: string;
   /** Reported to onResponse; never carries the query (it may hold search text). */
   reportPath: string;
-  accept: string;
+  /** Default `application/json`. */
+  accept?: string;
   /** Turns a 2xx response into the result; throws SpaceError for a bad one. */
   onSuccess: (response: Response) => Promise<{ value: T; bytes: number }>;
   /** Whether an attempt that went wrong may be retried at all (idempotent GETs). */
@@ -92,10 +93,9 @@ export class SpaceHttp {
       method: 'GET',
       url: this.apiUrl(req.path, { ...req.query, $fields: req.fields }),
       reportPath: `/api/http${req.path}`,
-      accept: 'application/json',
       ctx,
-      on404: req.on404 ?? 'not-found',
-      onInvalid: req.onInvalid ?? 'invalid-request',
+      on404: req.on404,
+      onInvalid: req.onInvalid,
       retryable: true,
       signal: req.signal,
       onSuccess: async (response) => {
@@ -138,8 +138,8 @@ export class SpaceHttp {
         reportPath: req.absolutePath,
         accept: req.accept,
         ctx,
-        on404: req.on404 ?? 'not-found',
-        onInvalid: req.onInvalid ?? 'invalid-request',
+        on404: req.on404,
+        onInvalid: req.onInvalid,
         retryable: true,
         signal: req.signal,
         ...(maxRedirects > 0 ? {
@@ -179,10 +179,7 @@ export class SpaceHttp {
       method: 'DELETE',
       url: this.apiUrl(req.path, req.query ?? {}),
       reportPath: `/api/http${req.path}`,
-      accept: 'application/json',
       ctx,
-      on404: 'not-found',
-      onInvalid: 'invalid-request',
       retryable: false,
       signal: req.signal,
       onSuccess: async (response) => {
@@ -207,10 +204,7 @@ export class SpaceHttp {
         url: req.url,
         ...(req.form ? { form: req.form.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&') } : {}),
         reportPath: new URL(req.url).pathname,
-        accept: 'application/json',
-        ctx,
-        on404: 'not-found',
-        onInvalid: 'invalid-request',
+          ctx,
         retryable: false,
         signal: req.signal,
         onSuccess: async (response) => {
@@ -296,7 +290,7 @@ export class SpaceHttp {
           headers: {
             ...(bearer === null ? {} : { Authorization: `Bearer ${bearer}` }),
             ...(attempt.form === undefined ? {} : { 'Content-Type': 'application/x-www-form-urlencoded' }),
-            Accept: attempt.accept,
+            Accept: attempt.accept ?? 'application/json',
           },
           ...(attempt.form === undefined ? {} : { body: attempt.form }),
           credentials: 'omit',
