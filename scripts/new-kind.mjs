@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// `npm run new-kind <name> [-- --dry-run]`: scaffolds src/kinds/<name>/ — meta.ts, search.ts, view.tsx, card.tsx and
-// fixture.ts — with stubs typed against the registries and `TODO(new-kind)` where a decision is needed, then prints
-// what else a kind needs (docs/adding-a-kind.md). Refuses a name that already has a folder. `--dry-run` lists the
+// `npm run new-kind <name> [-- --dry-run]`: scaffolds src/kinds/<name>/ — its label (meta.ts), permissions, entity
+// type, Space side (space.ts: the requests; mapper.ts with its $fields; web-url.ts), worker side (search.ts), row
+// (view.tsx), card (card.tsx) and test fixture — with stubs typed against the registries and `TODO(new-kind)` where a
+// decision is needed, then prints what else a kind needs (docs/adding-a-kind.md); the registries find the folder. Refuses a name that already has a folder. `--dry-run` lists the
 // files without writing; `--root <dir>` scaffolds into another copy of the repository (tests).
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -24,21 +25,84 @@ export function checkName(name) {
 /** The files of a new kind folder: path relative to the folder → content. */
 export function kindFiles(name) {
   const letter = name[0].toUpperCase();
+  const type = `${letter}${name.slice(1)}`;
+  const upper = name.toUpperCase();
   return {
     'meta.ts': `import type { KindMeta } from '../kind-meta.ts';
 
 // ${TODO}: the badge letter and hue (white text on 30 % lightness keeps 4.5:1); \`kind_${name}\` in messages.json.
 export const ${name}Meta: KindMeta<'${name}'> = { kind: '${name}', label: 'kind_${name}', letter: '${letter}', hue: 0 };
 `,
+    'permissions.ts': `// ${TODO}: the Space permissions its requests need (space-api.md §6, with the evidence), its search's first (named
+// in a group's 403 when Space names none); each with its Space name in messages.json (\`perm_<code>\`, dots as \`_\`).
+// Options lists them and "Sign in with Space" asks for them (src/kinds/required-permissions.ts).
+export const ${name}Permissions = ['Profile.View'] as const;
+`,
+    'entity.ts': `/** The ${name} kind's entity, as its mapper (mapper.ts) builds it; it adds itself to the client's \`EntityTypes\`. */
+import type { EntityBase } from '../../space/types.ts';
+
+// ${TODO}: the fields its row and card show, in the extension's words (Space's shape is the mapper's business).
+export interface ${type} extends EntityBase {
+  kind: '${name}';
+}
+
+declare module '../../space/types.ts' {
+  interface EntityTypes { ${name}: ${type} }
+}
+`,
+    'web-url.ts': `import { urlSegment as seg, webUrl } from '../../space/web-urls.ts';
+
+// ${TODO}: the page Space opens for it (space-api.md §7), with the evidence ([C], [I] or [U]); built from ids only.
+export function ${name}Url(origin: string, id: string): string {
+  return webUrl(origin, \`/${name}/\${seg(id)}\`);
+}
+`,
+    'mapper.ts': `/** ${TODO}: Space's DTO → ${type} (space-api.md §2b). */
+import { batchFields } from '../../space/fields.ts';
+import { HiddenFields } from '../../space/mappers/common.ts';
+import type { Reader } from '../../space/parse.ts';
+import type { ${type} } from './entity.ts';
+import { ${name}Url } from './web-url.ts';
+
+// ${TODO}: exactly the fields the mapper reads, written as they go on the wire (fields.test.ts checks the syntax).
+export const ${upper}_FIELDS = 'id,name';
+export const ${upper}_BATCH_FIELDS = batchFields(${upper}_FIELDS);
+
+/** Required fields throw a ShapeError (the item is counted unreadable); withheld ones go in \`hidden\` (common.ts). */
+export function map${type}(item: Reader, origin: string): ${type} {
+  const hidden = new HiddenFields();
+  const id = item.id('id');
+  return hidden.apply<${type}>({ kind: '${name}', id, title: item.optStr('name') ?? id, webUrl: ${name}Url(origin, id) });
+}
+`,
+    'space.ts': `/** The ${name} kind's Space side: its requests, served by the client's one generic call (\`api.get\`). */
+import type { SpaceApi } from '../../space/api.ts';
+import { batchOf } from '../../space/endpoint.ts';
+import { pageQuery } from '../../space/paging.ts';
+import type { Batch, CallOptions, Page } from '../../space/types.ts';
+import type { ${type} } from './entity.ts';
+import { ${upper}_BATCH_FIELDS, map${type} } from './mapper.ts';
+
+// ${TODO}: the endpoint (space-api.md §2a) with Space's own parameter names (\`query\`, \`term\`, \`text\`: here and
+// nowhere else); a lookup of one item (\`subject\`, \`onInvalid: 'not-found'\`, \`one(map…)\`) when the card needs more
+// than the row. Every call is \`async\`, so a bad id is a rejected promise, never a synchronous throw.
+export const search${type}s = async (api: SpaceApi, query: string, page?: Page, call?: CallOptions): Promise<Batch<${type}>> => api.get({
+  op: 'search${type}s', path: '/${name}s', fields: ${upper}_BATCH_FIELDS, query: { query, ...pageQuery(page) },
+  on404: 'unsupported', map: batchOf(map${type}),
+}, call);
+`,
     'search.ts': `import type { KindSearch } from '../kind-search.ts';
+import { textSearch } from '../text-search.ts';
+import { ${name}Permissions } from './permissions.ts';
+import { search${type}s } from './space.ts';
 
 export const ${name}Search: KindSearch<'${name}'> = {
   kind: '${name}',
-  // ${TODO}: the permission this search needs (listed in src/space/required-permissions.ts, named in messages.json).
-  permission: 'Profile.View',
-  // ${TODO}: the client's search (src/space/api.ts); \`textSearch\` (text-search.ts) for one global request.
-  search: async () => ({ items: [], unreadable: 0 }),
-  // ${TODO}: decode what card.tsx's \`detailsId\` hands out into the client call that loads the full card (or keep
+  permission: ${name}Permissions[0],
+  // ${TODO}: \`textSearch\` (text-search.ts) for one organization-wide request; \`projectScopedSearch\`
+  // (project-scoped.ts) for a search in each project of the user's scope.
+  search: textSearch(search${type}s),
+  // ${TODO}: decode what card.tsx's \`detailsId\` hands out into the space.ts call that loads the full card (or keep
   // null when the row is the whole card and \`detailsId\` hands out none).
   details: () => null,
   // ${TODO}: the line after the title in the address bar's suggestions.
@@ -68,35 +132,30 @@ export const ${name}Card: KindCard<'${name}'> = {
   Card,
   // ${TODO}: what Alt+K copies (a key, a name), or null.
   copyKey: () => null,
-  // ${TODO}: the id search.ts's \`details\` decodes (what Space's single-item endpoint for this kind takes), or null
-  // when the row is the whole card (no details request).
-  detailsId: (entity) => entity.id,
+  // ${TODO}: the id search.ts's \`details\` decodes, or null when the row is the whole card (no details request).
+  detailsId: () => null,
 };
 `,
     'fixture.ts': `/** Test fixture (test-support/fixtures.ts): a ${name} whose every string field is \`s(n)\`. */
-import type { EntityOf } from '../../space/types.ts';
 import type { Fixture } from '../test-support/fixtures.ts';
 
-// ${TODO}: every field of the entity, each string one \`s(n)\` with its own n, and drop the cast.
+// ${TODO}: every field of the entity, each string one \`s(n)\` with its own n.
 export const fixture: Fixture<'${name}'> = (s) => ({
   kind: '${name}', id: s(0), title: s(1), webUrl: 'https://space.example.com/x',
-} as EntityOf<'${name}'>);
+});
 `,
   };
 }
 
-/** What a kind needs besides its folder, in the order that keeps the compiler's errors few. */
+/** What a kind needs besides its folder: nothing else in src/ (the registries are built from the folders). */
 export function remainingSteps(name) {
   return [
-    `The client (src/space): the entity type in types.ts (in the Entity union), its search and card calls in api.ts and`,
-    `  client.ts, its mapper in mappers/${name}.ts with its $fields and its web URL (web-urls.ts), its permission in`,
-    `  required-permissions.ts.`,
-    `The registry lines: '${name}' in ALL_KINDS (src/shared/kinds.ts), and one line each in src/kinds/search-registry.ts,`,
-    `  src/kinds/view-registry.tsx and src/kinds/card-registry.tsx.`,
-    `Its messages: kind_${name} (and perm_<Permission>, card texts) in public/_locales/en/messages.json.`,
-    `The demo server: its data and endpoint in one file, scripts/demo-space/kinds/${name}.ts (see kind-kit.ts); an e2e`,
-    `  case in e2e/kind-cases.ts.`,
-    `Then clear every ${TODO} in src/kinds/${name}/ and run: npx tsc --noEmit && npx vitest run src/kinds`,
+    `Its place in ALL_KINDS (src/shared/kinds.ts): its group, chip and Alt+digit order.`,
+    `Its messages in public/_locales/en/messages.json: kind_${name}, perm_<code> for a new permission, the card's texts.`,
+    `The demo server: its data and endpoint in one module, scripts/demo-space/kinds/${name}.ts (see kind-kit.ts).`,
+    `The tests around the folder: its find → open case in e2e/kind-cases.ts; fuzz targets for its mapper and calls in`,
+    `  scripts/fuzz/mapper-targets.ts and responses.ts (the fuzz refuses to run without them).`,
+    `Then clear every ${TODO} in src/kinds/${name}/ and run: npx tsc --noEmit && npx vitest run src/kinds scripts/fuzz`,
     `  (docs/adding-a-kind.md).`,
   ];
 }

@@ -12,6 +12,8 @@ import { checkName, scaffold, TODO } from './new-kind.mjs';
 
 const ROOT = join(import.meta.dirname, '..');
 const SCRIPT = join(import.meta.dirname, 'new-kind.mjs');
+/** Every file a kind folder has (src/kinds/registry.test.ts). */
+const KIND_FILES = ['meta.ts', 'permissions.ts', 'entity.ts', 'web-url.ts', 'mapper.ts', 'space.ts', 'search.ts', 'view.tsx', 'card.tsx', 'fixture.ts'];
 const run = (...args: string[]) => spawnSync(process.execPath, [SCRIPT, ...args], { encoding: 'utf8' });
 
 describe('npm run new-kind', () => {
@@ -28,10 +30,12 @@ describe('npm run new-kind', () => {
   it('a dry run lists the files and the remaining steps, and writes nothing', () => {
     const result = run('zzdryrun', '--dry-run');
     expect(result.status).toBe(0);
-    for (const file of ['meta.ts', 'search.ts', 'view.tsx', 'card.tsx', 'fixture.ts']) expect(result.stdout).toContain(`src/kinds/zzdryrun/${file}`);
-    for (const step of ['src/space', 'ALL_KINDS', 'search-registry.ts', 'view-registry.tsx', 'card-registry.tsx', 'messages.json', 'scripts/demo-space']) {
+    for (const file of KIND_FILES) expect(result.stdout).toContain(`src/kinds/zzdryrun/${file}`);
+    for (const step of ['ALL_KINDS', 'messages.json', 'scripts/demo-space', 'e2e/kind-cases.ts', 'scripts/fuzz']) {
       expect(result.stdout).toContain(step);
     }
+    // The registries are built from the folders: no line to write there.
+    expect(result.stdout).not.toMatch(/registry|src\/space/);
     expect(existsSync(join(ROOT, 'src', 'kinds', 'zzdryrun'))).toBe(false);
   });
 
@@ -44,10 +48,10 @@ describe('npm run new-kind', () => {
     symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'));
 
     it('scaffolds a folder that compiles in place of a real kind, with TODO markers in every file', () => {
-      // `team` is listed in ALL_KINDS and the registries, and the client maps it: its folder is swapped for a fresh one.
+      // `team` is listed in ALL_KINDS: its folder is swapped for a fresh one.
       rmSync(join(copy, 'src', 'kinds', 'team'), { recursive: true });
       const written = scaffold(copy, 'team');
-      expect(written.sort()).toEqual(['card.tsx', 'fixture.ts', 'meta.ts', 'search.ts', 'view.tsx'].map((f) => join('src', 'kinds', 'team', f)));
+      expect(written.sort()).toEqual([...KIND_FILES].sort().map((f) => join('src', 'kinds', 'team', f)));
       for (const file of readdirSync(join(copy, 'src', 'kinds', 'team'))) {
         expect(readFileSync(join(copy, 'src', 'kinds', 'team', file), 'utf8'), file).toContain(TODO);
       }
