@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PENDING_QUERY_KEY } from '../src/shared/protocol.ts';
+import { PENDING_QUERY_KEY } from '../src/shared/storage-keys.ts';
 import { issueUrl } from '../src/kinds/issue/web-url.ts';
 import type { Harness } from './harness.ts';
 import { useHarness } from './use-harness.ts';

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LIMITS, PENDING_QUERY_KEY } from '../shared/protocol.ts';
+import { LIMITS } from '../shared/protocol.ts';
+import { PENDING_QUERY_KEY } from '../shared/storage-keys.ts';
 import { saveConnection } from './connection-store.ts';
 import { MENU_ID, createContextMenu, handleContextMenuClick } from './context-menu.ts';
 import { onInstalled } from './install.ts';

@@ -10,7 +10,8 @@
  *    selection in a private window: our pages can't open there ("spanning" mode), and a normal window's tab
  *    would take the private selection into that window's history and our cache.
  */
-import { PENDING_QUERY_KEY, type PendingQuery } from '../shared/protocol.ts';
+import type { PendingQuery } from '../shared/protocol.ts';
+import { PENDING_QUERY_KEY } from '../shared/storage-keys.ts';
 import { sanitizeQuery } from '../shared/query.ts';
 import { findKeyInText, MAX_KEY_SCAN, type EntityKey } from '../space/keys.ts';
 import { issueUrl } from '../kinds/issue/web-url.ts';

@@ -7,7 +7,8 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { LAST_VIEW_KEY } from '../shared/storage-keys.ts';
-import { LOOKUP_PORT, LOOKUP_PORT_PRIVATE, PENDING_QUERY_KEY, type GroupMessage, type LookupServerMessage } from '../shared/protocol.ts';
+import { LOOKUP_PORT, LOOKUP_PORT_PRIVATE, type GroupMessage, type LookupServerMessage } from '../shared/protocol.ts';
+import { PENDING_QUERY_KEY } from '../shared/storage-keys.ts';
 import { writesSettled } from './cache.ts';
 import { handleContextMenuClick, MENU_ID } from './context-menu.ts';
 import { handleOmniboxEnter, handleOmniboxInput } from './omnibox.ts';

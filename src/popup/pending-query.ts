@@ -1,6 +1,6 @@
 import browser from '../shared/browser.ts';
 import type { Storage } from 'webextension-polyfill';
-import { PENDING_QUERY_KEY } from '../shared/protocol.ts';
+import { PENDING_QUERY_KEY } from '../shared/storage-keys.ts';
 import { freshPendingQuery } from './prefill.ts';
 
 /**

@@ -221,15 +221,10 @@ export type LookupServerMessage = GroupMessage | DoneMessage | FailMessage;
 
 // ---- context menu → popup hand-over -----------------------------------------------------------------
 
-/**
- * `storage.session` key where the context-menu handler leaves the selection before `action.openPopup()`.
- * The popup reads it on open (and via storage.onChanged, in case it opened first), uses it if younger than
- * PENDING_QUERY_MAX_AGE_MS, and removes it. When openPopup is unavailable the popup page opens in a tab with
- * `?q=<query>` instead.
- */
-export const PENDING_QUERY_KEY = 'pendingQuery';
+/** How long a pending query (PENDING_QUERY_KEY, storage-keys.ts) is good for. */
 export const PENDING_QUERY_MAX_AGE_MS = 30_000;
 
+/** The selection the context-menu handler leaves for the popup under PENDING_QUERY_KEY (storage-keys.ts). */
 export interface PendingQuery {
   /** Already sanitized: single line, no control characters, at most LIMITS.query characters. */
   query: string;

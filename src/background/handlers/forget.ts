@@ -10,7 +10,7 @@
  * that lands during Sign out stores nothing after it.
  */
 import type { ForgetResult } from '../../shared/protocol.ts';
-import { PENDING_QUERY_KEY } from '../../shared/protocol.ts';
+import { PENDING_QUERY_KEY } from '../../shared/storage-keys.ts';
 import { openConnection } from '../active-connection.ts';
 import { revokeRefreshToken } from '../../space/oauth/revoke.ts';
 import { toAppError } from '../app-error.ts';
