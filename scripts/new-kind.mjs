@@ -36,7 +36,7 @@ export const ${name}Meta: KindMeta<'${name}'> = { kind: '${name}', label: 'kind_
     'permissions.ts': `// ${TODO}: the Space permissions its requests need (space-api.md §6, with the evidence), its search's first (named
 // in a group's 403 when Space names none); each with its Space name in messages.json (\`perm_<code>\`, dots as \`_\`).
 // Options lists them and "Sign in with Space" asks for them (src/kinds/required-permissions.ts).
-export const ${name}Permissions = ['Profile.View'] as const;
+export const permissions = ['Profile.View'] as const;
 `,
     'entity.ts': `/** The ${name} kind's entity, as its mapper (mapper.ts) builds it; it adds itself to the client's \`EntityTypes\`. */
 import type { EntityBase } from '../../space/types.ts';
@@ -93,12 +93,12 @@ export const search${type}s = async (api: SpaceApi, query: string, page?: Page, 
 `,
     'search.ts': `import type { KindSearch } from '../kind-search.ts';
 import { textSearch } from '../text-search.ts';
-import { ${name}Permissions } from './permissions.ts';
+import { permissions } from './permissions.ts';
 import { search${type}s } from './space.ts';
 
-export const ${name}Search: KindSearch<'${name}'> = {
+export const search: KindSearch<'${name}'> = {
   kind: '${name}',
-  permission: ${name}Permissions[0],
+  permission: permissions[0],
   // ${TODO}: \`textSearch\` (text-search.ts) for one organization-wide request; \`projectScopedSearch\`
   // (project-scoped.ts) for a search in each project of the user's scope.
   search: textSearch(search${type}s),
@@ -114,7 +114,7 @@ import { ${name}Meta } from './meta.ts';
 
 // ${TODO}: the row's muted second line, parts joined with " · " (see issue/view.tsx; \`title\` when the first line
 // is more than the entity's title).
-export const ${name}View: KindView<'${name}'> = {
+export const view: KindView<'${name}'> = {
   meta: ${name}Meta,
   detail: () => [],
 };
@@ -128,7 +128,7 @@ function Card({ entity }: CardProps<'${name}'>) {
   return <CardHead meta={${name}Meta} title={entity.title} />;
 }
 
-export const ${name}Card: KindCard<'${name}'> = {
+export const card: KindCard<'${name}'> = {
   Card,
   // ${TODO}: what Alt+K copies (a key, a name), or null.
   copyKey: () => null,

@@ -1,17 +1,16 @@
 /**
  * The popup's active-result side of every kind of ALL_KINDS (src/shared/kinds.ts): card, Alt+K value, details id —
- * `<kind>Card` of each folder's card.tsx, found by folder (kind-folders.ts), so adding a kind writes no line here. Loaded by the popup
+ * `card` of each folder's card.tsx, found by folder (`byKind`, shared/kinds.ts), so adding a kind writes no line here. Loaded by the popup
  * with a dynamic import after its first paint, so the rows-only first frame stays small; a card is needed only
  * once a result is active. Adding a kind: docs/adding-a-kind.md.
  */
 import type { VNode } from 'preact';
-import type { Entity, EntityKind } from '../shared/kinds.ts';
+import { byKind, type Entity, type EntityKind } from '../shared/kinds.ts';
 import { HiddenByPermissions, UnreadableFields } from './card-parts.tsx';
-import { fromKindFolders } from './kind-folders.ts';
 import type { CardEnv, KindCard } from './kind-view.ts';
 
-export const CARDS: { readonly [K in EntityKind]: KindCard<K> } = fromKindFolders(
-  import.meta.glob<Record<string, unknown>>('./*/card.tsx', { eager: true }), 'card.tsx', 'Card',
+export const CARDS: { readonly [K in EntityKind]: KindCard<K> } = byKind(
+  import.meta.glob('./*/card.tsx', { eager: true, import: 'card' }), 'card.tsx',
 ) as { readonly [K in EntityKind]: KindCard<K> };
 
 // TypeScript cannot correlate `entity.kind` with `CARDS[entity.kind]` across the union, so the unchecked step

@@ -1,7 +1,7 @@
 /**
  * Every kind is complete. A kind is its folder plus its place in ALL_KINDS: the registries are built from the
- * folders (kind-folders.ts; a listed kind whose folder lacks a piece fails there, by name), and this checks the
- * rest — a kind folder nobody listed, a missing file, a piece that is another kind's, a label or permission without
+ * folders (`byKind`, shared/kinds.ts), and this checks that each is complete — a kind folder nobody listed, a missing
+ * file or export, a piece that is another kind's, a label or permission without
  * its text in messages.json, a details id its own worker side cannot read back, a scaffold TODO left.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -47,6 +47,13 @@ describe('the kinds', () => {
 
   it('every registry has each kind of ALL_KINDS, in its order, and no other', () => {
     for (const registry of [KIND_SEARCHES, VIEWS, CARDS]) expect(Object.keys(registry)).toEqual([...ALL_KINDS]);
+  });
+
+  it.each(ALL_KINDS)('%s: its folder exports each piece the registries read', (kind) => {
+    expect(KIND_SEARCHES[kind], `src/kinds/${kind}/search.ts exports \`search\``).toBeDefined();
+    expect(VIEWS[kind], `src/kinds/${kind}/view.tsx exports \`view\``).toBeDefined();
+    expect(CARDS[kind], `src/kinds/${kind}/card.tsx exports \`card\``).toBeDefined();
+    expect(REQUIRED_PERMISSIONS.every((p) => typeof p === 'string'), `src/kinds/${kind}/permissions.ts exports \`permissions\``).toBe(true);
   });
 
   it.each(ALL_KINDS)('%s: each registry line is its own kind\'s, and its label has its text', (kind) => {

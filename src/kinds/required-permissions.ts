@@ -4,11 +4,10 @@
  * kind's "View member profiles" covers it. The Options page lists them with their Space names (messages.json,
  * `perm_<code>`); "Sign in with Space" asks for exactly these.
  */
-import { ALL_KINDS } from '../shared/kinds.ts';
-import { fromKindFolders } from './kind-folders.ts';
+import { ALL_KINDS, byKind } from '../shared/kinds.ts';
 
-const KIND_PERMISSIONS = fromKindFolders<readonly string[]>(
-  import.meta.glob<Record<string, unknown>>('./*/permissions.ts', { eager: true }), 'permissions.ts', 'Permissions',
+const KIND_PERMISSIONS = byKind(
+  import.meta.glob<readonly string[]>('./*/permissions.ts', { eager: true, import: 'permissions' }), 'permissions.ts',
 );
 
 export const REQUIRED_PERMISSIONS: readonly string[] = [...new Set(ALL_KINDS.flatMap((kind) => KIND_PERMISSIONS[kind]))];

@@ -1,16 +1,15 @@
 /**
- * The popup's first-paint side of every kind of ALL_KINDS (src/shared/kinds.ts): label, badge, row — `<kind>View`
- * of each folder's view.tsx, found by folder (kind-folders.ts), so adding a kind writes no line here. Adding a kind:
+ * The popup's first-paint side of every kind of ALL_KINDS (src/shared/kinds.ts): label, badge, row — `view`
+ * of each folder's view.tsx, found by folder (`byKind`, shared/kinds.ts), so adding a kind writes no line here. Adding a kind:
  * docs/adding-a-kind.md.
  */
-import type { Entity, EntityKind } from '../shared/kinds.ts';
+import { byKind, type Entity, type EntityKind } from '../shared/kinds.ts';
 import { Text } from '../shared/ui/Text.tsx';
-import { fromKindFolders } from './kind-folders.ts';
 import type { KindView } from './kind-view.ts';
 import { Joined, KindBadge, RowText } from './row-parts.tsx';
 
-export const VIEWS: { readonly [K in EntityKind]: KindView<K> } = fromKindFolders(
-  import.meta.glob<Record<string, unknown>>('./*/view.tsx', { eager: true }), 'view.tsx', 'View',
+export const VIEWS: { readonly [K in EntityKind]: KindView<K> } = byKind(
+  import.meta.glob('./*/view.tsx', { eager: true, import: 'view' }), 'view.tsx',
 ) as { readonly [K in EntityKind]: KindView<K> };
 
 /** Any entity's row, as its own kind's view describes it. */

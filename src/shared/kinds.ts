@@ -25,3 +25,18 @@ export type Filter = 'all' | EntityKind;
  */
 type EveryKindListed<Unlisted extends never> = Unlisted;
 export type _EveryClientKindIsListed = EveryKindListed<Exclude<keyof EntityTypes, EntityKind>>;
+
+/**
+ * A registry built from the kinds' folders: `modules` is an eager `import.meta.glob` of one export of one file of every
+ * folder (`import.meta.glob('./*\/search.ts', { eager: true, import: 'search' })` in src/kinds), and the entry of kind
+ * `k` is the one of `./k/<file>`: one per kind listed above, in its order, so adding a kind writes no registry line.
+ * A listed kind whose folder lacks the file or the export has `undefined` there: src/kinds/registry.test.ts fails on
+ * it, by name, and on a folder nobody listed. Here, beside the list, so that the registries of the popup, the options
+ * page and the worker share no chunk of their own.
+ *
+ * Only Vite (the build, vitest, `scripts/lib/vite-run.mjs`) resolves `import.meta.glob`: a script run by tsx must not
+ * import a registry.
+ */
+export function byKind<T>(modules: Record<string, T>, file: string): Record<EntityKind, T> {
+  return Object.fromEntries(ALL_KINDS.map((kind) => [kind, modules[`./${kind}/${file}`]])) as Record<EntityKind, T>;
+}

@@ -29,7 +29,7 @@ function Card({ entity }: CardProps<'article'>) {
   );
 }
 
-export const articleCard: KindCard<'article'> = {
+export const card: KindCard<'article'> = {
   Card,
   copyKey: (article) => article.title || null,
   detailsId: (article) => article.id,

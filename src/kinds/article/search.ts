@@ -1,11 +1,11 @@
 import type { KindSearch } from '../kind-search.ts';
 import { textSearch } from '../text-search.ts';
 import { article, searchArticles } from './space.ts';
-import { articlePermissions } from './permissions.ts';
+import { permissions } from './permissions.ts';
 
-export const articleSearch: KindSearch<'article'> = {
+export const search: KindSearch<'article'> = {
   kind: 'article',
-  permission: articlePermissions[0],
+  permission: permissions[0],
   search: textSearch(searchArticles),
   /** `id` is the article's id (`GET /blog/{id}`). */
   details: (id) => (api, opts) => article(api, id, opts),

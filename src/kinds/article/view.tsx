@@ -3,7 +3,7 @@ import { PersonRefName } from '../row-parts.tsx';
 import { articleDate } from './date.ts';
 import { articleMeta } from './meta.ts';
 
-export const articleView: KindView<'article'> = {
+export const view: KindView<'article'> = {
   meta: articleMeta,
   detail: (entity) => [entity.author && <PersonRefName person={entity.author} />, articleDate(entity.createdAt)],
 };

@@ -31,7 +31,7 @@ function Card({ entity, env }: CardProps<'channel'>) {
   );
 }
 
-export const channelCard: KindCard<'channel'> = {
+export const card: KindCard<'channel'> = {
   Card,
   copyKey: (channel) => channel.name || null,
   // The search row has everything the card shows: no details request.

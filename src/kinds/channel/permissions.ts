@@ -1,2 +1,2 @@
 /** OAS `x-rights` of `GET /chats/channels/all-channels` is "View channel info" [C]; code from NET `PermissionIdentifierViewChannelInfo` [C]. */
-export const channelPermissions = ['Channel.ViewChannel'] as const;
+export const permissions = ['Channel.ViewChannel'] as const;

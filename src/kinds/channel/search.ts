@@ -1,11 +1,11 @@
 import type { KindSearch } from '../kind-search.ts';
 import { textSearch } from '../text-search.ts';
 import { searchChannels } from './space.ts';
-import { channelPermissions } from './permissions.ts';
+import { permissions } from './permissions.ts';
 
-export const channelSearch: KindSearch<'channel'> = {
+export const search: KindSearch<'channel'> = {
   kind: 'channel',
-  permission: channelPermissions[0],
+  permission: permissions[0],
   search: textSearch(searchChannels),
   // The row is the whole card (Space's channel endpoint tells no more than the list entry): the card hands out
   // no details id (card.tsx), so there is none to read.

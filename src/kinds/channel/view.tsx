@@ -3,7 +3,7 @@ import { Text } from '../../shared/ui/Text.tsx';
 import type { KindView } from '../kind-view.ts';
 import { channelMeta } from './meta.ts';
 
-export const channelView: KindView<'channel'> = {
+export const view: KindView<'channel'> = {
   meta: channelMeta,
   detail: (entity) => [
     entity.description && <Text value={entity.description} />,

@@ -48,7 +48,7 @@ function Card({ entity, env }: CardProps<'code'>) {
   );
 }
 
-export const codeCard: KindCard<'code'> = {
+export const card: KindCard<'code'> = {
   Card,
   copyKey: (match) => (match.path ? `${match.path}${match.line === null ? '' : `:${match.line}`}` : null),
   // The search row has everything the card shows (the matching lines come with it): no details request.

@@ -1,11 +1,11 @@
 import type { KindSearch } from '../kind-search.ts';
 import { textSearch } from '../text-search.ts';
 import { searchCode } from './space.ts';
-import { codePermissions } from './permissions.ts';
+import { permissions } from './permissions.ts';
 
-export const codeSearch: KindSearch<'code'> = {
+export const search: KindSearch<'code'> = {
   kind: 'code',
-  permission: codePermissions[0],
+  permission: permissions[0],
   // An older server has no source search: its 404 is `unsupported`, the group's "not available on this server".
   search: textSearch(searchCode),
   // The row is the whole card (the matching lines come with it): the card hands out no details id (card.tsx).

@@ -2,7 +2,7 @@ import { Text } from '../../shared/ui/Text.tsx';
 import type { KindView } from '../kind-view.ts';
 import { codeMeta } from './meta.ts';
 
-export const codeView: KindView<'code'> = {
+export const view: KindView<'code'> = {
   meta: codeMeta,
   title: (entity) => <Text value={entity.title} class="mono" />,
   detail: (entity) => [

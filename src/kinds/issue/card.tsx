@@ -24,7 +24,7 @@ function Card({ entity, env }: CardProps<'issue'>) {
   );
 }
 
-export const issueCard: KindCard<'issue'> = {
+export const card: KindCard<'issue'> = {
   Card,
   copyKey: (i) => i.key || null,
   detailsId: (i) => i.key,

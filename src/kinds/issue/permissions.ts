@@ -1,2 +1,2 @@
 /** "View issues" (space-api.md §6). */
-export const issuePermissions = ['Project.Issues.View'] as const;
+export const permissions = ['Project.Issues.View'] as const;

@@ -1,11 +1,11 @@
 import type { KindSearch } from '../kind-search.ts';
 import { projectScopedSearch } from '../project-scoped.ts';
 import { issueByKey, searchIssues } from './space.ts';
-import { issuePermissions } from './permissions.ts';
+import { permissions } from './permissions.ts';
 
-export const issueSearch: KindSearch<'issue'> = {
+export const search: KindSearch<'issue'> = {
   kind: 'issue',
-  permission: issuePermissions[0],
+  permission: permissions[0],
   projectScoped: true,
   search: projectScopedSearch('issue', {
     byKey: issueByKey,

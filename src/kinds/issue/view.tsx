@@ -3,7 +3,7 @@ import { keyedTitle, PersonRefName } from '../row-parts.tsx';
 import { issueMeta } from './meta.ts';
 import { StatusChip } from './status.tsx';
 
-export const issueView: KindView<'issue'> = {
+export const view: KindView<'issue'> = {
   meta: issueMeta,
   title: keyedTitle,
   detail: (entity) => [

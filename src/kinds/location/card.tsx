@@ -36,7 +36,7 @@ function Card({ entity, env }: CardProps<'location'>) {
   );
 }
 
-export const locationCard: KindCard<'location'> = {
+export const card: KindCard<'location'> = {
   Card,
   copyKey: (l) => l.name || l.title || null,
   detailsId: (l) => l.id,

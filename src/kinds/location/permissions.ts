@@ -1,2 +1,2 @@
 /** "View locations" (space-api.md §6). */
-export const locationPermissions = ['Locations.View'] as const;
+export const permissions = ['Locations.View'] as const;

@@ -86,7 +86,7 @@ function Card({ entity, env }: CardProps<'person'>) {
   );
 }
 
-export const personCard: KindCard<'person'> = {
+export const card: KindCard<'person'> = {
   Card,
   copyKey: (p) => p.username || null,
   detailsId: (p) => p.username,

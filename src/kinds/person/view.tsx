@@ -3,7 +3,7 @@ import { Text } from '../../shared/ui/Text.tsx';
 import type { KindView } from '../kind-view.ts';
 import { personMeta } from './meta.ts';
 
-export const personView: KindView<'person'> = {
+export const view: KindView<'person'> = {
   meta: personMeta,
   detail: (entity) => [
     entity.username && <Text value={`@${entity.username}`} />,

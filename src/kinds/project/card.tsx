@@ -17,7 +17,7 @@ function Card({ entity, env }: CardProps<'project'>) {
   );
 }
 
-export const projectCard: KindCard<'project'> = {
+export const card: KindCard<'project'> = {
   Card,
   copyKey: (p) => p.key || null,
   detailsId: (p) => p.key,

@@ -1,2 +1,2 @@
 /** "View project details" (space-api.md §6): search, lookup, and the projects the search scope reads. */
-export const projectPermissions = ['Project.View'] as const;
+export const permissions = ['Project.View'] as const;

@@ -2,11 +2,11 @@ import { isSpaceError } from '../../space/errors.ts';
 import type { Project } from './entity.ts';
 import type { KindSearch } from '../kind-search.ts';
 import { project, searchProjects } from './space.ts';
-import { projectPermissions } from './permissions.ts';
+import { permissions } from './permissions.ts';
 
-export const projectSearch: KindSearch<'project'> = {
+export const search: KindSearch<'project'> = {
   kind: 'project',
-  permission: projectPermissions[0],
+  permission: permissions[0],
   async search(api, parsed, ctx) {
     if (parsed.query === '' && !parsed.projectKeyHint) return { items: [], unreadable: 0 };
     const opts = { signal: ctx.signal };

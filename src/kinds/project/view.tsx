@@ -3,7 +3,7 @@ import { Text } from '../../shared/ui/Text.tsx';
 import type { KindView } from '../kind-view.ts';
 import { projectMeta } from './meta.ts';
 
-export const projectView: KindView<'project'> = {
+export const view: KindView<'project'> = {
   meta: projectMeta,
   detail: (entity) => [<Text value={entity.key} class="mono" />, entity.private && t('card_private')],
 };

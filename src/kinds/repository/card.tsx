@@ -24,7 +24,7 @@ function Card({ entity, env }: CardProps<'repository'>) {
   );
 }
 
-export const repositoryCard: KindCard<'repository'> = {
+export const card: KindCard<'repository'> = {
   Card,
   copyKey: (r) => r.name || null,
   detailsId: (r) => `${r.projectKey}/${r.name}`,

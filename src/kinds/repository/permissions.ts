@@ -1,2 +1,2 @@
 /** "Read Git repositories" (space-api.md §6). */
-export const repositoryPermissions = ['VcsRepository.Read'] as const;
+export const permissions = ['VcsRepository.Read'] as const;

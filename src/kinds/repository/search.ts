@@ -1,11 +1,11 @@
 import type { KindSearch } from '../kind-search.ts';
 import { textSearch } from '../text-search.ts';
 import { repository, searchRepositories } from './space.ts';
-import { repositoryPermissions } from './permissions.ts';
+import { permissions } from './permissions.ts';
 
-export const repositorySearch: KindSearch<'repository'> = {
+export const search: KindSearch<'repository'> = {
   kind: 'repository',
-  permission: repositoryPermissions[0],
+  permission: permissions[0],
   search: textSearch(searchRepositories),
   /** `id` is `PROJECT/name` (repositories have no global id in Space's find endpoint). */
   details(id) {

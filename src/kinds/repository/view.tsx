@@ -2,7 +2,7 @@ import { Text } from '../../shared/ui/Text.tsx';
 import type { KindView } from '../kind-view.ts';
 import { repositoryMeta } from './meta.ts';
 
-export const repositoryView: KindView<'repository'> = {
+export const view: KindView<'repository'> = {
   meta: repositoryMeta,
   detail: (entity) => [
     <Text value={entity.projectKey} class="mono" />,

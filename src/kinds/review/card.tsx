@@ -31,7 +31,7 @@ function Card({ entity, env }: CardProps<'review'>) {
   );
 }
 
-export const reviewCard: KindCard<'review'> = {
+export const card: KindCard<'review'> = {
   Card,
   copyKey: (r) => r.key || null,
   detailsId: (r) => r.key,

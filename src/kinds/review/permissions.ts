@@ -1,2 +1,2 @@
 /** "View code reviews" (space-api.md §6). */
-export const reviewPermissions = ['Project.CodeReview.View'] as const;
+export const permissions = ['Project.CodeReview.View'] as const;

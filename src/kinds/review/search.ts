@@ -1,11 +1,11 @@
 import type { KindSearch } from '../kind-search.ts';
 import { projectScopedSearch } from '../project-scoped.ts';
 import { reviewByKey, searchReviews } from './space.ts';
-import { reviewPermissions } from './permissions.ts';
+import { permissions } from './permissions.ts';
 
-export const reviewSearch: KindSearch<'review'> = {
+export const search: KindSearch<'review'> = {
   kind: 'review',
-  permission: reviewPermissions[0],
+  permission: permissions[0],
   projectScoped: true,
   search: projectScopedSearch('review', {
     byKey: reviewByKey,

@@ -3,7 +3,7 @@ import { keyedTitle, PersonRefName } from '../row-parts.tsx';
 import { reviewMeta } from './meta.ts';
 import { ReviewState } from './state.tsx';
 
-export const reviewView: KindView<'review'> = {
+export const view: KindView<'review'> = {
   meta: reviewMeta,
   title: keyedTitle,
   detail: (entity) => [

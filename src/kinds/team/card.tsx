@@ -22,7 +22,7 @@ function Card({ entity }: CardProps<'team'>) {
   );
 }
 
-export const teamCard: KindCard<'team'> = {
+export const card: KindCard<'team'> = {
   Card,
   copyKey: (team) => team.name || team.title || null,
   detailsId: (team) => team.id,

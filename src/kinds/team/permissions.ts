@@ -1,2 +1,2 @@
 /** "View teams" (space-api.md §6). */
-export const teamPermissions = ['Team.View'] as const;
+export const permissions = ['Team.View'] as const;

@@ -3,7 +3,7 @@ import { Text } from '../../shared/ui/Text.tsx';
 import type { KindView } from '../kind-view.ts';
 import { teamMeta } from './meta.ts';
 
-export const teamView: KindView<'team'> = {
+export const view: KindView<'team'> = {
   meta: teamMeta,
   detail: (entity) => [
     entity.parent && <Text value={entity.parent.name} />,
