@@ -5,7 +5,8 @@
  * cleared when all is well. The tooltip explains the state in words.
  */
 import type { ConnectionStatus } from '../shared/protocol.ts';
-import { readConnection, statusOf, toStatus } from './connection-store.ts';
+import { statusOf, toStatus } from './connection-status.ts';
+import { readConnection } from './connection-store.ts';
 import type { Platform } from './platform.ts';
 import { applyPolicyTo, readPolicy, storedRefusal } from './policy.ts';
 

@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { computeBadgeState, refreshBadge } from './badge.ts';
+import { statusOf } from './connection-status.ts';
 import {
   ACCESS_TOKEN_KEY, REFRESH_TOKEN_KEY, TOKEN_KEY, forgetConnection, last4, makeSessionOnly, markSignInRefused, readConnection,
-  restrictStorageAccess, saveConnection, statusOf, storeRefreshedTokens, updateConnection, type ConnectionRecord,
+  saveConnection, storeRefreshedTokens, updateConnection, type ConnectionRecord,
 } from './connection-store.ts';
 import { onStartup } from './install.ts';
 import { removeSettings, SETTINGS_KEY } from './settings-store.ts';
+import { restrictStorageAccess } from './storage-access.ts';
 import { createFakeBrowser } from '../shared/test-support/fake-browser.ts';
 import { CONNECTION_KEY } from '../shared/storage-keys.ts';
 

@@ -30,11 +30,10 @@
  * that matters: a stopped worker loses the operations it had not started, which never wrote anything.
  */
 import { CONNECTION_KEY, connectionIdOf } from '../shared/storage-keys.ts';
-import type { AuthState, ConnectMethod, ConnectionStatus } from '../shared/protocol.ts';
+import type { ConnectMethod } from '../shared/protocol.ts';
 import type { Person } from '../space/types.ts';
-import { hasHostPermission } from './host-permission.ts';
 import type { Platform, StorageAreaLike } from './platform.ts';
-import { hasStoredScope, readSettings, removeSettings, writeSettings } from './settings-store.ts';
+import { readSettings, removeSettings, writeSettings } from './settings-store.ts';
 
 export const TOKEN_KEY = 'token';
 export const REFRESH_TOKEN_KEY = 'refreshToken';
@@ -42,7 +41,8 @@ export const ACCESS_TOKEN_KEY = 'accessToken';
 
 /** The key of each method's long-lived secret (in storage.local, or storage.session when session-only). */
 const SECRET_KEY: Record<ConnectMethod, string> = { token: TOKEN_KEY, oauth: REFRESH_TOKEN_KEY };
-const ALL_SECRET_KEYS = [TOKEN_KEY, REFRESH_TOKEN_KEY];
+/** Every method's long-lived secret key: what Forget removes, and what counts as a leftover (connection-status.ts). */
+export const ALL_SECRET_KEYS = [TOKEN_KEY, REFRESH_TOKEN_KEY];
 
 /** The tail of the credential queue: settles when every operation queued so far has. */
 let credentialQueue: Promise<unknown> = Promise.resolve();
@@ -391,68 +391,4 @@ export function writeSearchScope(platform: Platform, searchProjects: string[]): 
 export async function currentConnectionId(platform: Platform): Promise<string | null> {
   const got = await platform.storage.local.get(CONNECTION_KEY);
   return isRecord(got[CONNECTION_KEY]) ? got[CONNECTION_KEY].id : null;
-}
-
-/**
- * Without a record, is anything else of a connection left: a secret in either area (a worker stopped between
- * two writes), an access token, or a search scope?
- */
-async function hasLeftovers(platform: Platform): Promise<boolean> {
-  const [local, session, scope] = await Promise.all([
-    platform.storage.local.get(ALL_SECRET_KEYS),
-    platform.storage.session.get([...ALL_SECRET_KEYS, ACCESS_TOKEN_KEY]),
-    hasStoredScope(platform),
-  ]);
-  return Object.keys(local).length > 0 || Object.keys(session).length > 0 || scope;
-}
-
-export function toStatus(stored: StoredConnection, granted: boolean, leftovers = false): ConnectionStatus {
-  const { record, token } = stored;
-  const configured = record !== null && token !== null;
-  let auth: AuthState = 'unverified';
-  // No host access comes first: without it the token cannot even be checked (openConnection agrees).
-  if (configured) {
-    auth = !granted ? 'no-host-permission'
-      : record.auth === 'rejected' && record.method === 'oauth' ? 'sign-in-again'
-      : record.auth;
-  }
-  return {
-    configured,
-    origin: record?.origin ?? null,
-    host: record ? new URL(record.origin).host : null,
-    identity: configured ? record.identity : null,
-    method: record?.method ?? 'token',
-    clientId: record?.clientId ?? null,
-    tokenLast4: configured && record.method === 'token' ? record.tokenLast4 : null,
-    lastVerified: configured ? record.lastVerified : null,
-    sessionOnly: record?.sessionOnly ?? false,
-    auth,
-    remembered: record !== null || token !== null || leftovers,
-  };
-}
-
-/**
- * What pages may know of what `readConnection` returned — configured, origin, method, identity, last 4 characters
- * (personal tokens), auth state; never a token — with the host permission and the leftovers checked live.
- */
-export async function statusOf(platform: Platform, stored: StoredConnection): Promise<ConnectionStatus> {
-  const granted = stored.record ? await hasHostPermission(platform, stored.record.origin) : false;
-  const leftovers = stored.record === null && await hasLeftovers(platform);
-  return toStatus(stored, granted, leftovers);
-}
-
-/**
- * Only trusted contexts (our pages and the worker) may read storage. Chrome 102+ supports this for session
- * (already the default there) and Chrome 140+ for local; Firefox has no setAccessLevel. It is defence in
- * depth — we ship no content scripts — so a missing or failing method is ignored.
- */
-export async function restrictStorageAccess(platform: Platform): Promise<void> {
-  for (const area of [platform.storage.local, platform.storage.session]) {
-    if (typeof area.setAccessLevel !== 'function') continue;
-    try {
-      await area.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
-    } catch {
-      // Older Chrome rejects for `local`; nothing to do.
-    }
-  }
 }

@@ -10,7 +10,7 @@ import browser from 'webextension-polyfill';
 import { createSpaceClient } from '../space/client.ts';
 import { refreshBadge } from './badge.ts';
 import { browserPlatform } from './browser-platform.ts';
-import { restrictStorageAccess } from './connection-store.ts';
+import { restrictStorageAccess } from './storage-access.ts';
 import { handleContextMenuClick } from './context-menu.ts';
 import { handlers } from './handlers/index.ts';
 import { onInstalled, onStartup } from './install.ts';
