@@ -1,215 +1,16 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from '../../../scripts/demo-space/server.ts';
-import { useDemoServer } from '../../../scripts/demo-space/use-demo-server.ts';
 import { createSpaceClient } from '../client.ts';
-import { authorizeUrl, diagnoseAuthorize, parseRedirect } from './authorize.ts';
-import { OAuthError, type OAuthErrorCode } from './errors.ts';
-import { base64url, createPkce, isValidVerifier, pkceChallenge, randomState, randomVerifier } from './pkce.ts';
-import { revokeRefreshToken } from './revoke.ts';
-import { clockSkewSuspected, exchangeCode, refresh, type TokenSet } from './token.ts';
-import { describeOAuthError } from './describe.ts';
+import { CONFIDENTIAL, OAUTH_SCOPE, REDIRECT, useOAuthDemo } from '../test-support/oauth-demo.ts';
 import { useScriptedServer } from '../test-support/scripted-server.ts';
+import type { OAuthErrorCode } from './errors.ts';
+import { randomVerifier } from './pkce.ts';
+import { revokeRefreshToken } from './revoke.ts';
+import { clockSkewSuspected, exchangeCode, refresh } from './token.ts';
 
-const REDIRECT = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';
-/** A scope like the extension's (the extension's own is the kinds' permissions: src/kinds/required-permissions.ts). */
-const OAUTH_SCOPE = 'global:Profile.View global:Profile.WorkingDays.View global:Profile.Locations.View global:Profile.Absences.View '
-  + 'global:Locations.View global:Team.View global:Project.View global:Project.Issues.View global:Project.CodeReview.View '
-  + 'global:VcsRepository.Read global:Channel.ViewChannel global:Article.View';
-const CONFIDENTIAL = { clientId: 'confidential-app', name: 'Server app', redirectUris: [REDIRECT], publicClients: false, clientSecret: 's3cret' };
-
-/** Every secret a test saw; no error may ever carry one. */
-const secrets = new Set<string>();
-const demo = useDemoServer({ oauthApps: [CONFIDENTIAL] });
+const { demo, secrets, oauthErrorOf, signIn, codeFor } = useOAuthDemo();
 let server: DemoServer;
 beforeEach(() => { server = demo.current; });
-
-/** The OAuthError a call fails with, checked to hold no secret anywhere (fields, message, English text). */
-async function oauthErrorOf(pending: Promise<unknown> | (() => unknown)): Promise<OAuthError> {
-  try {
-    await (typeof pending === 'function' ? pending() : pending);
-  } catch (e) {
-    expect(e).toBeInstanceOf(OAuthError);
-    const error = e as OAuthError;
-    const visible = JSON.stringify({ fields: { ...error }, message: error.message, english: describeOAuthError(error) });
-    for (const secret of secrets) expect(visible).not.toContain(secret);
-    return error;
-  }
-  throw new Error('expected the call to fail');
-}
-
-/** Drives the demo's consent page like the browser would: GET the page, POST Approve (or Deny); the redirect's URL. */
-async function consent(url: string, decision: 'approve' | 'deny' = 'approve'): Promise<string> {
-  const page = await fetch(url, { redirect: 'manual' });
-  const html = await page.text();
-  const form = new URLSearchParams();
-  for (const m of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) {
-    form.append(m[1] as string, (m[2] as string).replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n))));
-  }
-  form.set('decision', decision);
-  const answer = await fetch(`${server.url}/oauth/auth/decision`, {
-    method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString(),
-  });
-  expect(answer.status).toBe(302);
-  return answer.headers.get('location') as string;
-}
-
-/** A full sign-in against the demo server: authorize URL → consent → redirect → exchange. */
-async function signIn(clientId = server.oauthClientId): Promise<{ tokens: TokenSet; code: string; verifier: string }> {
-  const { verifier, challenge } = await createPkce();
-  const state = randomState();
-  const redirected = await consent(authorizeUrl({ origin: server.url, clientId, redirectUri: REDIRECT, scope: OAUTH_SCOPE, state, challenge }));
-  const { code } = parseRedirect(redirected, state, server.url);
-  secrets.add(code).add(verifier);
-  const tokens = await exchangeCode({ origin: server.url, clientId, code, redirectUri: REDIRECT, verifier });
-  secrets.add(tokens.accessToken);
-  if (tokens.refreshToken) secrets.add(tokens.refreshToken);
-  return { tokens, code, verifier };
-}
-
-/** Up to the code, for tests of the exchange. */
-async function codeFor(clientId = server.oauthClientId): Promise<{ code: string; verifier: string }> {
-  const { verifier, challenge } = await createPkce();
-  const state = randomState();
-  const redirected = await consent(authorizeUrl({ origin: server.url, clientId, redirectUri: REDIRECT, scope: OAUTH_SCOPE, state, challenge }));
-  const { code } = parseRedirect(redirected, state);
-  secrets.add(code).add(verifier);
-  return { code, verifier };
-}
-
-// ----- PKCE -------------------------------------------------------------------------------------------------------
-
-describe('PKCE (RFC 7636)', () => {
-  // RFC 7636 Appendix B: the 32 random octets, their base64url (the verifier), the SHA-256 octets of the verifier
-  // and their base64url (the challenge). (A copy of the challenge going around as "…uJGPWKyeCM" is a typo: it is
-  // not the base64url of the RFC's own hash octets.)
-  const OCTETS = [116, 24, 223, 180, 151, 153, 224, 37, 79, 250, 96, 125, 216, 173, 187, 186, 22, 212, 37, 77, 105, 214, 191, 240, 91, 88, 5, 88, 83, 132, 141, 121];
-  const VERIFIER = 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk';
-  const HASH = [19, 211, 30, 150, 26, 26, 216, 236, 47, 22, 177, 12, 76, 152, 46, 8, 118, 168, 120, 173, 109, 241, 68, 86, 110, 225, 137, 74, 203, 112, 249, 195];
-  const CHALLENGE = 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM';
-
-  it("matches Appendix B's test vector", async () => {
-    expect(base64url(new Uint8Array(OCTETS))).toBe(VERIFIER);
-    expect(base64url(new Uint8Array(HASH))).toBe(CHALLENGE);
-    expect(await pkceChallenge(VERIFIER)).toBe(CHALLENGE);
-    const fill = (bytes: Uint8Array): Uint8Array => {
-      bytes.set(OCTETS);
-      return bytes;
-    };
-    expect(randomVerifier(fill)).toBe(VERIFIER);
-    expect(await createPkce(fill)).toEqual({ verifier: VERIFIER, challenge: CHALLENGE });
-  });
-
-  it('makes 43-character verifiers from 32 random bytes, different each time', async () => {
-    const a = await createPkce();
-    const b = await createPkce();
-    expect(a.verifier).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(a.challenge).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(a.verifier).not.toBe(b.verifier);
-    expect(isValidVerifier(a.verifier)).toBe(true);
-    expect(randomState()).toMatch(/^[A-Za-z0-9_-]{22}$/);
-    expect(randomState()).not.toBe(randomState());
-  });
-
-  it('refuses verifiers RFC 7636 does not allow', async () => {
-    for (const bad of ['', 'a'.repeat(42), 'a'.repeat(129), `${'a'.repeat(42)}+`, `${'a'.repeat(42)} `]) {
-      expect(isValidVerifier(bad)).toBe(false);
-      await expect(pkceChallenge(bad)).rejects.toThrow(TypeError);
-    }
-    expect(isValidVerifier('a'.repeat(128))).toBe(true);
-    expect(isValidVerifier(`${'a'.repeat(39)}-._~`)).toBe(true);
-  });
-
-  it('base64url has no padding and uses - and _', () => {
-    expect(base64url(new Uint8Array([0xfb, 0xff]))).toBe('-_8');
-    expect(base64url(new Uint8Array([]))).toBe('');
-  });
-});
-
-// ----- scope and URL ----------------------------------------------------------------------------------------------
-
-describe('scope and authorization URL', () => {
-  it('builds the documented GET /oauth/auth request', () => {
-    const url = authorizeUrl({
-      origin: 'https://space.example.com', clientId: 'client id/1', redirectUri: REDIRECT, scope: 'global:Profile.View global:Team.View',
-      state: 'st&ate', challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
-    });
-    expect(url).toBe('https://space.example.com/oauth/auth?response_type=code&client_id=client%20id%2F1'
-      + '&redirect_uri=https%3A%2F%2Fabcdefghijklmnopabcdefghijklmnop.chromiumapp.org%2F&scope=global%3AProfile.View%20global%3ATeam.View'
-      + '&state=st%26ate&request_credentials=default&access_type=offline&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256');
-    const params = new URL(url).searchParams;
-    expect(params.get('scope')).toBe('global:Profile.View global:Team.View');
-    expect(params.get('client_id')).toBe('client id/1');
-  });
-
-  it('refuses what would make a broken request', () => {
-    const ok = { origin: 'https://space.example.com', clientId: 'c', redirectUri: REDIRECT, scope: OAUTH_SCOPE, state: 's', challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM' };
-    expect(() => authorizeUrl({ ...ok, origin: 'https://space.example.com/' })).toThrow(TypeError);
-    expect(() => authorizeUrl({ ...ok, origin: 'space.example.com' })).toThrow(TypeError);
-    expect(() => authorizeUrl({ ...ok, origin: 'ftp://space.example.com' })).toThrow(TypeError);
-    expect(() => authorizeUrl({ ...ok, clientId: ' ' })).toThrow(TypeError);
-    expect(() => authorizeUrl({ ...ok, state: '' })).toThrow(TypeError);
-    expect(() => authorizeUrl({ ...ok, challenge: 'plain-verifier' })).toThrow(TypeError);
-  });
-});
-
-// ----- redirect ---------------------------------------------------------------------------------------------------
-
-describe('parseRedirect', () => {
-  const at = (query: string) => `${REDIRECT}?${query}`;
-
-  it('returns the code when the state is ours', () => {
-    expect(parseRedirect(at('code=abc&state=s1'), 's1')).toEqual({ code: 'abc' });
-    expect(parseRedirect(at('code=abc&state=s1'), 's1', undefined, REDIRECT)).toEqual({ code: 'abc' });
-  });
-
-  it('with the redirect URI given, an answer anywhere else is not one, whatever it carries', async () => {
-    for (const url of [
-      'https://ponmlkjihgfedcbaponmlkjihgfedcba.chromiumapp.org/?code=abc&state=s1',
-      `${REDIRECT}cb?code=abc&state=s1`,
-      'https://evil.example/?code=abc&state=s1',
-    ]) {
-      expect(await oauthErrorOf(() => parseRedirect(url, 's1', 'https://space.example.com', REDIRECT))).toMatchObject({ code: 'bad-response', reason: 'bad-redirect' });
-    }
-  });
-
-  it.each<[string, string, OAuthErrorCode, string | undefined]>([
-    ['a different state', 'code=abc&state=other', 'state-mismatch', undefined],
-    ['no state', 'code=abc', 'state-mismatch', undefined],
-    ['a denial with a different state', 'error=access_denied&state=other', 'state-mismatch', undefined],
-    ['access_denied', 'error=access_denied&error_description=The+user+said+no&state=s1', 'access-denied', 'access_denied'],
-    ['invalid_scope', 'error=invalid_scope&state=s1', 'invalid-scope', 'invalid_scope'],
-    ['invalid_client', 'error=invalid_client&state=s1', 'invalid-client', 'invalid_client'],
-    ['redirect_uri_mismatch', 'error=redirect_uri_mismatch&state=s1', 'redirect-uri-mismatch', 'redirect_uri_mismatch'],
-    ['unauthorized_client', 'error=unauthorized_client&state=s1', 'pkce-required', 'unauthorized_client'],
-    ['server_error', 'error=server_error&state=s1', 'server', 'server_error'],
-    ['temporarily_unavailable', 'error=temporarily_unavailable&state=s1', 'server', 'temporarily_unavailable'],
-    ['invalid_request', 'error=invalid_request&state=s1', 'authorize-failed', 'invalid_request'],
-    ['an unknown error code', 'error=%3Cb%3Ehi%3C%2Fb%3E&state=s1', 'authorize-failed', undefined],
-    ['no code', 'state=s1', 'bad-response', undefined],
-    ['an empty code', 'code=&state=s1', 'bad-response', undefined],
-  ])('%s → %s', async (_label, query, code, oauthError) => {
-    const error = await oauthErrorOf(() => parseRedirect(at(query), 's1', 'https://space.example.com'));
-    expect(error.code).toBe(code);
-    expect(error.oauthError).toBe(oauthError);
-    expect(error.host).toBe('space.example.com');
-  });
-
-  it('never keeps error_description, and an empty expected state matches nothing', async () => {
-    const error = await oauthErrorOf(() => parseRedirect(at('error=access_denied&error_description=SENTINEL-TEXT&state=s1'), 's1'));
-    expect(JSON.stringify({ ...error, message: error.message })).not.toContain('SENTINEL');
-    expect(error.host).toBeUndefined();
-    expect((await oauthErrorOf(() => parseRedirect(at('code=x&state='), ''))).code).toBe('state-mismatch');
-    expect((await oauthErrorOf(() => parseRedirect('not a url', 's1'))).reason).toBe('bad-redirect');
-  });
-
-  it('reads real redirects of the demo server: Approve and Deny', async () => {
-    const { challenge } = await createPkce();
-    const state = randomState();
-    const url = authorizeUrl({ origin: server.url, clientId: server.oauthClientId, redirectUri: REDIRECT, scope: OAUTH_SCOPE, state, challenge });
-    expect(parseRedirect(await consent(url), state).code).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect((await oauthErrorOf(async () => parseRedirect(await consent(url, 'deny'), state))).code).toBe('access-denied');
-  });
-});
 
 // ----- token endpoint against the demo server ---------------------------------------------------------------------
 
@@ -447,26 +248,7 @@ describe('token endpoint answers, scripted', () => {
   });
 });
 
-// ----- diagnosis and sign-out -------------------------------------------------------------------------------------
-
-describe('diagnoseAuthorize', () => {
-  const diagnose = (overrides: { clientId?: string; redirectUri?: string; origin?: string } = {}) => diagnoseAuthorize({
-    origin: server.url, clientId: server.oauthClientId, redirectUri: REDIRECT, scope: OAUTH_SCOPE, ...overrides,
-  });
-
-  it('tells an unknown client ID from an unregistered redirect URI, and says nothing when both are fine', async () => {
-    expect(await diagnose()).toBeNull();
-    expect(await diagnose({ clientId: 'nope' })).toMatchObject({ code: 'invalid-client', status: 400, oauthError: 'invalid_client' });
-    expect(await diagnose({ redirectUri: 'https://example.com/cb' })).toMatchObject({ code: 'redirect-uri-mismatch', oauthError: 'redirect_uri_mismatch' });
-  });
-
-  it('reports an unreachable server', async () => {
-    const gone = await startDemoServer();
-    const origin = gone.url;
-    await gone.close();
-    expect(await diagnose({ origin })).toMatchObject({ code: 'unreachable' });
-  });
-});
+// ----- sign-out ----------------------------------------------------------------------------------------------------
 
 describe('revokeRefreshToken (sign-out)', () => {
   it('makes Space forget the refresh token', async () => {
@@ -474,26 +256,5 @@ describe('revokeRefreshToken (sign-out)', () => {
     await revokeRefreshToken({ origin: server.url, accessToken: tokens.accessToken });
     const error = await oauthErrorOf(refresh({ scope: OAUTH_SCOPE, origin: server.url, clientId: server.oauthClientId, refreshToken: tokens.refreshToken as string }));
     expect(error.code).toBe('refresh-revoked');
-  });
-});
-
-describe('describeOAuthError', () => {
-  const codes: OAuthErrorCode[] = [
-    'state-mismatch', 'access-denied', 'invalid-client', 'redirect-uri-mismatch', 'pkce-required', 'invalid-grant', 'invalid-scope',
-    'invalid-request', 'authorize-failed', 'refresh-revoked', 'clock-skew', 'server', 'unreachable', 'timeout', 'cancelled', 'bad-response',
-  ];
-
-  it('words every code, with the host and nothing else from outside', () => {
-    const texts = new Set<string>();
-    for (const code of codes) {
-      const { message, hint } = describeOAuthError({ code, host: 'space.example.com', status: 400 });
-      expect(message.length).toBeGreaterThan(10);
-      expect(hint.length).toBeGreaterThan(10);
-      texts.add(message);
-    }
-    expect(texts.size).toBe(codes.length);
-    expect(describeOAuthError({ code: 'redirect-uri-mismatch', host: 'space.example.com' }).message).toContain('space.example.com');
-    expect(describeOAuthError({ code: 'access-denied' }).message).toBe('Access was not approved in Space.');
-    expect(new OAuthError('timeout').message).toBe('timeout');
   });
 });
