@@ -9,7 +9,7 @@ import type { SpaceApi } from '../space/api.ts';
 import { createSpaceClient } from '../space/client.ts';
 import { describeSpaceError as english } from '../space/test-support/describe.ts';
 import { useDemoServer } from '../../scripts/demo-space/use-demo-server.ts';
-import { failure } from '../space/test-support/failure.ts';
+import { spaceErrorOf } from '../space/test-support/space-error-of.ts';
 import { article as loadArticle, searchArticles } from './article/space.ts';
 import { searchChannels } from './channel/space.ts';
 import { searchCode } from './code/space.ts';
@@ -62,7 +62,7 @@ describe('chat channels', () => {
 
   it('a 403 names "View channel info"', async () => {
     server.setFault('/chats/channels/all-channels', { status: 403, permission: 'Channel.ViewChannel' });
-    const e = await failure(searchChannels(client(), 'x'));
+    const e = await spaceErrorOf(searchChannels(client(), 'x'));
     expect(e).toMatchObject({ code: 'forbidden', permission: 'Channel.ViewChannel', op: 'searchChannels' });
     expect(english(e).message).toContain('“View channel info” (Channel.ViewChannel)');
   });
@@ -94,7 +94,7 @@ describe('blog articles', () => {
     const [row] = (await searchArticles(api, 'accessibility audit')).items;
     expect(row?.author?.username).toBe('alex.demo');
     expect(await loadArticle(api, row?.id ?? '')).toEqual(row);
-    expect((await failure(loadArticle(api, 'nope'))).code).toBe('not-found');
+    expect((await spaceErrorOf(loadArticle(api, 'nope'))).code).toBe('not-found');
   });
 
   it('restricted token: the author is an anonymous reference, named hidden; the rest is whole', async () => {
@@ -130,7 +130,7 @@ describe('source code', () => {
 
   it('a server without source search (bare 404) is "unsupported": the group says it is not available', async () => {
     server.setSourceSearch(false);
-    const e = await failure(searchCode(client(), 'albedo'));
+    const e = await spaceErrorOf(searchCode(client(), 'albedo'));
     expect(e).toMatchObject({ code: 'unsupported', status: 404, op: 'searchCode' });
     expect(english(e).message).toBe(`This Space server (${new URL(server.url).host}) doesn't support searching code.`);
     expect(requestsTo('/projects/source-search')).toHaveLength(1);
@@ -138,13 +138,13 @@ describe('source code', () => {
 
   it('so is Space\'s own not-found or validation error on it: the search names no entity [I]', async () => {
     server.setFault('/projects/source-search', { status: 404 });
-    expect(await failure(searchCode(client(), 'albedo'))).toMatchObject({ code: 'unsupported', status: 404 });
+    expect(await spaceErrorOf(searchCode(client(), 'albedo'))).toMatchObject({ code: 'unsupported', status: 404 });
     server.setFault('/projects/source-search', { status: 400 });
-    expect(await failure(searchCode(client(), 'albedo'))).toMatchObject({ code: 'unsupported', status: 400 });
+    expect(await spaceErrorOf(searchCode(client(), 'albedo'))).toMatchObject({ code: 'unsupported', status: 400 });
   });
 
   it('other failures stay what they are', async () => {
     server.setFault('/projects/source-search', { status: 403, permission: 'VcsRepository.Read' });
-    expect(await failure(searchCode(client(), 'albedo'))).toMatchObject({ code: 'forbidden', permission: 'VcsRepository.Read' });
+    expect(await spaceErrorOf(searchCode(client(), 'albedo'))).toMatchObject({ code: 'forbidden', permission: 'VcsRepository.Read' });
   });
 });

@@ -9,7 +9,7 @@ import { createSpaceClient } from '../space/client.ts';
 import { describeSpaceError as english } from '../space/test-support/describe.ts';
 import { SpaceHttp } from '../space/http.ts';
 import { useDemoServer } from '../../scripts/demo-space/use-demo-server.ts';
-import { failure } from '../space/test-support/failure.ts';
+import { spaceErrorOf } from '../space/test-support/space-error-of.ts';
 import type { Batch, Person } from '../space/types.ts';
 import { issueByKey, issueByNumber, searchIssues } from './issue/space.ts';
 import { location as loadLocation, searchLocations } from './location/space.ts';
@@ -135,7 +135,7 @@ describe('lookups', () => {
   });
 
   it('person: an unknown user is not-found, and the extras stop', async () => {
-    const e = await failure(loadPerson(client(), 'no.such.person'));
+    const e = await spaceErrorOf(loadPerson(client(), 'no.such.person'));
     expect(e).toMatchObject({ code: 'not-found', status: 404, op: 'person', subject: 'no.such.person' });
     expect(english(e).message).toContain('@no.such.person');
     expect(apiRequests('/absences')).toHaveLength(0);
@@ -180,7 +180,7 @@ describe('lookups', () => {
     const source = server.dataset.projectByKey.get('ABC');
     expect(project).toMatchObject({ id: source?.id, key: 'ABC', name: source?.name, webUrl: `${server.url}/p/ABC` });
     expect(project.repositories).toEqual(source?.repos.map((r) => r.name));
-    expect((await failure(loadProject(api, 'NOPE'))).code).toBe('not-found');
+    expect((await spaceErrorOf(loadProject(api, 'NOPE'))).code).toBe('not-found');
   });
 
   it('issues: newest first, by key and by number', async () => {
@@ -203,11 +203,11 @@ describe('lookups', () => {
 
     const word = source?.title.split(' ')[1] ?? '';
     expect((await searchIssues(api, 'ABC', word, { top: 50 })).items.map((i) => i.id)).toContain(source?.id);
-    expect((await failure(issueByKey(api, 'ABC-T-99999'))).code).toBe('not-found');
-    const noProject = await failure(searchIssues(api, 'NOPE', 'x'));
+    expect((await spaceErrorOf(issueByKey(api, 'ABC-T-99999'))).code).toBe('not-found');
+    const noProject = await spaceErrorOf(searchIssues(api, 'NOPE', 'x'));
     expect(noProject).toMatchObject({ code: 'not-found', status: 404, op: 'searchIssues', subject: 'NOPE' });
     expect(english(noProject).message).toContain('Project NOPE');
-    const notAKey = await failure(issueByKey(api, 'not a key'));
+    const notAKey = await spaceErrorOf(issueByKey(api, 'not a key'));
     expect(notAKey).toMatchObject({ code: 'not-found', op: 'issue', subject: 'not a key', reason: 'not-a-key' });
     expect(english(notAKey).hint).toContain('ABC-T-123');
   });
@@ -220,7 +220,7 @@ describe('lookups', () => {
     const source = server.dataset.projectByKey.get('ABC')?.repos.find((r) => r.name === 'backend');
     expect(repo).toMatchObject({ id: 'ABC/backend', description: source?.description, webUrl: `${server.url}/p/ABC/repositories/backend` });
     expect(repo.defaultBranch).toBe(source?.defaultBranch?.head.replace('refs/heads/', ''));
-    expect((await failure(loadRepository(api, 'ABC', 'nope'))).code).toBe('not-found');
+    expect((await spaceErrorOf(loadRepository(api, 'ABC', 'nope'))).code).toBe('not-found');
   });
 
   it('reviews: text search covers every state, so a closed review is found by a word of its title', async () => {
@@ -271,10 +271,10 @@ describe('lookups', () => {
 
   it('reviews: a review number that does not exist, and a project that does not, are not-found', async () => {
     const api = client();
-    const missing = await failure(reviewByKey(api, 'ABC-MR-99999'));
+    const missing = await spaceErrorOf(reviewByKey(api, 'ABC-MR-99999'));
     expect(missing).toMatchObject({ code: 'not-found', op: 'review', subject: 'ABC-MR-99999' });
     expect(english(missing).message).toContain('Review ABC-MR-99999');
-    expect((await failure(reviewByKey(api, 'NOPE-CR-1'))).code).toBe('not-found');
+    expect((await spaceErrorOf(reviewByKey(api, 'NOPE-CR-1'))).code).toBe('not-found');
   });
 
   it('avatar: PNG bytes with the token; an unknown id is not-found', async () => {
@@ -283,14 +283,14 @@ describe('lookups', () => {
     const image = await api.avatar(me.avatarId ?? '');
     expect(image.contentType).toBe('image/png');
     expect([...image.bytes.slice(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
-    expect((await failure(api.avatar('no-such-picture'))).code).toBe('not-found');
+    expect((await spaceErrorOf(api.avatar('no-such-picture'))).code).toBe('not-found');
   });
 
   it.each(['searchIssues', 'searchReviews'] as const)(
     '%s in a project that is gone, whose 404 has another shape than Space\'s not-found: not-found, never "unsupported"',
     async (op) => {
       server.setFault('/projects/key:GONE', { status: 404, otherShape: true });
-      const e = await failure({ searchIssues, searchReviews }[op](client(), 'GONE', ''));
+      const e = await spaceErrorOf({ searchIssues, searchReviews }[op](client(), 'GONE', ''));
       expect(e).toMatchObject({ code: 'not-found', op, subject: 'GONE', status: 404 });
       // One more request told them apart: the project itself.
       expect(server.requests.map((r) => r.path).at(-1)).toBe('/api/http/projects/key:GONE');
@@ -298,7 +298,7 @@ describe('lookups', () => {
 
   it('a project that exists, whose issue endpoint answers such a 404: the endpoint is missing ("unsupported")', async () => {
     server.setFault('/projects/key:ABC/planning/issues', { status: 404, otherShape: true });
-    expect(await failure(searchIssues(client(), 'ABC', ''))).toMatchObject({ code: 'unsupported', op: 'searchIssues', status: 404 });
+    expect(await spaceErrorOf(searchIssues(client(), 'ABC', ''))).toMatchObject({ code: 'unsupported', op: 'searchIssues', status: 404 });
   });
 
   it('an issue list with one unreadable issue: the others, and the count', async () => {
@@ -326,14 +326,14 @@ describe('lookups', () => {
     server.setAvatarRedirect('other-origin');
     const api = client();
     const me = await api.me();
-    expect(await failure(api.avatar(me.avatarId ?? ''))).toMatchObject({ code: 'bad-response', reason: 'redirect' });
+    expect(await spaceErrorOf(api.avatar(me.avatarId ?? ''))).toMatchObject({ code: 'bad-response', reason: 'redirect' });
     // `localhost` is this very server: had the client followed, the log would show it.
     expect(server.requests.filter((r) => r.path.startsWith('/d/')).map((r) => r.path)).toEqual([`/d/${me.avatarId}`]);
   });
 
   it('avatar: a 401 from /d/ is "unsupported", not "token revoked"', async () => {
     server.setFault('/d', { status: 401 });
-    expect((await failure(client().avatar('x'))).code).toBe('unsupported');
+    expect((await spaceErrorOf(client().avatar('x'))).code).toBe('unsupported');
   });
 
   it('revoking the token: later calls get 401', async () => {
@@ -343,8 +343,8 @@ describe('lookups', () => {
     await api.revokeCurrentToken();
     const revoke = server.requests.find((r) => r.method === 'DELETE');
     expect(revoke?.path).toBe('/api/http/team-directory/profiles/me/permanent-tokens/current');
-    expect((await failure(api.me())).code).toBe('unauthorized');
-    expect((await failure(api.revokeCurrentToken())).code).toBe('unauthorized');
+    expect((await spaceErrorOf(api.me())).code).toBe('unauthorized');
+    expect((await spaceErrorOf(api.revokeCurrentToken())).code).toBe('unauthorized');
   });
 });
 
@@ -390,7 +390,7 @@ describe('restricted token (nested profiles withheld, absences forbidden)', () =
 describe('faults', () => {
   it('401 → unauthorized, not retried', async () => {
     server.setFault('/team-directory/profiles/me', { status: 401 });
-    const e = await failure(client().me());
+    const e = await spaceErrorOf(client().me());
     // The demo sends Space's "Access token has expired".
     expect(e).toMatchObject({ code: 'unauthorized', status: 401, reason: 'expired' });
     expect(english(e).message).toMatch(/expired/);
@@ -398,12 +398,12 @@ describe('faults', () => {
   });
 
   it('a wrong token → unauthorized', async () => {
-    expect((await failure(client({ token: 'not-a-valid-token' }).me())).code).toBe('unauthorized');
+    expect((await spaceErrorOf(client({ token: 'not-a-valid-token' }).me())).code).toBe('unauthorized');
   });
 
   it('403 naming a permission → forbidden with it', async () => {
     server.setFault('/projects/key:ABC/planning/issues', { status: 403, permission: 'Project.Issues.View' });
-    const e = await failure(searchIssues(client(), 'ABC', 'x'));
+    const e = await spaceErrorOf(searchIssues(client(), 'ABC', 'x'));
     expect(e).toMatchObject({ code: 'forbidden', status: 403, permission: 'Project.Issues.View' });
     expect(english(e).message).toContain('View issues');
     expect(server.requests).toHaveLength(1);
@@ -411,12 +411,12 @@ describe('faults', () => {
 
   it('404 with a Space body on a lookup → not-found', async () => {
     server.setFault('/projects/key:ABC/planning/issues/key:ABC-T-1', { status: 404 });
-    expect((await failure(issueByKey(client(), 'ABC-T-1'))).code).toBe('not-found');
+    expect((await spaceErrorOf(issueByKey(client(), 'ABC-T-1'))).code).toBe('not-found');
   });
 
   it('404 with Space\'s not-found body on a search endpoint → not-found (Space said so)', async () => {
     server.setFault('/team-directory/profiles$', { status: 404 });
-    expect((await failure(searchPeople(client(), 'jo'))).code).toBe('not-found');
+    expect((await spaceErrorOf(searchPeople(client(), 'jo'))).code).toBe('not-found');
   });
 
   it('an endpoint the server lacks (bare 404) → unsupported', async () => {
@@ -425,7 +425,7 @@ describe('faults', () => {
       retry: { retries: 2, baseDelayMs: 10, maxDelayMs: 40, totalBudgetMs: 3000 }, maxBodyBytes: 1 << 20,
     });
     // `/organization` is a real Space endpoint (space-api.md §2a) that the demo server doesn't have.
-    const e = await failure(http.getJson({
+    const e = await spaceErrorOf(http.getJson({
       path: '/organization', fields: 'name', on404: 'unsupported',
       op: 'searchPeople', // any operation: only how the bare 404 is read matters here
     }, (x) => x));
@@ -444,7 +444,7 @@ describe('faults', () => {
 
   it('429 asking for longer than the budget → rate-limited with the delay', async () => {
     server.setFault('/team-directory/teams', { status: 429, retryAfter: '600' });
-    const e = await failure(searchTeams(client(), ''));
+    const e = await spaceErrorOf(searchTeams(client(), ''));
     expect(e).toMatchObject({ code: 'rate-limited', retryAfterMs: 600_000 });
     expect(server.requests).toHaveLength(1);
   });
@@ -458,20 +458,20 @@ describe('faults', () => {
 
   it('503 every time → server after the retries', async () => {
     server.setFault('/projects', { status: 503 });
-    expect(await failure(searchProjects(client(), 'Alpha'))).toMatchObject({ code: 'server', status: 503 });
+    expect(await spaceErrorOf(searchProjects(client(), 'Alpha'))).toMatchObject({ code: 'server', status: 503 });
     expect(apiRequests('/projects')).toHaveLength(3);
   });
 
   it('malformed JSON → bad-response', async () => {
     server.setFault('/team-directory/profiles', { malformed: true });
-    expect(await failure(searchPeople(client(), 'jo'))).toMatchObject({ code: 'bad-response', reason: 'not-json' });
+    expect(await spaceErrorOf(searchPeople(client(), 'jo'))).toMatchObject({ code: 'bad-response', reason: 'not-json' });
     expect(server.requests).toHaveLength(1);
   });
 
   it('an oversized body → bad-response, read no further than the cap', async () => {
     server.setFault('/team-directory/profiles', { oversizedBytes: 4 * 1024 * 1024 });
     const sizes: number[] = [];
-    const e = await failure(searchPeople(client({ maxBodyBytes: 256 * 1024, onResponse: (r) => sizes.push(r.bytes) }), 'jo'));
+    const e = await spaceErrorOf(searchPeople(client({ maxBodyBytes: 256 * 1024, onResponse: (r) => sizes.push(r.bytes) }), 'jo'));
     expect(e).toMatchObject({ code: 'bad-response', reason: 'too-large' });
     expect(sizes).toHaveLength(0);
   });
@@ -484,7 +484,7 @@ describe('faults', () => {
 
   it('a dropped connection every time → unreachable', async () => {
     server.setFault('/team-directory/profiles/me', { drop: true });
-    const e = await failure(client().me());
+    const e = await spaceErrorOf(client().me());
     expect(e.code).toBe('unreachable');
     expect(e.host).toBe(new URL(server.url).host);
     expect(english(e).message).toContain(new URL(server.url).host);
@@ -494,7 +494,7 @@ describe('faults', () => {
   it('latency beyond the timeout → timeout', async () => {
     server.setFault('/team-directory/profiles/me', { latencyMs: 1500 });
     const started = Date.now();
-    const e = await failure(client({ timeoutMs: 200 }).me());
+    const e = await spaceErrorOf(client({ timeoutMs: 200 }).me());
     expect(e.code).toBe('timeout');
     expect(Date.now() - started).toBeLessThan(1400);
   });
@@ -509,7 +509,7 @@ describe('faults', () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 50);
     const started = Date.now();
-    const e = await failure(searchPeople(client({ timeoutMs: 5000 }), 'jo', {}, { signal: controller.signal }));
+    const e = await spaceErrorOf(searchPeople(client({ timeoutMs: 5000 }), 'jo', {}, { signal: controller.signal }));
     expect(e.code).toBe('cancelled');
     expect(Date.now() - started).toBeLessThan(1900);
   });
@@ -518,7 +518,7 @@ describe('faults', () => {
     server.setFault('/team-directory/profiles', { latencyMs: 2000 });
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 50);
-    expect((await failure(loadPerson(client({ timeoutMs: 5000 }), 'zoe.lambert', { signal: controller.signal }))).code).toBe('cancelled');
+    expect((await spaceErrorOf(loadPerson(client({ timeoutMs: 5000 }), 'zoe.lambert', { signal: controller.signal }))).code).toBe('cancelled');
   });
 
   it('every request names its $fields and carries the token only in the header', async () => {
@@ -557,7 +557,7 @@ describe('sentinel token', () => {
   it.each(faults)('%s: no detail, English description or stack contains the token', async (_name, path, fault) => {
     server.addToken(SENTINEL, 'alex.demo');
     server.setFault(path, fault);
-    const e = await failure(client({ token: SENTINEL, timeoutMs: 200, maxBodyBytes: 64 * 1024 }).me());
+    const e = await spaceErrorOf(client({ token: SENTINEL, timeoutMs: 200, maxBodyBytes: 64 * 1024 }).me());
     // JSON.stringify covers every detail (own enumerable properties); the English is built only from them.
     const text = [e.message, english(e).message, english(e).hint, e.stack ?? '', JSON.stringify(e)].join('\n');
     expect(text).not.toContain(SENTINEL);
@@ -568,10 +568,10 @@ describe('sentinel token', () => {
     const api = client({ token: SENTINEL });
     await api.revokeCurrentToken();
     const errors = [
-      await failure(api.me()),
-      await failure(loadPerson(api, 'zoe.lambert')),
-      await failure(searchPeople(client({ token: `${SENTINEL}_unknown` }), 'jo')),
-      await failure(api.me({ signal: AbortSignal.abort() })),
+      await spaceErrorOf(api.me()),
+      await spaceErrorOf(loadPerson(api, 'zoe.lambert')),
+      await spaceErrorOf(searchPeople(client({ token: `${SENTINEL}_unknown` }), 'jo')),
+      await spaceErrorOf(api.me({ signal: AbortSignal.abort() })),
     ];
     for (const e of errors) {
       expect([e.message, english(e).message, english(e).hint, e.stack ?? '', JSON.stringify(e)].join('\n')).not.toContain(SENTINEL);

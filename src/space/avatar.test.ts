@@ -5,7 +5,7 @@
 import type { ServerResponse } from 'node:http';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createSpaceClient } from './client.ts';
-import { failure } from './test-support/failure.ts';
+import { spaceErrorOf } from './test-support/space-error-of.ts';
 import { useScriptedServer } from './test-support/scripted-server.ts';
 
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
@@ -69,18 +69,18 @@ describe('avatar', () => {
   });
 
   it('SVG labelled image/png is refused as not-image', async () => {
-    expect(await failure(api().avatar('svg'))).toMatchObject({ code: 'bad-response', reason: 'not-image' });
+    expect(await spaceErrorOf(api().avatar('svg'))).toMatchObject({ code: 'bad-response', reason: 'not-image' });
   });
 
   it.each([['Node', globalThis.fetch], ['a browser', browserLike]] as const)(
     'a redirect to another origin (a sign-in page) in %s → bad-response redirect, asked once', async (_engine, fetchImpl) => {
-      const e = await failure(api(fetchImpl).avatar('login'));
+      const e = await spaceErrorOf(api(fetchImpl).avatar('login'));
       expect(e).toMatchObject({ code: 'bad-response', reason: 'redirect' });
       expect(paths).toEqual(['/d/login']);
     });
 
   it('a redirect within the origin to a sign-in page is followed, and its page is no picture', async () => {
-    const e = await failure(api(globalThis.fetch).avatar('local-login'));
+    const e = await spaceErrorOf(api(globalThis.fetch).avatar('local-login'));
     expect(e).toMatchObject({ code: 'bad-response', reason: 'not-image' });
     expect(paths).toEqual(['/d/local-login', '/login?next=/d/local-login']);
   });

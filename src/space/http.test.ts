@@ -1,13 +1,13 @@
 /**
  * The request core against a real HTTP server on 127.0.0.1, scripted per test: every status and
- * failure mapped to its code, retries, timeouts, cancellation, size caps, and the token never leaking.
+ * error mapped to its code, retries, timeouts, cancellation, size caps, and the token never leaking.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { describeSpaceError as english } from './test-support/describe.ts';
 import { SpaceHttp, queryString, type HttpOptions } from './http.ts';
-import { failure } from './test-support/failure.ts';
+import { spaceErrorOf } from './test-support/space-error-of.ts';
 import { useScriptedServer } from './test-support/scripted-server.ts';
 import { Reader } from './parse.ts';
 
@@ -122,7 +122,7 @@ describe('requests', () => {
 describe('status mapping', () => {
   it('401 → unauthorized, never retried', async () => {
     handler = (_req, res) => spaceError(res, 401, 'authentication-required', 'Invalid token');
-    const e = await failure(getId());
+    const e = await spaceErrorOf(getId());
     expect(e).toMatchObject({ code: 'unauthorized', status: 401, host: new URL(local.origin).host, op: 'issue', subject: 'ABC-T-1' });
     expect(e.reason).toBeUndefined();
     expect(english(e).message).toContain('127.0.0.1');
@@ -132,14 +132,14 @@ describe('status mapping', () => {
 
   it('401 with the known expiry description says so', async () => {
     handler = (_req, res) => spaceError(res, 401, 'authentication-required', 'Access token has expired');
-    const e = await failure(getId());
+    const e = await spaceErrorOf(getId());
     expect(e).toMatchObject({ code: 'unauthorized', reason: 'expired' });
     expect(english(e).message).toMatch(/expired/);
   });
 
   it('403 naming a permission code → forbidden with that permission', async () => {
     handler = (_req, res) => spaceError(res, 403, 'permission-denied', 'Permission denied: Project.Issues.View');
-    const e = await failure(getId());
+    const e = await spaceErrorOf(getId());
     expect(e).toMatchObject({ code: 'forbidden', status: 403, permission: 'Project.Issues.View' });
     expect(english(e).message).toContain('“View issues” (Project.Issues.View)');
     expect(seen).toHaveLength(1);
@@ -147,12 +147,12 @@ describe('status mapping', () => {
 
   it('403 naming a quoted permission → forbidden with that name', async () => {
     handler = (_req, res) => spaceError(res, 403, 'permission-denied', "You need the 'View issues' right");
-    expect(await failure(getId())).toMatchObject({ code: 'forbidden', permission: 'View issues' });
+    expect(await spaceErrorOf(getId())).toMatchObject({ code: 'forbidden', permission: 'View issues' });
   });
 
   it('403 without a permission → forbidden; the English hint names the documented one', async () => {
     handler = (_req, res) => spaceError(res, 403, 'permission-denied', 'Permission denied');
-    const e = await failure(getId());
+    const e = await spaceErrorOf(getId());
     expect(e.code).toBe('forbidden');
     expect(e.permission).toBeUndefined();
     expect(english(e).hint).toContain('Project.Issues.View');
@@ -160,7 +160,7 @@ describe('status mapping', () => {
 
   it('404 with a Space not-found body → not-found', async () => {
     handler = (_req, res) => spaceError(res, 404, 'not-found', 'Issue not found');
-    const e = await failure(getId());
+    const e = await spaceErrorOf(getId());
     expect(e).toMatchObject({ code: 'not-found', status: 404, op: 'issue', subject: 'ABC-T-1' });
     expect(english(e).message).toBe('Issue ABC-T-1 wasn\'t found on ' + new URL(local.origin).host + '.');
     expect(seen).toHaveLength(1);
@@ -171,12 +171,12 @@ describe('status mapping', () => {
       res.writeHead(418, { 'content-type': 'text/plain' });
       res.end('teapot');
     };
-    expect(await failure(getId())).toMatchObject({ code: 'bad-response', status: 418, reason: 'unexpected-status' });
+    expect(await spaceErrorOf(getId())).toMatchObject({ code: 'bad-response', status: 418, reason: 'unexpected-status' });
   });
 
   it('429 with a long Retry-After → rate-limited at once, with the delay for the caller', async () => {
     handler = (_req, res) => spaceError(res, 429, 'rate-limited', 'Too many requests', { 'retry-after': '120' });
-    const e = await failure(getId());
+    const e = await spaceErrorOf(getId());
     expect(e).toMatchObject({ code: 'rate-limited', status: 429, retryAfterMs: 120_000 });
     expect(english(e).hint).toContain('2 minutes');
     expect(seen).toHaveLength(1);
@@ -202,7 +202,7 @@ describe('status mapping', () => {
 
   it('429 every time → rate-limited after the retries', async () => {
     handler = (_req, res) => spaceError(res, 429, 'rate-limited', 'Too many requests');
-    const e = await failure(getId());
+    const e = await spaceErrorOf(getId());
     expect(e.code).toBe('rate-limited');
     expect(e.retryAfterMs).toBeUndefined();
     expect(seen).toHaveLength(3);
@@ -216,7 +216,7 @@ describe('status mapping', () => {
 
   it.each([500, 502, 503, 504])('%d every time → server after 1 + 2 retries', async (status) => {
     handler = (_req, res) => spaceError(res, status, 'internal-server-error', 'boom');
-    const e = await failure(getId());
+    const e = await spaceErrorOf(getId());
     expect(e).toMatchObject({ code: 'server', status });
     expect(english(e).message).toContain(`HTTP ${status}`);
     expect(seen).toHaveLength(3);
@@ -224,7 +224,7 @@ describe('status mapping', () => {
 
   it('501 is not transient → server without retries', async () => {
     handler = (_req, res) => spaceError(res, 501, 'internal-server-error', 'nope');
-    expect(await failure(getId())).toMatchObject({ code: 'server', status: 501 });
+    expect(await spaceErrorOf(getId())).toMatchObject({ code: 'server', status: 501 });
     expect(seen).toHaveLength(1);
   });
 
@@ -241,7 +241,7 @@ describe('status mapping', () => {
   it('the total budget bounds retries', async () => {
     handler = (_req, res) => spaceError(res, 503, 'internal-server-error', 'down', { 'retry-after': '1' });
     const started = Date.now();
-    const e = await failure(getId(makeHttp({ retry: { retries: 5, baseDelayMs: 5, maxDelayMs: 20, totalBudgetMs: 500 } })));
+    const e = await spaceErrorOf(getId(makeHttp({ retry: { retries: 5, baseDelayMs: 5, maxDelayMs: 20, totalBudgetMs: 500 } })));
     expect(e.code).toBe('server');
     expect(seen).toHaveLength(1);
     expect(Date.now() - started).toBeLessThan(900);
@@ -325,14 +325,14 @@ describe('classification table', () => {
 
   it.each(rows)('%d %j on a %s request → %s', async (status, body, kind, code, extra, attempts) => {
     handler = answer(status, body);
-    const error = await failure(getId(makeHttp(), flags[kind]));
+    const error = await spaceErrorOf(getId(makeHttp(), flags[kind]));
     expect(error).toMatchObject({ code, ...extra });
     expect(seen).toHaveLength(attempts);
   });
 
   it('a missing project under a search endpoint names the project', async () => {
     handler = answer(404, e('not-found'));
-    const error = await failure(makeHttp().getJson({
+    const error = await spaceErrorOf(makeHttp().getJson({
       path: '/projects/key:NOPE/planning/issues', fields: 'next', query: { sorting: 'UPDATED', descending: true },
       op: 'searchIssues', subject: 'NOPE', on404: 'unsupported',
     }, (x) => x));
@@ -342,7 +342,7 @@ describe('classification table', () => {
 
   it('invalid-request says what was refused, without Space\'s text or the token', async () => {
     handler = (_req, res) => spaceError(res, 400, 'validation-error', `Parameter 'state' is bad; token ${TOKEN}`);
-    const error = await failure(getId());
+    const error = await spaceErrorOf(getId());
     expect(error.code).toBe('invalid-request');
     const { message, hint } = english(error);
     expect(message).toBe(`${new URL(local.origin).host} refused our request as invalid while looking up issue ABC-T-1 (HTTP 400).`);
@@ -355,7 +355,7 @@ describe('classification table', () => {
       res.writeHead(400, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ error: 'not-found', pad: 'x'.repeat(200 * 1024) }));
     };
-    expect(await failure(getId())).toMatchObject({ code: 'invalid-request', status: 400 });
+    expect(await spaceErrorOf(getId())).toMatchObject({ code: 'invalid-request', status: 400 });
   });
 });
 
@@ -365,7 +365,7 @@ describe('bodies', () => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end('{"id": "x", ');
     };
-    expect(await failure(getId())).toMatchObject({ code: 'bad-response', reason: 'not-json' });
+    expect(await spaceErrorOf(getId())).toMatchObject({ code: 'bad-response', reason: 'not-json' });
     expect(seen).toHaveLength(1);
   });
 
@@ -374,14 +374,14 @@ describe('bodies', () => {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end('<html><body>Sign in</body></html>');
     };
-    const e = await failure(getId());
+    const e = await spaceErrorOf(getId());
     expect(e).toMatchObject({ code: 'bad-response', reason: 'html' });
     expect(english(e).hint).toMatch(/sign-in page or proxy/);
   });
 
   it('a wrong shape → bad-response naming the field, not retried', async () => {
     handler = (_req, res) => json(res, 200, { title: 'no id' });
-    expect(await failure(getId())).toMatchObject({ code: 'bad-response', reason: 'shape:$.id', status: 200 });
+    expect(await spaceErrorOf(getId())).toMatchObject({ code: 'bad-response', reason: 'shape:$.id', status: 200 });
     expect(seen).toHaveLength(1);
   });
 
@@ -392,7 +392,7 @@ describe('bodies', () => {
       // Never finishes: the client must give up on the header alone.
     };
     const started = Date.now();
-    expect(await failure(getId())).toMatchObject({ code: 'bad-response', reason: 'too-large' });
+    expect(await spaceErrorOf(getId())).toMatchObject({ code: 'bad-response', reason: 'too-large' });
     expect(Date.now() - started).toBeLessThan(1500);
   });
 
@@ -414,7 +414,7 @@ describe('bodies', () => {
       res.on('close', () => { written = Number.POSITIVE_INFINITY; });
       pump();
     };
-    expect(await failure(getId())).toMatchObject({ code: 'bad-response', reason: 'too-large' });
+    expect(await spaceErrorOf(getId())).toMatchObject({ code: 'bad-response', reason: 'too-large' });
   });
 
   it('a connection dropped mid-body → unreachable, retried', async () => {
@@ -435,7 +435,7 @@ describe('bodies', () => {
 describe('network failures, timeouts and cancellation', () => {
   it('a dropped connection → unreachable after retries, naming the host', async () => {
     handler = (req) => req.socket.destroy();
-    const e = await failure(getId());
+    const e = await spaceErrorOf(getId());
     expect(e.code).toBe('unreachable');
     expect(e.host).toBe(new URL(local.origin).host);
     expect(english(e).message).toBe(`Can't reach ${new URL(local.origin).host}.`);
@@ -447,14 +447,14 @@ describe('network failures, timeouts and cancellation', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
-    const e = await failure(getId(makeHttp({ origin: `http://127.0.0.1:${port}` })));
+    const e = await spaceErrorOf(getId(makeHttp({ origin: `http://127.0.0.1:${port}` })));
     expect(e.code).toBe('unreachable');
   });
 
   it('a slow answer → timeout, not retried', async () => {
     handler = (_req, res) => setTimeout(() => json(res, 200, { id: 'late' }), 1000);
     const started = Date.now();
-    const e = await failure(getId(makeHttp({ timeoutMs: 150 })));
+    const e = await spaceErrorOf(getId(makeHttp({ timeoutMs: 150 })));
     expect(e.code).toBe('timeout');
     expect(Date.now() - started).toBeLessThan(990);
     expect(seen).toHaveLength(1);
@@ -465,14 +465,14 @@ describe('network failures, timeouts and cancellation', () => {
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': 50 });
       res.write('{"id":');
     };
-    expect((await failure(getId(makeHttp({ timeoutMs: 150 })))).code).toBe('timeout');
+    expect((await spaceErrorOf(getId(makeHttp({ timeoutMs: 150 })))).code).toBe('timeout');
   });
 
   it('the caller cancelling mid-request → cancelled, not timeout, not retried', async () => {
     handler = (_req, res) => setTimeout(() => json(res, 200, { id: 'late' }), 1000);
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 50);
-    const e = await failure(getId(makeHttp({ timeoutMs: 5000 }), { signal: controller.signal }));
+    const e = await spaceErrorOf(getId(makeHttp({ timeoutMs: 5000 }), { signal: controller.signal }));
     expect(e.code).toBe('cancelled');
     expect(seen).toHaveLength(1);
   });
@@ -482,14 +482,14 @@ describe('network failures, timeouts and cancellation', () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 100);
     const started = Date.now();
-    const e = await failure(getId(makeHttp({ retry: { retries: 2, baseDelayMs: 5, maxDelayMs: 20, totalBudgetMs: 10_000 } }), { signal: controller.signal }));
+    const e = await spaceErrorOf(getId(makeHttp({ retry: { retries: 2, baseDelayMs: 5, maxDelayMs: 20, totalBudgetMs: 10_000 } }), { signal: controller.signal }));
     expect(e.code).toBe('cancelled');
     expect(Date.now() - started).toBeLessThan(1000);
     expect(seen).toHaveLength(1);
   });
 
   it('an already-cancelled call sends nothing', async () => {
-    expect((await failure(getId(makeHttp(), { signal: AbortSignal.abort() }))).code).toBe('cancelled');
+    expect((await spaceErrorOf(getId(makeHttp(), { signal: AbortSignal.abort() }))).code).toBe('cancelled');
     expect(seen).toHaveLength(0);
   });
 
@@ -506,7 +506,7 @@ describe('network failures, timeouts and cancellation', () => {
       res.end();
     };
     try {
-      const e = await failure(getId());
+      const e = await spaceErrorOf(getId());
       expect(e).toMatchObject({ code: 'bad-response', reason: 'redirect' });
       expect(targetSeen).toHaveLength(0);
       expect(seen).toHaveLength(1);
@@ -520,7 +520,7 @@ describe('DELETE', () => {
   it('is sent once and never retried', async () => {
     handler = (_req, res) => spaceError(res, 500, 'internal-server-error', 'boom');
     const http = makeHttp();
-    const e = await failure(http.delete({ path: '/team-directory/profiles/me/permanent-tokens/current', op: 'revokeToken' }));
+    const e = await spaceErrorOf(http.delete({ path: '/team-directory/profiles/me/permanent-tokens/current', op: 'revokeToken' }));
     expect(e.code).toBe('server');
     expect(seen).toHaveLength(1);
     expect(seen[0]).toMatchObject({ method: 'DELETE', url: '/api/http/team-directory/profiles/me/permanent-tokens/current' });
@@ -578,19 +578,19 @@ describe('bytes', () => {
     ['image/png', []],
   ] as const)('labelled %j, bytes that are no raster picture → not-image, not retried', async (label, body) => {
     handler = picture(label, typeof body === 'string' ? body : [...body]);
-    expect(await failure(getAvatar())).toMatchObject({ code: 'bad-response', reason: 'not-image', status: 200 });
+    expect(await spaceErrorOf(getAvatar())).toMatchObject({ code: 'bad-response', reason: 'not-image', status: 200 });
     expect(seen).toHaveLength(1);
   });
 
   it('a recognised picture outside the allowed types → not-image', async () => {
     handler = picture('image/gif', GIF);
     const onlyPng = makeHttp().getBytes({ absolutePath: '/d/abc', maxBytes: 1024, accept: 'image/png', contentTypes: ['image/png'], op: 'avatar' });
-    expect(await failure(onlyPng)).toMatchObject({ code: 'bad-response', reason: 'not-image' });
+    expect(await spaceErrorOf(onlyPng)).toMatchObject({ code: 'bad-response', reason: 'not-image' });
   });
 
   it('caps the size', async () => {
     handler = picture('image/png', [...PNG, ...new Array<number>(4096).fill(0)]);
-    expect(await failure(getAvatar())).toMatchObject({ code: 'bad-response', reason: 'too-large' });
+    expect(await spaceErrorOf(getAvatar())).toMatchObject({ code: 'bad-response', reason: 'too-large' });
   });
 });
 
@@ -629,7 +629,7 @@ describe('redirects', () => {
 
   it.each([301, 302, 303, 307, 308])('%d on a JSON call in a browser → bad-response redirect, sent once', async (status) => {
     handler = redirectTo(status);
-    const e = await failure(getId(makeHttp({ fetch: browserLike })));
+    const e = await spaceErrorOf(getId(makeHttp({ fetch: browserLike })));
     expect(e).toMatchObject({ code: 'bad-response', reason: 'redirect' });
     expect(english(e).message).toMatch(/redirected/);
     expect(seen).toHaveLength(1);
@@ -638,7 +638,7 @@ describe('redirects', () => {
   it.each([['Node', globalThis.fetch], ['a browser', browserLike], ['a browser (opaque redirect)', opaqueRedirects]] as const)(
     'an avatar redirected, in %s → bad-response redirect once, never unreachable', async (_engine, engineFetch) => {
       handler = redirectTo(302);
-      const e = await failure(getAvatar(makeHttp({ fetch: engineFetch })));
+      const e = await spaceErrorOf(getAvatar(makeHttp({ fetch: engineFetch })));
       expect(e).toMatchObject({ code: 'bad-response', reason: 'redirect' });
       expect(seen).toHaveLength(1);
     });
@@ -701,7 +701,7 @@ describe('redirects', () => {
     it.each([['Node', globalThis.fetch], ['a browser', browserFollowing]] as const)(
       'in %s: a redirect to another origin is refused, and that origin is never asked', async (_engine, engineFetch) => {
         handler = redirecting(() => `${elsewhere.origin}/d/abc/picture`);
-        const e = await failure(getAvatarFollowing(makeHttp({ fetch: engineFetch })));
+        const e = await spaceErrorOf(getAvatarFollowing(makeHttp({ fetch: engineFetch })));
         expect(e).toMatchObject({ code: 'bad-response', reason: 'redirect' });
         expect(elsewhereSeen).toEqual([]);
       });
@@ -711,7 +711,7 @@ describe('redirects', () => {
         res.writeHead(302, { location: req.url === '/d/abc' ? '/d/abc/step' : `${elsewhere.origin}/x` });
         res.end();
       };
-      const e = await failure(getAvatarFollowing(makeHttp()));
+      const e = await spaceErrorOf(getAvatarFollowing(makeHttp()));
       expect(e).toMatchObject({ code: 'bad-response', reason: 'redirect', status: 302 });
       expect(seen.map((r) => r.url)).toEqual(['/d/abc', '/d/abc/step']);
       expect(elsewhereSeen).toEqual([]);
@@ -719,7 +719,7 @@ describe('redirects', () => {
 
     it('hops are limited: a redirect loop ends after the allowed number', async () => {
       handler = redirecting((n) => `/d/abc/${n}`);
-      const e = await failure(getAvatarFollowing(makeHttp()));
+      const e = await spaceErrorOf(getAvatarFollowing(makeHttp()));
       expect(e).toMatchObject({ code: 'bad-response', reason: 'redirect' });
       expect(seen).toHaveLength(4);
     });
@@ -731,20 +731,20 @@ describe('redirects', () => {
         if (init?.redirect !== 'follow') return response;
         return new Proxy(response, { get: (t, prop) => (prop === 'url' ? `${elsewhere.origin}/x` : Reflect.get(t, prop, t) as unknown) });
       };
-      const e = await failure(getAvatarFollowing(makeHttp({ fetch: landedElsewhere })));
+      const e = await spaceErrorOf(getAvatarFollowing(makeHttp({ fetch: landedElsewhere })));
       expect(e).toMatchObject({ code: 'bad-response', reason: 'redirect' });
     });
 
     it('JSON calls still follow no redirect', async () => {
       handler = redirecting(() => '/d/abc/picture');
-      expect(await failure(getId(makeHttp()))).toMatchObject({ code: 'bad-response', reason: 'redirect' });
+      expect(await spaceErrorOf(getId(makeHttp()))).toMatchObject({ code: 'bad-response', reason: 'redirect' });
       expect(seen).toHaveLength(1);
     });
   });
 
   it('the opaque redirect of a browser carries no status', async () => {
     handler = redirectTo(307);
-    const e = await failure(getId(makeHttp({ fetch: opaqueRedirects })));
+    const e = await spaceErrorOf(getId(makeHttp({ fetch: opaqueRedirects })));
     expect(e).toMatchObject({ code: 'bad-response', reason: 'redirect' });
     expect(e.status).toBeUndefined();
   });
@@ -770,7 +770,7 @@ describe('the token never leaks into an error', () => {
 
   it.each(faults)('%s', async (_name, fault) => {
     handler = fault;
-    const e = await failure(getId(makeHttp({ timeoutMs: 150 })));
+    const e = await spaceErrorOf(getId(makeHttp({ timeoutMs: 150 })));
     // Every detail is in the JSON (own enumerable properties), and the English is built only from them.
     const { message, hint } = english(e);
     const everything = [e.message, message, hint, e.stack ?? '', JSON.stringify(e)].join('\n');
