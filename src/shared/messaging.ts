@@ -46,7 +46,7 @@ export async function ask<T extends RequestType>(req: RequestOf<T>, opts: AskOpt
     try {
       const answer = await withTimeout(browser.runtime.sendMessage(req), timeoutMs);
       // An answer that is not a Result: internal, like no answer at all.
-      return isResult(answer) ? (answer as ResponseFor<T>) : failure('internal');
+      return isResult(answer) ? (answer as ResponseFor<T>) : errorResult('internal');
     } catch (e) {
       const notDelivered = !(e instanceof Timeout) && NOT_DELIVERED.test(errorMessage(e));
       const mayRetry = attempt === 1 && (notDelivered || (e instanceof Timeout && !WRITES.has(req.type)));
@@ -55,7 +55,7 @@ export async function ask<T extends RequestType>(req: RequestOf<T>, opts: AskOpt
         continue;
       }
       // No answer in time, or the worker could not be reached.
-      return failure('internal');
+      return errorResult('internal');
     }
   }
 }
@@ -67,7 +67,7 @@ function isResult(x: unknown): boolean {
   return r.ok === false && typeof r.error === 'object' && r.error !== null && typeof (r.error as AppError).code === 'string';
 }
 
-function failure(code: AppError['code']): { ok: false; error: AppError } {
+function errorResult(code: AppError['code']): { ok: false; error: AppError } {
   return { ok: false, error: { code } };
 }
 

@@ -31,8 +31,8 @@ const LASTING_FAILURES: ReadonlySet<AppErrorCode> = new Set([
 export interface SearchOutcome {
   /** Where each kind ended: its last group (a cached one that a failed refresh left standing included). A kind cut short has none. */
   groups: ResultGroup[];
-  /** Set when the token was rejected: the whole search failed. */
-  failure?: AppError;
+  /** Set when the token was rejected: the refusal that ended the whole search. */
+  refusal?: AppError;
 }
 
 /** What every kind of one search shares. */
@@ -60,15 +60,15 @@ export async function searchKinds(
   const stop = () => local.abort();
   signal.addEventListener('abort', stop, { once: true });
   if (signal.aborted) local.abort();
-  let failure: AppError | undefined;
+  let refusal: AppError | undefined;
   const eager = needsProjectScope(parsed) && kinds.some((k) => kindSearch(k).projectScoped === true);
   const run: KindRun = {
     deps, conn, parsed, onGroup,
     scope: scopeLoader(deps, conn, parsed.projectKeyHint, { eager }),
     signal: local.signal,
     refuse: async (error) => {
-      if (failure) return;
-      failure = error;
+      if (refusal) return;
+      refusal = error;
       local.abort();
       await noteAuthRejected(deps.platform, conn.record);
     },
@@ -77,7 +77,7 @@ export async function searchKinds(
   try {
     const ends = await Promise.all(kinds.map((kind) => searchOneKind(run, kind)));
     const groups = ends.filter((g): g is ResultGroup => g !== null);
-    return failure ? { groups, failure } : { groups };
+    return refusal ? { groups, refusal } : { groups };
   } finally {
     signal.removeEventListener('abort', stop);
   }
@@ -135,7 +135,7 @@ async function searchOneKind(run: KindRun, kind: EntityKind): Promise<ResultGrou
     // projects of an issue/review search turn their own not-found into "nothing" before this point — so a
     // search endpoint answering not-found is itself missing [I: what a real server without the endpoint sends
     // is unknown; both SDKs only say every 404 is not-found, space-api.md §12 [C]]. 'invalid-request' (Space
-    // refused our request, 400) is a failure the user sees as such.
+    // refused our request, 400) is an error the user sees as such.
     const state: GroupState = error.code === 'unsupported' || error.code === 'not-found' ? 'unsupported' : 'error';
     if (error.code === 'forbidden' && error.permission === undefined) error.permission = search.permission;
     return post({ kind, state, items: [], cached: false, error });

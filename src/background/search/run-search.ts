@@ -48,8 +48,8 @@ export async function runSearch(
       send({ type: 'group', id, ...group });
     });
     if (signal.aborted) return;
-    if (result.failure) {
-      send({ type: 'fail', id, error: result.failure });
+    if (result.refusal) {
+      send({ type: 'fail', id, error: result.refusal });
       return;
     }
 
