@@ -76,14 +76,20 @@ export function map${type}(item: Reader, origin: string): ${type} {
 }
 `,
     'space.ts': `/** The ${name} kind's Space side: its requests, served by the client's one generic call (\`api.get\`). */
-import { searchOf } from '../../space/endpoint.ts';
+import type { SpaceApi } from '../../space/api.ts';
+import { batchOf } from '../../space/endpoint.ts';
+import { pageQuery } from '../../space/paging.ts';
+import type { Batch, CallOptions, Page } from '../../space/types.ts';
+import type { ${type} } from './entity.ts';
 import { ${upper}_BATCH_FIELDS, map${type} } from './mapper.ts';
 
 // ${TODO}: the endpoint (space-api.md §2a) with Space's own parameter names (\`query\`, \`term\`, \`text\`: here and
-// nowhere else). A lookup of one item when the card needs more than the row: \`async (api, id, call) => api.get({ op,
-// path, fields, subject, onInvalid: 'not-found', map: one(map…) }, call)\` (see team/space.ts); \`async\`, so a bad id
-// is a rejected promise, never a synchronous throw.
-export const search${type}s = searchOf('search${type}s', '/${name}s', ${upper}_BATCH_FIELDS, map${type}, (query) => ({ query }));
+// nowhere else); a lookup of one item (\`subject\`, \`onInvalid: 'not-found'\`, \`one(map…)\`) when the card needs more
+// than the row. Every call is \`async\`, so a bad id is a rejected promise, never a synchronous throw.
+export const search${type}s = async (api: SpaceApi, query: string, page?: Page, call?: CallOptions): Promise<Batch<${type}>> => api.get({
+  op: 'search${type}s', path: '/${name}s', fields: ${upper}_BATCH_FIELDS, query: { query, ...pageQuery(page) },
+  on404: 'unsupported', map: batchOf(map${type}),
+}, call);
 `,
     'search.ts': `import type { KindSearch } from '../kind-search.ts';
 import { textSearch } from '../text-search.ts';

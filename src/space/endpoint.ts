@@ -3,12 +3,11 @@
  * client's one generic call, `SpaceApi.get`: the request (path, query with Space's own parameter names, `$fields`),
  * how its failures read, and the mapper. The client adds the origin, the token, retries, and the call's signal.
  */
-import type { SpaceApi } from './api.ts';
 import type { SpaceOperation } from './errors.ts';
 import type { Query } from './http.ts';
-import { pageQuery, parseBatch } from './paging.ts';
+import { parseBatch } from './paging.ts';
 import { Reader } from './parse.ts';
-import type { Batch, CallOptions, Page } from './types.ts';
+import type { Batch } from './types.ts';
 
 export interface SpaceRequest<T> {
   /** What is being done, named by the kind (e.g. `searchTeams`); the error's `op`. */
@@ -35,17 +34,4 @@ export function one<T>(map: (item: Reader, origin: string) => T): (json: unknown
 /** `map` of a request answered by a batch (`parseBatch`: unreadable items counted, not fatal). */
 export function batchOf<T>(map: (item: Reader, origin: string) => T): (json: unknown, origin: string) => Batch<T> {
   return (json, origin) => parseBatch(json, (item) => map(item, origin));
-}
-
-/**
- * The search of a collection every such kind has: the text under Space's own name for it (`params`, with whatever
- * else the endpoint takes), one page, the batch mapped item by item; a bare 404 means the endpoint is missing.
- */
-export function searchOf<T, P extends Page = Page>(
-  op: SpaceOperation, path: string, fields: string, map: (item: Reader, origin: string) => T,
-  params: (query: string, page: P | undefined) => Query,
-): (api: SpaceApi, query: string, page?: P, call?: CallOptions) => Promise<Batch<T>> {
-  return async (api, query, page, call) => api.get({
-    op, path, fields, query: { ...params(query, page), ...pageQuery(page) }, on404: 'unsupported', map: batchOf(map),
-  }, call);
 }

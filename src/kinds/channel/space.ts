@@ -3,12 +3,17 @@
  * organization (one request). Each row has everything a card shows: there is no `channel(id)`, as Space's channel
  * endpoint tells no more than the list entry.
  */
-import { searchOf } from '../../space/endpoint.ts';
+import type { SpaceApi } from '../../space/api.ts';
+import { batchOf } from '../../space/endpoint.ts';
+import { pageQuery } from '../../space/paging.ts';
+import type { Batch, CallOptions, Page } from '../../space/types.ts';
+import type { Channel } from './entity.ts';
 import { CHANNEL_BATCH_FIELDS, mapChannel } from './mapper.ts';
 
-// `query` is required [C OAS, NET `ListAllChannelsAsync`]: sent even when empty, '' lists every channel.
-// `withArchived` defaults to true [C]: a lookup wants the channels people still write in, as team search leaves out
-// archived teams.
-export const searchChannels = searchOf(
-  'searchChannels', '/chats/channels/all-channels', CHANNEL_BATCH_FIELDS, mapChannel, (query) => ({ query, withArchived: false }),
-);
+export const searchChannels = async (api: SpaceApi, query: string, page?: Page, call?: CallOptions): Promise<Batch<Channel>> => api.get({
+  // `query` is required [C OAS, NET `ListAllChannelsAsync`]: sent even when empty, '' lists every channel.
+  // `withArchived` defaults to true [C]: a lookup wants the channels people still write in, as team search
+  // leaves out archived teams.
+  op: 'searchChannels', path: '/chats/channels/all-channels', fields: CHANNEL_BATCH_FIELDS,
+  query: { query, withArchived: false, ...pageQuery(page) }, on404: 'unsupported', map: batchOf(mapChannel),
+}, call);

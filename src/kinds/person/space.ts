@@ -5,16 +5,20 @@
  */
 import type { SpaceApi } from '../../space/api.ts';
 import { profilePath } from '../../space/api-paths.ts';
-import { searchOf } from '../../space/endpoint.ts';
+import { batchOf } from '../../space/endpoint.ts';
 import { isSpaceError } from '../../space/errors.ts';
 import { HiddenFields, localIsoDay } from '../../space/mappers/common.ts';
 import { PERSON_BATCH_FIELDS, PERSON_FIELDS, mapPerson } from '../../space/mappers/person.ts';
+import { pageQuery } from '../../space/paging.ts';
 import { Reader } from '../../space/parse.ts';
-import type { CallOptions, Person } from '../../space/types.ts';
+import type { Batch, CallOptions, Page, Person } from '../../space/types.ts';
 import { ABSENCE_BATCH_FIELDS, absenceToday } from './absence.ts';
 import { WORKING_DAYS_BATCH_FIELDS, currentSchedule } from './working-hours.ts';
 
-export const searchPeople = searchOf('searchPeople', '/team-directory/profiles', PERSON_BATCH_FIELDS, mapPerson, (query) => ({ query }));
+export const searchPeople = async (api: SpaceApi, query: string, page?: Page, call?: CallOptions): Promise<Batch<Person>> => api.get({
+  op: 'searchPeople', path: '/team-directory/profiles', fields: PERSON_BATCH_FIELDS, query: { query, ...pageQuery(page) },
+  on404: 'unsupported', map: batchOf(mapPerson),
+}, call);
 
 /**
  * A person's card: the profile plus time zone, working hours and today's absence, requested in

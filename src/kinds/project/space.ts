@@ -4,7 +4,7 @@
  */
 import type { SpaceApi } from '../../space/api.ts';
 import { pathIdent } from '../../space/api-paths.ts';
-import { batchOf, one, searchOf } from '../../space/endpoint.ts';
+import { batchOf, one } from '../../space/endpoint.ts';
 import { SpaceError, isSpaceError } from '../../space/errors.ts';
 import { pageQuery } from '../../space/paging.ts';
 import type { Batch, CallOptions, Page } from '../../space/types.ts';
@@ -14,10 +14,13 @@ import { PROJECT_BATCH_FIELDS, PROJECT_FIELDS, mapProject } from './mapper.ts';
 /** `/projects/key:{key}`: also the start of the paths of what lives in a project (issues, reviews, repositories). */
 export const projectPath = (key: string) => `/projects/${pathIdent('key', key)}`;
 
-export const searchProjects = searchOf<Project, Page & { starred?: boolean }>(
-  'searchProjects', '/projects', PROJECT_BATCH_FIELDS, mapProject,
-  (query, page) => ({ term: query, ...(page?.starred === undefined ? {} : { starred: page.starred }) }),
-);
+export const searchProjects = async (
+  api: SpaceApi, query: string, page?: Page & { starred?: boolean }, call?: CallOptions,
+): Promise<Batch<Project>> => api.get({
+  op: 'searchProjects', path: '/projects', fields: PROJECT_BATCH_FIELDS,
+  query: { term: query, ...(page?.starred === undefined ? {} : { starred: page.starred }), ...pageQuery(page) },
+  on404: 'unsupported', map: batchOf(mapProject),
+}, call);
 
 /** Projects the current user is a member of (for default issue/review search scope); `me` is a valid profile identifier. */
 export const myProjects = async (api: SpaceApi, page?: Page, call?: CallOptions): Promise<Batch<Project>> => api.get({
