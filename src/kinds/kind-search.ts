@@ -1,8 +1,8 @@
 /**
  * The worker side of one entity kind: how to search it, how to load its card, its line in the address bar.
- * Each kind lives in `src/kinds/<kind>/search.ts` and is listed once in `search-registry.ts`; the lookup fan-out,
- * the cache, the omnibox and the `details` handler only ever go through this interface. The Space call behind
- * each (its `$fields`, mapper and web URL) is the client's (src/space).
+ * Each kind's is `search` in `src/kinds/<kind>/search.ts`, found by `search-registry.ts`; the lookup fan-out, the
+ * cache, the omnibox and the `details` handler only ever go through this interface. The Space calls behind it are
+ * the kind's own too (space.ts, with its mapper, `$fields` and web URL), served by the client's generic `get`.
  */
 import type { SpaceApi } from '../space/api.ts';
 import type { CallOptions, EntityOf } from '../space/types.ts';

@@ -1,6 +1,6 @@
 /**
  * English for an OAuthError, for Node callers (tests, demo tools) and as the reference wording for the
- * extension's `_locales` strings. Like src/space/describe.ts, the service worker should not import it: pages word errors
+ * extension's `_locales` strings. Like src/space/test-support/describe.ts, the service worker should not import it: pages word errors
  * from the code and details. Only our own words, the host, the HTTP status and a known OAuth error code are used.
  */
 import type { OAuthErrorCode, OAuthErrorDetails } from './errors.ts';
