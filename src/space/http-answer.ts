@@ -79,7 +79,7 @@ export function refusalError(attempt: RefusedAttempt, status: number, body: Spac
       // `not-found` body is read as "this server has no such endpoint" — the web server's answer for a
       // route this Space version lacks. [I] Settled by a request to a path a real Space doesn't have
       // (and to a real search under a missing project): does its 404 carry `{"error":"not-found"}`? A search
-      // inside a project (issues, reviews) names the project too: client.ts `inProject` tells the two apart.
+      // inside a project (issues, reviews) names the project too: `inProject` (src/kinds/project/space.ts) tells the two apart.
       return new FailedAttempt(attempt.on404 === 'unsupported' ? fail.unsupported(ctx, status) : fail.notFound(ctx, status), false);
     case 'invalid':
       // For a user-typed identifier Space's answer to bad input means "no such item" (`onInvalid`).
