@@ -21,7 +21,7 @@ export const DEFAULTS = {
 
 /**
  * Raster formats only. SVG is left out on purpose: it is a document format, and a picture is all we need.
- * Exactly the formats `imageTypeOf` (and the worker's `sniffRasterType`) recognise from the bytes: asking
+ * Exactly the formats `imageTypeOf` recognises from the bytes (the client, and the worker's avatar handler): asking
  * for more would download pictures that are then thrown away.
  */
 export const AVATAR_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'] as const;

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { AVATAR_TYPES } from '../../space/client.ts';
-import { sniffRasterType, toDataUrl } from './avatar.ts';
+import { imageTypeOf } from '../../space/image-type.ts';
+import { toDataUrl } from './avatar.ts';
 
 const bytes = (...b: number[]) => new Uint8Array(b);
 
-describe('sniffRasterType', () => {
+describe('the type of an avatar, from its bytes (imageTypeOf)', () => {
   it.each([
     ['png', bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0), 'image/png'],
     ['jpeg', bytes(0xff, 0xd8, 0xff, 0xe0), 'image/jpeg'],
@@ -18,7 +19,7 @@ describe('sniffRasterType', () => {
     ['truncated png', bytes(0x89, 0x50), null],
     ['avif (not passed on, so not asked for)', bytes(0, 0, 0, 0x1c, 0x66, 0x74, 0x79, 0x70, 0x61, 0x76, 0x69, 0x66), null],
   ])('%s', (_name, data, expected) => {
-    expect(sniffRasterType(data)).toBe(expected);
+    expect(imageTypeOf(data)).toBe(expected);
   });
 
   it('recognises every type the client asks Space for, and the popup accepts each as a data: URL', async () => {
@@ -32,7 +33,7 @@ describe('sniffRasterType', () => {
     for (const type of AVATAR_TYPES) {
       const sample = samples[type];
       expect(sample, type).toBeDefined();
-      expect(sniffRasterType(sample ?? bytes())).toBe(type);
+      expect(imageTypeOf(sample ?? bytes())).toBe(type);
       expect(DATA_IMAGE.test(toDataUrl(type, sample ?? bytes()))).toBe(true);
     }
   });

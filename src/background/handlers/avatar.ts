@@ -7,7 +7,7 @@
  * format, and a `data:image/svg+xml` URL that ever ends up in a link, an `<object>` or a new tab would be
  * live markup. Initials are a fine fallback.
  */
-import type { AVATAR_TYPES } from '../../space/client.ts';
+import { imageTypeOf, type ImageType } from '../../space/image-type.ts';
 import { callSpace, openConnection } from '../active-connection.ts';
 import { workerErrors } from '../app-error.ts';
 import { cacheKey, readCache, writeCache } from '../cache.ts';
@@ -19,19 +19,7 @@ const ATTACHMENT_ID = /^[A-Za-z0-9_-]{1,200}$/;
 const MAX_CACHED_BYTES = 64 * 1024;
 const AVATAR_FRESHNESS = { freshMs: 60 * 60_000, staleMs: 60 * 60_000 };
 
-/** What the client asks Space for; each one must be recognised below (avatar.test.ts checks). */
-export type RasterType = (typeof AVATAR_TYPES)[number];
-
-export function sniffRasterType(bytes: Uint8Array): RasterType | null {
-  const starts = (sig: readonly number[], at = 0) => sig.every((b, i) => bytes[at + i] === b);
-  if (starts([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
-  if (starts([0xff, 0xd8, 0xff])) return 'image/jpeg';
-  if (starts([0x47, 0x49, 0x46, 0x38]) && (bytes[4] === 0x37 || bytes[4] === 0x39) && bytes[5] === 0x61) return 'image/gif';
-  if (starts([0x52, 0x49, 0x46, 0x46]) && starts([0x57, 0x45, 0x42, 0x50], 8)) return 'image/webp';
-  return null;
-}
-
-export function toDataUrl(type: RasterType, bytes: Uint8Array): string {
+export function toDataUrl(type: ImageType, bytes: Uint8Array): string {
   let binary = '';
   const CHUNK = 0x8000;
   for (let i = 0; i < bytes.length; i += CHUNK) {
@@ -49,7 +37,9 @@ export const handleAvatar: Handler<'avatar'> = async (request, deps, context) =>
   if (hit) return { dataUrl: hit.value };
 
   const image = await callSpace(deps.platform, conn, (api) => api.avatar(request.id));
-  const type = sniffRasterType(image.bytes);
+  // Recognised again here, with the client's own check (`imageTypeOf`): only what this handler has seen to be a
+  // raster picture becomes a data: URL, whatever the client's answer says.
+  const type = imageTypeOf(image.bytes);
   if (!type) throw workerErrors.unsupportedImage();
   const dataUrl = toDataUrl(type, image.bytes);
   if (image.bytes.length <= MAX_CACHED_BYTES) {
