@@ -7,6 +7,7 @@
  * format, and a `data:image/svg+xml` URL that ever ends up in a link, an `<object>` or a new tab would be
  * live markup. Initials are a fine fallback.
  */
+import { base64 } from '../../space/base64.ts';
 import { imageTypeOf, type ImageType } from '../../space/image-type.ts';
 import { callSpace, openConnection } from '../active-connection.ts';
 import { workerErrors } from '../app-error.ts';
@@ -20,12 +21,7 @@ const MAX_CACHED_BYTES = 64 * 1024;
 const AVATAR_FRESHNESS = { freshMs: 60 * 60_000, staleMs: 60 * 60_000 };
 
 export function toDataUrl(type: ImageType, bytes: Uint8Array): string {
-  let binary = '';
-  const CHUNK = 0x8000;
-  for (let i = 0; i < bytes.length; i += CHUNK) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
-  }
-  return `data:${type};base64,${btoa(binary)}`;
+  return `data:${type};base64,${base64(bytes)}`;
 }
 
 export const handleAvatar: Handler<'avatar'> = async (request, deps, context) => {

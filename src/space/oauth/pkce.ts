@@ -1,10 +1,9 @@
 /** PKCE (RFC 7636) and the `state` of an authorization request: WebCrypto only, no Buffer (runs in service workers). */
+import { base64 } from '../base64.ts';
 
 /** base64url without padding (RFC 4648 §5), as RFC 7636 uses it. */
 export function base64url(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return base64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
 /** RFC 7636 §4.1: 43–128 characters of `[A-Z] / [a-z] / [0-9] / "-" / "." / "_" / "~"`. */
