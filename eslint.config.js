@@ -14,10 +14,10 @@ const noImportFrom = (...floors) => floors.map((floor) => ({
 
 /**
  * What a page (src/popup, src/options) may take from src/space: an allowlist of pure modules, exactly those the pages
- * use — the entities' types, the base-URL rules, the same-origin check, Space's web URLs and the permission list
- * Options shows. Everything else there (the HTTP core, the client, OAuth) belongs to the worker: a page asks it.
+ * use — the entities' types, the base-URL rules, the same-origin check and Space's web URLs. Everything else there
+ * (the HTTP core, the client, OAuth) belongs to the worker: a page asks it.
  */
-const PAGE_SPACE_MODULES = ['types', 'base-url', 'same-origin', 'web-urls', 'required-permissions'];
+const PAGE_SPACE_MODULES = ['types', 'base-url', 'same-origin', 'web-urls'];
 const pageSpaceImports = {
   regex: `(^|/)space/(?!(${PAGE_SPACE_MODULES.join('|')})\\.ts$)`,
   message: `A page takes only ${PAGE_SPACE_MODULES.map((m) => `space/${m}.ts`).join(', ')} from src/space: ask the service worker.`,
