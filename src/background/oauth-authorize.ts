@@ -44,8 +44,24 @@ export interface AuthorizeRun {
    * waiting for it). The browser's own run goes on; its late answer is dropped, its code never exchanged.
    */
   timeoutMs?: number;
-  /** What to throw when `launchWebAuthFlow` rejects (the window closed, interaction required, …). */
-  launchFailed(error: unknown, redirectUri: string): Promise<unknown> | unknown;
+  /** What to throw when `launchWebAuthFlow` rejects, given why it did. */
+  launchFailed(why: LaunchRefusal, redirectUri: string): Promise<unknown> | unknown;
+}
+
+/**
+ * Why `launchWebAuthFlow` rejected, read from its message (the browsers' wording [I]; the e2e suite sees Chromium's):
+ * another flow is still running (Chrome "… only one web auth flow …"), Space's page could not be loaded ("Authorization
+ * page could not be loaded.": Space out of reach), or anything else — the window closed (Chrome "The user did not
+ * approve access.", Firefox "User cancelled or denied access."), or a silent run needs the user (Chrome "User
+ * interaction required.", Firefox "Requires user interaction").
+ */
+export type LaunchRefusal = 'in-progress' | 'not-loaded' | 'other';
+
+function launchRefusal(e: unknown): LaunchRefusal {
+  const message = e instanceof Error ? e.message : String(e);
+  if (/only one web auth flow/i.test(message)) return 'in-progress';
+  if (/could not be loaded/i.test(message)) return 'not-loaded';
+  return 'other';
 }
 
 export async function authorizeWithCode(deps: Deps, identity: Identity, run: AuthorizeRun): Promise<TokenSet> {
@@ -61,7 +77,7 @@ export async function authorizeWithCode(deps: Deps, identity: Identity, run: Aut
     answer = run.timeoutMs === undefined ? await flow : await withTimeout(flow, run.timeoutMs, host);
   } catch (e) {
     if (e instanceof OAuthError) throw e;
-    throw await run.launchFailed(e, redirectUri);
+    throw await run.launchFailed(launchRefusal(e), redirectUri);
   }
   const { code } = parseRedirect(answer, state, run.origin, redirectUri);
   return exchangeCode({ origin: run.origin, clientId: run.clientId, code, redirectUri, verifier: pkce.verifier, now: deps.now });

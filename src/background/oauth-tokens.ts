@@ -32,7 +32,7 @@ import {
   markSignInRefused, readAccessToken, readConnection, storeRefreshedTokens,
   type ConnectionRecord, type StoredAccessToken,
 } from './connection-store.ts';
-import { authorizeWithCode, isSigningIn } from './oauth-authorize.ts';
+import { authorizeWithCode, isSigningIn, type LaunchRefusal } from './oauth-authorize.ts';
 import type { Deps } from './platform.ts';
 
 /**
@@ -145,7 +145,7 @@ async function reauthorizeSilently(deps: Deps, record: ConnectionRecord, clientI
   try {
     tokens = await authorizeWithCode(deps, identity, {
       origin: record.origin, clientId, interactive: false, timeoutMs: OAUTH_DEFAULTS.timeoutMs,
-      launchFailed: (e) => silentLaunchError(e, host),
+      launchFailed: (why) => silentLaunchError(why, host),
     });
   } catch (e) {
     if (isOAuthError(e) && !isTransient(e)) throw workerErrors.signInAgain(host);
@@ -164,16 +164,13 @@ async function reauthorizeSilently(deps: Deps, record: ConnectionRecord, clientI
 }
 
 /**
- * `launchWebAuthFlow({interactive: false})` rejected ([I] for the wordings; the e2e suite sees the first one in
- * Chromium). Chrome: "User interaction required." when Space showed a page
- * instead of redirecting — the sign-in needs the user; "Authorization page could not be loaded." — Space is out of
- * reach, which says nothing about the sign-in; one flow at a time — an interactive sign-in is running. Firefox
- * rejects the first case as "Requires user interaction".
+ * `launchWebAuthFlow({interactive: false})` rejected (`LaunchRefusal`): Space showed a page instead of redirecting —
+ * the sign-in needs the user; Space is out of reach, which says nothing about the sign-in; or an interactive sign-in
+ * is running (one flow at a time).
  */
-function silentLaunchError(e: unknown, host: string): unknown {
-  const message = e instanceof Error ? e.message : String(e);
-  if (/only one web auth flow/i.test(message)) return workerErrors.signIn('in-progress', host);
-  if (/could not be loaded/i.test(message)) return new OAuthError('unreachable', { host });
+function silentLaunchError(why: LaunchRefusal, host: string): unknown {
+  if (why === 'in-progress') return workerErrors.signIn('in-progress', host);
+  if (why === 'not-loaded') return new OAuthError('unreachable', { host });
   return workerErrors.signInAgain(host);
 }
 

@@ -26,7 +26,7 @@ import { revokeRefreshToken } from '../../space/oauth/revoke.ts';
 import { OAUTH_SCOPE } from '../../kinds/required-permissions.ts';
 import { clockSkewSuspected, type TokenSet } from '../../space/oauth/token.ts';
 import { workerErrors } from '../app-error.ts';
-import { authorizeWithCode, whileSigningIn, type Identity } from '../oauth-authorize.ts';
+import { authorizeWithCode, whileSigningIn, type Identity, type LaunchRefusal } from '../oauth-authorize.ts';
 import { NO_REFRESH_TOKEN, accessTokenOf } from '../oauth-tokens.ts';
 import type { Deps } from '../platform.ts';
 import { CLIENT_ID } from '../policy.ts';
@@ -54,7 +54,7 @@ async function signIn(
   const host = new URL(t.origin).host;
   const tokens = await authorizeWithCode(deps, identity, {
     origin: t.origin, clientId: t.clientId, interactive: true,
-    launchFailed: (e, redirectUri) => launchError(e, { origin: t.origin, clientId: t.clientId, redirectUri, host }),
+    launchFailed: (why, redirectUri) => launchError(why, { origin: t.origin, clientId: t.clientId, redirectUri, host }),
   });
   try {
     const me = await verify(deps, t.origin, tokens, host);
@@ -86,18 +86,16 @@ async function verify(deps: Deps, origin: string, tokens: TokenSet, host: string
 }
 
 /**
- * launchWebAuthFlow rejected: the window was closed (Chrome "The user did not approve access.", Firefox "User
- * cancelled or denied access."), its page failed to load, or another flow is running. Space's error page for an
- * unknown client ID or redirect URI ends the same way, so ask Space once which it was.
+ * launchWebAuthFlow rejected (`LaunchRefusal`): the window was closed, its page failed to load, or another flow is
+ * running. Space's error page for an unknown client ID or redirect URI ends the same way, so ask Space once which
+ * it was.
  */
 async function launchError(
-  e: unknown,
+  why: LaunchRefusal,
   params: { origin: string; clientId: string; redirectUri: string; host: string },
 ): Promise<unknown> {
-  const message = e instanceof Error ? e.message : String(e);
-  if (/only one web auth flow/i.test(message)) return workerErrors.signIn('in-progress', params.host);
+  if (why === 'in-progress') return workerErrors.signIn('in-progress', params.host);
   const diagnosis = await diagnoseAuthorize({ ...params, scope: OAUTH_SCOPE }).catch(() => null);
   if (diagnosis) return diagnosis;
-  if (/could not be loaded/i.test(message)) return workerErrors.signIn('page-not-loaded', params.host);
-  return workerErrors.signIn('window-closed', params.host);
+  return workerErrors.signIn(why === 'not-loaded' ? 'page-not-loaded' : 'window-closed', params.host);
 }
