@@ -1,19 +1,15 @@
 /**
  * One search per entity kind that finds a known item of the demo organization, and the Space URL that item
  * must open at. Shared by the lookup suite and the restricted-token suite.
+ *
+ * Each case lives beside the data it depends on: the `e2e` field of the kind's demo module
+ * (`scripts/demo-space/kinds/<kind>.ts`, `KindE2eCase` in kind-kit.ts). CASES has one per kind of ALL_KINDS, in its
+ * order; a kind whose module has no case is left out, so e2e/kinds.e2e.ts ("a case for every kind") fails naming it.
  */
-import { articleUrl } from '../src/kinds/article/web-url.ts';
-import { channelUrl } from '../src/kinds/channel/web-url.ts';
-import { fileUrl } from '../src/kinds/code/web-url.ts';
-import { issueUrl } from '../src/kinds/issue/web-url.ts';
-import { locationUrl } from '../src/kinds/location/web-url.ts';
-import { projectUrl } from '../src/kinds/project/web-url.ts';
-import { repositoryUrl } from '../src/kinds/repository/web-url.ts';
-import { reviewUrl } from '../src/kinds/review/web-url.ts';
-import { teamUrl } from '../src/kinds/team/web-url.ts';
-import type { EntityKind } from '../src/shared/kinds.ts';
-import { profileUrl } from '../src/space/web-urls.ts';
 import type { Page } from 'playwright-core';
+import type { KindE2eCase, KindModule } from '../scripts/demo-space/kind-kit.ts';
+import { loadKindModules } from '../scripts/demo-space/kind-modules.ts';
+import { ALL_KINDS, type EntityKind } from '../src/shared/kinds.ts';
 import { type Harness, moveTo, typeQuery, waitForSearchDone } from './harness.ts';
 
 export interface Case {
@@ -22,55 +18,29 @@ export interface Case {
   query: string | ((h: Harness) => string);
   url: (h: Harness) => string;
   /** Texts the item's card shows once it is the active result (checked where the suite looks at cards). */
-  card?: string[];
+  card?: readonly string[];
 }
 
-/** The file the demo's source search finds for `albedo`, at its first matching line. */
-const ALBEDO = { projectKey: 'NAV', repository: 'nav-core', path: 'src/main/kotlin/orbital/nav/AlbedoCorrection.kt', line: 6 };
-const albedoUrl = (h: Harness) => fileUrl(h.origin, {
-  ...ALBEDO, commit: h.demo.dataset.projectByKey.get('NAV')!.repos.find((r) => r.name === 'nav-core')!.defaultBranch!.ref,
-});
-
-/** An open merge request of ABC: review search covers open reviews (Space's default state filter). */
-export function openReview(h: Harness): { title: string; number: number } {
-  const abc = h.demo.dataset.projectByKey.get('ABC')!;
-  const review = h.demo.dataset.reviews
-    .map((r) => r.review)
-    .find((r) => r.projectId === abc.id && r.state === 'Opened' && r.className === 'MergeRequestRecord');
-  if (!review) throw new Error('the demo data has no open merge request in ABC');
-  return review;
+/** A demo module's case, run against a harness's demo server (its origin and dataset). */
+export function caseOf(kind: EntityKind, e2e: KindE2eCase): Case {
+  const { query, url, card } = e2e;
+  return {
+    kind,
+    query: typeof query === 'string' ? query : (h) => query(h.demo.dataset),
+    url: (h) => url(h.origin, h.demo.dataset),
+    ...(card ? { card } : {}),
+  };
 }
 
-export const CASES: Case[] = [
-  { kind: 'person', query: 'jonathan', url: (h) => profileUrl(h.origin, 'jonathan.whitaker') },
-  {
-    kind: 'team',
-    query: 'flight software',
-    url: (h) => teamUrl(h.origin, h.demo.dataset.teams.find((t) => t.name === 'Flight Software')!),
-  },
-  {
-    kind: 'location',
-    query: 'amsterdam office',
-    url: (h) => locationUrl(h.origin, h.demo.dataset.locations.find((l) => l.name === 'Amsterdam Office')!),
-  },
-  { kind: 'project', query: 'alpha backend', url: (h) => projectUrl(h.origin, 'ABC') },
-  { kind: 'issue', query: 'rate limiter answers', url: (h) => issueUrl(h.origin, 'ABC', 12) },
-  { kind: 'repository', query: 'backend-gateway', url: (h) => repositoryUrl(h.origin, 'ABC', 'backend-gateway') },
-  { kind: 'review', query: (h) => openReview(h).title, url: (h) => reviewUrl(h.origin, 'ABC', openReview(h).number) },
-  {
-    kind: 'channel',
-    query: 'zenith',
-    url: (h) => channelUrl(h.origin, h.demo.dataset.channels.find((c) => c.name === 'zenith-lounge')!.id),
-    card: ['zenith-lounge', 'Subscribed'],
-  },
-  {
-    kind: 'article',
-    query: 'kourou',
-    url: (h) => articleUrl(h.origin, h.demo.dataset.articles.find((a) => a.title.includes('Kourou'))!.id),
-    card: ['Two weeks in Kourou: a launch campaign diary', 'Mission Control'],
-  },
-  { kind: 'code', query: 'albedo', url: albedoUrl, card: [ALBEDO.path, 'nav-core', 'Earth albedo adds light to the sun sensors'] },
-];
+/** The cases of `modules`, one per kind of ALL_KINDS that has a module with an `e2e` case, in ALL_KINDS order. */
+export function casesOf(modules: readonly KindModule[]): Case[] {
+  return ALL_KINDS.flatMap((kind) => {
+    const e2e = modules.find((m) => m.kind === kind)?.e2e;
+    return e2e ? [caseOf(kind, e2e)] : [];
+  });
+}
+
+export const CASES: Case[] = casesOf(await loadKindModules());
 
 /**
  * Types the case's query in a popup page, waits for its row in the kind's group, looks at the card (`inspect`

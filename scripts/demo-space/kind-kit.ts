@@ -10,6 +10,7 @@
  *
  *   import { containsFolded, createPrng, defineKind, pageOf, route, type RequestContext } from '../kind-kit.ts';
  *   import { projectParam } from '../lookup.ts';
+ *   import { documentUrl } from '../../../src/kinds/document/web-url.ts';
  *
  *   declare module '../dataset.ts' { interface KindData { documents: DocumentRecord[] } }
  *   interface DocumentRecord { id: string; title: string; projectId: string }
@@ -22,6 +23,10 @@
  *       return { documents: world.projects.map((p) => ({ id: prng.id(), title: `${p.name} handbook`, projectId: p.id })) };
  *     },
  *     counts: (ds) => ({ documents: ds.documents.length }),
+ *     e2e: {   // its find → open case for the e2e suites: see KindE2eCase below
+ *       query: 'handbook',
+ *       url: (origin, ds) => documentUrl(origin, ds.documents.find((d) => d.title === 'Alpha Backend handbook')!.id),
+ *     },
  *   });
  *
  *   function search(ctx: RequestContext): unknown {
@@ -30,8 +35,8 @@
  *     return pageOf(ctx.dataset.documents.filter((d) => d.projectId === project.id && containsFolded(d.title, query)), ctx.query);
  *   }
  *
- * kinds/kinds.test.ts then wants the kind in ALL_KINDS and the path in the spec; every answer is checked against
- * the spec's schema for the operation, so a field Space does not have fails the test that fetched it.
+ * kinds/kinds.test.ts then wants the kind in ALL_KINDS, its e2e case and the path in the spec; every answer is checked
+ * against the spec's schema for the operation, so a field Space does not have fails the test that fetched it.
  */
 import type { Dataset, KindData, World } from './dataset.ts';
 import type { QueryParams, RequestContext, Route } from './router.ts';
@@ -57,6 +62,37 @@ export interface KindModule {
   data?: (world: World, options: KindDataOptions) => Partial<KindData>;
   /** How many there are, for `GET /__demo/info` (`{counts: {…}}`). */
   counts?: (dataset: Dataset) => Record<string, number>;
+  /**
+   * The kind's find → open case for the end-to-end suites (e2e/kind-cases.ts builds one per kind of ALL_KINDS, in
+   * its order, from these; e2e/kinds.e2e.ts fails for a kind without one, and so does kinds/kinds.test.ts). Optional
+   * in the type only so that a module being written compiles; every kind must have one.
+   */
+  e2e?: KindE2eCase;
+}
+
+/**
+ * One search that finds a known item of this kind in the demo data, and the Space URL its row must open at:
+ * the e2e suites type `query` in the popup, wait for the row of this kind whose `data-url` is `url(…)` in the kind's
+ * group, check the card shows each of `card` (when given), click the row and expect the tab to open at `url(…)`.
+ * They run it with a full token and with a restricted one (`--restricted`: nested profiles withheld), so pick an item
+ * the demo user can see either way. Build the URL with the kind's own `src/kinds/<kind>/web-url.ts` (pure functions;
+ * a demo module may import them), from the demo data, never a literal link. For example:
+ *
+ *   import { documentUrl } from '../../../src/kinds/document/web-url.ts';
+ *   …
+ *   e2e: {
+ *     query: 'handbook',
+ *     url: (origin, ds) => documentUrl(origin, ds.documents.find((d) => d.title === 'Alpha Backend handbook')!.id),
+ *     card: ['Alpha Backend handbook'],
+ *   },
+ */
+export interface KindE2eCase {
+  /** What to type: a fixed query, or one derived from the demo data (e.g. an item's title). */
+  query: string | ((dataset: Dataset) => string);
+  /** The Space URL the found item opens at, given the demo server's origin (`http://127.0.0.1:PORT`) and its data. */
+  url: (origin: string, dataset: Dataset) => string;
+  /** Texts the item's card shows once its row is the active result (checked by e2e/kinds.e2e.ts). */
+  card?: readonly string[];
 }
 
 /** A kind module's default export. */

@@ -6,6 +6,7 @@
  * the anchor day. The author, teams and locations are the directory's own objects, so `$fields` and restricted mode
  * treat them like everywhere else. Ids come from their own seed (nothing else reshuffles).
  */
+import { articleUrl } from '../../../src/kinds/article/web-url.ts';
 import { HOSTILE_STRINGS, HOSTILE_USERNAME } from '../data-hostile.ts';
 import type { Dataset, World } from '../dataset.ts';
 import {
@@ -47,6 +48,11 @@ export default defineKind({
     return { articles, articleById: new Map(articles.map((a) => [a.id, a])) };
   },
   counts: (ds) => ({ articles: ds.articles.length }),
+  e2e: {
+    query: 'kourou',
+    url: (origin, ds) => articleUrl(origin, ds.articles.find((a) => a.title.includes('Kourou'))!.id),
+    card: ['Two weeks in Kourou: a launch campaign diary', 'Mission Control'],
+  },
 });
 
 /**

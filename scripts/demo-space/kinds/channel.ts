@@ -7,6 +7,7 @@
  * an archived one and one nobody wrote in yet. Team and office channels use the team's and the building's own
  * `channelId`, so every link to a channel agrees. Deterministic, from their own seed.
  */
+import { channelUrl } from '../../../src/kinds/channel/web-url.ts';
 import { HOSTILE_STRINGS, HOSTILE_USERNAME } from '../data-hostile.ts';
 import { DEMO_USERNAME } from '../data-names.ts';
 import type { World } from '../dataset.ts';
@@ -33,6 +34,11 @@ export default defineKind({
     return { channels };
   },
   counts: (ds) => ({ channels: ds.channels.length }),
+  e2e: {
+    query: 'zenith',
+    url: (origin, ds) => channelUrl(origin, ds.channels.find((c) => c.name === 'zenith-lounge')!.id),
+    card: ['zenith-lounge', 'Subscribed'],
+  },
 });
 
 /** M2.Access ([C] OAS enum). */

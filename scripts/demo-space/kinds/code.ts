@@ -17,6 +17,7 @@
  * (first on line 6); `invoice` matches only the private FINANCE repository, which the demo user cannot read, so
  * it finds nothing for them; `retry-after` matches three files, two in ABC/backend and one in ABC/backend-gateway.
  */
+import { fileUrl } from '../../../src/kinds/code/web-url.ts';
 import { HOSTILE_PROJECT_KEY, HOSTILE_STRINGS } from '../data-hostile.ts';
 import type { World } from '../dataset.ts';
 import { defineKind, fold, pageOf, route, validationError, type RequestContext } from '../kind-kit.ts';
@@ -30,6 +31,9 @@ declare module '../dataset.ts' {
   }
 }
 
+/** The file the source search finds for `albedo`, at its first matching line (the e2e case's). */
+const ALBEDO = { projectKey: 'NAV', repository: 'nav-core', path: 'src/main/kotlin/orbital/nav/AlbedoCorrection.kt', line: 6 };
+
 export default defineKind({
   kind: 'code',
   routes: [route('GET', '/projects/source-search', sourceSearch, { servedWhen: (server) => server.sourceSearch })],
@@ -39,6 +43,13 @@ export default defineKind({
     return { sourceFiles };
   },
   counts: (ds) => ({ sourceFiles: ds.sourceFiles.length }),
+  e2e: {
+    query: 'albedo',
+    url: (origin, ds) => fileUrl(origin, {
+      ...ALBEDO, commit: ds.projectByKey.get('NAV')!.repos.find((r) => r.name === 'nav-core')!.defaultBranch!.ref,
+    }),
+    card: [ALBEDO.path, 'nav-core', 'Earth albedo adds light to the sun sensors'],
+  },
 });
 
 /** A file in a demo repository, at the repository's head commit (`defaultBranch.ref`). */

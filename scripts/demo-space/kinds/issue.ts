@@ -2,6 +2,7 @@
  * Issues of a project (shared world, data-projects.ts): search (with Space's required `sorting` and `descending`)
  * and one issue by number, id or key. Paths from space-api.md §2a.
  */
+import { issueUrl } from '../../../src/kinds/issue/web-url.ts';
 import type { Dataset } from '../dataset.ts';
 import {
   containsFolded, defineKind, fold, matchesWordPrefixes, pageOf, requiredParam, route, validationError, type RequestContext,
@@ -26,6 +27,7 @@ export default defineKind({
     }),
   ],
   counts: (ds) => ({ issues: ds.issues.length }),
+  e2e: { query: 'rate limiter answers', url: (origin) => issueUrl(origin, 'ABC', 12) },
 });
 
 const ISSUE_SORTS = ['UPDATED', 'CREATED', 'TITLE', 'DUE'] as const;

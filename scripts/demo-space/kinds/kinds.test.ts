@@ -1,10 +1,12 @@
 /**
  * The demo server has one module per kind the extension shows, and nothing else in kinds/: a kind added to ALL_KINDS
- * without its demo endpoint fails here, as does a module for a kind the extension does not list (or a stray file).
+ * without its demo endpoint fails here, as does a module for a kind the extension does not list (or a stray file), and
+ * a module without its find → open case for the e2e suites (`e2e`, KindE2eCase in kind-kit.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { ALL_KINDS } from '../../../src/shared/kinds.ts';
 import { contractChecker } from '../../contract/spec.ts';
+import { buildDataset } from '../dataset.ts';
 import { kindModuleNames, loadKindModules } from '../kind-modules.ts';
 
 describe('kinds/: one demo module per kind of ALL_KINDS', () => {
@@ -27,6 +29,20 @@ describe('kinds/: one demo module per kind of ALL_KINDS', () => {
         expect(seen.get(key), `${key} is served by two modules`).toBeUndefined();
         seen.set(key, module.kind);
       }
+    }
+  });
+
+  it('gives every kind its e2e case, whose query and URL come out of the demo data', async () => {
+    const modules = await loadKindModules();
+    const dataset = buildDataset(modules);
+    const origin = 'http://127.0.0.1:1';
+    for (const module of modules) {
+      const e2e = module.e2e;
+      expect(e2e, `kinds/${module.kind}.ts has no e2e case (defineKind({ …, e2e: { query, url } }))`).toBeDefined();
+      if (!e2e) continue;
+      const query = typeof e2e.query === 'string' ? e2e.query : e2e.query(dataset);
+      expect(query.trim(), `kinds/${module.kind}.ts: the e2e query is empty`).not.toBe('');
+      expect(e2e.url(origin, dataset).startsWith(`${origin}/`), `kinds/${module.kind}.ts: the e2e URL is not on the server`).toBe(true);
     }
   });
 });

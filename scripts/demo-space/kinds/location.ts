@@ -1,4 +1,5 @@
 /** Locations of the directory (shared world, data-organization.ts): search and one location by id. */
+import { locationUrl } from '../../../src/kinds/location/web-url.ts';
 import { ApiError, containsFolded, defineKind, route, type RequestContext } from '../kind-kit.ts';
 
 export default defineKind({
@@ -12,6 +13,10 @@ export default defineKind({
     }),
   ],
   counts: (ds) => ({ locations: ds.locations.length }),
+  e2e: {
+    query: 'amsterdam office',
+    url: (origin, ds) => locationUrl(origin, ds.locations.find((l) => l.name === 'Amsterdam Office')!),
+  },
 });
 
 /** [C] not paginated: a plain array. `type` may repeat. */

@@ -3,6 +3,7 @@
  * and revoking the calling personal token. Paths and parameters from space-api.md §2a. The profiles themselves are
  * part of the shared world (data-organization.ts): teams, locations, projects and reviews link to them.
  */
+import { profileUrl } from '../../../src/space/web-urls.ts';
 import type { AbsencePlan } from '../data-organization.ts';
 import type { Dataset } from '../dataset.ts';
 import {
@@ -33,6 +34,7 @@ export default defineKind({
     route('GET', '/absences', listAbsences),
   ],
   counts: (ds) => ({ profiles: ds.profiles.filter((p) => !p.archived).length }),
+  e2e: { query: 'jonathan', url: (origin) => profileUrl(origin, 'jonathan.whitaker') },
 });
 
 function profileParam(ctx: RequestContext): MemberProfile {

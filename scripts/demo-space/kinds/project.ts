@@ -2,6 +2,7 @@
  * Projects (shared world, data-projects.ts): search, one project by identifier, and the projects of a member.
  * Paths from space-api.md §2a.
  */
+import { projectUrl } from '../../../src/kinds/project/web-url.ts';
 import { ApiError, containsFolded, defineKind, fold, matchesWordPrefixes, pageOf, route, type RequestContext } from '../kind-kit.ts';
 import { isProjectMember, projectParam, resolveProfileLoosely, visibleProjects } from '../lookup.ts';
 
@@ -18,6 +19,7 @@ export default defineKind({
     route('GET', '/projects/{project}', (ctx) => projectParam(ctx)),
   ],
   counts: (ds) => ({ projects: ds.projects.length }),
+  e2e: { query: 'alpha backend', url: (origin) => projectUrl(origin, 'ABC') },
 });
 
 /** [I] guessed: archived projects are left out of the search; `term` matches the name or the key. */

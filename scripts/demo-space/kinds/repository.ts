@@ -2,6 +2,7 @@
  * Repositories of the projects (shared world, data-projects.ts): find by name across projects, and one repository
  * of a project. Paths from space-api.md §2a.
  */
+import { repositoryUrl } from '../../../src/kinds/repository/web-url.ts';
 import { ApiError, containsFolded, defineKind, pageOf, route, validationError, type RequestContext } from '../kind-kit.ts';
 import { projectParam, visibleProjects } from '../lookup.ts';
 
@@ -16,6 +17,7 @@ export default defineKind({
       return repo;
     }),
   ],
+  e2e: { query: 'backend-gateway', url: (origin) => repositoryUrl(origin, 'ABC', 'backend-gateway') },
 });
 
 /** [C] `term` is required and matches a substring of the name; Batch<RepositoryDetails>. */

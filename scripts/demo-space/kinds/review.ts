@@ -2,6 +2,8 @@
  * Code reviews of a project (shared world, data-projects.ts): search and one review by number, id or key.
  * Paths from space-api.md §2a.
  */
+import { reviewUrl } from '../../../src/kinds/review/web-url.ts';
+import type { Dataset } from '../dataset.ts';
 import {
   containsFolded, defineKind, matchesWordPrefixes, pageOf, route, validationError, type RequestContext,
 } from '../kind-kit.ts';
@@ -18,7 +20,18 @@ export default defineKind({
     }),
   ],
   counts: (ds) => ({ reviews: ds.reviews.length }),
+  e2e: { query: (ds) => openReview(ds).title, url: (origin, ds) => reviewUrl(origin, 'ABC', openReview(ds).number) },
 });
+
+/** An open merge request of ABC (the e2e case's): review search covers open reviews (Space's default state filter). */
+function openReview(ds: Dataset): { title: string; number: number } {
+  const abc = ds.projectByKey.get('ABC')!;
+  const review = ds.reviews
+    .map((r) => r.review)
+    .find((r) => r.projectId === abc.id && r.state === 'Opened' && r.className === 'MergeRequestRecord');
+  if (!review) throw new Error('the demo data has no open merge request in ABC');
+  return review;
+}
 
 const REVIEW_STATES = ['Opened', 'Closed', 'RequiresAuthorAttention', 'NeedsReview', 'Merged'] as const;
 const REVIEW_SORTS = ['CreatedAtAsc', 'CreatedAtDesc', 'LastUpdatedDesc', 'LastUpdatedAsc'] as const;

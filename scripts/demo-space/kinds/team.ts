@@ -1,4 +1,5 @@
 /** Teams of the directory (shared world, data-organization.ts): search and one team by id. */
+import { teamUrl } from '../../../src/kinds/team/web-url.ts';
 import { ApiError, defineKind, matchesWordPrefixes, pageOf, route, type RequestContext } from '../kind-kit.ts';
 
 const collator = new Intl.Collator('en', { sensitivity: 'base' });
@@ -14,6 +15,7 @@ export default defineKind({
     }),
   ],
   counts: (ds) => ({ teams: ds.teams.length }),
+  e2e: { query: 'flight software', url: (origin, ds) => teamUrl(origin, ds.teams.find((t) => t.name === 'Flight Software')!) },
 });
 
 function searchTeams(ctx: RequestContext): unknown {
