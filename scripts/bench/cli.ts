@@ -129,7 +129,9 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e: unknown) => {
+// Awaited at the top level: under scripts/lib/vite-run.mjs the module runner serves imports (the demo server's kind
+// modules are imported when it starts) only while this module is being evaluated.
+await main().catch((e: unknown) => {
   // A benchmark reports; a failure to measure is printed, not turned into a red build.
   console.error(`bench: could not complete: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
 });

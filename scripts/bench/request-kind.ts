@@ -1,35 +1,64 @@
 /**
- * Which kind a request served, by its endpoint (paths as the demo server records them). Every kind of ALL_KINDS
- * has its search endpoint here (a `Record` over `EntityKind`: a new kind without its line is a compile error,
- * and request-kind.test.ts checks each line against the request the kind really sends), so the request counts
- * cover every group the popup shows.
+ * Which kind a request served, by its endpoint (paths as the demo server records them). The search endpoints are not
+ * listed here: at load, every kind of ALL_KINDS runs its own `search` (the registry, src/kinds/search-registry.ts)
+ * against a recording `SpaceApi` with a sentinel query and project key, and each request it describes becomes that
+ * kind's pattern (its path, the sentinel project key standing for any project). A new kind's search is counted
+ * without a line here; request-kind.test.ts sends each kind's real search to the demo server and checks the
+ * classification, and a kind whose search records no request fails here at load.
+ *
+ * The registry uses `import.meta.glob`: what imports this runs through Vite (`scripts/lib/vite-run.mjs`, vitest).
  */
+import { kindSearch } from '../../src/kinds/search-registry.ts';
 import { ALL_KINDS, type EntityKind } from '../../src/shared/kinds.ts';
+import { parseQuery } from '../../src/shared/query.ts';
+import type { SpaceApi } from '../../src/space/api.ts';
+import type { SpaceRequest } from '../../src/space/endpoint.ts';
 import type { RecordedRequest } from '../demo-space/server.ts';
 
 export type RequestKind = EntityKind | 'scope' | 'details' | 'avatar' | 'other';
-type Query = RecordedRequest['query'];
+
+/** Typed as text: not a key, not a project key (lower case), so every kind searches by text. */
+const SENTINEL_QUERY = 'sentinelquery';
+/** The project in scope for the kinds that search inside projects (issues, reviews): any project in the pattern. */
+const SENTINEL_PROJECT = 'SENTINELPROJECT';
+
+/** The paths of the requests `kind`'s search describes for a text query, each as a pattern over recorded paths. */
+async function searchPatterns(kind: EntityKind): Promise<RegExp[]> {
+  const paths: string[] = [];
+  const recording: SpaceApi = {
+    origin: 'https://space.invalid',
+    me: () => Promise.reject(new Error('a search does not ask who the token is')),
+    get<T>(request: SpaceRequest<T>): Promise<T> {
+      paths.push(request.path);
+      // An empty page, as every search reads it (a Batch): the search ends without more requests.
+      return Promise.resolve({ items: [], next: null, totalCount: 0, unreadable: 0 } as T);
+    },
+    avatar: () => Promise.reject(new Error('a search loads no avatar')),
+    revokeCurrentToken: () => Promise.reject(new Error('a search revokes nothing')),
+  };
+  await kindSearch(kind).search(recording, parseQuery(SENTINEL_QUERY), {
+    signal: new AbortController().signal, top: 5, scopeProjects: () => Promise.resolve([SENTINEL_PROJECT]),
+  });
+  if (paths.length === 0) throw new Error(`request-kind.ts: the ${kind} kind's search sent no request for "${SENTINEL_QUERY}"`);
+  return [...new Set(paths)].map((path) => new RegExp(`^${path.split(SENTINEL_PROJECT).map(escapeRegExp).join('[^/]+')}$`));
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Each kind's text search: one request (issues and reviews: one per project in scope). */
-const SEARCH_ENDPOINTS: { readonly [K in EntityKind]: (path: string, query: Query) => boolean } = {
-  person: (p) => p === '/team-directory/profiles',
-  team: (p) => p === '/team-directory/teams',
-  location: (p) => p === '/team-directory/locations',
-  // Starred projects are the issue/review scope (below), not the project group.
-  project: (p, q) => p === '/projects' && q.starred?.[0] !== 'true',
-  issue: (p) => /^\/projects\/[^/]+\/planning\/issues$/.test(p),
-  repository: (p) => p === '/projects/repositories/find',
-  review: (p) => /^\/projects\/[^/]+\/code-reviews$/.test(p),
-  channel: (p) => p === '/chats/channels/all-channels',
-  article: (p) => p === '/blog',
-  code: (p) => p === '/projects/source-search',
-};
+const SEARCH_PATTERNS: ReadonlyMap<EntityKind, readonly RegExp[]> = new Map(
+  await Promise.all(ALL_KINDS.map(async (kind) => [kind, await searchPatterns(kind)] as const)),
+);
+
+/** The patterns of each kind's search requests (for tests and reports). */
+export const searchPatternsOf = (kind: EntityKind): readonly RegExp[] => SEARCH_PATTERNS.get(kind) ?? [];
 
 export function kindOf(r: Pick<RecordedRequest, 'path' | 'query'>): RequestKind {
   const p = r.path.replace(/^\/api\/http/, '');
   if (p.startsWith('/d/')) return 'avatar';
   if (p === '/projects/member:me' || (p === '/projects' && r.query.starred?.[0] === 'true')) return 'scope';
-  const kind = ALL_KINDS.find((k) => SEARCH_ENDPOINTS[k](p, r.query));
+  // Starred projects are the issue/review scope (above), not the project group.
+  const kind = ALL_KINDS.find((k) => searchPatternsOf(k).some((pattern) => pattern.test(p)));
   if (kind) return kind;
   // What the card of the active result loads (profile, time zone, working days, absences, team, project, issue…).
   if (/^\/team-directory\/(profiles|teams|locations)\/[^/]+/.test(p) || p === '/absences' || /^\/projects\/key:[^/]+($|\/.)/.test(p) || /^\/blog\/[^/]+$/.test(p)) {
