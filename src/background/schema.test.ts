@@ -61,7 +61,7 @@ describe('validateRequest', () => {
     ['oversized url', { type: 'connect', url: `https://a.example/${'x'.repeat(LIMITS.url)}`, token: 't', sessionOnly: false }],
     ['oversized id', { type: 'details', kind: 'person', id: 'x'.repeat(LIMITS.id + 1) }],
     ['empty id', { type: 'avatar', id: '' }],
-    ['unknown kind', { type: 'details', kind: 'document', id: '1' }],
+    ['unknown kind', { type: 'details', kind: 'no-such-kind', id: '1' }],
     ['inherited kind name', { type: 'details', kind: 'constructor', id: '1' }],
     ['oversized query', { type: 'projects', query: 'q'.repeat(LIMITS.query + 1) }],
     ['settings with extra key', { type: 'settings-set', settings: { searchProjects: [], token: 'x' } }],

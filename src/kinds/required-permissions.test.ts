@@ -5,12 +5,13 @@ import { KIND_SEARCHES } from './search-registry.ts';
 
 describe('the permissions the extension uses', () => {
   it('are every kind\'s, once each, in ALL_KINDS order', () => {
-    expect(REQUIRED_PERMISSIONS).toEqual([
-      'Profile.View', 'Profile.WorkingDays.View', 'Profile.Locations.View', 'Profile.Absences.View', 'Team.View',
-      'Locations.View', 'Project.View', 'Project.Issues.View', 'VcsRepository.Read', 'Project.CodeReview.View',
-      'Channel.ViewChannel', 'Article.View',
-    ]);
-    for (const kind of ALL_KINDS) expect(REQUIRED_PERMISSIONS).toContain(KIND_SEARCHES[kind].permission);
+    // The person kind's come first (the token owner is a profile); a new kind's are found by its folder, not listed here.
+    expect(REQUIRED_PERMISSIONS.slice(0, 4)).toEqual(['Profile.View', 'Profile.WorkingDays.View', 'Profile.Locations.View', 'Profile.Absences.View']);
+    expect(new Set(REQUIRED_PERMISSIONS).size).toBe(REQUIRED_PERMISSIONS.length);
+    // Each kind's search permission is listed, the kinds' in ALL_KINDS order (a kind may share an earlier one's).
+    const searched = [...new Set(ALL_KINDS.map((kind) => KIND_SEARCHES[kind].permission))].map((p) => REQUIRED_PERMISSIONS.indexOf(p));
+    expect(searched.every((at) => at >= 0)).toBe(true);
+    expect(searched).toEqual([...searched].sort((a, b) => a - b));
   });
 
   it('"Sign in with Space" asks for exactly those, in the global context', () => {

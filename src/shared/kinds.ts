@@ -9,7 +9,7 @@
  */
 import type { EntityOf, EntityTypes } from '../space/types.ts';
 
-export const ALL_KINDS = ['person', 'team', 'location', 'project', 'issue', 'repository', 'review', 'channel', 'article', 'code'] as const;
+export const ALL_KINDS = ['person', 'team', 'location', 'project', 'issue', 'repository', 'review', 'document', 'channel', 'article', 'code'] as const;
 
 export type EntityKind = (typeof ALL_KINDS)[number];
 
