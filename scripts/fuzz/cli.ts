@@ -6,7 +6,7 @@
  *   npm run fuzz                                  10,000 runs per suite, a new seed
  *   npm run fuzz -- --runs=500                    fewer (CI)
  *   npm run fuzz -- --seed=123 --only=router      one suite (or a prefix: --only=mappers), as the full run had it
- *   npm run fuzz -- --seed=123 --only=mappers:issue --path=17:3   only the counterexample fast-check reported
+ *   npm run fuzz -- --seed=123 --only=kinds:issue --path=17:3     only the counterexample fast-check reported
  *   npm run fuzz -- --list                        the suites
  */
 import { parseArgs } from 'node:util';
@@ -54,7 +54,9 @@ if (values.path !== undefined && suites.length !== 1) {
 
 const uncovered = [...await uncoveredExports(), ...(await uncoveredClientMethods()).map((m) => `client:${m}`)];
 if (uncovered.length > 0) {
-  console.error(`[fuzz] not fuzzed: ${uncovered.join(', ')}. Add them to scripts/fuzz/mapper-targets.ts (or responses.ts for client methods).`);
+  console.error(`[fuzz] not fuzzed: ${uncovered.join(', ')}. A mapper or client method: add it to scripts/fuzz/mapper-targets.ts`
+    + ' (or responses.ts); a kind\'s request (`client:<kind>.<op>`): make one of its searches or details send it for the kind\'s'
+    + ' e2e query or a probe query (scripts/fuzz/kind-answers.ts).');
   process.exit(1);
 }
 

@@ -1,32 +1,44 @@
 /**
  * A Space that answers every request with a generated answer: a `fetch` for `createSpaceClient` whose bodies come
  * from the run's `fc.gen()`, so a failing run replays exactly. The body is shaped by the request's own `$fields`:
- * the mutated real answer of the mapper target that asks with that selection, or a `$fields`-shaped value; now and
- * then an odd status, content type or a body that is not JSON at all.
+ * the mutated demo answer for that selection (a kind's request: kind-answers.ts), or the mutated answer of the mapper
+ * target that asks with it, or a `$fields`-shaped value; now and then an odd status, content type or a body that is
+ * not JSON at all. `loadAnswers()` must have run first (it records the demo's answers once per process).
  */
 import fc from 'fast-check';
 import { parseFields } from './fields-shape.ts';
-import { answers, junk, poolOf, type Json } from './json.ts';
+import { answers, junk, poolOf, type Json, type ValuePool } from './json.ts';
+import { kindRecording } from './kind-answers.ts';
 import { MAPPER_TARGETS } from './mapper-targets.ts';
 
 export type Gen = fc.GeneratorValue;
 
-const POOL = poolOf(MAPPER_TARGETS.map((t) => t.template));
+let templates: ReadonlyMap<string, Json> | null = null;
+let pool: ValuePool = new Map();
 const bySelection = new Map<string, fc.Arbitrary<Json>>();
+
+/** Records the kinds' answers from the demo server (once per process) for `answersFor`. */
+export async function loadAnswers(): Promise<void> {
+  if (templates) return;
+  const recorded = (await kindRecording()).templates;
+  const all = new Map<string, Json>(MAPPER_TARGETS.flatMap((t) => (t.fields === null ? [] : [[t.fields, t.template] as const])));
+  for (const [fields, json] of recorded) all.set(fields, json);
+  pool = poolOf([...all.values()]);
+  templates = all;
+}
 
 /** The answers fuzzed for a request that sent `fields` (cached: arbitraries are built once per selection). */
 export function answersFor(fields: string | null): fc.Arbitrary<Json> {
+  if (!templates) throw new Error('fake-space.ts: await loadAnswers() before generating answers');
   const key = fields ?? '';
   let arb = bySelection.get(key);
   if (!arb) {
-    const target = MAPPER_TARGETS.find((t) => t.fields === fields && fields !== null);
-    arb = target ? answers(target.template, parseFields(target.fields!), POOL) : fields ? answers(null, parseFields(fields), POOL) : junk;
+    const template = fields === null ? undefined : templates.get(fields);
+    arb = fields === null ? junk : answers(template ?? null, parseFields(fields), pool);
     bySelection.set(key, arb);
   }
   return arb;
 }
-
-export { POOL };
 
 const statusArb = fc.oneof(
   { weight: 20, arbitrary: fc.constant(200) },

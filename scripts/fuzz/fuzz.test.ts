@@ -4,13 +4,16 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { fixtureOf } from '../../src/kinds/test-support/fixtures.ts';
+import { ALL_KINDS } from '../../src/shared/kinds.ts';
 import { ShapeError } from '../../src/space/parse.ts';
 import { EXEMPT, MAPPER_TARGETS, exportedReaders, uncoveredExports, type MapperTarget } from './mapper-targets.ts';
 import { mapperProperty, uncoveredClientMethods } from './responses.ts';
+import { entity } from './results.ts';
 import { SUITES, runSuite, seedFor, selectSuites } from './suites.ts';
 
 describe('fuzz harness', () => {
-  it('covers every function the mappers, parse.ts and paging.ts export, and every call of the client and the kinds', async () => {
+  it('covers every function the mappers, parse.ts and paging.ts export, every call of the client and every request of the kinds', async () => {
     expect(await uncoveredExports()).toEqual([]);
     expect(await uncoveredClientMethods()).toEqual([]);
     // Exemptions name real exports (a renamed one must not linger here).
@@ -26,7 +29,7 @@ describe('fuzz harness', () => {
   });
 
   it('fails on a mapper that throws anything but a ShapeError, or returns an untyped value', () => {
-    const base = MAPPER_TARGETS.find((t) => t.name === 'project')!;
+    const base = MAPPER_TARGETS.find((t) => t.name === 'person')!;
     const planted = (run: MapperTarget['run']): MapperTarget => ({ ...base, name: 'planted', run });
     const typeError = fc.check(mapperProperty(planted(() => {
       throw new TypeError('x is undefined');
@@ -47,6 +50,19 @@ describe('fuzz harness', () => {
     expect(seedFor(1, 'router')).not.toBe(seedFor(1, 'schema'));
     expect(selectSuites(['mappers']).every((s) => s.name.startsWith('mappers:'))).toBe(true);
     expect(selectSuites(['mappers']).length).toBe(MAPPER_TARGETS.length);
-    expect(selectSuites(['mappers:issue']).map((s) => s.name)).toEqual(['mappers:issue']);
+    expect(selectSuites(['mappers:person']).map((s) => s.name)).toEqual(['mappers:person']);
+    expect(selectSuites(['kinds']).map((s) => s.name)).toEqual(ALL_KINDS.map((k) => `kinds:${k}`));
+  });
+
+  it.each(ALL_KINDS)('checks a %s entity by its fixture: its own shape passes, a wrong type, a stray key or a foreign link fails', (kind) => {
+    const origin = 'https://space.example.com';
+    const check = entity(kind, origin);
+    const good = { ...fixtureOf(kind, (n) => `s${n}`), webUrl: `${origin}/x` } as Record<string, unknown>;
+    expect(check(good, kind)).toBeNull();
+    expect(check({ ...good, title: 3 }, kind)).not.toBeNull();
+    expect(check({ ...good, stray: 'x' }, kind)).not.toBeNull();
+    expect(check({ ...good, webUrl: 'https://evil.example/' }, kind)).not.toBeNull();
+    const field = Object.keys(good).find((k) => !['kind', 'id', 'title', 'webUrl'].includes(k))!;
+    expect(check({ ...good, [field]: undefined }, kind)).not.toBeNull();
   });
 });

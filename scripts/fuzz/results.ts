@@ -1,15 +1,16 @@
 /**
- * What a typed answer looks like, checked at run time: entities (every kind), the worker's `ResponseMap`, an
- * `AppError`, a `Batch`. Each table is typed over the project's own types, so a field, a kind, a request type
- * or an error code added there without a check here is a compile error — the fuzz can't silently accept a
- * shape it does not know.
+ * What a typed answer looks like, checked at run time: entities (every kind, from its fixture), the worker's
+ * `ResponseMap`, an `AppError`, a `Batch`. Each table is typed over the project's own types, so a request type or an
+ * error code added there without a check here is a compile error — the fuzz can't silently accept a shape it does
+ * not know; an entity's fields are those of its kind's fixture (src/kinds/<kind>/fixture.ts).
  *
  * A check returns null when the value is fine, else what is wrong and where.
  */
 import type { EntityKind } from '../../src/shared/kinds.ts';
 import type { AppErrorCode, Request, RequestType, ResponseMap } from '../../src/shared/protocol.ts';
 import type { SpaceErrorDetails } from '../../src/space/errors.ts';
-import type { Batch, EntityBase, EntityOf, PersonRef, WorkingHours } from '../../src/space/types.ts';
+import { fixtureOf } from '../../src/kinds/test-support/fixtures.ts';
+import type { Batch, EntityBase, WorkingHours } from '../../src/space/types.ts';
 
 export type Check = (value: unknown, path: string) => string | null;
 
@@ -67,10 +68,6 @@ export function exact(spec: Record<string, Check>): Check {
 /** One check per property of T, optional ones included: a property added to T is a compile error here. */
 type Spec<T> = { [K in keyof T]-?: Check };
 
-const isoDay = matches(/^\d{4}-\d{2}-\d{2}$/);
-const idName = exact({ id: nonEmptyStr, name: str } satisfies Spec<{ id: string; name: string }>);
-const personRef = exact({ id: nullable(nonEmptyStr), username: nullable(nonEmptyStr), name: nullable(str) } satisfies Spec<PersonRef>);
-
 export const workingHours = exact({
   days: arrayOf(exact({ weekday: int(0, 6), from: int(0, 24 * 60), to: int(0, 48 * 60) })),
 } satisfies Spec<WorkingHours>);
@@ -83,58 +80,57 @@ const names: Check = (v, p) => {
   return list.every((name, i) => i === 0 || list[i - 1]! < name) ? null : fail(p, 'sorted unique names', v);
 };
 
-/** Everything but the fields all entities share (`kind` narrowed per kind is checked here). */
-type Fields<K extends EntityKind> = Spec<Omit<EntityOf<K>, Exclude<keyof EntityBase, 'kind'>>>;
-
-const ENTITY_FIELDS: { [K in EntityKind]: Fields<K> } = {
-  person: {
-    kind: oneOf('person'), username: str, firstName: str, lastName: str, avatarId: nullable(str), emails: arrayOf(str),
-    phones: arrayOf(str), positions: arrayOf(str), teams: arrayOf(idName), locations: arrayOf(idName), timeZone: nullable(str),
-    absence: optional(nullable(exact({ reason: str, until: nullable(isoDay) }))), workingHours: optional(nullable(workingHours)),
-  },
-  team: {
-    kind: oneOf('team'), name: str, description: str, parent: nullable(idName), lead: nullable(personRef), memberCount: nullable(int(0)),
-  },
-  location: {
-    kind: oneOf('location'), name: str, type: str, parent: nullable(idName), timeZone: nullable(str), address: nullable(str),
-  },
-  project: {
-    kind: oneOf('project'), key: str, name: str, description: str, private: bool, repositories: arrayOf(nonEmptyStr),
-  },
-  issue: {
-    kind: oneOf('issue'), projectKey: str, number: int(0), key: str,
-    status: exact({ name: str, resolved: bool, color: nullable(matches(/^#[0-9a-f]{3}(?:[0-9a-f]{3})?$/)) }),
-    assignee: nullable(personRef), dueDate: nullable(isoDay), createdAt: nullable(finite),
-  },
-  repository: {
-    kind: oneOf('repository'), projectKey: str, name: str, description: str, defaultBranch: nullable(str), latestActivity: nullable(finite),
-  },
-  review: {
-    kind: oneOf('review'), projectKey: str, number: int(0), key: str, state: str, type: oneOf('merge-request', 'commit-set'),
-    branches: nullable(exact({ source: str, target: str, repository: str })), author: nullable(personRef), createdAt: nullable(finite),
-  },
-  channel: {
-    kind: oneOf('channel'), name: str, description: str, subscribers: nullable(atLeastZero), subscribed: nullable(bool),
-    lastMessageTime: nullable(finite), archived: bool,
-  },
-  article: {
-    kind: oneOf('article'), author: nullable(personRef), createdAt: nullable(finite), preview: str, teams: arrayOf(idName), locations: arrayOf(idName),
-  },
-  code: {
-    kind: oneOf('code'), projectKey: str, repository: str, path: str, commit: nullable(str), line: nullable(int(1)),
-    lines: arrayOf(exact({ number: nullable(int(1)), text: str, match: bool })),
-  },
-};
-
-export const ENTITY_KINDS = Object.keys(ENTITY_FIELDS) as EntityKind[];
+/** The fixture of every kind, every string field `s<n>` (src/kinds/<kind>/fixture.ts): the shape of its entity. */
+const fixtureShape = (kind: EntityKind): Record<string, unknown> => fixtureOf(kind, (n) => `s${n}`) as unknown as Record<string, unknown>;
 
 /**
- * An entity of `kind` as the client builds it for `origin`: every field typed, nothing extra, and a `webUrl` on
- * that origin (links are built from ids, never taken from an answer).
+ * The check of a value shaped like `sample` (a field of a kind's fixture): a string, a finite number or a boolean as
+ * there; an object with only its keys, each checked the same way; an array whose elements are shaped like the
+ * sample's first. Any of them may be null (a fixture shows one value of a field, not whether Space may leave it
+ * out), and an object's keys may be absent (optional fields) but never present holding `undefined`. A sample that is
+ * null itself says nothing of the type: any JSON value passes.
+ */
+function like(sample: unknown): Check {
+  let check: Check;
+  if (sample === null || sample === undefined) return json;
+  if (typeof sample === 'string') check = str;
+  else if (typeof sample === 'number') check = finite;
+  else if (typeof sample === 'boolean') check = bool;
+  else if (Array.isArray(sample)) check = arrayOf(sample.length === 0 ? json : like(sample[0]));
+  else {
+    const spec = Object.fromEntries(Object.entries(sample as Record<string, unknown>).map(([k, v]) => [k, optional(like(v))]));
+    check = exact(spec);
+  }
+  return nullable(check);
+}
+
+/** Plain JSON: no `undefined`, no function, no non-finite number, plain objects and arrays only. */
+const json: Check = (v, p) => {
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return null;
+  if (typeof v === 'number') return finite(v, p);
+  if (Array.isArray(v)) return arrayOf(json)(v, p);
+  if (typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
+    for (const [k, inner] of Object.entries(v)) {
+      const e = json(inner, `${p}.${k}`);
+      if (e) return e;
+    }
+    return null;
+  }
+  return fail(p, 'a JSON value', v);
+};
+
+/**
+ * An entity of `kind` as the client builds it for `origin`: the fields every entity shares typed exactly (`kind`
+ * its own, an `id`, a `title`, a `webUrl` on that origin — links are built from ids, never taken from an answer —,
+ * sorted unique `hidden` / `unreadable` names), the kind's own fields shaped like its fixture's (`like`), and nothing
+ * else. Derived from the kind's folder: a new kind needs no line here.
  */
 export function entity(kind: EntityKind, origin: string): Check {
-  const base: Spec<Omit<EntityBase, 'kind'>> = { id: str, title: str, webUrl: onOrigin(origin), hidden: optional(names), unreadable: optional(names) };
-  return exact({ ...base, ...ENTITY_FIELDS[kind] } as Record<string, Check>);
+  const base: Spec<EntityBase> = {
+    kind: oneOf(kind), id: str, title: str, webUrl: onOrigin(origin), hidden: optional(names), unreadable: optional(names),
+  };
+  const own = Object.entries(fixtureShape(kind)).filter(([key]) => !Object.hasOwn(base, key));
+  return exact({ ...Object.fromEntries(own.map(([key, sample]) => [key, optional(like(sample))])), ...base } as Record<string, Check>);
 }
 
 function onOrigin(origin: string): Check {

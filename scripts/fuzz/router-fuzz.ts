@@ -24,7 +24,7 @@ import type { AuthWindowAction } from '../../src/shared/test-support/fake-auth-w
 import { createFakeBrowser } from '../../src/shared/test-support/fake-browser.ts';
 import { originPattern } from '../../src/space/base-url.ts';
 import { createSpaceClient } from '../../src/space/client.ts';
-import { generatedSpace } from './fake-space.ts';
+import { generatedSpace, loadAnswers } from './fake-space.ts';
 import { junk } from './json.ts';
 import {
   messageArbitrary, searchMessageArbitrary, senderArbitrary, type GeneratedMessage, type GeneratedSender, type MessageContext,
@@ -138,6 +138,7 @@ function effects(fake: ReturnType<typeof createFakeBrowser>): string {
 }
 
 export async function routerSuite(): Promise<Prepared> {
+  await loadAnswers();
   const server: DemoServer = await startDemoServer();
   const serverOrigin = new URL(server.url).origin;
   // The sign-in window of the fake browser fetches with the global fetch: it may reach the demo server, nothing else.

@@ -7,7 +7,8 @@ import fc from 'fast-check';
 import { MAPPER_TARGETS } from './mapper-targets.ts';
 import { failureReport } from './report.ts';
 import { routerSuite, schemaProperty } from './router-fuzz.ts';
-import { clientProperty, mapperProperty } from './responses.ts';
+import { clientProperty, kindSuite, mapperProperty } from './responses.ts';
+import { ALL_KINDS } from '../../src/shared/kinds.ts';
 
 export interface Prepared {
   property: fc.IRawProperty<never, boolean>;
@@ -30,7 +31,12 @@ export const SUITES: readonly Suite[] = [
   { name: 'schema', unit: 'messages', prepare: sync(schemaProperty() as never) },
   { name: 'router', unit: 'messages', prepare: routerSuite as () => Promise<Prepared> },
   ...MAPPER_TARGETS.map((target): Suite => ({ name: `mappers:${target.name}`, unit: 'answers', prepare: sync(mapperProperty(target) as never) })),
-  { name: 'client', unit: 'answers', prepare: sync(clientProperty() as never) },
+  // Every kind of ALL_KINDS, through its own search and details (kind-answers.ts): no line per kind.
+  ...ALL_KINDS.map((kind): Suite => ({ name: `kinds:${kind}`, unit: 'answers', prepare: async () => {
+    const { property, summary } = await kindSuite(kind);
+    return { property: property as never, summary };
+  } })),
+  { name: 'client', unit: 'answers', prepare: async () => ({ property: await clientProperty() as never }) },
 ];
 
 export function selectSuites(only: readonly string[]): Suite[] {
