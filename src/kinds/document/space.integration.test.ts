@@ -4,7 +4,8 @@
  * also checked against the published spec (test/contract-setup.ts). Expectations come from the server's dataset.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { DemoServer } from '../../../scripts/demo-space/server.ts';
+import { HOSTILE_STRINGS as hostile } from '../../../scripts/demo-space/data-hostile.ts';
+import { startDemoServer, type DemoServer } from '../../../scripts/demo-space/server.ts';
 import { useDemoServer } from '../../../scripts/demo-space/use-demo-server.ts';
 import { parseQuery } from '../../shared/query.ts';
 import type { SpaceApi } from '../../space/api.ts';
@@ -18,9 +19,9 @@ const demo = useDemoServer();
 let server: DemoServer;
 beforeEach(() => { server = demo.current; });
 
-function client(): SpaceApi {
+function client(on: DemoServer = server): SpaceApi {
   return createSpaceClient({
-    origin: server.url, token: server.token, timeoutMs: 3000,
+    origin: on.url, token: on.token, timeoutMs: 3000,
     retry: { retries: 1, baseDelayMs: 10, maxDelayMs: 40, totalBudgetMs: 3000 },
   });
 }
@@ -115,5 +116,25 @@ describe('the document search (worker side)', () => {
   it('is project-scoped, has no details to load, and names its permission', () => {
     expect(search).toMatchObject({ kind: 'document', projectScoped: true, permission: 'Documents.View' });
     expect(search.details('anything')).toBeNull();
+  });
+});
+
+describe('hostile documents', () => {
+  it('markup stays text; every link stays under the project\'s documents on the configured origin', async () => {
+    const xss = await startDemoServer({ hostile: true });
+    try {
+      const found = await searchDocuments(client(xss), 'XSS', 'hostile');
+      expect(found.items).toHaveLength(3);
+      for (const d of found.items) expect(d.webUrl.startsWith(`${xss.url}/p/XSS/documents`), d.webUrl).toBe(true);
+      const markup = found.items.find((d) => d.title.includes(hostile.scriptClose));
+      expect(markup).toMatchObject({
+        folder: { name: hostile.imgTag },
+        webUrl: `${xss.url}/p/XSS/documents/${encodeURIComponent(hostile.imgTag)}/a/${encodeURIComponent(`../${hostile.javascriptUrl}`)}`,
+      });
+      expect(found.items.find((d) => d.title.includes('مرحبا'))?.webUrl).toBe(`${xss.url}/p/XSS/documents`);
+      expect(found.items.find((d) => d.folder?.name === hostile.longTitle)?.author).toEqual({ id: null, username: null, name: hostile.svgBreakout });
+    } finally {
+      await xss.close();
+    }
   });
 });
