@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 // `npm run new-kind <name> [-- --dry-run]`: scaffolds src/kinds/<name>/ — its label (meta.ts), permissions, entity
 // type, Space side (space.ts: the requests; mapper.ts with its $fields; web-url.ts), worker side (search.ts), row
-// (view.tsx), card (card.tsx) and test fixture — with stubs typed against the registries and `TODO(new-kind)` where a
-// decision is needed, then prints what else a kind needs (docs/adding-a-kind.md); the registries find the folder. Refuses a name that already has a folder. `--dry-run` lists the
-// files without writing; `--root <dir>` scaffolds into another copy of the repository (tests).
+// (view.tsx), card (card.tsx) and test fixture — and its demo server module, scripts/demo-space/kinds/<name>.ts (its
+// data, endpoint and the e2e suites' find → open case), with stubs typed against the registries and `TODO(new-kind)`
+// where a decision is needed, then prints what else a kind needs (docs/adding-a-kind.md): its ALL_KINDS line and its
+// messages. The registries, the demo server, the e2e cases, the fuzz and the bench find the rest. Refuses a name that
+// already has a folder or a demo module. `--dry-run` lists the files without writing; `--root <dir>` scaffolds into
+// another copy of the repository (tests).
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -147,16 +150,69 @@ export const fixture: Fixture<'${name}'> = (s) => ({
   };
 }
 
-/** What a kind needs besides its folder: nothing else in src/ (the registries are built from the folders). */
+/** The demo server's module of a new kind (scripts/demo-space/kinds/<name>.ts, found by its file name). */
+export function demoModule(name) {
+  const type = `${name[0].toUpperCase()}${name.slice(1)}`;
+  // Its own seed, from its name: adding a kind never reshuffles the others' data.
+  let seed = 0x5eed;
+  for (const ch of name) seed = (Math.imul(seed, 31) + ch.charCodeAt(0)) >>> 0;
+  return `/**
+ * ${TODO}: the demo server's ${name}s — what Space serves (the path and parameters of space.ts's requests, as in
+ * Space's published API: kinds/kinds.test.ts checks every route against the spec, every answer is checked against the
+ * spec's schema), the demo data (deterministic, from its own seed) and the e2e suites' find → open case. See
+ * kind-kit.ts, and kinds/channel.ts or kinds/article.ts for a whole module.
+ */
+import { ${name}Url } from '../../../src/kinds/${name}/web-url.ts';
+import { containsFolded, createPrng, defineKind, pageOf, route, type RequestContext } from '../kind-kit.ts';
+
+declare module '../dataset.ts' {
+  interface KindData {
+    ${name}s: ${type}Record[];
+  }
+}
+
+/** ${TODO}: the ${name} as Space sends it (the spec's DTO: only fields Space has). */
+export interface ${type}Record {
+  id: string;
+  name: string;
+}
+
+export default defineKind({
+  kind: '${name}',
+  routes: [route('GET', '/${name}s', search${type}s)],
+  data: () => {
+    const prng = createPrng(0x${seed.toString(16)});
+    return { ${name}s: ['First', 'Second'].map((word) => ({ id: prng.id(), name: \`\${word} ${name}\` })) };
+  },
+  counts: (ds) => ({ ${name}s: ds.${name}s.length }),
+  // ${TODO}: a query that finds one known ${name} with the full token and with --restricted, the Space URL its row
+  // opens (built with web-url.ts from the data), and texts its card shows (KindE2eCase in kind-kit.ts).
+  e2e: {
+    query: 'first',
+    url: (origin, ds) => ${name}Url(origin, ds.${name}s.find((x) => x.name === 'First ${name}')!.id),
+    card: ['First ${name}'],
+  },
+});
+
+function search${type}s(ctx: RequestContext): unknown {
+  const query = ctx.query.get('query') ?? '';
+  return pageOf(ctx.dataset.${name}s.filter((x) => containsFolded(x.name, query)), ctx.query);
+}
+`;
+}
+
+/**
+ * What a kind needs besides what the scaffold writes: its ALL_KINDS line and its messages. Nothing else lists kinds:
+ * the registries, the demo server, the e2e cases, the fuzz and the bench are built from the folders and modules.
+ */
 export function remainingSteps(name) {
   return [
     `Its place in ALL_KINDS (src/shared/kinds.ts): its group, chip and Alt+digit order.`,
     `Its messages in public/_locales/en/messages.json: kind_${name}, perm_<code> for a new permission, the card's texts.`,
-    `The demo server: its data and endpoint in one module, scripts/demo-space/kinds/${name}.ts (see kind-kit.ts).`,
-    `The tests around the folder: its find → open case in e2e/kind-cases.ts; fuzz targets for its mapper and calls in`,
-    `  scripts/fuzz/mapper-targets.ts and responses.ts (the fuzz refuses to run without them).`,
-    `Then clear every ${TODO} in src/kinds/${name}/ and run: npx tsc --noEmit && npx vitest run src/kinds scripts/fuzz`,
-    `  (docs/adding-a-kind.md).`,
+    `Its demo server module, scripts/demo-space/kinds/${name}.ts: Space's real endpoint, the demo data, and the find → open`,
+    `  case of the e2e suites (\`e2e\`, KindE2eCase in scripts/demo-space/kind-kit.ts).`,
+    `Then clear every ${TODO} in src/kinds/${name}/ and scripts/demo-space/kinds/${name}.ts, and run: npx tsc --noEmit &&`,
+    `  npx vitest run src/kinds scripts/demo-space scripts/fuzz scripts/bench && npm run test:e2e (docs/adding-a-kind.md).`,
   ];
 }
 
@@ -166,9 +222,15 @@ export function scaffold(root, name, { dryRun = false } = {}) {
   if (problem) throw new Error(problem);
   const folder = join(root, 'src', 'kinds', name);
   if (existsSync(folder)) throw new Error(`src/kinds/${name}/ already exists`);
-  const files = Object.entries(kindFiles(name)).map(([file, content]) => ({ path: join(folder, file), content }));
+  const demo = join(root, 'scripts', 'demo-space', 'kinds', `${name}.ts`);
+  if (existsSync(demo)) throw new Error(`scripts/demo-space/kinds/${name}.ts already exists`);
+  const files = [
+    ...Object.entries(kindFiles(name)).map(([file, content]) => ({ path: join(folder, file), content })),
+    { path: demo, content: demoModule(name) },
+  ];
   if (!dryRun) {
     mkdirSync(folder, { recursive: true });
+    mkdirSync(dirname(demo), { recursive: true });
     for (const { path, content } of files) writeFileSync(path, content, { flag: 'wx' });
   }
   return files.map(({ path }) => relative(root, path));

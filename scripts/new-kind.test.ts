@@ -1,7 +1,7 @@
 /**
- * `npm run new-kind`: the scaffold refuses bad and taken names, a dry run writes nothing, and the folder it writes
- * compiles against the registries in place of a real kind (in a temporary copy of the sources) while leaving TODO
- * markers that the registry test refuses.
+ * `npm run new-kind`: the scaffold refuses bad and taken names, a dry run writes nothing, and the folder and the demo
+ * module it writes compile against the registries and kind-kit.ts in place of a real kind (in a temporary copy of the
+ * sources) while leaving TODO markers that the registry test and the demo kinds test refuse.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -31,12 +31,12 @@ describe('npm run new-kind', () => {
     const result = run('zzdryrun', '--dry-run');
     expect(result.status).toBe(0);
     for (const file of KIND_FILES) expect(result.stdout).toContain(`src/kinds/zzdryrun/${file}`);
-    for (const step of ['ALL_KINDS', 'messages.json', 'scripts/demo-space', 'e2e/kind-cases.ts', 'scripts/fuzz']) {
-      expect(result.stdout).toContain(step);
-    }
-    // The registries are built from the folders: no line to write there.
-    expect(result.stdout).not.toMatch(/registry|src\/space/);
+    expect(result.stdout).toContain('scripts/demo-space/kinds/zzdryrun.ts');
+    for (const step of ['ALL_KINDS', 'messages.json', 'KindE2eCase']) expect(result.stdout).toContain(step);
+    // The registries, the e2e cases, the fuzz and the bench are built from the folders and modules: no line to write.
+    expect(result.stdout).not.toMatch(/registry|src\/space|kind-cases|mapper-targets|responses\.ts|results\.ts|request-kind/);
     expect(existsSync(join(ROOT, 'src', 'kinds', 'zzdryrun'))).toBe(false);
+    expect(existsSync(join(ROOT, 'scripts', 'demo-space', 'kinds', 'zzdryrun.ts'))).toBe(false);
   });
 
   describe('in a copy of the sources', () => {
@@ -44,28 +44,34 @@ describe('npm run new-kind', () => {
     afterAll(() => rmSync(copy, { recursive: true, force: true }));
     cpSync(join(ROOT, 'src'), join(copy, 'src'), { recursive: true });
     cpSync(join(ROOT, 'public', '_locales'), join(copy, 'public', '_locales'), { recursive: true });
+    cpSync(join(ROOT, 'scripts'), join(copy, 'scripts'), { recursive: true });
     cpSync(join(ROOT, 'tsconfig.json'), join(copy, 'tsconfig.json'));
     symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'));
 
     it('scaffolds a folder that compiles in place of a real kind, with TODO markers in every file', () => {
-      // `team` is listed in ALL_KINDS: its folder is swapped for a fresh one.
+      // `team` is listed in ALL_KINDS: its folder and its demo module are swapped for fresh ones.
+      const demo = join('scripts', 'demo-space', 'kinds', 'team.ts');
       rmSync(join(copy, 'src', 'kinds', 'team'), { recursive: true });
+      expect(() => scaffold(copy, 'team')).toThrow(/scripts\/demo-space\/kinds\/team\.ts already exists/);
+      expect(existsSync(join(copy, 'src', 'kinds', 'team'))).toBe(false);
+      rmSync(join(copy, demo));
       const written = scaffold(copy, 'team');
-      expect(written.sort()).toEqual([...KIND_FILES].sort().map((f) => join('src', 'kinds', 'team', f)));
+      expect(written.sort()).toEqual([...KIND_FILES.map((f) => join('src', 'kinds', 'team', f)), demo].sort());
       for (const file of readdirSync(join(copy, 'src', 'kinds', 'team'))) {
         expect(readFileSync(join(copy, 'src', 'kinds', 'team', file), 'utf8'), file).toContain(TODO);
       }
+      expect(readFileSync(join(copy, demo), 'utf8')).toContain(TODO);
       expect(() => scaffold(copy, 'team')).toThrow(/already exists/);
 
       writeFileSync(join(copy, 'tsconfig.kinds.json'), JSON.stringify({
-        extends: './tsconfig.json', include: ['src/kinds'], exclude: ['src/kinds/**/*.test.ts', 'src/kinds/**/*.test.tsx'],
+        extends: './tsconfig.json', include: ['src/kinds', demo], exclude: ['src/kinds/**/*.test.ts', 'src/kinds/**/*.test.tsx'],
       }));
       const kindErrors = () => {
         const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.kinds.json'], {
           cwd: copy, encoding: 'utf8',
         });
         expect(tsc.stdout + tsc.stderr).not.toMatch(/error TS(5|6)\d{3}/); // the project itself loaded
-        return tsc.stdout.split('\n').filter((line) => line.startsWith('src/kinds/'));
+        return tsc.stdout.split('\n').filter((line) => line.startsWith('src/kinds/') || line.startsWith(demo));
       };
       expect(kindErrors()).toEqual([]);
       // The check bites: a stub that does not fit the registry types is reported.

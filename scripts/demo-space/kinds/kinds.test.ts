@@ -1,8 +1,10 @@
 /**
  * The demo server has one module per kind the extension shows, and nothing else in kinds/: a kind added to ALL_KINDS
  * without its demo endpoint fails here, as does a module for a kind the extension does not list (or a stray file), and
- * a module without its find → open case for the e2e suites (`e2e`, KindE2eCase in kind-kit.ts).
+ * a module without its find → open case for the e2e suites (`e2e`, KindE2eCase in kind-kit.ts) or with a
+ * `TODO(new-kind)` of the scaffold (scripts/new-kind.mjs) left in it.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ALL_KINDS } from '../../../src/shared/kinds.ts';
 import { contractChecker } from '../../contract/spec.ts';
@@ -43,6 +45,13 @@ describe('kinds/: one demo module per kind of ALL_KINDS', () => {
       const query = typeof e2e.query === 'string' ? e2e.query : e2e.query(dataset);
       expect(query.trim(), `kinds/${module.kind}.ts: the e2e query is empty`).not.toBe('');
       expect(e2e.url(origin, dataset).startsWith(`${origin}/`), `kinds/${module.kind}.ts: the e2e URL is not on the server`).toBe(true);
+    }
+  });
+
+  it('has no TODO(new-kind) of the scaffold left in a module', () => {
+    for (const name of kindModuleNames()) {
+      const source = readFileSync(new URL(`./${name}.ts`, import.meta.url), 'utf8');
+      expect(source.includes('TODO(new-kind)'), `kinds/${name}.ts still has a TODO(new-kind)`).toBe(false);
     }
   });
 });
