@@ -1,7 +1,8 @@
 /**
- * `npm run fuzz`: generated messages against the worker's router and schema, generated Space answers against
- * every mapper and every client method (suites.ts). Prints the seed, and per suite its runs, time and result;
- * exits 1 on a failure with the command that replays it.
+ * `npm run fuzz`: generated messages against the worker's router and schema, generated Space answers against the
+ * shared mappers, every kind's search and details (one suite per kind of ALL_KINDS, kind-answers.ts) and every client
+ * method (suites.ts). Prints the seed, and per suite its runs, time and result; exits 1 on a failure with the command
+ * that replays it.
  *
  *   npm run fuzz                                  10,000 runs per suite, a new seed
  *   npm run fuzz -- --runs=500                    fewer (CI)
