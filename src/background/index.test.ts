@@ -4,35 +4,24 @@
  * (listeners and memory gone, storage kept, module evaluated again) carries on where it left off.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startDemoServer, type DemoServer } from '../../scripts/demo-space/server.ts';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import type { DemoServer } from '../../scripts/demo-space/server.ts';
 import { LOOKUP_PORT, type LookupServerMessage } from '../shared/protocol.ts';
 import { originPattern } from '../space/base-url.ts';
 import { MENU_ID } from './context-menu.ts';
 import { createFakeBrowser } from '../shared/test-support/fake-browser.ts';
 import { createPortPair } from '../shared/test-support/fake-ports.ts';
+import { useWorkerEntry } from './test-support/worker-entry.ts';
 
 const fake = createFakeBrowser();
+const worker = useWorkerEntry(fake);
+const startWorker = () => worker.start();
 let server: DemoServer;
 
-beforeAll(async () => {
-  server = await startDemoServer();
+beforeAll(() => {
+  server = worker.server;
   fake.grant(originPattern(server.url));
-  // webextension-polyfill hands out an existing `browser` namespace as is (as in Firefox).
-  Object.assign(globalThis, { chrome: fake.namespace, browser: fake.namespace });
 });
-
-afterAll(async () => {
-  await server.close();
-  Reflect.deleteProperty(globalThis, 'chrome');
-  Reflect.deleteProperty(globalThis, 'browser');
-});
-
-async function startWorker() {
-  fake.stopWorker();
-  vi.resetModules();
-  await import('./index.ts');
-}
 
 async function send(message: unknown) {
   const results = fake.events.onMessage.dispatch(message, fake.popupSender());

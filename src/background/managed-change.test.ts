@@ -3,31 +3,18 @@
  * it starts, and when the managed area changes (`storage.onChanged`, area `managed`, as Chrome reports a policy
  * reload) — no status read, no restart. Loaded as the browser loads it, against the fake `browser` namespace.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startDemoServer, type DemoServer } from '../../scripts/demo-space/server.ts';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import type { DemoServer } from '../../scripts/demo-space/server.ts';
 import { originPattern } from '../space/base-url.ts';
 import { TOKEN_KEY } from './connection-store.ts';
 import { createFakeBrowser } from '../shared/test-support/fake-browser.ts';
+import { useWorkerEntry } from './test-support/worker-entry.ts';
 
 const fake = createFakeBrowser();
+const worker = useWorkerEntry(fake);
+const startWorker = () => worker.start();
 let server: DemoServer;
-
-beforeAll(async () => {
-  server = await startDemoServer();
-  Object.assign(globalThis, { chrome: fake.namespace, browser: fake.namespace });
-});
-
-afterAll(async () => {
-  await server.close();
-  Reflect.deleteProperty(globalThis, 'chrome');
-  Reflect.deleteProperty(globalThis, 'browser');
-});
-
-async function startWorker() {
-  fake.stopWorker();
-  vi.resetModules();
-  await import('./index.ts');
-}
+beforeAll(() => { server = worker.server; });
 
 async function connect() {
   fake.grant(originPattern(server.url));

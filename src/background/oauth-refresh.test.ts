@@ -20,6 +20,18 @@ beforeEach(() => {
   rig = signInRig.rig();
 });
 
+/**
+ * Past the access token's expiry, a call whose refresh is held at the token endpoint: what happens while that
+ * refresh waits (the worker stops, Sign out, a new sign-in) is what the tests using this vary.
+ */
+async function callWithHeldRefresh() {
+  rig.advance(storedAccess()!.expiresAt - T0 + 1);
+  const hold = holdTokenRequests(1);
+  const pending = projects();
+  await vi.waitFor(() => expect(hold.held()).toBe(1));
+  return { hold, pending };
+}
+
 describe('access token refresh', () => {
   it('refreshes shortly before expiry, without a 401, and keeps the refresh token', async () => {
     await rig.signIn();
@@ -73,10 +85,8 @@ describe('access token refresh', () => {
   it('a worker stopped mid-refresh loses nothing: the next call refreshes again with the stored refresh token', async () => {
     await rig.signIn();
     const refreshToken = storedRefresh();
-    rig.advance(storedAccess()!.expiresAt - T0 + 1);
-    const hold = holdTokenRequests(1);
-    const lost = projects(); // its refresh never finishes: the worker stops while it waits
-    await vi.waitFor(() => expect(hold.held()).toBe(1));
+    // Its refresh never finishes: the worker stops while it waits.
+    const { hold, pending: lost } = await callWithHeldRefresh();
     forgetRefreshesInFlight();
     rig.fake.stopWorker();
     const answer = await projects();
@@ -93,10 +103,7 @@ describe('access token refresh', () => {
 
   it('a refresh that finishes after sign-out writes nothing back', async () => {
     await rig.signIn();
-    rig.advance(storedAccess()!.expiresAt - T0 + 1);
-    const hold = holdTokenRequests(1);
-    const late = projects();
-    await vi.waitFor(() => expect(hold.held()).toBe(1));
+    const { hold, pending: late } = await callWithHeldRefresh();
     const out = await rig.ask<ForgetResult>({ type: 'forget', revoke: false });
     expect(out.ok).toBe(true);
     hold.release();
@@ -107,10 +114,7 @@ describe('access token refresh', () => {
 
   it("a refresh that finishes after a new sign-in does not overwrite the new sign-in's tokens", async () => {
     await rig.signIn();
-    rig.advance(storedAccess()!.expiresAt - T0 + 1);
-    const hold = holdTokenRequests(1);
-    const late = projects();
-    await vi.waitFor(() => expect(hold.held()).toBe(1));
+    const { hold, pending: late } = await callWithHeldRefresh();
     await rig.signIn();
     const now = { refresh: storedRefresh(), access: storedAccess() };
     hold.release();

@@ -11,7 +11,7 @@ import { refresh } from '../space/oauth/token.ts';
 import { REFRESH_TOKEN_KEY, TOKEN_KEY } from './connection-store.ts';
 import { applyPolicyToStored } from './policy.ts';
 import { SETTINGS_KEY } from './settings-store.ts';
-import { T0, createRig, type Rig } from './test-support/harness.ts';
+import { T0, type Rig } from './test-support/harness.ts';
 import { useSignInRig } from './test-support/sign-in-rig.ts';
 import { CONNECTION_KEY } from '../shared/storage-keys.ts';
 
@@ -122,15 +122,13 @@ describe('sign-in failures: each a specific error, nothing stored, host access g
   });
 
   it("the extension's redirect URI is not registered", async () => {
-    await rig.close();
-    rig = await createRig({ server: { oauthRedirectUris: ['https://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.chromiumapp.org/'] } });
+    rig = await signInRig.replace({ server: { oauthRedirectUris: ['https://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.chromiumapp.org/'] } });
     expect(await start()).toMatchObject({ ok: false, error: { code: 'oauth', reason: 'redirect-uri-mismatch' } });
     nothingKept();
   });
 
   it('the application does not allow public clients (PKCE without a secret)', async () => {
-    await rig.close();
-    rig = await createRig({ server: { oauthApps: [{
+    rig = await signInRig.replace({ server: { oauthApps: [{
       clientId: 'confidential-app', name: 'Confidential', redirectUris: [/^https:\/\/[a-p]{32}\.chromiumapp\.org\/$/], publicClients: false,
       clientSecret: 's3cret',
     }] } });

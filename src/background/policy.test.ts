@@ -5,23 +5,17 @@
  * being read as "no policy". Against the real demo server, through the router, as the pages ask.
  */
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { ConnectionStatus } from '../shared/protocol.ts';
 import { originPattern } from '../space/base-url.ts';
 import { ACCESS_TOKEN_KEY, REFRESH_TOKEN_KEY, TOKEN_KEY } from './connection-store.ts';
 import { parsePolicy } from './policy.ts';
-import { forgetRefreshesInFlight } from './oauth-tokens.ts';
-import { createRig, type Rig } from './test-support/harness.ts';
+import { useRig, type Rig } from './test-support/harness.ts';
 import { CONNECTION_KEY } from '../shared/storage-keys.ts';
 
+const rigs = useRig();
 let rig: Rig;
-beforeEach(async () => {
-  rig = await createRig();
-});
-afterEach(async () => {
-  forgetRefreshesInFlight();
-  await rig.close();
-});
+beforeEach(() => { rig = rigs.current; });
 
 const status = async () => {
   const answer = await rig.ask<ConnectionStatus>({ type: 'status' });

@@ -5,11 +5,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { DemoServer } from '../../scripts/demo-space/server.ts';
 import type { SpaceApi, SpaceClientOptions } from '../space/api.ts';
-import { createSpaceClient } from '../space/client.ts';
 import { describeSpaceError as english } from '../space/test-support/describe.ts';
 import { SpaceHttp } from '../space/http.ts';
 import { useDemoServer } from '../../scripts/demo-space/use-demo-server.ts';
 import { spaceErrorOf } from '../space/test-support/space-error-of.ts';
+import { apiRequestsTo, demoSpaceClient } from '../space/test-support/demo-client.ts';
 import { issueByKey, issueByNumber, searchIssues } from './issue/space.ts';
 import { searchLocations } from './location/space.ts';
 import { person as loadPerson, searchPeople } from './person/space.ts';
@@ -22,17 +22,8 @@ const demo = useDemoServer();
 let server: DemoServer;
 beforeEach(() => { server = demo.current; });
 
-function client(overrides: Partial<SpaceClientOptions> = {}): SpaceApi {
-  return createSpaceClient({
-    origin: server.url,
-    token: server.token,
-    timeoutMs: 3000,
-    retry: { retries: 2, baseDelayMs: 10, maxDelayMs: 40, totalBudgetMs: 3000 },
-    ...overrides,
-  });
-}
-
-const apiRequests = (suffix: string) => server.requests.filter((r) => r.path === `/api/http${suffix}`);
+const client = (overrides: Partial<SpaceClientOptions> = {}): SpaceApi => demoSpaceClient(server, overrides);
+const apiRequests = (suffix: string) => apiRequestsTo(server, suffix);
 
 describe('faults', () => {
   it('401 → unauthorized, not retried', async () => {

@@ -2,25 +2,17 @@
  * kinds/article.ts over real HTTP: search, paging and filters, one article by id or alias, restricted mode for the
  * author, and a hostile article served verbatim.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { HOSTILE_STRINGS as h } from '../data-hostile.ts';
 import { startDemoServer, type DemoServer } from '../server.ts';
 import { api, fieldsParam, type BatchJson } from '../test-client.ts';
+import { useDemoServer } from '../use-demo-server.ts';
 import type { ArticleRecord } from './article.ts';
 
+// useDemoServer turns restricted mode (which some tests switch on) back off after every test.
+const demo = useDemoServer();
 let server: DemoServer;
-
-beforeAll(async () => {
-  server = await startDemoServer();
-});
-
-afterAll(async () => {
-  await server.close();
-});
-
-afterEach(() => {
-  server.setRestricted(false);
-});
+beforeEach(() => { server = demo.current; });
 
 const ARTICLE = 'id,title,created,author(id,username,name(firstName,lastName)),preview,teams(id,name),locations(id,name)';
 const articles = async (params: string) => api<BatchJson<ArticleRecord>>(server, `/blog?${params}${params ? '&' : ''}${fieldsParam(`next,totalCount,data(${ARTICLE})`)}`);

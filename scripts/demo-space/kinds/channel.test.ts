@@ -2,21 +2,16 @@
  * kinds/channel.ts over real HTTP: Space's parameters (required `query` enforced), paging, `$fields`, and a
  * hostile channel served verbatim.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { HOSTILE_STRINGS as h } from '../data-hostile.ts';
 import { startDemoServer, type DemoServer } from '../server.ts';
 import { api, fieldsParam, takeViolationKinds, type BatchJson } from '../test-client.ts';
+import { useDemoServer } from '../use-demo-server.ts';
 import type { AllChannelsListEntry } from './channel.ts';
 
+const demo = useDemoServer();
 let server: DemoServer;
-
-beforeAll(async () => {
-  server = await startDemoServer();
-});
-
-afterAll(async () => {
-  await server.close();
-});
+beforeEach(() => { server = demo.current; });
 
 const CHANNEL = 'channelId,name,description,subscribers,subscribed,archived,lastMessageTime';
 const channels = async (params: string) =>

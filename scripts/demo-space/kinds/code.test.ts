@@ -2,25 +2,17 @@
  * kinds/code.ts over real HTTP: source search's matching lines with context, visibility, filters and paging, the
  * endpoint switched off (a bare 404, like an older Space), and a hostile file served verbatim.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { HOSTILE_STRINGS as h } from '../data-hostile.ts';
 import { startDemoServer, type DemoServer } from '../server.ts';
 import { api, fieldsParam, takeViolationKinds, type BatchJson } from '../test-client.ts';
+import { useDemoServer } from '../use-demo-server.ts';
 import type { SourceSearchItem } from './code.ts';
 
+// useDemoServer switches source search (which a test switches off) back on after every test.
+const demo = useDemoServer();
 let server: DemoServer;
-
-beforeAll(async () => {
-  server = await startDemoServer();
-});
-
-afterAll(async () => {
-  await server.close();
-});
-
-afterEach(() => {
-  server.setSourceSearch(true);
-});
+beforeEach(() => { server = demo.current; });
 
 const CODE = 'project(key(key)),repository,file(path,commit),lines(start,length),content(lines(text,index,offset))';
 const code = async (params: string) => api<BatchJson<SourceSearchItem>>(server, `/projects/source-search?${params}&${fieldsParam(`next,totalCount,data(${CODE})`)}`);

@@ -1,18 +1,13 @@
 /** kinds/issue.ts over real HTTP: search with Space's required parameters, filters, one issue by number, key or id. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoServer, type DemoServer } from '../server.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { DemoServer } from '../server.ts';
 import { api, fieldsParam, takeViolationKinds, type BatchJson } from '../test-client.ts';
+import { useDemoServer } from '../use-demo-server.ts';
 import type { Issue, IssueStatus } from '../world-types.ts';
 
+const demo = useDemoServer();
 let server: DemoServer;
-
-beforeAll(async () => {
-  server = await startDemoServer();
-});
-
-afterAll(async () => {
-  await server.close();
-});
+beforeEach(() => { server = demo.current; });
 
 describe('issues', () => {
   const ISSUE = 'id,number,title,status(name,resolved,color),assignee(username),dueDate,creationTime,projectRef(key(key))';

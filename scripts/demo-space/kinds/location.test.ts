@@ -1,18 +1,13 @@
 /** kinds/location.ts over real HTTP: search (a plain array) and one location. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoServer, type DemoServer } from '../server.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { DemoServer } from '../server.ts';
 import { api, fieldsParam } from '../test-client.ts';
+import { useDemoServer } from '../use-demo-server.ts';
 import type { Location } from '../world-types.ts';
 
+const demo = useDemoServer();
 let server: DemoServer;
-
-beforeAll(async () => {
-  server = await startDemoServer();
-});
-
-afterAll(async () => {
-  await server.close();
-});
+beforeEach(() => { server = demo.current; });
 
 describe('locations', () => {
   it('lists locations as a plain array, filtered by query, type and archived state', async () => {

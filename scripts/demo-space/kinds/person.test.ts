@@ -1,19 +1,14 @@
 /** kinds/person.ts over real HTTP: profiles (me, by identifier, search, time zone, working hours) and absences. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoServer, type DemoServer } from '../server.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { DemoServer } from '../server.ts';
 import { api, fieldsParam, takeViolationKinds, type BatchJson } from '../test-client.ts';
+import { useDemoServer } from '../use-demo-server.ts';
 import { isoDay } from '../wire.ts';
 import type { MemberProfile } from '../world-types.ts';
 
+const demo = useDemoServer();
 let server: DemoServer;
-
-beforeAll(async () => {
-  server = await startDemoServer();
-});
-
-afterAll(async () => {
-  await server.close();
-});
+beforeEach(() => { server = demo.current; });
 
 const PERSON = 'id,username,name(firstName,lastName)';
 

@@ -1,18 +1,13 @@
 /** kinds/project.ts over real HTTP: search, one project by identifier, a member's projects. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoServer, type DemoServer } from '../server.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { DemoServer } from '../server.ts';
 import { api, fieldsParam, type BatchJson } from '../test-client.ts';
+import { useDemoServer } from '../use-demo-server.ts';
 import type { Project } from '../world-types.ts';
 
+const demo = useDemoServer();
 let server: DemoServer;
-
-beforeAll(async () => {
-  server = await startDemoServer();
-});
-
-afterAll(async () => {
-  await server.close();
-});
+beforeEach(() => { server = demo.current; });
 
 describe('projects', () => {
   it('searches projects by term and starred, hiding private projects of others and archived ones', async () => {

@@ -1,17 +1,12 @@
 /** kinds/repository.ts over real HTTP: find by term, one repository by name. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoServer, type DemoServer } from '../server.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { DemoServer } from '../server.ts';
 import { api, takeViolationKinds, type BatchJson } from '../test-client.ts';
+import { useDemoServer } from '../use-demo-server.ts';
 
+const demo = useDemoServer();
 let server: DemoServer;
-
-beforeAll(async () => {
-  server = await startDemoServer();
-});
-
-afterAll(async () => {
-  await server.close();
-});
+beforeEach(() => { server = demo.current; });
 
 describe('repositories', () => {
   it('finds repositories by term and one repository by name', async () => {

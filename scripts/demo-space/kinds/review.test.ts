@@ -1,18 +1,13 @@
 /** kinds/review.ts over real HTTP: search by state, text and type, one review by key, number or id. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoServer, type DemoServer } from '../server.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { DemoServer } from '../server.ts';
 import { api, fieldsParam, takeViolationKinds, type BatchJson } from '../test-client.ts';
+import { useDemoServer } from '../use-demo-server.ts';
 import type { CodeReviewWithCount } from '../world-types.ts';
 
+const demo = useDemoServer();
 let server: DemoServer;
-
-beforeAll(async () => {
-  server = await startDemoServer();
-});
-
-afterAll(async () => {
-  await server.close();
-});
+beforeEach(() => { server = demo.current; });
 
 describe('code reviews', () => {
   const REVIEW = 'review(className,id,number,title,state,createdAt,createdBy(username),branchPairs(sourceBranch,targetBranch,repository,isMerged)),messagesCount';

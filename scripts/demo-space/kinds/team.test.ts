@@ -1,18 +1,13 @@
 /** kinds/team.ts over real HTTP: search (a Batch) and one team with its members. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoServer, type DemoServer } from '../server.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { DemoServer } from '../server.ts';
 import { api, fieldsParam, type BatchJson } from '../test-client.ts';
+import { useDemoServer } from '../use-demo-server.ts';
 import type { Team } from '../world-types.ts';
 
+const demo = useDemoServer();
 let server: DemoServer;
-
-beforeAll(async () => {
-  server = await startDemoServer();
-});
-
-afterAll(async () => {
-  await server.close();
-});
+beforeEach(() => { server = demo.current; });
 
 describe('teams', () => {
   it('searches teams (Batch), finds one by id with its members', async () => {

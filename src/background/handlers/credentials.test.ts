@@ -4,21 +4,16 @@
  * `identity` permission back, and a search scope sent just before Forget does not outlive it. Against the real
  * demo server, through the router.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ForgetResult } from '../../shared/protocol.ts';
 import { ACCESS_TOKEN_KEY, REFRESH_TOKEN_KEY, type StoredAccessToken } from '../connection-store.ts';
-import { forgetRefreshesInFlight, NO_REFRESH_TOKEN } from '../oauth-tokens.ts';
+import { NO_REFRESH_TOKEN } from '../oauth-tokens.ts';
 import { SETTINGS_KEY } from '../settings-store.ts';
-import { T0, createRig, type Rig } from '../test-support/harness.ts';
+import { T0, useRig, type Rig } from '../test-support/harness.ts';
 
+const rigs = useRig();
 let rig: Rig;
-beforeEach(async () => {
-  rig = await createRig();
-});
-afterEach(async () => {
-  forgetRefreshesInFlight();
-  await rig.close();
-});
+beforeEach(() => { rig = rigs.current; });
 
 const REVOKE_PATH = '/api/http/team-directory/profiles/oauth-consents/me/refresh-tokens/self';
 const revokes = () => rig.server.requests.filter((r) => r.method === 'DELETE' && r.path === REVOKE_PATH);
@@ -27,8 +22,7 @@ const projects = () => rig.ask<unknown[]>({ type: 'projects', query: '' });
 
 describe('replacing a sign-in ends the old one in Space', () => {
   it('a sign-in with another application: the old refresh token is revoked with its own access token; the new one keeps working', async () => {
-    await rig.close();
-    rig = await createRig({ server: { oauthApps: [{ clientId: 'other-app', name: 'Other', redirectUris: [rig.fake.redirectUri], publicClients: true }] } });
+    rig = await rigs.replace({ server: { oauthApps: [{ clientId: 'other-app', name: 'Other', redirectUris: [rig.fake.redirectUri], publicClients: true }] } });
     await rig.signIn();
     const old = storedAccess()!.token;
     rig.server.clearRequests();

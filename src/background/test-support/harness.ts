@@ -9,6 +9,7 @@ import type { ConnectionStatus, Request, Result } from '../../shared/protocol.ts
 import { originPattern } from '../../space/base-url.ts';
 import { createSpaceClient } from '../../space/client.ts';
 import { handlers } from '../handlers/index.ts';
+import { forgetRefreshesInFlight } from '../oauth-tokens.ts';
 import type { Deps } from '../platform.ts';
 import { createRouter } from '../router.ts';
 import { createFakeBrowser, type FakeBrowserOptions } from '../../shared/test-support/fake-browser.ts';
@@ -61,6 +62,42 @@ export async function createRig(opts: { server?: DemoServerOptions; browser?: Fa
 }
 
 export type Rig = Awaited<ReturnType<typeof createRig>>;
+type RigOptions = Parameters<typeof createRig>[0];
+
+/** A rig per test: read `current` inside tests; `replace` swaps in a rig of other options for the rest of the test. */
+export interface RigPerTest {
+  readonly current: Rig;
+  /** Closes the current rig and starts one with `opts`, which is closed after the test in its place. */
+  replace(opts: RigOptions): Promise<Rig>;
+}
+
+/**
+ * A fresh, unconnected rig per test, closed after it. Refreshes still in flight are forgotten first, as a stopped
+ * worker forgets them: they live in module state (oauth-tokens.ts), which outlives the rig and would otherwise
+ * carry one test's refresh into the next.
+ */
+export function useRig(): RigPerTest {
+  let current: Rig | undefined;
+  beforeEach(async () => {
+    current = await createRig();
+  });
+  afterEach(async () => {
+    forgetRefreshesInFlight();
+    await current?.close();
+    current = undefined;
+  });
+  return {
+    get current() {
+      if (!current) throw new Error('no rig outside a test');
+      return current;
+    },
+    async replace(opts) {
+      await current?.close();
+      current = await createRig(opts);
+      return current;
+    },
+  };
+}
 
 /** A loopback origin nobody listens on: bind a port, close it, use it. */
 export async function closedPortOrigin(): Promise<string> {

@@ -2,35 +2,28 @@
  * The worker's sign-in tests (src/background/oauth*.test.ts): a rig per test (worker, fake browser, demo server),
  * what they read of it, and the token requests they watch or hold.
  */
-import { afterEach, beforeEach, expect, vi } from 'vitest';
+import { afterEach, expect, vi } from 'vitest';
 import { authorizeUrl, parseRedirect } from '../../space/oauth/authorize.ts';
 import { createPkce, randomState } from '../../space/oauth/pkce.ts';
 import { exchangeCode } from '../../space/oauth/token.ts';
 import { OAUTH_SCOPE } from '../../kinds/required-permissions.ts';
 import { ACCESS_TOKEN_KEY, REFRESH_TOKEN_KEY, type StoredAccessToken } from '../connection-store.ts';
-import { forgetRefreshesInFlight } from '../oauth-tokens.ts';
-import { createRig, type Rig } from './harness.ts';
+import { useRig, type Rig } from './harness.ts';
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A fresh rig for each test (`rig`), closed after it, and what the tests read of it. */
 export function useSignInRig() {
-  let current: Rig | undefined;
-  const rig = (): Rig => {
-    if (!current) throw new Error('no rig outside a test');
-    return current;
-  };
-  beforeEach(async () => {
-    current = await createRig();
-  });
-  afterEach(async () => {
+  const rigs = useRig();
+  // Registered after useRig's hooks, so it runs before the rig is closed (after-hooks run last-registered first).
+  afterEach(() => {
     vi.restoreAllMocks();
-    forgetRefreshesInFlight();
-    await current?.close();
-    current = undefined;
   });
+  const rig = (): Rig => rigs.current;
   return {
     rig,
+    /** See RigPerTest.replace: a rig of other options (a server with other OAuth apps) for the rest of the test. */
+    replace: rigs.replace,
     tokenRequests: () => rig().server.requests.filter((r) => r.path === '/oauth/token'),
     apiRequests: () => rig().server.requests.filter((r) => r.path.startsWith('/api/http/')),
     storedAccess: () => rig().fake.storage.session.snapshot()[ACCESS_TOKEN_KEY] as StoredAccessToken | undefined,

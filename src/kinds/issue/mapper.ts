@@ -3,7 +3,7 @@ import { batchFields } from '../../space/fields.ts';
 import { formatIssueKey } from '../../space/keys.ts';
 import type { Reader } from '../../space/parse.ts';
 import type { Issue } from './entity.ts';
-import { projectUrl } from '../project/web-url.ts';
+import { projectNumberedIdentity } from '../project-numbered.ts';
 import { issueUrl } from './web-url.ts';
 import { HiddenFields, PERSON_REF_FIELDS, optPersonRef } from '../../space/mappers/common.ts';
 
@@ -45,12 +45,7 @@ export function mapIssue(issue: Reader, origin: string, requestedProjectKey: str
 
   return hidden.apply<Issue>({
     kind: 'issue',
-    id: issue.idOr('id', key),
-    title: issue.strOr('title', key),
-    webUrl: number > 0 ? issueUrl(origin, projectKey, number) : projectUrl(origin, projectKey),
-    projectKey,
-    number,
-    key,
+    ...projectNumberedIdentity(issue, origin, projectKey, number, key, issueUrl),
     status: {
       name: status?.strOr('name', '') ?? '',
       resolved: status?.optBool('resolved', false) ?? false,

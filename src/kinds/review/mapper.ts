@@ -6,7 +6,7 @@ import { batchFields } from '../../space/fields.ts';
 import { formatReviewKey } from '../../space/keys.ts';
 import type { Reader } from '../../space/parse.ts';
 import type { Review } from './entity.ts';
-import { projectUrl } from '../project/web-url.ts';
+import { projectNumberedIdentity } from '../project-numbered.ts';
 import { reviewUrl } from './web-url.ts';
 import { HiddenFields, PERSON_REF_FIELDS, optPersonRef } from '../../space/mappers/common.ts';
 
@@ -38,12 +38,7 @@ export function mapReview(record: Reader, origin: string, requestedProjectKey: s
 
   return hidden.apply<Review>({
     kind: 'review',
-    id: record.idOr('id', key),
-    title: record.strOr('title', key),
-    webUrl: number > 0 ? reviewUrl(origin, projectKey, number) : projectUrl(origin, projectKey),
-    projectKey,
-    number,
-    key,
+    ...projectNumberedIdentity(record, origin, projectKey, number, key, reviewUrl),
     state: record.strOr('state', ''),
     type,
     branches: branches(record, hidden),
