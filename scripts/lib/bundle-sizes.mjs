@@ -17,14 +17,18 @@ import { gzipSync } from 'node:zlib';
  * Budget, in kB (1 kB = 1000 bytes) of gzip -9, JS + CSS an entry loads before it runs; `npm test` fails above it.
  * Popup and Options hold issue 9's 16 kB: each page loads what its first frame needs and imports the rest
  * (popup: cards and notes; Options: the form or the connection's panels, by the worker's answer).
- * The worker's 32 kB is a decision, not issue 9's 20: that figure was set for a worker of seven kinds without
+ * The worker's ceiling is a decision, not issue 9's 20: that figure was set for a worker of seven kinds without
  * sign-in, ~21 kB then. Sign-in with Space (OAuth code + PKCE, refresh, revoke: ~5 kB) and three kinds (~2.5 kB)
  * came after, an MV3 service worker cannot `import()` anything later, and the polyfill (2.7 kB) stays by the
  * issue's own rule. Getting to 20 would mean dropping sign-in or kinds. What the bytes cost the user is measured
- * instead (`npm run bench`: worker start → listeners registered, and cold ÷ warm ≤ 3); this ceiling, 0.3 kB
- * over today's size, makes any growth a visible decision again.
+ * instead (`npm run bench`: worker start → listeners registered, and cold ÷ warm ≤ 3).
+ * 32 → 34.5 (issues 15 and 17): a sign-in that survives a real Space (silent re-authorization, one credential
+ * queue, managed settings that bind a stored connection, same-origin avatar redirects, lists read item by item:
+ * +1.7 kB over 31.75) and the document kind (+0.7 kB); the generic client and the OAuth split through the HTTP
+ * core took back ~0.4 kB but no more, as gzip had already folded the repeated code. The ceiling stays ~0.3 kB
+ * over today's size, so any growth is a visible decision again.
  */
-export const BUDGET_KB = Object.freeze({ popup: 16, options: 16, worker: 32 });
+export const BUDGET_KB = Object.freeze({ popup: 16, options: 16, worker: 34.5 });
 
 /** Issue 9's figures, for the record: the size report and the bench print them beside the budget. */
 export const ISSUE_9_KB = Object.freeze({ popup: 16, options: 16, worker: 20 });
