@@ -8,7 +8,7 @@
 //   node scripts/tree-check.mjs check    # after them: exits 1 if anything git sees changed
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -36,7 +36,10 @@ export function treeState(root = ROOT) {
     if (entry[0] === 'R' || entry[0] === 'C') i++;
     const path = entry.slice(3);
     const file = join(root, path);
-    files[path] = existsSync(file) ? createHash('sha256').update(readFileSync(file)).digest('hex') : 'deleted';
+    // A folder git shows as one entry (a link to a folder, a nested checkout) is compared by its presence only.
+    files[path] = !existsSync(file) ? 'deleted'
+      : statSync(file).isDirectory() ? 'folder'
+        : createHash('sha256').update(readFileSync(file)).digest('hex');
   }
   return { head: head.stdout.trim(), files };
 }

@@ -50,6 +50,14 @@ describe('tree-check', () => {
     expect(treeChanges(before, treeState(root)!)).toEqual(['a.txt']);
   });
 
+  it('compares a folder git shows as one entry (a link to node_modules, a nested checkout) by its presence', () => {
+    const root = checkout();
+    execFileSync('ln', ['-s', tmpdir(), join(root, 'linked')]);
+    const before = treeState(root)!;
+    expect(before.files['linked']).toBe('folder');
+    expect(treeChanges(before, treeState(root)!)).toEqual([]);
+  });
+
   it('is null outside a git checkout', () => {
     const root = mkdtempSync(join(tmpdir(), 'tree-check-'));
     roots.push(root);
