@@ -216,6 +216,11 @@ describe('working hours and absences', () => {
     });
   });
 
+  it('never makes a fractional minute of the day: a fractional `minutes` (int32 in the spec) is an unexpected answer', () => {
+    const entry = Reader.of({ dateStart: { iso: '2024-01-01' }, dateEnd: null, workingDaysSpec: { workingHours: [slot(5, [22, 0.5], [6, 0])] } });
+    expect(() => currentSchedule([entry], TODAY)).toThrow(ShapeError);
+  });
+
   it('has no schedule when none covers today', () => {
     expect(currentSchedule([Reader.of({ dateStart: { iso: '2030-01-01' }, workingDaysSpec: { workingHours: [] } })], TODAY)).toBeNull();
     expect(currentSchedule([], TODAY)).toBeNull();

@@ -59,6 +59,8 @@ function mapSchedule(spec: Reader, hidden: HiddenFields): WorkingSchedule {
 function minutesOf(time: Reader, hidden: HiddenFields): number | null {
   if (hidden.check(time, ['hours', 'minutes'], 'workingHours')) return null;
   const hours = time.int('hours');
-  const minutes = time.optNum('minutes') ?? 0;
+  // An integer (int32 in the spec): a fractional minute is not Space's answer, so it reads as unexpected, like a
+  // fractional hour (found by `npm run fuzz`, seed 1229419670; the card then shows no working hours, not 22:00.5).
+  const minutes = time.optNum('minutes') === null ? 0 : time.int('minutes');
   return Math.min(24 * 60, hours * 60 + Math.max(0, Math.min(59, minutes)));
 }
