@@ -43,6 +43,10 @@ describe('requests', () => {
     expect(queryString({})).toBe('');
   });
 
+  it('never throws on a lone UTF-16 surrogate: it travels as U+FFFD, as links and paths do', () => {
+    expect(queryString({ query: 'al\ud800' })).toBe('?query=al%EF%BF%BD');
+  });
+
   it('sends an empty value as `key=` (Space reads `state=` as "every state") and leaves out null and undefined', () => {
     expect(queryString({ text: 'fix', state: '', author: null, reviewer: undefined, sort: 'LastUpdatedDesc' }))
       .toBe('?text=fix&state=&sort=LastUpdatedDesc');

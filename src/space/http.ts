@@ -21,6 +21,7 @@ import { ShapeError } from './parse.ts';
 import { discard, readCappedBody } from './read-body.ts';
 import { parseRetryAfter } from './retry-after.ts';
 import { isSameOriginUrl } from './same-origin.ts';
+import { encodeComponent } from './uri-component.ts';
 
 export type QueryValue = string | number | boolean | readonly string[] | null | undefined;
 export type Query = Readonly<Record<string, QueryValue>>;
@@ -202,7 +203,7 @@ export class SpaceHttp {
       return await this.once<SendAnswer>({
         method: req.form ? 'POST' : 'GET',
         url: req.url,
-        ...(req.form ? { form: req.form.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&') } : {}),
+        ...(req.form ? { form: req.form.map(([k, v]) => `${encodeComponent(k)}=${encodeComponent(v)}`).join('&') } : {}),
         reportPath: new URL(req.url).pathname,
           ctx,
         retryable: false,
@@ -379,6 +380,6 @@ export function queryString(query: Query): string {
 }
 
 function encodeQuery(text: string): string {
-  return encodeURIComponent(text).replace(/%(?:24|2C|3A)/gi, (m) => decodeURIComponent(m));
+  return encodeComponent(text).replace(/%(?:24|2C|3A)/gi, (m) => decodeURIComponent(m));
 }
 

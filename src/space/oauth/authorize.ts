@@ -6,6 +6,7 @@
 import { createPkce, randomState } from './pkce.ts';
 import { OAUTH_PATHS, assertOrigin, oauthHttp, type OAuthCall } from './endpoints.ts';
 import { OAUTH_ERROR_MEANING, fromSpaceError, knownCode, oauthError, type OAuthError, type OAuthErrorCode } from './errors.ts';
+import { encodeComponent } from '../uri-component.ts';
 
 export interface AuthorizeParams {
   /** Canonical Space origin (normalizeBaseUrl), e.g. `https://space.example.com`. */
@@ -47,7 +48,7 @@ export function authorizeUrl(params: AuthorizeParams): string {
     ['code_challenge', params.challenge],
     ['code_challenge_method', 'S256'],
   ];
-  return `${params.origin}${OAUTH_PATHS.authorize}?${query.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&')}`;
+  return `${params.origin}${OAUTH_PATHS.authorize}?${query.map(([k, v]) => `${k}=${encodeComponent(v)}`).join('&')}`;
 }
 
 /**
