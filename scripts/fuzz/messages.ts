@@ -101,6 +101,8 @@ function fieldsFor(ctx: MessageContext): { [T in RequestType]: { [F in Exclude<k
     verify: {},
     'settings-get': {},
     policy: {},
+    'directory-status': {},
+    'directory-refresh': {},
     connect: {
       url,
       token: { valid: favoring([ctx.token, ctx.token, `${ctx.token} `, 'wrong-token', 'a\nb'], 1, LIMITS.token), invalid: notStringIn(1, LIMITS.token) },

@@ -6,6 +6,7 @@
  *
  * A check returns null when the value is fine, else what is wrong and where.
  */
+import { DIRECTORY_KINDS, type DirectoryStatus } from '../../src/shared/directory.ts';
 import type { EntityKind } from '../../src/shared/kinds.ts';
 import type { AppErrorCode, Request, RequestType, ResponseMap } from '../../src/shared/protocol.ts';
 import type { SpaceErrorDetails } from '../../src/space/errors.ts';
@@ -165,6 +166,13 @@ const connectionStatus = exact({
   refused: optional(appError),
 } satisfies Spec<ResponseMap['status']>);
 
+const directoryKindCounts = exact(Object.fromEntries(DIRECTORY_KINDS.map((k) => [k, int(0)])));
+const directoryStatus = exact({
+  enabled: bool, offByPolicy: bool, state: oneOf('empty', 'syncing', 'ready', 'error'), counts: directoryKindCounts,
+  bytes: int(0), syncedAt: nullable(finite), storage: oneOf('disk', 'session', 'none'), error: optional(appError),
+  progress: optional(exact({ kind: oneOf(...DIRECTORY_KINDS), fetched: int(0), total: nullable(int(0)), kindsDone: int(0) })),
+} satisfies Spec<DirectoryStatus>);
+
 const settings = exact({ searchProjects: arrayOf(nonEmptyStr) } satisfies Spec<ResponseMap['settings-get']>);
 
 /** The success value of each request type (for `details`, an entity of the kind asked for). */
@@ -183,6 +191,8 @@ export function responseValue(request: Request, origin: string): Check {
     'settings-get': () => settings,
     'settings-set': () => settings,
     projects: () => arrayOf(exact({ key: str, name: str })),
+    'directory-status': () => directoryStatus,
+    'directory-refresh': () => directoryStatus,
   };
   return checks[request.type]();
 }

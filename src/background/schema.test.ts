@@ -15,6 +15,8 @@ const valid = [
   { type: 'settings-get' },
   { type: 'settings-set', settings: { searchProjects: ['ABC', 'DEF'] } },
   { type: 'projects', query: '' },
+  { type: 'directory-status' },
+  { type: 'directory-refresh' },
 ];
 
 describe('validateRequest', () => {

@@ -103,6 +103,8 @@ const requestValidators: { [T in RequestType]: Validator<Extract<Request, { type
     const settings = validateSettings(m.settings);
     return settings ? { type: 'settings-set', settings } : null;
   },
+  'directory-status': (m) => (hasExactKeys(m, ['type']) ? { type: 'directory-status' } : null),
+  'directory-refresh': (m) => (hasExactKeys(m, ['type']) ? { type: 'directory-refresh' } : null),
   projects: (m) => {
     if (!hasExactKeys(m, ['type', 'query']) || !isString(m.query, LIMITS.query)) return null;
     return { type: 'projects', query: text(m.query) };

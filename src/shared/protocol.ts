@@ -7,6 +7,7 @@
  *  - the lookup port (`runtime.connect({name: LOOKUP_PORT})`) for streaming, cancellable search.
  */
 import type { SpaceErrorCode, SpaceErrorDetails } from '../space/errors.ts';
+import type { DirectoryStatus } from './directory.ts';
 import type { Entity, EntityKind, Filter } from './kinds.ts';
 
 /** Every error a page can be told about. */
@@ -120,7 +121,11 @@ export type Request =
   | { type: 'settings-get' }
   | { type: 'settings-set'; settings: Settings }
   /** Projects offered in Options for the issue/review search scope. */
-  | { type: 'projects'; query: string };
+  | { type: 'projects'; query: string }
+  /** The local directory's state, size and age (src/shared/directory.ts). */
+  | { type: 'directory-status' }
+  /** Start a directory sync now (Options "Refresh now"); answers the status as it is once started. */
+  | { type: 'directory-refresh' };
 
 export type RequestType = Request['type'];
 
@@ -144,6 +149,8 @@ export interface ResponseMap {
   'settings-get': Settings;
   'settings-set': Settings;
   projects: { key: string; name: string }[];
+  'directory-status': DirectoryStatus;
+  'directory-refresh': DirectoryStatus;
 }
 
 export type ResponseFor<T extends RequestType> = Result<ResponseMap[T]>;
@@ -185,6 +192,11 @@ export interface ResultGroup {
    * and were left out of `items`; the group says "1 result could not be read". Absent when none; only with 'ok'.
    */
   unreadable?: number;
+  /**
+   * The one project this kind searched (`ABC login`: issues and reviews of ABC, in scope or not); the group says
+   * "in ABC". Absent for a search of the whole scope (including the fallback when ABC is no project).
+   */
+  project?: string;
 }
 
 /** A result group of search `id`, sent as soon as that kind answers. */

@@ -1,3 +1,4 @@
+import { handleDirectoryRefresh, handleDirectoryStatus } from '../directory/handlers.ts';
 import type { Handlers } from '../router.ts';
 import { handleAvatar } from './avatar.ts';
 import { handleConnect } from './connect.ts';
@@ -24,4 +25,6 @@ export const handlers: Handlers = {
   'settings-get': handleSettingsGet,
   'settings-set': handleSettingsSet,
   projects: handleProjects,
+  'directory-status': handleDirectoryStatus,
+  'directory-refresh': handleDirectoryRefresh,
 };
