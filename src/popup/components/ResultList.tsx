@@ -55,6 +55,7 @@ export function ResultList({ groups, active, onOpen, onPoint }: ResultListProps)
           <div key={group.kind} role="group" aria-labelledby={labelId} data-testid={`group-${group.kind}`} class={group.cached ? 'group cached' : 'group'}>
             <div role="presentation" id={labelId} class="group-label">
               {t(VIEWS[group.kind].meta.label)}
+              {group.project !== undefined && ` · ${t('popup_groupInProject', group.project)}`}
               {/* Part of the group's accessible name, so a screen reader hears that the list is incomplete. */}
               {group.unreadable !== undefined && group.unreadable > 0 && (
                 <span class="group-unreadable" data-testid={`unreadable-${group.kind}`}>{' · '}{unreadableText(group.unreadable)}</span>
