@@ -28,6 +28,8 @@ export interface KindSearchContext {
 export interface Found<T> {
   items: T[];
   unreadable: number;
+  /** The one project searched (`ABC login`, project-scoped.ts): the group says "in ABC". */
+  project?: string;
 }
 
 /** Loads one entity's full card. */

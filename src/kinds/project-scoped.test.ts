@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseQuery } from '../shared/query.ts';
 import { SpaceError } from '../space/errors.ts';
-import { needsProjectScope, projectScopedQuery, searchAcrossProjects } from './project-scoped.ts';
+import type { SpaceApi } from '../space/api.ts';
+import { needsProjectScope, projectScopedQuery, projectScopedSearch, searchAcrossProjects } from './project-scoped.ts';
 
 const items = (p: string, n: number) => Array.from({ length: n }, (_, i) => ({ id: `${p}${i}` }));
 /** A project's page as the client returns it. */
@@ -77,5 +78,49 @@ describe('needsProjectScope', () => {
     ['   ', false],
   ])('%j → %s', (raw, expected) => {
     expect(needsProjectScope(parseQuery(raw))).toBe(expected);
+  });
+});
+
+describe('one project by its key (ABC login)', () => {
+  /** Records each `inProject` call; `answer` decides per project. */
+  function rig(answer: (projectKey: string, query: string) => { id: string }[] | Error) {
+    const calls: [string, string][] = [];
+    const search = projectScopedSearch('issue', {
+      byKey: async () => { throw new Error('no key here'); },
+      inProject: async (_api, projectKey, query) => {
+        calls.push([projectKey, query]);
+        const out = answer(projectKey, query);
+        if (out instanceof Error) throw out;
+        return { ...page(out), next: null, totalCount: out.length };
+      },
+    });
+    const scope = ['S1', 'S2'];
+    const run = (q: string) => search({} as SpaceApi, parseQuery(q), { signal: new AbortController().signal, top: 6, scopeProjects: async () => scope });
+    return { calls, run };
+  }
+
+  it('searches that project for the words, outside the scope, and names it', async () => {
+    const { calls, run } = rig((k) => items(k.toLowerCase(), 2));
+    expect(await run('OUT login page')).toEqual({ items: [{ id: 'out0' }, { id: 'out1' }], unreadable: 0, project: 'OUT' });
+    expect(calls).toEqual([['OUT', 'login page']]);
+  });
+
+  it('falls back to the scope and the whole text when the key names no project (no error, no name)', async () => {
+    const { calls, run } = rig((k) => (k === 'UI' ? err('not-found') : items(k.toLowerCase(), 1)));
+    const out = await run('UI bug');
+    expect(out).toEqual({ items: [{ id: 's10' }, { id: 's20' }], unreadable: 0 });
+    expect(calls).toEqual([['UI', 'bug'], ['S1', 'UI bug'], ['S2', 'UI bug']]);
+  });
+
+  it('shows any other failure of that project as the group\'s, without searching elsewhere', async () => {
+    const { calls, run } = rig((k) => (k === 'SECRET' ? err('forbidden') : items('x', 1)));
+    await expect(run('SECRET plans')).rejects.toMatchObject({ code: 'forbidden' });
+    expect(calls).toEqual([['SECRET', 'plans']]);
+  });
+
+  it('leaves lower-case text and keys as they were', async () => {
+    const { calls, run } = rig((k) => items(k.toLowerCase(), 1));
+    expect((await run('abc login')).project).toBeUndefined();
+    expect(calls).toEqual([['S1', 'abc login'], ['S2', 'abc login']]);
   });
 });

@@ -6,7 +6,7 @@ import type { SpaceApi } from '../space/api.ts';
 import { isSpaceError } from '../space/errors.ts';
 import { formatKey } from '../space/keys.ts';
 import type { Batch, CallOptions, Page } from '../space/types.ts';
-import type { ParsedQuery } from '../shared/query.ts';
+import type { ParsedQuery, ProjectSearch } from '../shared/query.ts';
 import type { Found, KindSearchContext } from './kind-search.ts';
 
 /**
@@ -38,7 +38,8 @@ export interface ProjectScopedCalls<T> {
 
 /**
  * The `search` of a kind that lives inside projects: a key of this kind resolves to that one item (or
- * none); a project key alone lists that project; any other query searches every project in scope and merges.
+ * none); a project key alone lists that project; a project key and words (`ABC login`) search that project for
+ * the words, in scope or not; any other query searches every project in scope and merges.
  */
 export function projectScopedSearch<T extends { id: string }>(
   kind: 'issue' | 'review',
@@ -48,11 +49,36 @@ export function projectScopedSearch<T extends { id: string }>(
     const opts = { signal: ctx.signal };
     // One item asked for by its key: unreadable, it is an error (the client's bad-response), not a count.
     if (parsed.key?.kind === kind) return { items: await orEmptyIfNotFound(calls.byKey(api, formatKey(parsed.key), opts)), unreadable: 0 };
+    if (parsed.projectSearch) {
+      const inOne = await inNamedProject(parsed.projectSearch, ctx.top, (key, words) => calls.inProject(api, key, words, { top: ctx.top }, opts));
+      if (inOne) return inOne;
+    }
     const { query, projectOnly } = projectScopedQuery(parsed);
     if (query === '' && projectOnly === null) return { items: [], unreadable: 0 };
     const projects = projectOnly !== null ? [projectOnly] : await ctx.scopeProjects();
     return searchAcrossProjects(projects, ctx.top, (projectKey) => calls.inProject(api, projectKey, query, { top: ctx.top }, opts));
   };
+}
+
+/**
+ * `ABC login`: the words in project ABC, the group saying "in ABC" (`project`). Null when Space says ABC is no
+ * project (`not-found`: `inProject` tells a missing project from a missing endpoint): the first word was text after
+ * all (`UI bug`, `TODO fix`), so the caller searches the scope for the whole text as for any query — no error shown.
+ * Any other failure is the group's (a project the token may not read says so, rather than quietly searching
+ * elsewhere).
+ */
+async function inNamedProject<T extends { id: string }>(
+  named: ProjectSearch,
+  top: number,
+  searchOne: (projectKey: string, words: string) => Promise<Pick<Batch<T>, 'items' | 'unreadable'>>,
+): Promise<Found<T> | null> {
+  try {
+    const found = await searchOne(named.projectKey, named.words);
+    return { items: found.items.slice(0, top), unreadable: found.unreadable, project: named.projectKey };
+  } catch (e) {
+    if (isSpaceError(e) && e.code === 'not-found') return null;
+    throw e;
+  }
 }
 
 /**

@@ -26,7 +26,17 @@ describe('parseQuery', () => {
     ['abc-', { query: 'abc-', peopleOnly: false }],
     ['A', { query: 'A', peopleOnly: false }],
     ['123', { query: '123', peopleOnly: false }],
-    ['ABC DEF', { query: 'ABC DEF', peopleOnly: false }],
+    ['ABC DEF', { query: 'ABC DEF', peopleOnly: false, projectSearch: { projectKey: 'ABC', words: 'DEF' } }],
+    // One project by its key (issue 14 item 6): the key in capitals, a space, then words.
+    ['ABC login', { query: 'ABC login', peopleOnly: false, projectSearch: { projectKey: 'ABC', words: 'login' } }],
+    ['  MY-PROJ   login   page ', { query: 'MY-PROJ login page', peopleOnly: false, projectSearch: { projectKey: 'MY-PROJ', words: 'login page' } }],
+    ['abc login', { query: 'abc login', peopleOnly: false }],
+    ['Abc login', { query: 'Abc login', peopleOnly: false }],
+    ['ABC-T-42 login', { query: 'ABC-T-42 login', peopleOnly: false }],
+    ['ABC- login', { query: 'ABC- login', peopleOnly: false }],
+    ['#ABC login', { query: '#ABC login', peopleOnly: false }],
+    ['@ABC login', { query: 'ABC login', peopleOnly: true }],
+    ['login ABC', { query: 'login ABC', peopleOnly: false }],
     ['@ABC-T-1', { query: 'ABC-T-1', peopleOnly: true }],
     ['see ABC-T-1', { query: 'see ABC-T-1', peopleOnly: false }],
     // Key-shaped, but no item can have the number: a mistyped key, not text.
@@ -55,6 +65,38 @@ describe('parseQuery', () => {
       }
       if (q.projectKeyHint) expect(q.projectKeyHint).toMatch(/^[A-Z][A-Z0-9_-]+$/);
     }), { numRuns: 2000 });
+  });
+
+  it('reads a capital project key and words as one project\'s search, the whole text kept (property)', () => {
+    const projectKey = fc.stringMatching(/^[A-Z](?:[_-]?[A-Z0-9]){1,9}$/);
+    const words = fc.array(fc.stringMatching(/^[^\s@#]{1,12}$/), { minLength: 1, maxLength: 4 });
+    fc.assert(fc.property(projectKey, words, fc.constantFrom(' ', '  ', '\t'), (project, ws, gap) => {
+      const q = parseQuery(`${project}${gap}${ws.join(gap)}`);
+      const text = sanitizeQuery(ws.join(' '));
+      if (/-(?:T|MR|CR)-\d+$/.test(project) || text === '') return;
+      expect(q.projectSearch).toEqual({ projectKey: project, words: text });
+      expect(q.query).toBe(`${project} ${text}`);
+      expect(q.key).toBeUndefined();
+      expect(q.projectKeyHint).toBeUndefined();
+    }), { numRuns: 1000 });
+  });
+
+  it('never reads lower-case, single-word or key-first text as one project\'s search (property)', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 80 }), (raw) => {
+      const q = parseQuery(raw);
+      if (!q.projectSearch) return;
+      const [first, ...rest] = q.query.split(' ');
+      expect(first).toBe(q.projectSearch.projectKey);
+      expect(first).toBe(first!.toUpperCase());
+      expect(first).toMatch(/^[A-Z][A-Z0-9_-]*[A-Z0-9]$/);
+      expect(rest.join(' ')).toBe(q.projectSearch.words);
+      expect(q.projectSearch.words).not.toBe('');
+      expect(q.peopleOnly || q.key !== undefined || q.impossibleKey !== undefined || q.projectKeyHint !== undefined).toBe(false);
+    }), { numRuns: 3000 });
+    // Lower-case project keys are text, whatever follows.
+    fc.assert(fc.property(fc.stringMatching(/^[a-z][a-z0-9]{1,8}$/), fc.stringMatching(/^\w{1,10}$/), (k, w) => {
+      expect(parseQuery(`${k} ${w}`).projectSearch).toBeUndefined();
+    }));
   });
 
   it('resolves every well-formed key, whatever its case (property)', () => {
@@ -97,7 +139,7 @@ describe('queryCacheKey', () => {
   });
 
   it('separates people-only, keys and project hints', () => {
-    const keys = ['jo', '@jo', 'ABC', 'abc', 'ABC-MR-1', 'ABC-CR-1', 'ABC-T-1'].map((q) => queryCacheKey(parseQuery(q)));
+    const keys = ['jo', '@jo', 'ABC', 'abc', 'ABC-MR-1', 'ABC-CR-1', 'ABC-T-1', 'ABC login', 'abc login'].map((q) => queryCacheKey(parseQuery(q)));
     expect(new Set(keys).size).toBe(keys.length);
   });
 });

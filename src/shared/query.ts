@@ -9,6 +9,10 @@
  *  - `ABC`, `ABC-`, `ABC-T-`  typed in capitals: a project key, ranked first among projects and searched first
  *                    for issues and reviews. Lower-case words are ordinary text: "jo" must not cost a
  *                    project lookup on every keystroke.
+ *  - `ABC login`     a project key in capitals, a space, then words: issues and reviews of project ABC searched for
+ *                    "login", in scope or not (`projectSearch`); every other kind searches the whole text as for
+ *                    any other query (`query` stays "ABC login"), and so do issues and reviews when ABC turns out
+ *                    to be no project (src/kinds/project-scoped.ts).
  */
 import { isProjectKeyLike, parseKey, type EntityKey } from '../space/keys.ts';
 import { LIMITS } from './protocol.ts';
@@ -23,6 +27,15 @@ export interface ParsedQuery {
   /** Typed as an issue/review key whose number cannot exist (0, or beyond Space's int32): a mistyped key. */
   impossibleKey?: ImpossibleKey;
   projectKeyHint?: string;
+  /** `ABC login`: the project whose issues and reviews are searched, and the words searched for there. */
+  projectSearch?: ProjectSearch;
+}
+
+export interface ProjectSearch {
+  /** Upper-case, as typed (only a key typed in capitals counts: lower-case words are ordinary text). */
+  projectKey: string;
+  /** What follows the key: never empty. */
+  words: string;
 }
 
 export interface ImpossibleKey {
@@ -60,7 +73,23 @@ export function parseQuery(raw: string): ParsedQuery {
   if (impossibleKey) return { query, peopleOnly: false, impossibleKey, projectKeyHint: impossibleKey.projectKey };
 
   const hint = projectKeyHintOf(keyText);
-  return hint ? { query, peopleOnly: false, projectKeyHint: hint } : { query, peopleOnly: false };
+  if (hint) return { query, peopleOnly: false, projectKeyHint: hint };
+  const projectSearch = projectSearchOf(query);
+  return projectSearch ? { query, peopleOnly: false, projectSearch } : { query, peopleOnly: false };
+}
+
+/**
+ * `ABC login` → ABC, "login". The first word must be a project key typed in capitals (`Fix login` and `abc login`
+ * are text) and not shaped like an issue/review key (`ABC-T-42 login` is text that mentions a key). `query` is
+ * sanitized: single spaces, trimmed.
+ */
+function projectSearchOf(query: string): ProjectSearch | undefined {
+  const space = query.indexOf(' ');
+  if (space <= 0) return undefined;
+  const first = query.slice(0, space);
+  const words = query.slice(space + 1);
+  if (words === '' || first !== first.toUpperCase() || !isProjectKeyLike(first) || KEY_SHAPE.test(first)) return undefined;
+  return { projectKey: first, words };
 }
 
 const KEY_SHAPE = /^(.+)-(T|MR|CR)-(\d+)$/i;
@@ -92,5 +121,7 @@ export function queryCacheKey(parsed: ParsedQuery): string {
     const k = parsed.key;
     return `key:${k.kind}:${k.projectKey}:${k.number}:${k.kind === 'review' ? k.type : ''}`;
   }
-  return `${parsed.peopleOnly ? '@' : ''}${parsed.query.toLowerCase()}|${parsed.projectKeyHint ?? ''}`;
+  // `ABC login` and `abc login` differ in meaning (one project vs. the scope) though not in lower case.
+  const inProject = parsed.projectSearch ? `|in:${parsed.projectSearch.projectKey}` : '';
+  return `${parsed.peopleOnly ? '@' : ''}${parsed.query.toLowerCase()}|${parsed.projectKeyHint ?? ''}${inProject}`;
 }

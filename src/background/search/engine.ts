@@ -116,7 +116,7 @@ async function searchOneKind(run: KindRun, kind: EntityKind): Promise<ResultGrou
     // Written after posting (the group must not wait for storage) but before this kind counts as finished,
     // so a repeat right after `done` finds it. A failed write only costs a later request. The unreadable count
     // is kept with the items, so a cached answer says the same as the fresh one did.
-    await writeCache<Found<Entity>>(deps.platform, conn, key, { items: found.items, unreadable: found.unreadable }, deps.now())
+    await writeCache<Found<Entity>>(deps.platform, conn, key, { items: found.items, unreadable: found.unreadable, ...(found.project ? { project: found.project } : {}) }, deps.now())
       .catch(() => undefined);
     return fresh;
   } catch (e) {
@@ -146,13 +146,16 @@ async function searchOneKind(run: KindRun, kind: EntityKind): Promise<ResultGrou
 function okGroup(kind: EntityKind, found: Found<Entity>, cached: boolean): ResultGroup {
   const group: ResultGroup = { kind, state: 'ok', items: found.items, cached };
   if (found.unreadable > 0) group.unreadable = found.unreadable;
+  if (found.project !== undefined) group.project = found.project;
   return group;
 }
 
 /** A cached search answer (`{items, unreadable}`); anything else is a miss. */
 function cachedFound(value: unknown): Found<Entity> | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
-  const { items, unreadable } = value as Partial<Found<Entity>>;
+  const { items, unreadable, project } = value as Partial<Found<Entity>>;
   if (!Array.isArray(items)) return null;
-  return { items, unreadable: typeof unreadable === 'number' && Number.isSafeInteger(unreadable) && unreadable > 0 ? unreadable : 0 };
+  const found: Found<Entity> = { items, unreadable: typeof unreadable === 'number' && Number.isSafeInteger(unreadable) && unreadable > 0 ? unreadable : 0 };
+  if (typeof project === 'string') found.project = project;
+  return found;
 }
