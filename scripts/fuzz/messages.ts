@@ -96,6 +96,7 @@ function fieldsFor(ctx: MessageContext): { [T in RequestType]: { [F in Exclude<k
   };
   const id = { valid: stringIn(1, LIMITS.id, [...ctx.detailsIds, '.', '..', '/', 'A/', '/b', 'ABC-T-0', 'abc-mr-1', '%2F']), invalid: notStringIn(1, LIMITS.id) };
   const projectKey = stringIn(1, LIMITS.id, [...ctx.projectKeys, 'abc', 'NOPE', 'A B', 'AB\ud800']);
+  const kindField = { valid: fc.constantFrom(...ALL_KINDS), invalid: fc.oneof(wrongTypes, fc.constantFrom('all', 'Person', 'people', '', ...PROTO_KEYS)) };
   return {
     status: {},
     verify: {},
@@ -144,6 +145,10 @@ function fieldsFor(ctx: MessageContext): { [T in RequestType]: { [F in Exclude<k
       },
     },
     projects: { query: { valid: stringIn(0, LIMITS.query, ['', 'al', 'ABC', '  ', '@x', 'al\ud800', '\udc00x']), invalid: notStringIn(0, LIMITS.query) } },
+    // Home lists (issue 14): an item by kind + Entity.id, mostly one of the demo organization's.
+    remember: { kind: kindField, id, private: { ...BOOLEAN, optional: true } },
+    pin: { kind: kindField, id, pinned: BOOLEAN, private: { ...BOOLEAN, optional: true } },
+    waiting: { private: { ...BOOLEAN, optional: true } },
   };
 }
 

@@ -7,7 +7,7 @@
  * A check returns null when the value is fine, else what is wrong and where.
  */
 import { DIRECTORY_KINDS, type DirectoryStatus } from '../../src/shared/directory.ts';
-import type { EntityKind } from '../../src/shared/kinds.ts';
+import { ALL_KINDS, type EntityKind } from '../../src/shared/kinds.ts';
 import type { AppErrorCode, Request, RequestType, ResponseMap } from '../../src/shared/protocol.ts';
 import type { SpaceErrorDetails } from '../../src/space/errors.ts';
 import { fixtureOf } from '../../src/kinds/test-support/fixtures.ts';
@@ -134,6 +134,14 @@ export function entity(kind: EntityKind, origin: string): Check {
   return exact({ ...Object.fromEntries(own.map(([key, sample]) => [key, optional(like(sample))])), ...base } as Record<string, Check>);
 }
 
+/** An entity of any kind (a home list's item): checked as its own kind's. */
+function anyEntity(origin: string): Check {
+  return (v, p) => {
+    const kind = typeof v === 'object' && v !== null ? (v as { kind?: unknown }).kind : undefined;
+    return (ALL_KINDS as readonly unknown[]).includes(kind) ? entity(kind as EntityKind, origin)(v, p) : fail(p, 'an entity of a known kind', v);
+  };
+}
+
 function onOrigin(origin: string): Check {
   const want = new URL(origin).origin;
   return (v, p) => {
@@ -193,6 +201,15 @@ export function responseValue(request: Request, origin: string): Check {
     projects: () => arrayOf(exact({ key: str, name: str })),
     'directory-status': () => directoryStatus,
     'directory-refresh': () => directoryStatus,
+    remember: () => exact({ remembered: bool } satisfies Spec<ResponseMap['remember']>),
+    pin: () => exact({
+      connection: nonEmptyStr, items: arrayOf(exact({ entity: anyEntity(origin), at: finite, gone: optional(oneOf(true)) })),
+    } satisfies Spec<ResponseMap['pin']>),
+    waiting: () => exact({
+      connection: nonEmptyStr,
+      items: arrayOf(exact({ entity: anyEntity(origin), reason: oneOf('your-turn', 'assigned'), project: str, since: nullable(finite) })),
+      at: finite, notes: arrayOf(exact({ project: str, error: appError })), stale: optional(appError),
+    } satisfies Spec<ResponseMap['waiting']>),
   };
   return checks[request.type]();
 }

@@ -22,7 +22,9 @@ export class WorkerError extends Error {
 }
 
 /** Which input a `bad-request` refused: a token with spaces or unusual characters, or an id no page sends. */
-export type BadRequestReason = 'token-format' | 'client-id' | 'project-key' | 'avatar-id' | 'details-id';
+export type BadRequestReason = 'token-format' | 'client-id' | 'project-key' | 'avatar-id' | 'details-id'
+  /** Home lists (issue 14): MAX_PINNED pins already; the item to pin is nowhere the worker holds; from a private window. */
+  | 'pin-limit' | 'pin-unknown' | 'private-window';
 
 const fail = (error: AppError) => new WorkerError(error);
 

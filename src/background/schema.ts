@@ -109,7 +109,31 @@ const requestValidators: { [T in RequestType]: Validator<Extract<Request, { type
     if (!hasExactKeys(m, ['type', 'query']) || !isString(m.query, LIMITS.query)) return null;
     return { type: 'projects', query: text(m.query) };
   },
+  remember: (m) => {
+    const flag = privateFlag(m, ['type', 'kind', 'id']);
+    if (!flag || !isKind(m.kind) || !isString(m.id, LIMITS.id, 1)) return null;
+    return { type: 'remember', kind: m.kind, id: text(m.id), ...flag.value };
+  },
+  pin: (m) => {
+    const flag = privateFlag(m, ['type', 'kind', 'id', 'pinned']);
+    if (!flag || !isKind(m.kind) || !isString(m.id, LIMITS.id, 1) || typeof m.pinned !== 'boolean') return null;
+    return { type: 'pin', kind: m.kind, id: text(m.id), pinned: m.pinned, ...flag.value };
+  },
+  waiting: (m) => {
+    const flag = privateFlag(m, ['type']);
+    return flag ? { type: 'waiting', ...flag.value } : null;
+  },
 };
+
+/**
+ * The optional `private` of a message whose other keys are `keys`: exactly those keys (plus `private`, a boolean,
+ * if present). `{value: {}}` or `{value: {private}}` to spread into the validated request; null when the keys are wrong.
+ */
+function privateFlag(m: Record<string, unknown>, keys: readonly string[]): { value: { private?: boolean } } | null {
+  if (!Object.hasOwn(m, 'private')) return hasExactKeys(m, keys) ? { value: {} } : null;
+  if (!hasExactKeys(m, [...keys, 'private']) || typeof m.private !== 'boolean') return null;
+  return { value: { private: m.private } };
+}
 
 /** The validated request (a fresh object), or null when the message is not exactly one of ours. */
 export function validateRequest(message: unknown): Request | null {

@@ -8,6 +8,7 @@
  */
 import type { SpaceErrorCode, SpaceErrorDetails } from '../space/errors.ts';
 import type { DirectoryStatus } from './directory.ts';
+import type { PinnedList, WaitingList } from './home.ts';
 import type { Entity, EntityKind, Filter } from './kinds.ts';
 
 /** Every error a page can be told about. */
@@ -125,7 +126,25 @@ export type Request =
   /** The local directory's state, size and age (src/shared/directory.ts). */
   | { type: 'directory-status' }
   /** Start a directory sync now (Options "Refresh now"); answers the status as it is once started. */
-  | { type: 'directory-refresh' };
+  | { type: 'directory-refresh' }
+  /**
+   * Home lists (issue 14, src/shared/home.ts). The item the user opened or copied goes to the front of Recent. No
+   * entity data crosses from the page: the worker finds `kind` + `id` (`Entity.id`) in what it already holds (the
+   * last view, the cached results, the three lists); not found → nothing stored, `{remembered: false}`. `private`:
+   * sent from a private window → nothing stored.
+   */
+  | { type: 'remember'; kind: EntityKind; id: string; private?: boolean }
+  /**
+   * Pin (appended, at most MAX_PINNED: one more is `bad-request` reason `pin-limit`) or unpin the item `kind` + `id`,
+   * found like `remember`'s (not found → `bad-request` reason `pin-unknown`; from a private window → `bad-request`
+   * reason `private-window`). Answers the new list.
+   */
+  | { type: 'pin'; kind: EntityKind; id: string; pinned: boolean; private?: boolean }
+  /**
+   * Refresh Waiting for you now (one request per project in scope per list) and answer it; stored too, unless
+   * `private`. Space down → the previous items marked `stale`, never an empty list.
+   */
+  | { type: 'waiting'; private?: boolean };
 
 export type RequestType = Request['type'];
 
@@ -151,6 +170,9 @@ export interface ResponseMap {
   projects: { key: string; name: string }[];
   'directory-status': DirectoryStatus;
   'directory-refresh': DirectoryStatus;
+  remember: { remembered: boolean };
+  pin: PinnedList;
+  waiting: WaitingList;
 }
 
 export type ResponseFor<T extends RequestType> = Result<ResponseMap[T]>;

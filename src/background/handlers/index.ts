@@ -5,12 +5,15 @@ import { handleConnect } from './connect.ts';
 import { handleDetails } from './details.ts';
 import { handleForget } from './forget.ts';
 import { handleOAuthStart } from './oauth-start.ts';
+import { handlePin } from './pin.ts';
 import { handlePolicy } from './policy.ts';
 import { handleProjects } from './projects.ts';
+import { handleRemember } from './remember.ts';
 import { handleSettingsGet } from './settings-get.ts';
 import { handleSettingsSet } from './settings-set.ts';
 import { handleStatus } from './status.ts';
 import { handleVerify } from './verify.ts';
+import { handleWaiting } from './waiting.ts';
 
 /** One handler per request type; the mapped type makes a missing one a compile error. */
 export const handlers: Handlers = {
@@ -27,4 +30,7 @@ export const handlers: Handlers = {
   projects: handleProjects,
   'directory-status': handleDirectoryStatus,
   'directory-refresh': handleDirectoryRefresh,
+  remember: handleRemember,
+  pin: handlePin,
+  waiting: handleWaiting,
 };

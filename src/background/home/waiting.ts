@@ -1,0 +1,141 @@
+/**
+ * Waiting for you (issue 14 item 3): the code reviews where it is the user's turn as a reviewer and the open issues
+ * assigned to them, across the projects of the search scope (search/scope.ts). One request per project per list,
+ * all in parallel (src/kinds/review/waiting.ts, src/kinds/issue/waiting.ts).
+ *
+ * Faults, as for search groups: a project that answers 403/404 (or fails on its own) leaves the other projects'
+ * rows standing and gets one note; when nothing could be read at all (Space down, the token refused, the scope
+ * itself unreadable) the previous list is kept, marked `stale` — never an empty list that pretends nothing waits.
+ */
+import { issuesAssignedToMe } from '../../kinds/issue/waiting.ts';
+import { reviewsWaitingFor } from '../../kinds/review/waiting.ts';
+import { WAITING_KEY, type WaitingEntry, type WaitingList } from '../../shared/home.ts';
+import { MAX_WAITING } from '../../shared/home-parse.ts';
+import type { Entity } from '../../shared/kinds.ts';
+import type { AppError } from '../../shared/protocol.ts';
+import { callSpace, credentialError, openConnection, type ActiveConnection } from '../active-connection.ts';
+import { toAppError } from '../app-error.ts';
+import { refreshBadge } from '../badge.ts';
+import type { Deps } from '../platform.ts';
+import { scopeLoader } from '../search/scope.ts';
+import { readHomeList, updateHomeList } from './store.ts';
+
+export interface WaitingOptions {
+  /**
+   * Only the reviews (the toolbar count's alarm, helper of badge.ts): one request per project; the stored list keeps
+   * the previous issues.
+   */
+  only?: 'your-turn';
+  /** Asked from a private window: answered, not stored. */
+  private?: boolean;
+}
+
+/**
+ * Refreshes Waiting for you of the stored connection, stores it (unless private) and resolves to it; null when
+ * there is no usable connection (not configured, no host access, the token refused earlier). Never rejects for a
+ * Space failure: that is the list's `stale`.
+ */
+export async function refreshWaiting(deps: Deps, opts: WaitingOptions = {}): Promise<WaitingList | null> {
+  let conn: ActiveConnection;
+  try {
+    conn = await openConnection(deps, { private: opts.private === true });
+  } catch {
+    return null;
+  }
+  return loadWaiting(deps, conn, opts);
+}
+
+type Outcome = { ok: true; entries: WaitingEntry[] } | { ok: false; project: string; error: AppError };
+
+/** `refreshWaiting` for an open connection (the `waiting` handler opens it itself, so its errors reach the page). */
+export async function loadWaiting(deps: Deps, conn: ActiveConnection, opts: WaitingOptions = {}): Promise<WaitingList> {
+  const controller = new AbortController();
+  let outcomes: Outcome[];
+  try {
+    const projects = await callSpace(deps.platform, conn, () => scopeLoader(deps, conn)(controller.signal));
+    const username = conn.record.identity?.username ?? null;
+    const calls: Promise<Outcome>[] = [];
+    for (const project of projects) {
+      // Without the user's name no reviewer record can be told to be theirs: no reviews, rather than someone else's.
+      if (username !== null) {
+        calls.push(settle(project, () => callSpace(deps.platform, conn, (api) => reviewsWaitingFor(api, project, username, { signal: controller.signal })),
+          (review) => ({ entity: review, reason: 'your-turn', project, since: review.createdAt })));
+      }
+      if (opts.only !== 'your-turn') {
+        calls.push(settle(project, () => callSpace(deps.platform, conn, (api) => issuesAssignedToMe(api, project, { signal: controller.signal })),
+          (issue) => ({ entity: issue, reason: 'assigned', project, since: issue.createdAt })));
+      }
+    }
+    outcomes = await Promise.all(calls);
+  } catch (e) {
+    return keepPrevious(deps, conn, toAppError(e));
+  }
+
+  const failures = outcomes.filter((o): o is Extract<Outcome, { ok: false }> => !o.ok);
+  const refused = failures.map((f) => credentialError(conn, f.error)).find((e) => e !== null);
+  if (refused) return keepPrevious(deps, conn, refused);
+  if (failures.length > 0 && failures.length === outcomes.length) return keepPrevious(deps, conn, failures[0]!.error);
+
+  const fresh = outcomes.flatMap((o) => (o.ok ? o.entries : []));
+  const notes: WaitingList['notes'] = [];
+  for (const f of failures) if (!notes.some((n) => n.project === f.project)) notes.push({ project: f.project, error: f.error });
+
+  const owner = { key: conn.key, private: conn.private };
+  let list: WaitingList = { connection: conn.key, items: ordered(fresh), at: deps.now(), notes };
+  if (opts.only === 'your-turn') {
+    const previous = await readHomeList(deps.platform, owner, WAITING_KEY).catch(() => null);
+    const kept = (previous?.items ?? []).filter((item) => item.reason !== 'your-turn');
+    const keptNotes = (previous?.notes ?? []).filter((n) => !notes.some((m) => m.project === n.project));
+    list = { ...list, items: ordered([...fresh, ...kept]), notes: [...notes, ...keptNotes] };
+  }
+  await store(deps, owner, list);
+  return list;
+}
+
+/** One project's list, as entries or as that project's failure. */
+async function settle<T extends Entity>(
+  project: string,
+  call: () => Promise<{ items: (T | null)[] }>,
+  entry: (item: T) => WaitingEntry,
+): Promise<Outcome> {
+  try {
+    const { items } = await call();
+    return { ok: true, entries: items.filter((item): item is T => item !== null).map(entry) };
+  } catch (e) {
+    return { ok: false, project, error: toAppError(e) };
+  }
+}
+
+/** Reviews first (someone is blocked on them), then issues; within each, the longest waiting first. */
+function ordered(entries: WaitingEntry[]): WaitingEntry[] {
+  const rank = (e: WaitingEntry) => (e.reason === 'your-turn' ? 0 : 1);
+  const seen = new Set<string>();
+  return [...entries]
+    .sort((a, b) => rank(a) - rank(b) || (a.since ?? Infinity) - (b.since ?? Infinity))
+    .filter((e) => {
+      const id = `${e.entity.kind}|${e.entity.id}`;
+      if (seen.has(id)) return false;
+      seen.add(id);
+      return true;
+    })
+    .slice(0, MAX_WAITING);
+}
+
+/** The whole refresh failed: the previous rows, marked stale (none before: an empty list that says it is stale). */
+async function keepPrevious(deps: Deps, conn: ActiveConnection, error: AppError): Promise<WaitingList> {
+  const owner = { key: conn.key, private: conn.private };
+  const previous = await readHomeList(deps.platform, owner, WAITING_KEY).catch(() => null);
+  const list: WaitingList = {
+    connection: conn.key, items: previous?.items ?? [], at: previous?.at ?? 0, notes: previous?.notes ?? [], stale: error,
+  };
+  await store(deps, owner, list);
+  return list;
+}
+
+async function store(deps: Deps, owner: { key: string; private: boolean }, list: WaitingList): Promise<void> {
+  try {
+    if (await updateHomeList(deps.platform, owner, WAITING_KEY, () => list)) await refreshBadge(deps.platform);
+  } catch {
+    // The answer stands; only the next first frame misses it.
+  }
+}
