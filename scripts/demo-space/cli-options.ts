@@ -15,6 +15,8 @@ export interface CliOptions {
   tls: boolean;
   /** Restricted mode: nested profiles withheld, absences forbidden (DemoServerOptions.restricted). */
   restricted: boolean;
+  /** `--large`: the large organization, 10,000 people (DemoServerOptions.large). */
+  large?: boolean;
   /** `--without-source-search`: answer source search with a bare 404, like a Space older than 2024.3. */
   withoutSourceSearch?: boolean;
   /** Lifetime of OAuth access tokens in seconds (`--access-token-ttl`); absent: the server's default (600). */
@@ -50,6 +52,7 @@ export function parseArgs(argv: readonly string[], env: Record<string, string | 
     else if (flag === '--hostile') options.hostile = on();
     else if (flag === '--tls') options.tls = on();
     else if (flag === '--restricted') options.restricted = on();
+    else if (flag === '--large') options.large = on();
     else if (flag === '--without-source-search') options.withoutSourceSearch = on();
     else if (flag === '--access-token-ttl') options.accessTokenTtlSec = number('--access-token-ttl', value(), MAX_ACCESS_TOKEN_TTL_SEC);
     else if (flag === '--help' || flag === '-h') options.help = on();
@@ -69,6 +72,7 @@ export async function startFromOptions(
     host: '127.0.0.1', latencyMs: options.latencyMs, hostile: options.hostile, tls: options.tls, restricted: options.restricted,
     ...(options.accessTokenTtlSec !== undefined ? { accessTokenTtlSec: options.accessTokenTtlSec } : {}),
     ...(options.withoutSourceSearch ? { withoutSourceSearch: true } : {}),
+    ...(options.large ? { large: true } : {}),
   };
   if (options.port !== null) return startDemoServer({ ...common, port: options.port });
   try {

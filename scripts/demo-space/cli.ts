@@ -9,6 +9,7 @@
  *                       teams come back as an id with an inline `$errors`, absences are forbidden (403)
  *   --access-token-ttl N  lifetime in seconds of access tokens from "Sign in with Space" (default 600)
  *   --without-source-search  answer `GET /projects/source-search` with a bare 404, like a Space older than 2024.3
+ *   --large             the large organization: 10,000 people, 500 teams, 300 projects, 1,000 repositories, 2,000 channels
  */
 import { CliUsageError, DEFAULT_PORT, parseArgs, startFromOptions, type CliOptions } from './cli-options.ts';
 import { DEFAULT_ACCESS_TOKEN_TTL_SEC } from './oauth.ts';
@@ -17,7 +18,7 @@ import { onContractViolation } from '../contract/log.ts';
 
 const USAGE = [
   'Usage: npm run demo-server -- [--port N] [--latency MS] [--hostile] [--tls] [--restricted] [--access-token-ttl N]',
-  '                              [--without-source-search]',
+  '                              [--without-source-search] [--large]',
   '',
   '  --port N        port (default 8084, or a free port when it is taken); PORT=N works too',
   '  --latency MS    latency added to every API request',
@@ -27,6 +28,7 @@ const USAGE = [
   '                  absences answer 403 (Profile.Absences.View)',
   '  --access-token-ttl N  lifetime in seconds of OAuth access tokens (Sign in with Space; default 600)',
   '  --without-source-search  answer source search with a bare 404, like a Space older than 2024.3',
+  '  --large         the large organization: 10,000 people, 500 teams, 300 projects, 1,000 repositories, 2,000 channels',
 ].join('\n');
 
 /** A request real Space would not accept is the client's bug even when the demo answers it: say so. */
@@ -71,7 +73,8 @@ async function main(): Promise<void> {
     `  OAuth:       client ID ${server.oauthClientId} (Sign in with Space; any chromiumapp.org / extensions.allizom.org`,
     `               redirect URI; access tokens live ${options.accessTokenTtlSec ?? DEFAULT_ACCESS_TOKEN_TTL_SEC} s)`,
     `  Signed in:   ${me.name.firstName} ${me.name.lastName} (@${me.username})`,
-    `  Data:        ${people} people, ${dataset.teams.length} teams, ${dataset.projects.length} projects, ${dataset.issues.length} issues`,
+    `  Data:        ${people} people, ${dataset.teams.length} teams, ${dataset.projects.length} projects, ${dataset.issues.length} issues`
+      + (dataset.large ? `, ${dataset.channels.length} channels (large organization)` : ''),
     options.latencyMs > 0 ? `  Latency:     +${options.latencyMs} ms per API request` : null,
     options.restricted ? '  Restricted:  nested profiles withheld ($errors), absences forbidden (403)' : null,
     options.withoutSourceSearch ? '  No source search: GET /projects/source-search answers a bare 404 (a Space older than 2024.3)' : null,

@@ -11,9 +11,13 @@
  *   POST   /__demo/oauth/ttl {seconds}                (lifetime of OAuth access tokens issued from now on)
  *   POST   /__demo/oauth/returning-user {on}          (one refresh token per client + user, remembered consent)
  *   GET    /__demo/info                               (organization, demo user, counts)
+ *   POST   /__demo/organization {size}                ('everyday' | 'large': rebuild the organization at that size)
+ *   POST   /__demo/people/rename {username, firstName, lastName}   (as an administrator renames somebody)
+ *   POST   /__demo/people/delete {username}           (Space's "Delete profile"; 404 for an unknown user name)
  * Only loopback peers are served, and never a browser page: a request carrying an `Origin` header is refused,
  * so a web page cannot reconfigure the server (cross-origin JSON POSTs also need a preflight the demo never grants).
  */
+import { UnknownPersonError } from './directory-changes.ts';
 import { parseFaultSpec, type FaultSpec } from './faults.ts';
 import { sendJsonText, sendText, type ResponseRecord } from './responses.ts';
 import type { RecordedRequest } from './request-log.ts';
@@ -33,6 +37,9 @@ export interface DemoControls {
   revokeRefreshTokens(refreshToken?: string): number;
   setAccessTokenTtl(seconds: number): void;
   setOAuthReturningUser(on: boolean): void;
+  setLargeOrganization(on: boolean): void;
+  renamePerson(username: string, name: { firstName: string; lastName: string }): void;
+  deletePerson(username: string): void;
   info(): unknown;
 }
 
@@ -127,12 +134,33 @@ export async function handleControlRequest(req: DemoRequest, res: DemoResponse, 
         controls.setOAuthReturningUser(body.on);
         return ok();
       }
+      case 'POST /__demo/organization': {
+        const body = await readJsonBody(req);
+        if (body.size !== 'everyday' && body.size !== 'large') return bad("size must be 'everyday' or 'large'");
+        controls.setLargeOrganization(body.size === 'large');
+        return ok();
+      }
+      case 'POST /__demo/people/rename': {
+        const body = await readJsonBody(req);
+        if (typeof body.username !== 'string' || typeof body.firstName !== 'string' || typeof body.lastName !== 'string') {
+          return bad('username, firstName and lastName must be strings');
+        }
+        controls.renamePerson(body.username, { firstName: body.firstName, lastName: body.lastName });
+        return ok();
+      }
+      case 'POST /__demo/people/delete': {
+        const body = await readJsonBody(req);
+        if (typeof body.username !== 'string') return bad('username must be a string');
+        controls.deletePerson(body.username);
+        return ok();
+      }
       case 'GET /__demo/info':
         return sendJsonText(res, record, 200, JSON.stringify(controls.info()));
       default:
         return sendText(res, record, 404, 'Unknown control endpoint\n');
     }
   } catch (error) {
+    if (error instanceof UnknownPersonError) return sendText(res, record, 404, `${error.message}\n`);
     return bad(error instanceof Error ? error.message : 'bad request');
   }
 }

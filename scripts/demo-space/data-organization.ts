@@ -380,7 +380,7 @@ function assignLeadsAndManagers(memberships: Membership[], teams: Team[]): void 
   }
 }
 
-function makeWorkingDays(prng: Prng, zone: string, isDemoUser: boolean, where: Whereabouts): WorkingDays {
+export function makeWorkingDays(prng: Prng, zone: string, isDemoUser: boolean, where: Whereabouts): WorkingDays {
   // Start 07:00 … 10:00 in half hours; Tokyo starts later; some people work four days or part time.
   const startHalfHours = isDemoUser ? 18 : prng.int(14, 20) + ('office' in where && where.office === 'TYO' ? 2 : 0);
   const lengthMinutes = isDemoUser ? 510 : prng.pick([480, 480, 510, 540, 270]);

@@ -3,6 +3,7 @@
  * UTC day the server started) only shifts relative times such as issue ages and repository activity.
  */
 import { addHostileData } from './data-hostile.ts';
+import { addLargeOrganization } from './data-large.ts';
 import { ORGANIZATION_NAME, generateOrganization, type Organization } from './data-organization.ts';
 import { generateProjects, type ProjectData } from './data-projects.ts';
 import { markKind } from './fields.ts';
@@ -20,6 +21,8 @@ export interface World extends Organization, ProjectData {
   /** 00:00 UTC of the day the data was generated. */
   anchorMs: number;
   hostile: boolean;
+  /** The large organization (data-large.ts): 10,000 people, 500 teams, 300 projects, 1,000 repositories, 2,000 channels. */
+  large: boolean;
   profileById: Map<string, MemberProfile>;
   /** Lower-cased user name → profile. [I] Space treats user names case-insensitively in identifiers. */
   profileByUsername: Map<string, MemberProfile>;
@@ -47,6 +50,8 @@ export const PROFILE_KIND = 'TD_MemberProfile';
 
 export interface DatasetOptions {
   hostile?: boolean;
+  /** Grow the organization to the large one (data-large.ts), on top of the everyday one. */
+  large?: boolean;
   /** Clock for relative times; defaults to Date.now(). */
   now?: number;
 }
@@ -55,9 +60,12 @@ export interface DatasetOptions {
 export function buildDataset(kinds: readonly KindModule[], options: DatasetOptions = {}): Dataset {
   const anchorMs = startOfUtcDay(options.now ?? Date.now());
   const hostile = options.hostile === true;
+  const large = options.large === true;
   const org = generateOrganization(anchorMs);
   const projects = generateProjects(org, anchorMs);
   if (hostile) addHostileData(org, projects, anchorMs);
+  // After the everyday organization and from its own seed: nobody of it changes, it only gains company.
+  if (large) addLargeOrganization(org, projects, anchorMs);
   // Restricted mode withholds nested profiles wherever they appear (an assignee, a review author, a team
   // member…); the tag tells the projection which objects are profiles without guessing from key names.
   for (const profile of org.profiles) markKind(profile, PROFILE_KIND);
@@ -79,6 +87,7 @@ export function buildDataset(kinds: readonly KindModule[], options: DatasetOptio
     organizationName: ORGANIZATION_NAME,
     anchorMs,
     hostile,
+    large,
     profileById: new Map(org.profiles.map((p) => [p.id, p])),
     profileByUsername: new Map(org.profiles.map((p) => [p.username.toLowerCase(), p])),
     profileByEmail: new Map(org.profiles.flatMap((p) => p.emails.map((e) => [e.email.toLowerCase(), p] as const))),
@@ -91,6 +100,6 @@ export function buildDataset(kinds: readonly KindModule[], options: DatasetOptio
   };
   // Each kind's data from its own seed, after the world: adding to it never reshuffles people, issues or reviews.
   const kindData: Partial<KindData> = {};
-  for (const kind of kinds) Object.assign(kindData, kind.data?.(world, { anchorMs, hostile }));
+  for (const kind of kinds) Object.assign(kindData, kind.data?.(world, { anchorMs, hostile, large }));
   return { ...world, ...kindData } as Dataset;
 }

@@ -47,6 +47,8 @@ export interface KindDataOptions {
   anchorMs: number;
   /** Add this kind's hostile strings (XSS, bidi…) in the hostile project, by the hostile person (data-hostile.ts). */
   hostile: boolean;
+  /** The large organization (data-large.ts): add this kind's share of it, if it has one. */
+  large: boolean;
 }
 
 export interface KindModule {

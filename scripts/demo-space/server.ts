@@ -18,6 +18,7 @@
 import { Attachments, type AvatarRedirect } from './attachments.ts';
 import { handleControlRequest, type DemoControls } from './control.ts';
 import { buildDataset, type Dataset } from './dataset.ts';
+import { deletePerson, renamePerson } from './directory-changes.ts';
 import { FaultRegistry, type FaultSpec } from './faults.ts';
 import { handleApi, type ApiState, type ServerSettings } from './api.ts';
 import { loadKindModules } from './kind-modules.ts';
@@ -71,6 +72,15 @@ export interface DemoServer {
   setAvatarRedirect(mode: AvatarRedirect): void;
   /** The organization this server serves (read it, do not change it). */
   dataset: Dataset;
+  /**
+   * Rebuilds the organization at the everyday size or the large one (data-large.ts), as the `large` option does at
+   * start; tokens, faults and settings are kept. `dataset` is the new one afterwards.
+   */
+  setLargeOrganization(on: boolean): void;
+  /** Renames a person (directory-changes.ts); throws for an unknown user name. */
+  renamePerson(username: string, name: { firstName: string; lastName: string }): void;
+  /** Deletes a person from the directory (directory-changes.ts); throws for an unknown user name or the demo user. */
+  deletePerson(username: string): void;
   /** Client ID of the registered demo OAuth application (oauth.ts, DEMO_CLIENT_ID). */
   oauthClientId: string;
   /** Revokes one refresh token (by value) or all; their access tokens stop working too. Returns how many. */
@@ -93,6 +103,11 @@ export interface DemoServerOptions {
   latencyMs?: number;
   /** Adds people, a project, issues and a review full of hostile strings (XSS/bidi/5 kB titles). */
   hostile?: boolean;
+  /**
+   * The large organization (data-large.ts): 10,000 people, 500 teams, 300 projects, 1,000 repositories, 2,000 chat
+   * channels, on top of the everyday one (whose items stay as they are). `setLargeOrganization` switches it later.
+   */
+  large?: boolean;
   /** Serve HTTPS with HTTP/2 (and HTTP/1.1 over TLS for clients without h2) using the demo certificate. */
   tls?: boolean;
   /**
@@ -130,7 +145,8 @@ const API_PREFIX = '/api/http';
 
 export async function startDemoServer(opts: DemoServerOptions = {}): Promise<DemoServer> {
   const kinds = await loadKindModules();
-  const dataset = buildDataset(kinds, { hostile: opts.hostile === true });
+  const build = (large: boolean): Dataset => buildDataset(kinds, { hostile: opts.hostile === true, large });
+  const dataset = build(opts.large === true);
   const primaryToken = opts.token ?? DEMO_TOKEN;
   const oauth = new DemoOAuth({
     user: { username: dataset.demoUser.username, displayName: `${dataset.demoUser.name.firstName} ${dataset.demoUser.name.lastName}` },
@@ -170,6 +186,14 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
     clearRequests: () => log.clear(),
     setLatency,
     addToken: (token, username) => state.tokens.add(token, username),
+    setLargeOrganization: (on) => {
+      const next = build(on);
+      state.dataset = next;
+      state.tokens.dataset = next;
+      state.attachments = new Attachments(next);
+    },
+    renamePerson: (username, name) => renamePerson(state.dataset, username, name),
+    deletePerson: (username) => deletePerson(state.dataset, username),
     setRestricted: (on) => { settings.restricted = on; },
     setSourceSearch: (on) => { settings.sourceSearch = on; },
     setAvatarRedirect: (mode) => { settings.avatarRedirect = mode; },
@@ -177,13 +201,14 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
     setAccessTokenTtl: (seconds) => oauth.setAccessTokenTtl(seconds),
     setOAuthReturningUser: (on) => oauth.setReturningUser(on),
     info: () => ({
-      organization: dataset.organizationName,
+      organization: state.dataset.organizationName,
       oauthClientId: oauth.clientId,
-      demoUser: { id: dataset.demoUser.id, username: dataset.demoUser.username },
-      hostile: dataset.hostile,
+      demoUser: { id: state.dataset.demoUser.id, username: state.dataset.demoUser.username },
+      hostile: state.dataset.hostile,
+      large: state.dataset.large,
       restricted: settings.restricted,
       sourceSearch: settings.sourceSearch,
-      counts: Object.assign({}, ...kinds.map((k) => k.counts?.(dataset) ?? {})) as Record<string, number>,
+      counts: Object.assign({}, ...kinds.map((k) => k.counts?.(state.dataset) ?? {})) as Record<string, number>,
     }),
   };
 
@@ -238,7 +263,12 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
     setRestricted: controls.setRestricted,
     setSourceSearch: controls.setSourceSearch,
     setAvatarRedirect: controls.setAvatarRedirect,
-    dataset,
+    get dataset() {
+      return state.dataset;
+    },
+    setLargeOrganization: controls.setLargeOrganization,
+    renamePerson: controls.renamePerson,
+    deletePerson: controls.deletePerson,
     oauthClientId: oauth.clientId,
     revokeRefreshTokens: controls.revokeRefreshTokens,
     setAccessTokenTtl: controls.setAccessTokenTtl,

@@ -15,7 +15,8 @@ export class TokenRegistry {
   private readonly tokens = new Map<string, string>();
   private readonly revoked = new Set<string>();
 
-  constructor(private readonly dataset: Dataset, private readonly oauth: DemoOAuth, primaryToken: string) {
+  /** `dataset`: the organization the tokens' owners are looked up in; replaced when the server rebuilds it. */
+  constructor(public dataset: Dataset, private readonly oauth: DemoOAuth, primaryToken: string) {
     this.tokens.set(primaryToken, dataset.demoUser.username.toLowerCase());
   }
 

@@ -9,12 +9,14 @@
  */
 import { channelUrl } from '../../../src/kinds/channel/web-url.ts';
 import { HOSTILE_STRINGS, HOSTILE_USERNAME } from '../data-hostile.ts';
+import { largeChannels } from '../data-large-channels.ts';
 import { DEMO_USERNAME } from '../data-names.ts';
 import type { World } from '../dataset.ts';
 import {
   DAY_MS, containsFolded, createPrng, dateTime, defineKind, optionalEnum, pageOf, route, validationError, type RequestContext,
 } from '../kind-kit.ts';
 import { resolveProfile } from '../lookup.ts';
+import { hashString } from '../prng.ts';
 import type { MemberProfile } from '../world-types.ts';
 import type { WireDateTime } from '../wire.ts';
 
@@ -28,9 +30,10 @@ declare module '../dataset.ts' {
 export default defineKind({
   kind: 'channel',
   routes: [route('GET', '/chats/channels/all-channels', listAllChannels)],
-  data: (world, { anchorMs, hostile }) => {
+  data: (world, { anchorMs, hostile, large }) => {
     const channels = generateChannels(world, anchorMs);
     if (hostile) channels.push(hostileChannel(world, anchorMs));
+    if (large) channels.push(...largeChannels(world, channels, anchorMs));
     return { channels };
   },
   counts: (ds) => ({ channels: ds.channels.length }),
@@ -194,6 +197,14 @@ function generateChannels(org: World, anchorMs: number): ChatChannel[] {
   const prng = createPrng(SEED_CHATS);
   const current = org.profiles.filter((p) => !p.archived);
   const demo = org.demoUser;
+  // A team's or a building's own channel id belongs to one channel: the first that claims it (#telemetry-alerts;
+  // #legacy-telemetry, of the same team, once shared it, and a directory keyed by channel id lost one of the two).
+  const claimed = new Set<string>();
+  const ownId = (id: string | null | undefined, spec: ChannelSpec): string | null => {
+    if (!id || claimed.has(id)) return id ? createPrng(hashString(spec.name)).id() : null;
+    claimed.add(id);
+    return id;
+  };
   return CHANNELS.map((spec): ChatChannel => {
     const team = 'team' in spec.audience ? org.teams.find((t) => t.name === (spec.audience as { team: string }).team) : undefined;
     const office = 'office' in spec.audience ? org.locations.find((l) => l.name === (spec.audience as { office: string }).office) : undefined;
@@ -207,7 +218,7 @@ function generateChannels(org: World, anchorMs: number): ChatChannel[] {
     const created = Date.UTC(2019, 6, 1) + prng.int(0, 4 * 365) * DAY_MS + prng.int(0, DAY_MS - 1);
     return {
       // Team and office channels are the team's and the building's own channel (their `channelId`).
-      id: team?.channelId ?? office?.channelId ?? prng.id(),
+      id: ownId(team?.channelId ?? office?.channelId, spec) ?? prng.id(),
       name: spec.name,
       description: spec.description,
       access: spec.access ?? 'Public',

@@ -17,6 +17,7 @@ export default defineKind({
       return repo;
     }),
   ],
+  counts: (ds) => ({ repositories: ds.projects.reduce((n, p) => n + p.repos.length, 0) }),
   e2e: { query: 'backend-gateway', url: (origin) => repositoryUrl(origin, 'ABC', 'backend-gateway') },
 });
 
