@@ -6,6 +6,7 @@
  *   signInMethods     "token", "oauth" or "both" (default): which ways of connecting are offered
  *   oauthClientId     the client ID of the organization's application for "Sign in with Space"
  *   forceSessionOnly  true: "forget when the browser closes" is always on
+ *   localDirectory    false: no local directory (issue 16): nothing of the organization is kept, searches ask Space
  *
  * Read fresh for every request that connects (a policy may change at any time) and enforced here, in the worker:
  * the options page only shows them locked. Nothing managed is ever a secret.
@@ -60,7 +61,26 @@ export function parsePolicy(values: Record<string, unknown>): ManagedPolicy {
     if (typeof s === 'boolean') sessionOnly = s;
     else invalid.push('forceSessionOnly');
   }
+  if (values.localDirectory !== undefined && typeof values.localDirectory !== 'boolean') invalid.push('localDirectory');
   return { origin, methods, clientId, sessionOnly, invalid };
+}
+
+/**
+ * Whether the organization allows the local directory (`localDirectory`, default true). A value that is not a
+ * boolean turns it off: the administrator meant to set something, and keeping less is the safe reading.
+ */
+export function localDirectoryAllowed(values: Record<string, unknown>): boolean {
+  return values.localDirectory === undefined || values.localDirectory === true;
+}
+
+/** `localDirectoryAllowed` of the managed settings as they are now (none: allowed). */
+export async function readLocalDirectoryAllowed(platform: Platform): Promise<boolean> {
+  try {
+    const values = await platform.storage.managed?.get('localDirectory');
+    return localDirectoryAllowed(typeof values === 'object' && values !== null ? values : {});
+  } catch {
+    return true; // Firefox without a policy for the extension.
+  }
 }
 
 /** The managed settings; none when the browser has no managed storage or no policy for the extension. */

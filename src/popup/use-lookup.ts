@@ -4,61 +4,36 @@ import type { Filter } from '../shared/kinds.ts';
 import { isPrivateWindow } from './private-window.ts';
 import { messageReceived, searchCleared, searchSent, type ResultsState } from './results.ts';
 
-/** Between keystrokes; the worker also cancels whatever a newer search makes stale. */
-const DEBOUNCE_MS = 150;
-
 export interface Lookup {
   results: ResultsState;
-  /** Schedules a search (debounced unless `now`); the newest call wins. */
+  /**
+   * Sends a search at once, every keystroke (issue 16): the worker answers the directory kinds from its local copy
+   * immediately and debounces what it asks Space itself; a newer search cancels the older one on the port. `now` is
+   * kept for callers that meant "don't wait": nothing waits any more.
+   */
   search(query: string, filter: Filter, now?: boolean): void;
-  /** Sends a scheduled search at once; true when one was waiting. */
+  /** Sends a scheduled search at once; true when one was waiting (never now: nothing is scheduled). */
   flush(): boolean;
 }
 
 export function useLookup(initial: ResultsState): Lookup {
   const [results, setResults] = useState(initial);
   const client = useRef<LookupClient | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const scheduled = useRef<(() => void) | null>(null);
 
   // The port opens with the first search (possibly before effects have run), and closes with the popup.
   const lookup = () => (client.current ??= connectLookup(
     (message) => setResults((s) => messageReceived(s, message)),
     { private: isPrivateWindow() },
   ));
-  useEffect(() => () => {
-    clearTimeout(timer.current);
-    client.current?.close();
+  useEffect(() => () => client.current?.close(), []);
+
+  const search = useCallback((query: string, filter: Filter) => {
+    // An empty search is still sent: it cancels whatever is in flight for the old text.
+    const id = lookup().search(query, filter);
+    setResults((s) => (query.trim() === '' ? searchCleared(s, id) : searchSent(s, id)));
   }, []);
 
-  const search = useCallback((query: string, filter: Filter, now = false) => {
-    clearTimeout(timer.current);
-    scheduled.current = null;
-    const empty = query.trim() === '';
-    const run = () => {
-      // An empty search is still sent: it cancels whatever is in flight for the old text.
-      const id = lookup().search(query, filter);
-      setResults((s) => (empty ? searchCleared(s, id) : searchSent(s, id)));
-    };
-    if (now || empty) {
-      run();
-      return;
-    }
-    scheduled.current = run;
-    timer.current = setTimeout(() => {
-      scheduled.current = null;
-      run();
-    }, DEBOUNCE_MS);
-  }, []);
-
-  const flush = useCallback(() => {
-    const run = scheduled.current;
-    if (!run) return false;
-    clearTimeout(timer.current);
-    scheduled.current = null;
-    run();
-    return true;
-  }, []);
+  const flush = useCallback(() => false, []);
 
   return { results, search, flush };
 }

@@ -1,16 +1,7 @@
-/**
- * The directory's one-shot requests (Options: size, age, "Refresh now").
- * TODO(issue 16): stub until the directory lands this session.
- */
-import { DIRECTORY_KINDS, type DirectoryStatus } from '../../shared/directory.ts';
+/** The directory's one-shot requests: Options shows its state, size and age, and offers "Refresh now". */
 import type { Handler } from '../router.ts';
+import { directoryStatus } from './directory.ts';
 
-function emptyStatus(): DirectoryStatus {
-  return {
-    enabled: false, offByPolicy: false, state: 'empty', bytes: 0, syncedAt: null, storage: 'none',
-    counts: Object.fromEntries(DIRECTORY_KINDS.map((k) => [k, 0])) as DirectoryStatus['counts'],
-  };
-}
-
-export const handleDirectoryStatus: Handler<'directory-status'> = () => Promise.resolve(emptyStatus());
-export const handleDirectoryRefresh: Handler<'directory-refresh'> = () => Promise.resolve(emptyStatus());
+export const handleDirectoryStatus: Handler<'directory-status'> = (_request, deps) => directoryStatus(deps);
+/** Starts a sync (unless one is running) and answers the status as it is then: 'syncing', with no progress yet. */
+export const handleDirectoryRefresh: Handler<'directory-refresh'> = (_request, deps) => directoryStatus(deps, true);

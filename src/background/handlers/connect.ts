@@ -20,6 +20,8 @@ import type { ConnectionStatus, ConnectMethod } from '../../shared/protocol.ts';
 import { WorkerError, workerErrors } from '../app-error.ts';
 import { statusWithBadge } from '../badge.ts';
 import { clearAllCaches } from '../cache.ts';
+import { clearDirectory, warmDirectory } from '../directory/directory.ts';
+import { clearHomeLists } from '../home/store.ts';
 import {
   identityOf, readAccessToken, readConnection, saveConnection, type ConnectionRecord, type StoredConnection,
 } from '../connection-store.ts';
@@ -85,8 +87,12 @@ export async function storeVerified(
   }
   // A personal token needs no sign-in window.
   if (record.method === 'token') await releaseIdentityPermission(platform);
-  // Results of the previous token must never show under the new one.
+  // Results of the previous token must never show under the new one, nor its Recent, Pinned and Waiting lists.
   await clearAllCaches(platform);
+  await clearHomeLists(platform);
+  // The previous connection's local directory goes; the new one's is synced in the background (issue 16).
+  await clearDirectory(platform);
+  void warmDirectory(deps, { private: false });
   return statusWithBadge(platform);
 }
 

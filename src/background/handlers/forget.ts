@@ -1,9 +1,10 @@
 /**
  * Forget (for "Sign in with Space": Sign out): optionally revoke the token in Space first (Space's own advice
  * for a token that may be compromised; for a sign-in, its refresh token, with a current access token), then
- * remove the token (both OAuth tokens), metadata, settings, caches, last view and pending query, and give the
- * Space origin's host access back — always, even when the revoke failed: the user asked to be disconnected,
- * and a failed revoke is reported, not retried. A sign-in Space already refused has nothing left to revoke.
+ * remove the token (both OAuth tokens), metadata, settings, caches, last view, pending query and the home lists
+ * (Recent, Pinned, Waiting for you), and give the Space origin's host access back — always, even when the revoke
+ * failed: the user asked to be disconnected, and a failed revoke is reported, not retried. A sign-in Space already
+ * refused has nothing left to revoke.
  * The optional `identity` permission goes back too: nothing signs in any more.
  *
  * The connection and its scope go in one operation of the credential queue (`forgetConnection`): a refresh
@@ -16,6 +17,8 @@ import { revokeRefreshToken } from '../../space/oauth/revoke.ts';
 import { toAppError } from '../app-error.ts';
 import { refreshBadge } from '../badge.ts';
 import { clearAllCaches } from '../cache.ts';
+import { clearDirectory } from '../directory/directory.ts';
+import { clearHomeLists } from '../home/store.ts';
 import { forgetConnection, readConnection } from '../connection-store.ts';
 import { NO_REFRESH_TOKEN } from '../oauth-tokens.ts';
 import { releaseHostPermission, releaseIdentityPermission } from '../host-permission.ts';
@@ -50,6 +53,8 @@ export const handleForget: Handler<'forget'> = async (request, deps) => {
       origin = (await forgetConnection(platform))?.origin ?? origin;
     },
     () => clearAllCaches(platform),
+    () => clearDirectory(platform),
+    () => clearHomeLists(platform),
     () => platform.storage.session.remove(PENDING_QUERY_KEY),
     // Last: the revoke above needed the access.
     () => (origin === null ? Promise.resolve() : releaseHostPermission(platform, origin, null)),

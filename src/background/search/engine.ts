@@ -5,6 +5,12 @@
  * at once (fresh → that's all; stale → the fresh answer follows), a fresh answer when Space replies. A slow
  * kind never holds back the others. Failures stay inside their kind, except a 401, which fails the whole
  * search (the token is dead for every kind) and is recorded for the badge.
+ *
+ * The directory kinds (people, teams, locations, projects, repositories, channels) are answered from the local
+ * directory first, before anything else and without waiting (src/background/directory/): that is all unless the
+ * copy is old or lacks the kind, when Space is asked too and its answer adds rows after the copy's, which keep
+ * their places. Requests to Space leave only after SERVER_DEBOUNCE_MS without a newer search (the popup sends every
+ * keystroke; a newer search aborts this one): the debounce lives here, where the local answers need none.
  */
 import type { AppError, AppErrorCode, GroupState, ResultGroup } from '../../shared/protocol.ts';
 import type { Entity, EntityKind } from '../../shared/kinds.ts';
@@ -16,12 +22,16 @@ import { kindSearch } from '../../kinds/search-registry.ts';
 import { credentialError, noteAuthRejected, type ActiveConnection } from '../active-connection.ts';
 import { toAppError } from '../app-error.ts';
 import { cacheKey, readCache, writeCache } from '../cache.ts';
+import { directoryFor, isDirectoryKind, searchCopy, searchStarted } from '../directory/directory.ts';
 import type { Deps } from '../platform.ts';
+import { sleep } from '../../space/backoff.ts';
 import { shareInFlight } from './dedupe.ts';
 import { scopeLoader } from './scope.ts';
 
 /** Results per kind: the popup shows a handful per group. */
 const TOP_PER_KIND = 6;
+/** Quiet time before a search asks Space: typing "alice" sends one request per kind, not five. */
+export const SERVER_DEBOUNCE_MS = 150;
 
 /** Failures a retry would only repeat: they replace a stale answer. Space refusing our request (400) is one. */
 const LASTING_FAILURES: ReadonlySet<AppErrorCode> = new Set([
@@ -45,6 +55,8 @@ interface KindRun {
   onGroup: (group: ResultGroup) => void;
   /** Space refused the credentials: the whole search fails (first caller wins). */
   refuse: (error: AppError) => Promise<void>;
+  /** Resolves true after the debounce, false when the search was cancelled meanwhile (shared by the kinds). */
+  quiet: () => Promise<boolean>;
 }
 
 export async function searchKinds(
@@ -62,7 +74,9 @@ export async function searchKinds(
   if (signal.aborted) local.abort();
   let refusal: AppError | undefined;
   const eager = needsProjectScope(parsed) && kinds.some((k) => kindSearch(k).projectScoped === true);
+  let quiet: Promise<boolean> | undefined;
   const run: KindRun = {
+    quiet: () => (quiet ??= sleep(SERVER_DEBOUNCE_MS, local.signal).then(() => true, () => false)),
     deps, conn, parsed, onGroup,
     scope: scopeLoader(deps, conn, parsed.projectKeyHint, { eager }),
     signal: local.signal,
@@ -74,17 +88,31 @@ export async function searchKinds(
     },
   };
 
+  // The local directory loads once per worker life (and may start a background refresh).
+  const copy = kinds.some(isDirectoryKind) ? await directoryFor(deps, conn).catch(() => null) : null;
+  const asking = searchStarted();
   try {
-    const ends = await Promise.all(kinds.map((kind) => searchOneKind(run, kind)));
+    const ends = await Promise.all(kinds.map((kind) => {
+      const local = isDirectoryKind(kind) && !signal.aborted ? searchCopy(copy, kind, parsed, TOP_PER_KIND, deps.now()) : null;
+      if (!local) return searchOneKind(run, kind, null);
+      // Posted now, in this same turn: every directory group is painted before any other kind's.
+      const group = okGroup(kind, local.found, false);
+      onGroup(group);
+      return local.server ? searchOneKind(run, kind, local.found.items).then((g) => g ?? group) : group;
+    }));
     const groups = ends.filter((g): g is ResultGroup => g !== null);
     return refusal ? { groups, refusal } : { groups };
   } finally {
+    asking();
     signal.removeEventListener('abort', stop);
   }
 }
 
-/** The kind's last group, or null when it was cut short (cancelled, or the credentials were refused). */
-async function searchOneKind(run: KindRun, kind: EntityKind): Promise<ResultGroup | null> {
+/**
+ * The kind's last group, or null when it was cut short (cancelled, or the credentials were refused) — or, with
+ * `local` (the directory's rows, already posted), when Space failed: those rows stand.
+ */
+async function searchOneKind(run: KindRun, kind: EntityKind, local: Entity[] | null): Promise<ResultGroup | null> {
   const { deps, conn, parsed, signal } = run;
   const key = cacheKey(conn.key, kind, queryCacheKey(parsed));
   const search = kindSearch(kind);
@@ -93,8 +121,9 @@ async function searchOneKind(run: KindRun, kind: EntityKind): Promise<ResultGrou
     return group;
   };
   let stale: ResultGroup | null = null;
+  // Rows painted from the directory are not replaced by a cached answer: only Space's adds to them.
   try {
-    const hit = await readCache<unknown>(deps.platform, conn, key, deps.now());
+    const hit = local ? null : await readCache<unknown>(deps.platform, conn, key, deps.now());
     if (signal.aborted) return null;
     const found = hit ? cachedFound(hit.value) : null;
     if (hit && found) {
@@ -105,6 +134,7 @@ async function searchOneKind(run: KindRun, kind: EntityKind): Promise<ResultGrou
   } catch {
     // An unreadable cache is a miss.
   }
+  if (!(await run.quiet())) return null;
   try {
     const found = await shareInFlight(key, (shared) => search.search(conn.api, parsed, {
       signal: shared,
@@ -112,7 +142,7 @@ async function searchOneKind(run: KindRun, kind: EntityKind): Promise<ResultGrou
       scopeProjects: () => run.scope(shared),
     }) as Promise<Found<Entity>>, signal);
     if (signal.aborted) return null;
-    const fresh = post(okGroup(kind, found, false));
+    const fresh = post(okGroup(kind, local ? { items: keepingOrder(local, found.items), unreadable: found.unreadable } : found, false));
     // Written after posting (the group must not wait for storage) but before this kind counts as finished,
     // so a repeat right after `done` finds it. A failed write only costs a later request. The unreadable count
     // is kept with the items, so a cached answer says the same as the fresh one did.
@@ -127,6 +157,7 @@ async function searchOneKind(run: KindRun, kind: EntityKind): Promise<ResultGrou
       await run.refuse(refused);
       return null;
     }
+    if (local) return null;
     // Served stale and the refresh failed for a passing reason (network, server, rate limit): the stale answer
     // stands. A lasting reason (permission withdrawn, endpoint gone) replaces it.
     if (stale !== null && !LASTING_FAILURES.has(error.code)) return stale;
@@ -140,6 +171,17 @@ async function searchOneKind(run: KindRun, kind: EntityKind): Promise<ResultGrou
     if (error.code === 'forbidden' && error.permission === undefined) error.permission = search.permission;
     return post({ kind, state, items: [], cached: false, error });
   }
+}
+
+/**
+ * Space's answer added to rows already shown: each shown row keeps its place (refreshed by Space's copy of the same
+ * item), what Space found besides comes after them. A row never jumps when a slower answer arrives.
+ */
+export function keepingOrder(shown: readonly Entity[], fresh: readonly Entity[]): Entity[] {
+  const byId = new Map(fresh.map((e) => [e.id, e]));
+  const kept = shown.map((e) => byId.get(e.id) ?? e);
+  const ids = new Set(shown.map((e) => e.id));
+  return [...kept, ...fresh.filter((e) => !ids.has(e.id))];
 }
 
 /** An answered kind; `unreadable` only when Space sent items that could not be read. */

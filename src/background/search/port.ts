@@ -9,6 +9,7 @@
  * incognito tab — searches without the cache and leaves no last view: decided once per port, from the port.
  */
 import { BAD_REQUEST } from '../app-error.ts';
+import { warmDirectory } from '../directory/directory.ts';
 import { ownOriginOf, type Deps } from '../platform.ts';
 import { validateSearchMessage } from '../schema.ts';
 import { isInternalSender, isPrivateSender } from '../sender.ts';
@@ -32,6 +33,8 @@ export function acceptLookupPort(port: PortLike, deps: Deps): void {
     return;
   }
   const privateWindow = port.name === LOOKUP_PORT_PRIVATE || isPrivateSender(port.sender);
+  // The popup opened: the local directory is read into memory before the first keystroke (and refreshed if old).
+  void warmDirectory(deps, { private: privateWindow });
 
   let current: AbortController | null = null;
   let closed = false;

@@ -16,9 +16,14 @@ import { createFakeBrowser, type FakeBrowserOptions } from '../../shared/test-su
 
 export const T0 = Date.UTC(2025, 0, 15, 9, 0, 0);
 
-export async function createRig(opts: { server?: DemoServerOptions; browser?: FakeBrowserOptions } = {}) {
+/**
+ * `directory`: the local directory (issue 16) on, as in the product. Off by default here (the managed setting
+ * `localDirectory: false`, a policy of the test's own overriding it): once connected it syncs in the background, and
+ * its requests would join every other test's count. The directory's own tests turn it on.
+ */
+export async function createRig(opts: { server?: DemoServerOptions; browser?: FakeBrowserOptions; directory?: boolean } = {}) {
   const server: DemoServer = await startDemoServer(opts.server);
-  const fake = createFakeBrowser(opts.browser);
+  const fake = createFakeBrowser(opts.directory === true ? opts.browser : { ...opts.browser, managed: { localDirectory: false, ...opts.browser?.managed } });
   fake.grant(originPattern(server.url));
   let clock = T0;
   const deps: Deps = {
