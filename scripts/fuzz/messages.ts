@@ -125,8 +125,10 @@ function fieldsFor(ctx: MessageContext): { [T in RequestType]: { [F in Exclude<k
     },
     'settings-set': {
       settings: {
-        valid: fc.array(projectKey, { maxLength: LIMITS.projects }).chain((searchProjects) =>
-          fc.boolean().map((nullProto) => container({ searchProjects }, nullProto ? 'null-proto' : 'plain'))),
+        // A SettingsUpdate: either setting or both (the scope editor and the count switch save apart).
+        valid: fc.record({ searchProjects: fc.array(projectKey, { maxLength: LIMITS.projects }), showWaitingCount: fc.boolean() }, { requiredKeys: [] })
+          .filter((update) => Object.keys(update).length > 0)
+          .chain((update) => fc.boolean().map((nullProto) => container(update, nullProto ? 'null-proto' : 'plain'))),
         invalid: fc.oneof(
           wrongTypes,
           fc.constant({ searchProjects: Array.from({ length: LIMITS.projects + 1 }, (_, i) => `P${i}`) }),
@@ -140,6 +142,9 @@ function fieldsFor(ctx: MessageContext): { [T in RequestType]: { [F in Exclude<k
           fc.constant({ searchProjects: 'ABC' }),
           fc.constant({ searchProjects: ['ABC'], extra: true }),
           fc.constant({}),
+          fc.constant({ showWaitingCount: 'true' }),
+          fc.constant({ showWaitingCount: 1, searchProjects: [] }),
+          fc.constant({ searchProjects: [], showWaitingCount: null }),
           fc.constant(JSON.parse('{"__proto__":{"searchProjects":["ABC"]}}') as unknown),
         ),
       },

@@ -181,7 +181,7 @@ const directoryStatus = exact({
   progress: optional(exact({ kind: oneOf(...DIRECTORY_KINDS), fetched: int(0), total: nullable(int(0)), kindsDone: int(0) })),
 } satisfies Spec<DirectoryStatus>);
 
-const settings = exact({ searchProjects: arrayOf(nonEmptyStr) } satisfies Spec<ResponseMap['settings-get']>);
+const settings = exact({ searchProjects: arrayOf(nonEmptyStr), showWaitingCount: bool } satisfies Spec<ResponseMap['settings-get']>);
 
 /** The success value of each request type (for `details`, an entity of the kind asked for). */
 export function responseValue(request: Request, origin: string): Check {

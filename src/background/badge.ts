@@ -1,14 +1,23 @@
 /**
- * The toolbar badge shows state only — never counts, never data: nothing set up, the token rejected (or, for
- * "Sign in with Space", the sign-in ended: sign in again), the host permission missing, or the stored connection
- * refused by the organization's managed settings. It is derived from storage each time (the worker keeps no state in memory) and
- * cleared when all is well. The tooltip explains the state in words.
+ * The toolbar badge shows state, and — only when the user opted in (Settings.showWaitingCount) and all is well —
+ * one count: the code reviews where it is the user's turn, read from the stored Waiting for you list (the same
+ * number as the popup's list; src/shared/home.ts), never any other data. The states: nothing set up, the token
+ * rejected (or, for "Sign in with Space", the sign-in ended: sign in again), the host permission missing, or the
+ * stored connection refused by the organization's managed settings; each keeps priority over the count. It is
+ * derived from storage each time (the worker keeps no state in memory) and cleared when all is well and nothing
+ * waits. The tooltip explains the state, or the count, in words.
+ *
+ * Every refresh also brings the count's alarm in line (waiting-schedule.ts): set while the count is on and the
+ * connection works, cleared otherwise.
  */
 import type { ConnectionStatus } from '../shared/protocol.ts';
+import { WAITING_KEY } from '../shared/home.ts';
 import { statusOf, toStatus } from './connection-status.ts';
-import { readConnection } from './connection-store.ts';
+import { currentConnectionId, readConnection } from './connection-store.ts';
 import type { Platform } from './platform.ts';
 import { applyPolicyTo, readPolicy, storedRefusal } from './policy.ts';
+import { readSettings } from './settings-store.ts';
+import { syncWaitingAlarm } from './waiting-schedule.ts';
 
 export type BadgeState = 'ok' | 'not-configured' | 'rejected' | 'sign-in-again' | 'no-host-permission' | 'policy';
 
@@ -54,15 +63,33 @@ async function readPageStatus(platform: Platform, opts: { apply?: boolean } = {}
 }
 
 /** No English fallback copy here: it would drift from messages.json, and an empty title shows the extension name. */
-function message(platform: Platform, key: string): string {
+function message(platform: Platform, key: string, substitution?: string): string {
   try {
-    return platform.i18n.getMessage(key);
+    return platform.i18n.getMessage(key, substitution);
   } catch {
     return '';
   }
 }
 
-export async function showBadge(platform: Platform, state: BadgeState): Promise<void> {
+/** The count's look: calm (not the states' red or amber), so it reads as news, not as trouble. */
+const COUNT_COLOR = '#1d4ed8';
+/** The badge has room for about four characters. */
+const MAX_SHOWN_COUNT = 99;
+
+export function countText(count: number): string {
+  return count > MAX_SHOWN_COUNT ? `${MAX_SHOWN_COUNT}+` : String(count);
+}
+
+/** `count`: code reviews waiting for the user, when the count is on (null: off); shown only in state 'ok', and not 0. */
+export async function showBadge(platform: Platform, state: BadgeState, count: number | null = null): Promise<void> {
+  if (state === 'ok' && count !== null && count > 0) {
+    // The worker's default locale is the browser's UI language, the one chrome.i18n picks messages for.
+    const plural = new Intl.PluralRules().select(count);
+    await platform.action.setBadgeBackgroundColor({ color: COUNT_COLOR });
+    await platform.action.setBadgeText({ text: countText(count) });
+    await platform.action.setTitle({ title: message(platform, plural === 'one' ? 'bg_badgeWaiting_one' : 'bg_badgeWaiting_other', String(count)) });
+    return;
+  }
   if (state === 'ok') {
     await platform.action.setBadgeText({ text: '' });
     await platform.action.setTitle({ title: message(platform, 'actionTitle') });
@@ -81,7 +108,7 @@ export async function showBadge(platform: Platform, state: BadgeState): Promise<
  */
 export async function statusWithBadge(platform: Platform, opts: { applyPolicy?: boolean } = {}): Promise<ConnectionStatus> {
   const status = await readPageStatus(platform, { apply: opts.applyPolicy === true });
-  await showBadge(platform, badgeStateOf(status)).catch(() => undefined);
+  await present(platform, badgeStateOf(status)).catch(() => undefined);
   return status;
 }
 
@@ -89,9 +116,41 @@ export async function statusWithBadge(platform: Platform, opts: { applyPolicy?: 
 export async function refreshBadge(platform: Platform): Promise<BadgeState> {
   try {
     const state = await computeBadgeState(platform);
-    await showBadge(platform, state);
+    await present(platform, state);
     return state;
   } catch {
     return 'ok';
   }
+}
+
+/** Whether the count is on and the connection works: its alarm is set, and a wake-up may ask Space. */
+export async function waitingCountWanted(platform: Platform): Promise<boolean> {
+  const [settings, state] = await Promise.all([readSettings(platform), computeBadgeState(platform)]);
+  return settings.showWaitingCount && state === 'ok';
+}
+
+/** Shows `state` (with the count when it is on) and brings the count's alarm in line. */
+async function present(platform: Platform, state: BadgeState): Promise<void> {
+  const { showWaitingCount } = await readSettings(platform);
+  const wanted = showWaitingCount && state === 'ok';
+  await showBadge(platform, state, wanted ? await yourTurnCount(platform) : null);
+  await syncWaitingAlarm(platform, wanted);
+}
+
+/**
+ * The "your turn" rows of the stored connection's Waiting for you list (storage.local, or storage.session for a
+ * session-only connection: both are read, and only a list of this connection counts), as the popup lists them.
+ * No list yet: 0 (nothing shown until the first refresh). A stale list (the last refresh failed) still counts:
+ * the popup shows it too, marked as stale.
+ */
+async function yourTurnCount(platform: Platform): Promise<number> {
+  const id = await currentConnectionId(platform);
+  if (id === null) return 0;
+  const [local, session] = await Promise.all([platform.storage.local.get(WAITING_KEY), platform.storage.session.get(WAITING_KEY)]);
+  for (const value of [session[WAITING_KEY], local[WAITING_KEY]]) {
+    const list = value as { connection?: unknown; items?: unknown } | undefined;
+    if (list?.connection !== id || !Array.isArray(list.items)) continue;
+    return list.items.filter((e: unknown) => (e as { reason?: unknown } | null)?.reason === 'your-turn').length;
+  }
+  return 0;
 }

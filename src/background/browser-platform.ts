@@ -77,6 +77,12 @@ export function browserPlatform(browser: Browser): Platform {
       setTitle: (d) => action.setTitle(d),
       ...(openPopup ? { openPopup } : {}),
     },
+    alarms: {
+      // The polyfill passes `create` through: Chrome 111+ and Firefox return a Promise.
+      create: async (name, info) => { await browser.alarms.create(name, info); },
+      get: async (name) => (await browser.alarms.get(name)) ?? undefined,
+      clear: (name) => browser.alarms.clear(name),
+    },
     contextMenus: {
       removeAll: () => browser.contextMenus.removeAll(),
       create: (props) => {

@@ -30,7 +30,7 @@
  * that matters: a stopped worker loses the operations it had not started, which never wrote anything.
  */
 import { CONNECTION_KEY, connectionIdOf } from '../shared/storage-keys.ts';
-import type { ConnectMethod } from '../shared/protocol.ts';
+import type { ConnectMethod, Settings } from '../shared/protocol.ts';
 import type { Person } from '../space/types.ts';
 import type { Platform, StorageAreaLike } from './platform.ts';
 import { readSettings, removeSettings, writeSettings } from './settings-store.ts';
@@ -206,7 +206,7 @@ export function saveConnection(platform: Platform, input: SaveConnectionInput): 
     const record = await writeConnection(platform, input);
     if (previous && previous.origin !== record.origin) {
       const settings = await readSettings(platform);
-      if (settings.searchProjects.length > 0) await writeSettings(platform, { searchProjects: [] });
+      if (settings.searchProjects.length > 0) await writeSettings(platform, { ...settings, searchProjects: [] });
     }
     return record;
   });
@@ -373,13 +373,14 @@ export function forgetConnection(platform: Platform): Promise<ConnectionRecord |
 }
 
 /**
- * The issue/review search scope of the stored connection, written in the queue only while a connection is stored:
- * a scope sent just before Forget must not outlive it. Returns whether it was written.
+ * The settings of the stored connection (the issue/review search scope, the toolbar count), changed in the queue
+ * only while a connection is stored: a setting sent just before Forget must not outlive it. What `update` does not
+ * name is kept. Returns whether it was written.
  */
-export function writeSearchScope(platform: Platform, searchProjects: string[]): Promise<boolean> {
+export function updateSettings(platform: Platform, update: Partial<Settings>): Promise<boolean> {
   return underCredentialLock(async () => {
     if ((await currentConnectionId(platform)) === null) return false;
-    await writeSettings(platform, { searchProjects });
+    await writeSettings(platform, { ...(await readSettings(platform)), ...update });
     return true;
   });
 }

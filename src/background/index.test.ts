@@ -12,6 +12,7 @@ import { MENU_ID } from './context-menu.ts';
 import { createFakeBrowser } from '../shared/test-support/fake-browser.ts';
 import { createPortPair } from '../shared/test-support/fake-ports.ts';
 import { useWorkerEntry } from './test-support/worker-entry.ts';
+import { WAITING_ALARM } from './waiting-schedule.ts';
 
 const fake = createFakeBrowser();
 const worker = useWorkerEntry(fake);
@@ -74,5 +75,21 @@ describe('worker entry', () => {
     expect(fake.record.menus.has(MENU_ID)).toBe(true);
     fake.events.menuClicked.dispatch({ menuItemId: MENU_ID, selectionText: 'ABC-T-131' });
     await vi.waitFor(() => expect(fake.record.tabsCreated.at(-1)?.url).toBe(`${server.url}/p/ABC/issues/131`));
+  });
+
+  it('the toolbar count\'s alarm wakes a stopped worker, whose top-level listener refreshes the reviews waiting', async () => {
+    // No local directory (issue 16) syncing in the background: every request counted here is the count's.
+    fake.setManaged({ localDirectory: false });
+    await startWorker();
+    expect(await send({ type: 'connect', url: server.url, token: server.token, sessionOnly: false })).toMatchObject({ ok: true });
+    expect(await send({ type: 'settings-set', settings: { showWaitingCount: true } })).toMatchObject({ ok: true });
+    expect(fake.record.alarms.get(WAITING_ALARM)).toMatchObject({ periodInMinutes: 5 });
+
+    await startWorker();
+    server.clearRequests();
+    fake.fireAlarm(WAITING_ALARM);
+    await vi.waitFor(() => expect(server.requests.length).toBeGreaterThan(0));
+    expect(server.requests.every((r) => /\/projects\/key:[^/]+\/code-reviews/.test(r.path))).toBe(true);
+    fake.setManaged(null);
   });
 });

@@ -19,6 +19,7 @@ import type { Deps } from './platform.ts';
 import { applyPolicyToStored } from './policy.ts';
 import { createRouter } from './router.ts';
 import { acceptLookupPort } from './search/port.ts';
+import { handleAlarm } from './waiting-alarm.ts';
 
 const platform = browserPlatform(browser);
 const deps: Deps = { platform, createClient: createSpaceClient, now: () => Date.now() };
@@ -33,6 +34,9 @@ browser.runtime.onInstalled.addListener((details) => { onInstalled(platform, det
 browser.runtime.onStartup.addListener(() => { onStartup(platform).catch(ignore); });
 
 browser.contextMenus.onClicked.addListener((info, tab) => { handleContextMenuClick(deps, info, tab).catch(ignore); });
+
+// The opt-in toolbar count's schedule (waiting-schedule.ts): the alarm wakes a stopped worker.
+browser.alarms.onAlarm.addListener((alarm) => { handleAlarm(deps, alarm).catch(ignore); });
 
 browser.omnibox.onInputStarted.addListener(() => setDefaultSuggestion(platform));
 browser.omnibox.onInputChanged.addListener((text, suggest) => { handleOmniboxInput(deps, text, suggest).catch(ignore); });

@@ -179,7 +179,7 @@ describe('sign in again', () => {
     await rig.signIn();
     const settings = await rig.ask<Settings>({ type: 'settings-set', settings: { searchProjects: ['ABC'] } });
     expect(settings.ok).toBe(true);
-    return { searchProjects: ['ABC'] };
+    return { searchProjects: ['ABC'], showWaitingCount: false };
   }
 
   it('a refused refresh token: "sign in again" (badge too), settings and scope kept, no more refreshes', async () => {

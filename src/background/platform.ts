@@ -22,6 +22,13 @@ export interface MenuCreateProperties {
   contexts: ['selection'];
 }
 
+export interface AlarmLike {
+  name: string;
+  /** Epoch ms of the next wake-up. */
+  scheduledTime: number;
+  periodInMinutes?: number;
+}
+
 export interface Platform {
   storage: {
     local: StorageAreaLike;
@@ -62,6 +69,16 @@ export interface Platform {
     setTitle(details: { title: string }): Promise<void>;
     /** Chrome 127+, Firefox; may reject (no focused window, no user gesture in older Firefox). */
     openPopup?(): Promise<void>;
+  };
+  /**
+   * The schedule of the opt-in toolbar count (waiting-alarm.ts). Alarms outlive the worker and, in Chrome, a
+   * browser restart; `create` with an existing name replaces that alarm.
+   */
+  alarms: {
+    create(name: string, info: { delayInMinutes?: number; periodInMinutes?: number; when?: number }): Promise<void>;
+    get(name: string): Promise<AlarmLike | undefined>;
+    /** Resolves whether an alarm was cleared. */
+    clear(name: string): Promise<boolean>;
   };
   contextMenus: {
     removeAll(): Promise<void>;

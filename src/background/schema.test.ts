@@ -14,6 +14,8 @@ const valid = [
   { type: 'avatar', id: 'a1B2' },
   { type: 'settings-get' },
   { type: 'settings-set', settings: { searchProjects: ['ABC', 'DEF'] } },
+  { type: 'settings-set', settings: { showWaitingCount: true } },
+  { type: 'settings-set', settings: { searchProjects: [], showWaitingCount: false } },
   { type: 'projects', query: '' },
   { type: 'directory-status' },
   { type: 'directory-refresh' },
@@ -67,6 +69,9 @@ describe('validateRequest', () => {
     ['inherited kind name', { type: 'details', kind: 'constructor', id: '1' }],
     ['oversized query', { type: 'projects', query: 'q'.repeat(LIMITS.query + 1) }],
     ['settings with extra key', { type: 'settings-set', settings: { searchProjects: [], token: 'x' } }],
+    ['settings naming nothing', { type: 'settings-set', settings: {} }],
+    ['settings count not a boolean', { type: 'settings-set', settings: { showWaitingCount: 'true' } }],
+    ['settings count null beside a scope', { type: 'settings-set', settings: { searchProjects: [], showWaitingCount: null } }],
     ['settings list too long', { type: 'settings-set', settings: { searchProjects: Array.from({ length: LIMITS.projects + 1 }, (_, i) => `P${i}`) } }],
     ['settings list with a number', { type: 'settings-set', settings: { searchProjects: ['ABC', 1] } }],
     // eslint-disable-next-line no-sparse-arrays

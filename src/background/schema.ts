@@ -10,7 +10,7 @@
  * (`text`), so no handler can trip over it later — `encodeURIComponent` throws on one (found by `npm run fuzz`).
  */
 import { ALL_KINDS, type EntityKind, type Filter } from '../shared/kinds.ts';
-import { LIMITS, type Request, type RequestType, type SearchMessage } from '../shared/protocol.ts';
+import { LIMITS, type Request, type RequestType, type SearchMessage, type SettingsUpdate } from '../shared/protocol.ts';
 import { wellFormed as text } from '../space/uri-component.ts';
 
 type Validator<T> = (message: Record<string, unknown>) => T | null;
@@ -45,10 +45,23 @@ function isFilter(value: unknown): value is Filter {
   return value === 'all' || isKind(value);
 }
 
-function validateSettings(value: unknown): { searchProjects: string[] } | null {
+/** A `SettingsUpdate`: at least one setting, nothing else. */
+function validateSettings(value: unknown): SettingsUpdate | null {
   const obj = asPlainObject(value);
-  if (!obj || !hasExactKeys(obj, ['searchProjects'])) return null;
-  const list = obj.searchProjects;
+  if (!obj) return null;
+  const keys = Object.keys(obj);
+  if (keys.length === 0 || !keys.every((k) => k === 'searchProjects' || k === 'showWaitingCount')) return null;
+  const out: SettingsUpdate = {};
+  if (Object.hasOwn(obj, 'showWaitingCount')) {
+    if (typeof obj.showWaitingCount !== 'boolean') return null;
+    out.showWaitingCount = obj.showWaitingCount;
+  }
+  if (!Object.hasOwn(obj, 'searchProjects')) return out;
+  const searchProjects = validateScope(obj.searchProjects);
+  return searchProjects ? { ...out, searchProjects } : null;
+}
+
+function validateScope(list: unknown): string[] | null {
   if (!Array.isArray(list) || Object.getPrototypeOf(list) !== Array.prototype) return null;
   if (list.length > LIMITS.projects) return null;
   // Sparse arrays and extra own properties would slip past a plain loop.
@@ -59,7 +72,7 @@ function validateSettings(value: unknown): { searchProjects: string[] } | null {
     if (!isString(item, LIMITS.id, 1)) return null;
     out.push(text(item));
   }
-  return { searchProjects: out };
+  return out;
 }
 
 /** One validator per request type; each returns a fresh object holding only the validated fields. */

@@ -1,11 +1,13 @@
 /**
- * The user's settings, apart from the connection (connection-store.ts): today the issue/review search scope.
+ * The user's settings, apart from the connection (connection-store.ts): the issue/review search scope and the
+ * opt-in toolbar count.
  *
  * storage.local
- *   `settings`  Settings (issue/review search scope)
+ *   `settings`  Settings (issue/review search scope, showWaitingCount)
  *
  * Settings outlive a connection that needs signing in again (an OAuth refresh token refused, a personal token
- * rejected): only Forget, or connecting to another Space, clears them.
+ * rejected): only Forget clears them; connecting to another Space clears the scope (project keys belong to their
+ * server) and keeps the count switch (a preference of the user, not of a server).
  */
 import type { Settings } from '../shared/protocol.ts';
 import type { Platform } from './platform.ts';
@@ -16,7 +18,7 @@ export async function readSettings(platform: Platform): Promise<Settings> {
   const got = await platform.storage.local.get(SETTINGS_KEY);
   const value = got[SETTINGS_KEY] as Partial<Settings> | undefined;
   const list = Array.isArray(value?.searchProjects) ? value.searchProjects.filter((k) => typeof k === 'string') : [];
-  return { searchProjects: list };
+  return { searchProjects: list, showWaitingCount: value?.showWaitingCount === true };
 }
 
 export async function writeSettings(platform: Platform, settings: Settings): Promise<void> {

@@ -33,12 +33,12 @@ Object.defineProperty(HTMLElement.prototype, 'spellcheck', {
 beforeEach(() => {
   fakeBrowser.reset();
   requests = [];
-  settings = { searchProjects: [] };
+  settings = { searchProjects: [], showWaitingCount: false };
   handlers = {
     'status': () => ({ ok: true, value: notConfigured }),
     'settings-get': () => ({ ok: true, value: settings }),
     'settings-set': (req) => {
-      settings = (req as Extract<Request, { type: 'settings-set' }>).settings;
+      settings = { ...settings, ...(req as Extract<Request, { type: 'settings-set' }>).settings };
       return { ok: true, value: settings };
     },
   };
@@ -184,6 +184,25 @@ describe('options: saved connection', () => {
     handlers.status = () => ({ ok: true, value: connectedTo('https://space.example.com') });
   });
 
+  it('the toolbar count switch is off by default; switching saves only it, says so, and goes back if refused', async () => {
+    await open();
+    await vi.waitFor(() => expect($<HTMLInputElement>('waiting-count')?.disabled).toBe(false));
+    const box = $<HTMLInputElement>('waiting-count')!;
+    expect(box.checked).toBe(false);
+    expect(box.getAttribute('role')).toBe('switch');
+    expect(host.querySelector('label[for="waiting-count"]')?.textContent).toBe('Show how many reviews wait for me');
+    box.click();
+    await vi.waitFor(() => expect($('options-status')?.textContent).toBe('The toolbar button now shows how many reviews wait for you.'));
+    expect(requests).toContainEqual({ type: 'settings-set', settings: { showWaitingCount: true } });
+    expect(settings).toEqual({ searchProjects: [], showWaitingCount: true });
+    expect(box.checked).toBe(true);
+
+    handlers['settings-set'] = () => ({ ok: false, error: { code: 'not-configured' } });
+    box.click();
+    await vi.waitFor(() => expect($('waiting-count-error')).not.toBeNull());
+    expect(box.checked).toBe(true);
+  });
+
   it('never shows the token, only its last four characters, even when a status carries it', async () => {
     // A real-looking personal token riding along with the status (as a leaky worker would send it): the page must
     // not render it anywhere — text, attributes, input values — on the card, in the replace form, after a check.
@@ -304,11 +323,12 @@ describe('options: saved connection', () => {
     expect($('options-status')?.textContent).toBe('2 matching projects below.');
     expect(requests).toContainEqual({ type: 'projects', query: 'ab' });
     (host.querySelector('[data-testid="project-suggestion"]') as HTMLButtonElement).click();
-    await vi.waitFor(() => expect(settings).toEqual({ searchProjects: ['ABC'] }));
+    await vi.waitFor(() => expect(settings).toEqual({ searchProjects: ['ABC'], showWaitingCount: false }));
+    expect(requests).toContainEqual({ type: 'settings-set', settings: { searchProjects: ['ABC'] } });
     await vi.waitFor(() => expect($('scope-chosen')?.textContent).toContain('ABC'));
     expect(host.querySelectorAll('[data-testid="project-suggestion"]')).toHaveLength(1);
     (host.querySelector('[aria-label="Remove ABC"]') as HTMLButtonElement).click();
-    await vi.waitFor(() => expect(settings).toEqual({ searchProjects: [] }));
+    await vi.waitFor(() => expect(settings).toEqual({ searchProjects: [], showWaitingCount: false }));
   });
 });
 

@@ -142,6 +142,8 @@ export function App() {
       {configured && status?.auth !== 'rejected'
         ? Connected && <Connected.ProjectScope host={status?.host ?? null} announce={setLive} />
         : <ScopeNeedsConnection />}
+
+      {configured && status?.auth !== 'rejected' && Connected && <Connected.WaitingCount host={status.host} announce={setLive} />}
     </main>
   );
 }

@@ -99,7 +99,15 @@ export interface ManagedPolicy {
 export interface Settings {
   /** Project keys whose issues/reviews text search covers; empty = default (member projects, capped). */
   searchProjects: string[];
+  /**
+   * Opt-in (issue 14 item 4): the toolbar button shows how many code reviews wait for the user, refreshed on a
+   * `chrome.alarms` schedule while connected (src/background/waiting-alarm.ts). Off: no alarm, no requests.
+   */
+  showWaitingCount: boolean;
 }
+
+/** `settings-set` changes what it names and keeps the rest (the scope editor and the count switch save apart). */
+export type SettingsUpdate = Partial<Settings>;
 
 export type Request =
   | { type: 'status' }
@@ -120,7 +128,7 @@ export type Request =
   /** `private`: asked from a private (incognito) window, so the image is not cached. */
   | { type: 'avatar'; id: string; private?: boolean }
   | { type: 'settings-get' }
-  | { type: 'settings-set'; settings: Settings }
+  | { type: 'settings-set'; settings: SettingsUpdate }
   /** Projects offered in Options for the issue/review search scope. */
   | { type: 'projects'; query: string }
   /** The local directory's state, size and age (src/shared/directory.ts). */

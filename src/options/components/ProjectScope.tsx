@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorText, type ErrorText } from '../../shared/error-text.ts';
 import { t } from '../../shared/i18n.ts';
 import { ask } from '../../shared/messaging.ts';
-import { LIMITS, type Settings } from '../../shared/protocol.ts';
+import { LIMITS, type SettingsUpdate } from '../../shared/protocol.ts';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
 import { Text } from '../../shared/ui/Text.tsx';
 import { displayText } from '../../shared/ui/text.ts';
@@ -45,7 +45,7 @@ export function ProjectScope({ host, announce }: ProjectScopeProps) {
   const save = async (next: string[]) => {
     const previous = chosen;
     setChosen(next);
-    const settings: Settings = { searchProjects: next };
+    const settings: SettingsUpdate = { searchProjects: next };
     const answer = await ask({ type: 'settings-set', settings });
     if (answer.ok) {
       setChosen(answer.value.searchProjects);

@@ -65,6 +65,10 @@ export function createFakeBrowser(opts: FakeBrowserOptions = {}) {
     permissionRemovals: [] as string[],
     /** Every API permission (`identity`) passed to `permissions.remove`, in order. */
     apiPermissionRemovals: [] as string[],
+    /** The alarms set now, by name; like the browser's, they outlive a stopped worker. */
+    alarms: new Map<string, { name: string; scheduledTime: number; periodInMinutes?: number }>(),
+    /** Every `alarms.create`, in order (a test sees an alarm re-created, not only that one exists). */
+    alarmCreates: [] as { name: string; delayInMinutes?: number; periodInMinutes?: number; when?: number }[],
   };
   /** What `windows.getLastFocused()` reports; tests flip it to type "in a private window". */
   const focusedWindow = { incognito: false };
@@ -163,6 +167,19 @@ export function createFakeBrowser(opts: FakeBrowserOptions = {}) {
         },
       }),
     },
+    alarms: {
+      create: async (name: string, info: { delayInMinutes?: number; periodInMinutes?: number; when?: number }) => {
+        record.alarmCreates.push({ name, ...info });
+        const delayMin = info.delayInMinutes ?? info.periodInMinutes ?? 0;
+        const scheduledTime = info.when ?? Date.now() + delayMin * 60_000;
+        record.alarms.set(name, { name, scheduledTime, ...(info.periodInMinutes === undefined ? {} : { periodInMinutes: info.periodInMinutes }) });
+      },
+      get: async (name: string) => {
+        const alarm = record.alarms.get(name);
+        return alarm ? { ...alarm } : undefined;
+      },
+      clear: async (name: string) => record.alarms.delete(name),
+    },
     contextMenus: {
       removeAll: async () => {
         record.menuRemoveAlls++;
@@ -196,6 +213,7 @@ export function createFakeBrowser(opts: FakeBrowserOptions = {}) {
     omniboxEntered: new FakeEvent<(text: string, disposition: string) => void>(),
     permissionsRemoved: new FakeEvent<(p: unknown) => void>(),
     permissionsAdded: new FakeEvent<(p: unknown) => void>(),
+    alarm: new FakeEvent<(alarm: { name: string; scheduledTime: number; periodInMinutes?: number }) => void>(),
     storageChanged,
   };
 
@@ -246,6 +264,7 @@ export function createFakeBrowser(opts: FakeBrowserOptions = {}) {
     windows: platform.windows,
     action: platform.action,
     contextMenus: { ...platform.contextMenus, onClicked: events.menuClicked },
+    alarms: { ...platform.alarms, onAlarm: events.alarm },
     i18n: platform.i18n,
     omnibox: {
       setDefaultSuggestion: platform.omnibox.setDefaultSuggestion,
@@ -293,6 +312,17 @@ export function createFakeBrowser(opts: FakeBrowserOptions = {}) {
         changes[k] = { ...(k in before ? { oldValue: before[k] } : {}), ...(k in after ? { newValue: after[k] } : {}) };
       }
       if (Object.keys(changes).length > 0) storageChanged.dispatch(changes, 'managed');
+    },
+    /**
+     * The browser wakes the worker for alarm `name` (it must be set): its listeners run, a one-shot alarm is gone.
+     * Returns what the listeners returned.
+     */
+    fireAlarm(name: string): unknown[] {
+      const alarm = record.alarms.get(name);
+      if (!alarm) throw new Error(`no alarm ${name}`);
+      if (alarm.periodInMinutes === undefined) record.alarms.delete(name);
+      else record.alarms.set(name, { ...alarm, scheduledTime: alarm.scheduledTime + alarm.periodInMinutes * 60_000 });
+      return events.alarm.dispatch({ ...alarm });
     },
     /** The worker is stopped: its listeners (and all its memory) are gone; storage stays. */
     stopWorker() {
