@@ -46,6 +46,9 @@
  *  - Sizes: gzip -9 of each entry with the JS and CSS it loads statically, from Vite's build manifest (as
  *    `npm run size`).
  *
+ *  - The local directory (issue 16): see the header of directory.ts. Every run serves the large organization
+ *    (`startDemoServer({ large: true })`: 10,000 people, 500 teams, 300 projects, 1,000 repositories, 2,000 channels).
+ *
  * Options: `--only=typing,h2,render,cold` runs those parts only (typing = the HTTP/1.1 typing run with the request,
  * repeat and bytes rows; h2 = the HTTP/2 typing run); `--no-build` measures the existing build; `--verbose`.
  * The extension measured is dist/, or `E2E_DIST` (e2e/paths.ts), which is also where the benchmark builds it:
@@ -57,15 +60,20 @@ import { join } from 'node:path';
 import { Harness } from '../../e2e/harness.ts';
 import { DIST, ROOT } from '../../e2e/paths.ts';
 import { measureColdStart } from './cold-start.ts';
+import { type DirectoryMeasured, directoryAvailability, installDirectoryProbe, measureKeystrokes, measureSync } from './directory.ts';
 import { installProbes } from './probes.ts';
 import { type Measured, printReport } from './report.ts';
 import { measureRender, prepareExtension } from './render.ts';
 import { BENCH_EXT, SECTIONS, type Section } from './settings.ts';
 import { HTTP1, HTTP2, type Transport, measureBytes, measureRepeat, measureTyping } from './typing.ts';
 
-const startHarness = (transport: Transport) => Harness.start({
-  extDir: BENCH_EXT, actionTimeoutMs: 30_000, demo: transport.demo, browserArgs: transport.browserArgs,
-});
+const startHarness = async (transport: Transport) => {
+  const h = await Harness.start({
+    extDir: BENCH_EXT, actionTimeoutMs: 30_000, demo: { ...transport.demo, large: true }, browserArgs: transport.browserArgs,
+  });
+  await installDirectoryProbe(h);
+  return h;
+};
 
 function sectionsToRun(): Set<Section> {
   const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
@@ -79,11 +87,13 @@ function sectionsToRun(): Set<Section> {
 /** Run 1, plain HTTP/1.1: typing, then everything that does not depend on the transport. */
 async function measureOverHttp1(run: Set<Section>): Promise<Omit<Measured, 'h2'> & { browserVersion: string }> {
   const plain = await startHarness(HTTP1);
-  const measured: Omit<Measured, 'h2'> = { h1: null, repeat: null, render: null, coldStart: null, bytes: null };
+  const measured: Omit<Measured, 'h2'> = { h1: null, repeat: null, render: null, coldStart: null, bytes: null, directory: null };
   try {
     if (run.has('typing')) {
       measured.h1 = await measureTyping(plain, HTTP1);
       measured.repeat = await measureRepeat(plain);
+      const availability = await directoryAvailability(plain);
+      measured.directory = { availability, h1: await measureKeystrokes(plain, HTTP1), h2: null, sync: await measureSync(plain) };
     } else if (run.has('cold')) {
       await (await plain.connect(plain.origin, plain.demo.token)).close();
       await installProbes(plain);
@@ -100,10 +110,11 @@ async function measureOverHttp1(run: Set<Section>): Promise<Omit<Measured, 'h2'>
 }
 
 /** Run 2, HTTP/2 over TLS, in a fresh browser and profile: the same typing. */
-async function measureOverHttp2(): Promise<Measured['h2']> {
+async function measureOverHttp2(): Promise<{ typing: Measured['h2']; keystrokes: DirectoryMeasured['h2'] }> {
   const secure = await startHarness(HTTP2);
   try {
-    return await measureTyping(secure, HTTP2);
+    const typing = await measureTyping(secure, HTTP2);
+    return { typing, keystrokes: await measureKeystrokes(secure, HTTP2) };
   } finally {
     await secure.close();
   }
@@ -121,7 +132,9 @@ async function main(): Promise<void> {
   prepareExtension();
   try {
     const { browserVersion, ...plain } = await measureOverHttp1(run);
-    const h2 = run.has('h2') ? await measureOverHttp2() : null;
+    const secure = run.has('h2') ? await measureOverHttp2() : null;
+    const h2 = secure?.typing ?? null;
+    if (secure?.keystrokes) plain.directory = { ...(plain.directory ?? { availability: { on: false, why: 'not measured over HTTP/1.1' }, h1: null, sync: null }), h2: secure.keystrokes };
     printReport(DIST, { ...plain, h2 },
       `Chromium ${browserVersion}, ${process.platform} ${process.arch}, bench took ${((Date.now() - started) / 1000).toFixed(1)} s. Methods: see the header of scripts/bench/cli.ts.`);
   } finally {

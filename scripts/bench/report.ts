@@ -6,6 +6,7 @@ import { DEBOUNCE_MS } from '../../e2e/harness.ts';
 import { ALL_KINDS } from '../../src/shared/kinds.ts';
 import { BUDGET_KB, ISSUE_9_KB, kB, sizeRows } from '../lib/bundle-sizes.mjs';
 import type { measureColdStart } from './cold-start.ts';
+import { type DirectoryMeasured, directoryRows } from './directory.ts';
 import type { measureRender } from './render.ts';
 import { type RequestKind, isSearch, kindOf, searchedText } from './request-kind.ts';
 import { HTTP1_CONNECTIONS_PER_HOST, KEY_DELAY_MS, LATENCY_MS } from './settings.ts';
@@ -23,6 +24,8 @@ export interface Measured {
   render: Awaited<ReturnType<typeof measureRender>> | null;
   coldStart: Awaited<ReturnType<typeof measureColdStart>> | null;
   bytes: Awaited<ReturnType<typeof measureBytes>> | null;
+  /** The local directory's rows (directory.ts). */
+  directory: DirectoryMeasured | null;
 }
 
 /** Requests while the first query was typed, by what they served, with the distinct texts each kind searched. */
@@ -157,7 +160,7 @@ function sizeRowsOf(dist: string, { bytes }: Measured): Row[] {
 
 /** Prints the table and the notes under it. */
 export function printReport(dist: string, measured: Measured, footer: string): void {
-  const rows = [...typingRows(measured), ...pageRows(measured), ...sizeRowsOf(dist, measured)];
+  const rows = [...typingRows(measured), ...directoryRows(measured.directory, measured.h1?.wire.map((q) => q.searches)), ...pageRows(measured), ...sizeRowsOf(dist, measured)];
   console.log('\n| figure | target | measured | |');
   console.log('|---|---|---|---|');
   for (const [figure, goal, value, ok] of rows) console.log(`| ${figure} | ${goal} | ${value} | ${ok === null ? 'info' : ok ? 'met' : 'NOT met'} |`);

@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { readFirstFrame } from '../../e2e/first-frame.ts';
 import { DEBOUNCE_MS, type Harness } from '../../e2e/harness.ts';
 import type { DemoServerOptions, RecordedRequest } from '../demo-space/server.ts';
+import { settleDirectory } from './directory.ts';
 import { type BenchState, benchState, installProbes, instrumentWorkerFetch, waitIdle, workerFetches } from './probes.ts';
 import { isSearch, kindOf, kindOfUrl, searchedText } from './request-kind.ts';
 import { KEY_DELAY_MS, LATENCY_MS, TYPING_QUERIES, VERBOSE } from './settings.ts';
@@ -105,6 +106,8 @@ export interface TypingRun {
 /** Connects the extension, warms up, then types each of TYPING_QUERIES with LATENCY_MS on every request. */
 export async function measureTyping(h: Harness, transport: Transport): Promise<TypingRun> {
   await (await h.connect(h.origin, h.demo.token)).close();
+  // A fresh local directory (issue 16) before anything is timed, when the build has one (directory.ts).
+  await settleDirectory(h);
   await installProbes(h);
   h.demo.setLatency(LATENCY_MS);
 
