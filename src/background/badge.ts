@@ -12,6 +12,7 @@
  */
 import type { ConnectionStatus } from '../shared/protocol.ts';
 import { WAITING_KEY } from '../shared/home.ts';
+import { readHomeList } from './home/store.ts';
 import { statusOf, toStatus } from './connection-status.ts';
 import { currentConnectionId, readConnection } from './connection-store.ts';
 import type { Platform } from './platform.ts';
@@ -138,19 +139,14 @@ async function present(platform: Platform, state: BadgeState): Promise<void> {
 }
 
 /**
- * The "your turn" rows of the stored connection's Waiting for you list (storage.local, or storage.session for a
- * session-only connection: both are read, and only a list of this connection counts), as the popup lists them.
- * No list yet: 0 (nothing shown until the first refresh). A stale list (the last refresh failed) still counts:
- * the popup shows it too, marked as stale.
+ * The "your turn" rows of the stored connection's Waiting for you list, read and parsed as the popup reads it
+ * (home/store.ts: its own area, malformed entries dropped, only a list of this connection), so the two numbers
+ * agree. No list yet: 0 (nothing shown until the first refresh). A stale list (the last refresh failed) still
+ * counts: the popup shows it too, marked as stale.
  */
 async function yourTurnCount(platform: Platform): Promise<number> {
   const id = await currentConnectionId(platform);
   if (id === null) return 0;
-  const [local, session] = await Promise.all([platform.storage.local.get(WAITING_KEY), platform.storage.session.get(WAITING_KEY)]);
-  for (const value of [session[WAITING_KEY], local[WAITING_KEY]]) {
-    const list = value as { connection?: unknown; items?: unknown } | undefined;
-    if (list?.connection !== id || !Array.isArray(list.items)) continue;
-    return list.items.filter((e: unknown) => (e as { reason?: unknown } | null)?.reason === 'your-turn').length;
-  }
-  return 0;
+  const list = await readHomeList(platform, { key: id, private: false }, WAITING_KEY);
+  return list?.items.filter((e) => e.reason === 'your-turn').length ?? 0;
 }

@@ -4,8 +4,11 @@
  * wake-up asks Space, and the badge's text, color, tooltip and priority.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fixture as issueFixture } from '../kinds/issue/fixture.ts';
+import { fixture as reviewFixture } from '../kinds/review/fixture.ts';
 import { originPattern } from '../space/base-url.ts';
 import { WAITING_KEY, type WaitingEntry, type WaitingList } from '../shared/home.ts';
+import { MAX_WAITING } from '../shared/home-parse.ts';
 import type { Settings } from '../shared/protocol.ts';
 import { CONNECTION_KEY } from '../shared/storage-keys.ts';
 import { countText, refreshBadge } from './badge.ts';
@@ -32,10 +35,11 @@ const apiPaths = () => rig.server.requests.map((r) => r.path.replace('/api/http'
 
 /** A stored Waiting for you list of `yourTurn` reviews and `assigned` issues, for the connection `connection`. */
 function storeWaiting(yourTurn: number, assigned: number, connection = connectionId()): Promise<void> {
-  const entry = (reason: WaitingEntry['reason'], i: number): WaitingEntry => ({
-    reason, project: 'ABC', since: null,
-    entity: { kind: reason === 'your-turn' ? 'review' : 'issue', id: `${reason}-${i}` } as unknown as WaitingEntry['entity'],
-  });
+  const entry = (reason: WaitingEntry['reason'], i: number): WaitingEntry => {
+    const s = (n: number) => `${reason}-${i}-${n}`;
+    const entity = reason === 'your-turn' ? reviewFixture(s) : issueFixture(s);
+    return { reason, project: 'ABC', since: null, entity: { ...entity, webUrl: `${rig.server.url}/p/ABC/${i}` } };
+  };
   const list: WaitingList = {
     connection, at: 0, notes: [],
     items: [...Array.from({ length: yourTurn }, (_, i) => entry('your-turn', i)), ...Array.from({ length: assigned }, (_, i) => entry('assigned', i))],
@@ -182,13 +186,21 @@ describe('the badge with the count on', () => {
     expect(badge().title).toContain('1 code review waits for you');
   });
 
-  it('shows nothing for 0, and caps at 99+', async () => {
+  it('shows nothing for 0, and no more rows than the popup lists', async () => {
     await storeWaiting(0, 5);
     await refreshBadge(rig.fake.platform);
     expect(badge().text).toBe('');
-    await storeWaiting(120, 0);
+    await storeWaiting(MAX_WAITING + 20, 0);
     await refreshBadge(rig.fake.platform);
-    expect(badge().text).toBe('99+');
+    expect(badge().text).toBe(String(MAX_WAITING));
+  });
+
+  it('counts what the popup lists: a malformed entry is no row, and no count', async () => {
+    await storeWaiting(2, 0);
+    const list = rig.fake.storage.local.snapshot()[WAITING_KEY] as { items: unknown[] };
+    await rig.fake.storage.local.set({ [WAITING_KEY]: { ...list, items: [...list.items, { reason: 'your-turn', project: 'ABC', since: null, entity: { kind: 'review' } }] } });
+    await refreshBadge(rig.fake.platform);
+    expect(badge().text).toBe('2');
   });
 
   it('counts no list of another connection', async () => {
