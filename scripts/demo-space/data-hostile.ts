@@ -4,6 +4,7 @@
  * server controlled by somebody else could send any of these; the extension must show them as inert text.
  * Kept out of the normal demo so the everyday organization looks clean.
  */
+import { participantRecord, participantsOf } from './data-waiting.ts';
 import { markExtended } from './fields.ts';
 import type { Organization } from './data-organization.ts';
 import type { ProjectData } from './data-projects.ts';
@@ -128,10 +129,11 @@ export function addHostileData(org: Organization, data: ProjectData, anchorMs: n
     data.issueUpdatedAt.set(issue.id, createdAt);
   });
 
-  const participant = { user: markup, role: 'Author' as const, state: null, theirTurn: false };
   const reviewCreatedAt = anchorMs - 2 * DAY_MS;
+  const reviewId = prng.id();
+  const participant = participantRecord(reviewId, project, markup, 'Author', 0, true);
   const review = markExtended({
-    className: 'MergeRequestRecord' as const, id: prng.id(), project: { key: HOSTILE_PROJECT_KEY }, projectId: project.id,
+    className: 'MergeRequestRecord' as const, id: reviewId, project: { key: HOSTILE_PROJECT_KEY }, projectId: project.id,
     number: 1, title: `"><img src=x onerror=alert('review')>`, state: 'Opened' as const, createdAt: reviewCreatedAt, createdBy: markup,
     timestamp: reviewCreatedAt, turnBased: false, feedChannelId: prng.id(), description: h.javascriptUrl,
     reviewers: [], authors: [participant], watchers: [],
@@ -142,6 +144,6 @@ export function addHostileData(org: Organization, data: ProjectData, anchorMs: n
   }, ['reviewers', 'authors', 'watchers']);
   data.reviews.push({
     review, messagesCount: 1, authors: [{ author: h.imgTag, email: h.javascriptUrl, profile: markup }],
-    participants: { participants: [participant] },
+    participants: participantsOf(review),
   });
 }

@@ -8,8 +8,9 @@ import type { Organization } from './data-organization.ts';
 import { createPrng, type Prng } from './prng.ts';
 import type {
   BranchPair, CodeReviewRecord, CodeReviewWithCount, Issue, IssueStatus, MemberProfile, PlanningTag, Project,
-  RepositoryInfo, ReviewParticipant, Team,
+  RepositoryInfo, ReviewParticipantRecord, Team,
 } from './world-types.ts';
+import { participantRecord, participantsOf, setUpWaiting } from './data-waiting.ts';
 import { fold } from './text-match.ts';
 import { DAY_MS, date, dateTime } from './wire.ts';
 
@@ -181,6 +182,7 @@ export function generateProjects(org: Organization, anchorMs: number): ProjectDa
     addIssues(prng, data, project, spec, statuses, members, anchorMs);
     addReviews(prng, data, project, spec, members, anchorMs);
   }
+  setUpWaiting(data.reviews, data.projects, org);
   for (const repo of ['ABC/backend', 'WEB/mission-web']) demoRepoStars.add(repo);
   data.starredProjects.set(org.demoUser.id, demoStars);
   data.starredRepos.set(org.demoUser.id, demoRepoStars);
@@ -294,11 +296,11 @@ function addReviews(prng: Prng, data: ProjectData, project: Project, spec: Proje
     const subject = prng.pick(SUBJECTS);
     const rolledTitle = prng.pick(REVIEW_PATTERNS)(subject);
     const title = fixed?.title ?? rolledTitle;
-    const participant = (user: MemberProfile, role: ReviewParticipant['role']): ReviewParticipant => ({
-      user, role, state: role === 'Reviewer' && !open ? 'Accepted' : null, theirTurn: open && role === 'Reviewer',
-    });
+    const id = prng.id();
+    const participant = (user: MemberProfile, role: ReviewParticipantRecord['role'], index: number): ReviewParticipantRecord =>
+      participantRecord(id, project, user, role, index, open);
     const base = {
-      id: prng.id(),
+      id,
       project: { key: project.key.key },
       projectId: project.id,
       number,
@@ -310,8 +312,8 @@ function addReviews(prng: Prng, data: ProjectData, project: Project, spec: Proje
       turnBased: true,
       feedChannelId: prng.id(),
       description: prng.chance(0.6) ? `Part of the ${subject} work.` : null,
-      reviewers: reviewers.map((r) => participant(r, 'Reviewer')),
-      authors: [participant(author, 'Author')],
+      reviewers: reviewers.map((r, i) => participant(r, 'Reviewer', i)),
+      authors: [participant(author, 'Author', 0)],
       watchers: [],
     };
     let review: CodeReviewRecord;
@@ -334,7 +336,7 @@ function addReviews(prng: Prng, data: ProjectData, project: Project, spec: Proje
       review,
       messagesCount: prng.int(0, 25),
       authors: [{ author: `${author.name.firstName} ${author.name.lastName}`, email: author.emails[0]?.email ?? '', profile: author }],
-      participants: { participants: [...review.authors, ...review.reviewers] },
+      participants: participantsOf(review),
     });
   }
 }

@@ -254,12 +254,27 @@ export interface Issue {
   customFields: Record<string, never>;
 }
 
-/** CodeReviewParticipant. [I] shape beyond `user` and `role`. */
+/** CodeReviewParticipant ([C] OAS 2024.3): the items of `CodeReviewWithCount.participants.participants`. */
 export interface ReviewParticipant {
   user: MemberProfile;
   role: 'Author' | 'Reviewer' | 'Watcher';
   state: 'Accepted' | 'Rejected' | null;
   theirTurn: boolean;
+}
+
+/**
+ * CodeReviewParticipantRecord ([C] OAS 2024.3): the items of a review's `reviewers`, `authors` and `watchers`, and of
+ * `CodeReviewWithCount.participants.reviewers` / `authors` / `watchers`. Whose turn it is: `theirTurn`; a reviewer's
+ * verdict: `reviewerState`.
+ */
+export interface ReviewParticipantRecord {
+  id: string;
+  projectId: string;
+  role: 'Author' | 'Reviewer' | 'Watcher';
+  profile: MemberProfile;
+  reviewerState: 'Accepted' | 'Rejected' | null;
+  theirTurn: boolean | null;
+  archived: boolean;
 }
 
 export interface BranchPair {
@@ -286,9 +301,9 @@ interface ReviewRecordBase {
   turnBased: boolean;
   feedChannelId: string;
   description: string | null;
-  reviewers: ReviewParticipant[];
-  authors: ReviewParticipant[];
-  watchers: ReviewParticipant[];
+  reviewers: ReviewParticipantRecord[];
+  authors: ReviewParticipantRecord[];
+  watchers: ReviewParticipantRecord[];
 }
 
 export interface MergeRequestRecord extends ReviewRecordBase {
@@ -307,5 +322,12 @@ export interface CodeReviewWithCount {
   review: CodeReviewRecord;
   messagesCount: number;
   authors: { author: string; email: string; profile: MemberProfile | null }[];
-  participants: { participants: ReviewParticipant[] };
+  /** CodeReviewParticipants ([C]): the same people twice, as CodeReviewParticipant and as records. */
+  participants: {
+    id: string;
+    participants: ReviewParticipant[];
+    reviewers: ReviewParticipantRecord[];
+    authors: ReviewParticipantRecord[];
+    watchers: ReviewParticipantRecord[];
+  };
 }

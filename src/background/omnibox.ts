@@ -11,6 +11,9 @@ import type { Entity, EntityKind } from '../shared/kinds.ts';
 import { parseQuery, sanitizeQuery, type ParsedQuery } from '../shared/query.ts';
 import { openConnection } from './active-connection.ts';
 import { inPrivateWindow } from './private-window.ts';
+import { byUrl, findHeld } from './home/find.ts';
+import { addRecent } from './home/recent-pinned.ts';
+import type { HomeOwner } from './home/store.ts';
 import { readConnection } from './connection-store.ts';
 import { openPopupPage, openSpaceUrl, type Disposition } from './open-tab.ts';
 import type { Deps, Platform } from './platform.ts';
@@ -113,10 +116,24 @@ export async function handleOmniboxInput(
 export async function handleOmniboxEnter(deps: Deps, text: string, disposition: Disposition): Promise<void> {
   const { platform } = deps;
   const { record } = await readConnection(platform);
-  // A chosen suggestion's content is the entity URL; opened only if it is on the configured Space.
-  if (record && await openSpaceUrl(platform, text.trim(), record.origin, disposition)) return;
+  // A chosen suggestion's content is the entity URL; opened only if it is on the configured Space. The entity it
+  // names goes to Recent (issue 14), as the worker cached it with the suggestions — not from a private window.
+  if (record && await openSpaceUrl(platform, text.trim(), record.origin, disposition)) {
+    await rememberOpened(deps, { key: record.id, private: await inPrivateWindow(platform) }, record.origin, text.trim());
+    return;
+  }
   // Our pages can't open in a private window ("spanning" mode): the query would go to a normal window's tab,
   // its history and its cache. A private window's free text opens nothing.
   if (await inPrivateWindow(platform)) return;
   await openPopupPage(platform, sanitizeQuery(text), disposition);
+}
+
+/** The entity an address-bar suggestion opened, to the front of Recent; never fails the navigation. */
+async function rememberOpened(deps: Deps, owner: HomeOwner, origin: string, url: string): Promise<void> {
+  try {
+    const entity = await findHeld(deps.platform, owner, origin, byUrl(url));
+    if (entity) await addRecent(deps.platform, owner, entity, deps.now());
+  } catch {
+    // Recent misses one item.
+  }
 }

@@ -4,7 +4,7 @@
  * malformed one is dropped, the rest kept; a list of another connection is no list at all (null).
  *
  * An entry's entity is checked to the depth its row reads: the fields every entity has, and each kind's own
- * top-level fields with their types (SHAPES; src/shared/home-parse.test.ts holds it to every kind's fixture, so a
+ * top-level fields with their types (SHAPES; src/background/home/home-parse.test.ts holds it to every kind's fixture, so a
  * field added to a kind fails there until it is listed here — and entries stored before it are then dropped, as
  * an older version's should be). A link must point to the connection's own Space.
  */

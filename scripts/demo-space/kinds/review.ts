@@ -81,7 +81,7 @@ function searchReviews(ctx: RequestContext): unknown {
     && (type === undefined || (type === 'MergeRequest') === (r.review.className === 'MergeRequestRecord'))
     && (text === '' || String(r.review.number) === text || matchesWordPrefixes(text, [r.review.title]) || containsFolded(r.review.title, text))
     && (author === undefined || r.review.createdBy === author)
-    && (reviewer === undefined || r.review.reviewers.some((p) => p.user === reviewer))
+    && (reviewer === undefined || r.review.reviewers.some((p) => p.profile === reviewer))
     && (!repository || (r.review.className === 'MergeRequestRecord' && r.review.branchPairs.some((b) => b.repository === repository))));
 
   const key = sort.startsWith('CreatedAt') ? (r: CodeReviewWithCount) => r.review.createdAt : (r: CodeReviewWithCount) => r.review.timestamp;
