@@ -43,6 +43,8 @@ export interface SyncOptions {
   /** Awaited between two pages: lets searches go first (directory.ts). */
   between(): Promise<void>;
   onProgress(progress: DirectoryProgress): void;
+  /** `$top` asked first, then its fallback: TOPS unless a test pages in smaller steps. */
+  tops?: readonly [number, number];
 }
 
 export async function syncAll(api: SpaceApi, opts: SyncOptions): Promise<Synced & { unreadable: number }> {
@@ -65,7 +67,8 @@ async function syncKind(
   api: SpaceApi, kind: DirectoryKind, opts: SyncOptions, kindsDone: number, unreadable: (n: number) => void,
 ): Promise<Entity[]> {
   const items: Entity[] = [];
-  let top: number = TOPS[0];
+  const [first, fallback] = opts.tops ?? TOPS;
+  let top = first;
   let skip: string | undefined;
   for (;;) {
     opts.onProgress({ kind, fetched: items.length, total: null, kindsDone });
@@ -73,8 +76,8 @@ async function syncKind(
     try {
       batch = await SOURCES[kind](api, skip === undefined ? { top } : { top, skip }, { signal: opts.signal });
     } catch (e) {
-      if (top === TOPS[1] || !isSpaceError(e) || !(e.code === 'invalid-request' || e.reason === 'too-large')) throw e;
-      top = TOPS[1];
+      if (top === fallback || !isSpaceError(e) || !(e.code === 'invalid-request' || e.reason === 'too-large')) throw e;
+      top = fallback;
       continue;
     }
     items.push(...batch.items);
