@@ -58,11 +58,11 @@ export async function loadWaiting(deps: Deps, conn: ActiveConnection, opts: Wait
     for (const project of projects) {
       // Without the user's name no reviewer record can be told to be theirs: no reviews, rather than someone else's.
       if (username !== null) {
-        calls.push(settle(project, () => callSpace(deps.platform, conn, (api) => reviewsWaitingFor(api, project, username, { signal: controller.signal })),
+        calls.push(settle(project, () => callSpace(deps.platform, conn, (api) => reviewsWaitingFor(api, project, username)),
           (review) => ({ entity: review, reason: 'your-turn', project, since: review.createdAt })));
       }
       if (opts.only !== 'your-turn') {
-        calls.push(settle(project, () => callSpace(deps.platform, conn, (api) => issuesAssignedToMe(api, project, { signal: controller.signal })),
+        calls.push(settle(project, () => callSpace(deps.platform, conn, (api) => issuesAssignedToMe(api, project)),
           (issue) => ({ entity: issue, reason: 'assigned', project, since: issue.createdAt })));
       }
     }
