@@ -144,6 +144,8 @@ export function App() {
         : <ScopeNeedsConnection />}
 
       {configured && status?.auth !== 'rejected' && Connected && <Connected.WaitingCount host={status.host} announce={setLive} />}
+
+      {configured && status?.auth !== 'rejected' && Connected && <Connected.LocalDirectory host={status.host} announce={setLive} />}
     </main>
   );
 }
