@@ -34,6 +34,13 @@ describe('results reducer', () => {
     expect(none.groups.person).not.toHaveProperty('unreadable');
   });
 
+  it('keeps the one project a group searched (`ABC login`, issue 14 item 6), and none where none was', () => {
+    const s = messageReceived(searchSent(EMPTY_RESULTS, 1), group(1, 'person', [person('a')], { project: 'NAV' }));
+    expect(s.groups.person).toMatchObject({ project: 'NAV' });
+    const none = messageReceived(searchSent(EMPTY_RESULTS, 1), group(1, 'person', [person('a')]));
+    expect(none.groups.person).not.toHaveProperty('project');
+  });
+
   it('a kind whose every result was unreadable has no rows: it gets a note, and "nothing found" is not claimed', () => {
     let s = messageReceived(searchSent(EMPTY_RESULTS, 1), group(1, 'person', [], { unreadable: 1 }));
     s = messageReceived(s, group(1, 'team', []));

@@ -54,6 +54,8 @@ export function messageReceived(state: ResultsState, message: LookupServerMessag
         cached: message.cached,
         ...(message.error ? { error: message.error } : {}),
         ...(message.state === 'ok' && message.unreadable !== undefined && message.unreadable > 0 ? { unreadable: message.unreadable } : {}),
+        // `ABC login`: the one project searched, named on the group ("Issues · in ABC").
+        ...(message.project !== undefined ? { project: message.project } : {}),
       };
       return { ...state, shownId: message.id, groups: { ...base, [message.kind]: group }, fail: null };
     }
