@@ -46,10 +46,11 @@
  *  - Sizes: gzip -9 of each entry with the JS and CSS it loads statically, from Vite's build manifest (as
  *    `npm run size`).
  *
+ *  - The empty box and the toolbar count (issue 14): see the header of home.ts.
  *  - The local directory (issue 16): see the header of directory.ts. Every run serves the large organization
  *    (`startDemoServer({ large: true })`: 10,000 people, 500 teams, 300 projects, 1,000 repositories, 2,000 channels).
  *
- * Options: `--only=typing,h2,render,cold` runs those parts only (typing = the HTTP/1.1 typing run with the request,
+ * Options: `--only=typing,h2,render,cold,home` runs those parts only (typing = the HTTP/1.1 typing run with the request,
  * repeat and bytes rows; h2 = the HTTP/2 typing run); `--no-build` measures the existing build; `--verbose`.
  * The extension measured is dist/, or `E2E_DIST` (e2e/paths.ts), which is also where the benchmark builds it:
  * `E2E_DIST=.tmp/my-dist npm run bench` leaves dist/ alone.
@@ -61,6 +62,7 @@ import { Harness } from '../../e2e/harness.ts';
 import { DIST, ROOT } from '../../e2e/paths.ts';
 import { measureColdStart } from './cold-start.ts';
 import { type DirectoryMeasured, directoryAvailability, installDirectoryProbe, measureKeystrokes, measureSync } from './directory.ts';
+import { measureHome } from './home.ts';
 import { installProbes } from './probes.ts';
 import { type Measured, printReport } from './report.ts';
 import { measureRender, prepareExtension } from './render.ts';
@@ -87,7 +89,7 @@ function sectionsToRun(): Set<Section> {
 /** Run 1, plain HTTP/1.1: typing, then everything that does not depend on the transport. */
 async function measureOverHttp1(run: Set<Section>): Promise<Omit<Measured, 'h2'> & { browserVersion: string }> {
   const plain = await startHarness(HTTP1);
-  const measured: Omit<Measured, 'h2'> = { h1: null, repeat: null, render: null, coldStart: null, bytes: null, directory: null };
+  const measured: Omit<Measured, 'h2'> = { h1: null, repeat: null, render: null, coldStart: null, bytes: null, directory: null, home: null };
   try {
     if (run.has('typing')) {
       measured.h1 = await measureTyping(plain, HTTP1);
@@ -103,6 +105,8 @@ async function measureOverHttp1(run: Set<Section>): Promise<Omit<Measured, 'h2'>
     if (run.has('render')) measured.render = await measureRender(plain);
     if (run.has('cold')) measured.coldStart = await measureColdStart(plain);
     if (measured.h1) measured.bytes = await measureBytes(plain, measured.h1.searchRequests);
+    // Last: it sets a search scope and the toolbar count, which the parts above must not see.
+    if (run.has('home')) measured.home = await measureHome(plain);
     return { ...measured, browserVersion: plain.context.browser()?.version() ?? '?' };
   } finally {
     await plain.close();

@@ -7,6 +7,7 @@ import { ALL_KINDS } from '../../src/shared/kinds.ts';
 import { BUDGET_KB, ISSUE_9_KB, kB, sizeRows } from '../lib/bundle-sizes.mjs';
 import type { measureColdStart } from './cold-start.ts';
 import { type DirectoryMeasured, directoryRows } from './directory.ts';
+import { type HomeMeasured, homeRows } from './home.ts';
 import type { measureRender } from './render.ts';
 import { type RequestKind, isSearch, kindOf, searchedText } from './request-kind.ts';
 import { HTTP1_CONNECTIONS_PER_HOST, KEY_DELAY_MS, LATENCY_MS } from './settings.ts';
@@ -26,6 +27,8 @@ export interface Measured {
   bytes: Awaited<ReturnType<typeof measureBytes>> | null;
   /** The local directory's rows (directory.ts). */
   directory: DirectoryMeasured | null;
+  /** The empty box and the toolbar count (home.ts). */
+  home: HomeMeasured | null;
 }
 
 /** Requests while the first query was typed, by what they served, with the distinct texts each kind searched. */
@@ -160,7 +163,7 @@ function sizeRowsOf(dist: string, { bytes }: Measured): Row[] {
 
 /** Prints the table and the notes under it. */
 export function printReport(dist: string, measured: Measured, footer: string): void {
-  const rows = [...typingRows(measured), ...directoryRows(measured.directory, measured.h1?.wire.map((q) => q.searches)), ...pageRows(measured), ...sizeRowsOf(dist, measured)];
+  const rows = [...typingRows(measured), ...directoryRows(measured.directory, measured.h1?.wire.map((q) => q.searches)), ...pageRows(measured), ...homeRows(measured.home), ...sizeRowsOf(dist, measured)];
   console.log('\n| figure | target | measured | |');
   console.log('|---|---|---|---|');
   for (const [figure, goal, value, ok] of rows) console.log(`| ${figure} | ${goal} | ${value} | ${ok === null ? 'info' : ok ? 'met' : 'NOT met'} |`);

@@ -13,7 +13,7 @@ export const TYPING_QUERIES = ['jonathan', 'whitaker', 'amsterdam', 'telemetry',
 export const BENCH_EXT = join(ROOT, '.tmp', `bench-ext-${process.pid}`);
 /** Pairs of (cold, warm) popup opens for the worker's cold start; even, so both orders are sampled equally. */
 export const COLD_SAMPLES = 10;
-export const SECTIONS = ['typing', 'h2', 'render', 'cold'] as const;
+export const SECTIONS = ['typing', 'h2', 'render', 'cold', 'home'] as const;
 export type Section = (typeof SECTIONS)[number];
 /** The popup's HTML shell without scripts, added to the measured copy of the extension. */
 export const BLANK_PAGE = 'bench-blank.html';
