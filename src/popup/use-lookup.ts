@@ -12,13 +12,19 @@ export interface Lookup {
    * kept for callers that meant "don't wait": nothing waits any more.
    */
   search(query: string, filter: Filter, now?: boolean): void;
-  /** Sends a scheduled search at once; true when one was waiting (never now: nothing is scheduled). */
+  /**
+   * True when a search was sent that the state the caller rendered from does not know yet (Enter pressed in the
+   * same turn as the keystroke): its answer is still to come. Nothing is scheduled any more, so nothing is sent.
+   */
   flush(): boolean;
 }
 
 export function useLookup(initial: ResultsState): Lookup {
   const [results, setResults] = useState(initial);
   const client = useRef<LookupClient | null>(null);
+  const sent = useRef(0);
+  const rendered = useRef(0);
+  rendered.current = results.searchId;
 
   // The port opens with the first search (possibly before effects have run), and closes with the popup.
   const lookup = () => (client.current ??= connectLookup(
@@ -30,10 +36,11 @@ export function useLookup(initial: ResultsState): Lookup {
   const search = useCallback((query: string, filter: Filter) => {
     // An empty search is still sent: it cancels whatever is in flight for the old text.
     const id = lookup().search(query, filter);
+    sent.current = id;
     setResults((s) => (query.trim() === '' ? searchCleared(s, id) : searchSent(s, id)));
   }, []);
 
-  const flush = useCallback(() => false, []);
+  const flush = useCallback(() => sent.current !== rendered.current, []);
 
   return { results, search, flush };
 }

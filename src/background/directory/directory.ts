@@ -207,13 +207,21 @@ export function startSync(deps: Deps, conn: ActiveConnection): Promise<void> {
 
 /** Forget, sign-out, a new connection, the policy: the copy in use, a running sync and every stored copy go. */
 export async function clearDirectory(platform: Platform): Promise<void> {
+  forgetDirectoryMemory();
+  await clearStores(platform);
+}
+
+/**
+ * Forgets what this worker holds in memory (the copy in use, a running sync, the last failure), as a stopped worker
+ * does; the stored copy stays. For tests: module state outlives a test's rig.
+ */
+export function forgetDirectoryMemory(): void {
   epoch += 1;
   sync?.controller.abort();
   sync = null;
   copy = null;
   loading = null;
   failure = null;
-  await clearStores(platform);
 }
 
 /** The popup opened: load the copy before the first keystroke, and refresh it if old. Never throws. */

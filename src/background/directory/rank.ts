@@ -22,9 +22,12 @@ const SEPARATOR = /[^\p{L}\p{N}]+/u;
 /** Scripts written without spaces between words. */
 const UNSPACED = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}]/u;
 
-/** Lower case without diacritics, ø/ł/ß & co. spelled out; NFC. */
+/**
+ * Lower case without diacritics, ø/ł/ß & co. spelled out; NFC. Upper then lower case, so letters with an odd lower
+ * form (ᲀ, ſ) meet their usual one; marks go after, since casing may add some (İ → i̇).
+ */
 export function fold(text: string): string {
-  return text.normalize('NFD').replace(MARKS, '').toLowerCase().replace(FOLDED, (c) => EXTRA[c]!).normalize('NFC');
+  return text.toUpperCase().toLowerCase().normalize('NFD').replace(MARKS, '').replace(FOLDED, (c) => EXTRA[c]!).normalize('NFC');
 }
 
 export function wordsOf(folded: string): string[] {
