@@ -9,7 +9,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { ConnectionStatus } from '../shared/protocol.ts';
 import { originPattern } from '../space/base-url.ts';
 import { ACCESS_TOKEN_KEY, REFRESH_TOKEN_KEY, TOKEN_KEY } from './connection-store.ts';
-import { parsePolicy } from './policy.ts';
+import fc from 'fast-check';
+import { createFakeBrowser } from '../shared/test-support/fake-browser.ts';
+import { localDirectoryAllowed, parsePolicy, readLocalDirectoryAllowed } from './policy.ts';
 import { useRig, type Rig } from './test-support/harness.ts';
 import { CONNECTION_KEY } from '../shared/storage-keys.ts';
 
@@ -124,5 +126,28 @@ describe('the managed schema', () => {
     expect(schema.properties.signInMethods).not.toHaveProperty('enum');
     // And the worker reads what would have failed it as unusable, not as "both".
     expect(parsePolicy({ signInMethods: 'sso' })).toMatchObject({ methods: 'both', invalid: ['signInMethods'] });
+  });
+});
+
+describe('localDirectory (issue 16)', () => {
+  it('allows the local directory unless set to false; anything but a boolean turns it off and is reported', () => {
+    expect(localDirectoryAllowed({})).toBe(true);
+    expect(localDirectoryAllowed({ localDirectory: true })).toBe(true);
+    expect(localDirectoryAllowed({ localDirectory: false })).toBe(false);
+    expect(parsePolicy({ localDirectory: false }).invalid).toEqual([]);
+    expect(parsePolicy({ localDirectory: 'false' }).invalid).toEqual(['localDirectory']);
+    fc.assert(fc.property(fc.anything().filter((v) => v !== undefined && v !== true), (value) => {
+      expect(localDirectoryAllowed({ localDirectory: value })).toBe(false);
+    }));
+  });
+
+  it('reads the managed storage as it is now: no managed storage, or none for the extension (Firefox rejects), allows it', async () => {
+    expect(await readLocalDirectoryAllowed(createFakeBrowser().platform)).toBe(true);
+    const fake = createFakeBrowser({ managed: { localDirectory: false } });
+    expect(await readLocalDirectoryAllowed(fake.platform)).toBe(false);
+    fake.setManaged({ spaceUrl: 'https://space.example.com' });
+    expect(await readLocalDirectoryAllowed(fake.platform)).toBe(true);
+    fake.setManaged({ localDirectory: 0 });
+    expect(await readLocalDirectoryAllowed(fake.platform)).toBe(false);
   });
 });
