@@ -11,6 +11,7 @@ import type { Entity, EntityKind } from '../shared/kinds.ts';
 import { parseQuery, sanitizeQuery, type ParsedQuery } from '../shared/query.ts';
 import { openConnection } from './active-connection.ts';
 import { inPrivateWindow } from './private-window.ts';
+import { directoryEntities } from './home/directory-entities.ts';
 import { byUrl, findHeld } from './home/find.ts';
 import { addRecent } from './home/recent-pinned.ts';
 import type { HomeOwner } from './home/store.ts';
@@ -131,7 +132,7 @@ export async function handleOmniboxEnter(deps: Deps, text: string, disposition: 
 /** The entity an address-bar suggestion opened, to the front of Recent; never fails the navigation. */
 async function rememberOpened(deps: Deps, owner: HomeOwner, origin: string, url: string): Promise<void> {
   try {
-    const entity = await findHeld(deps.platform, owner, origin, byUrl(url));
+    const entity = await findHeld(deps.platform, owner, origin, byUrl(url), directoryEntities(deps));
     if (entity) await addRecent(deps.platform, owner, entity, deps.now());
   } catch {
     // Recent misses one item.

@@ -5,6 +5,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { HOME_KEYS, PINNED_KEY, RECENT_KEY, type PinnedList, type RecentList, type WaitingList } from '../../shared/home.ts';
 import type { Entity } from '../../shared/kinds.ts';
+import type { DirectoryStatus } from '../../shared/directory.ts';
 import type { LookupServerMessage } from '../../shared/protocol.ts';
 import { writesSettled } from '../cache.ts';
 import { homeWritesSettled } from '../home/store.ts';
@@ -75,6 +76,20 @@ describe('remember', () => {
     expect(await rig.ask({ type: 'remember', kind: 'project', id: issue.id })).toEqual({ ok: true, value: { remembered: false } });
     expect(await rig.ask({ type: 'remember', kind: 'issue', id: issue.id, private: true })).toEqual({ ok: true, value: { remembered: false } });
     await everyListGone();
+  });
+
+  it('finds a person the local directory holds, searched for nowhere yet', async () => {
+    rig.fake.setManaged({});
+    expect((await rig.ask({ type: 'directory-refresh' })).ok).toBe(true);
+    for (let i = 0; i < 200; i++) {
+      const status = await rig.ask<DirectoryStatus>({ type: 'directory-status' });
+      if (status.ok && status.value.state === 'ready') break;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    const person = rig.server.dataset.profiles.find((p) => p.username.startsWith('m') && !p.archived)!;
+    expect(await rig.ask({ type: 'remember', kind: 'person', id: person.id })).toEqual({ ok: true, value: { remembered: true } });
+    const entry = (await local<RecentList>(RECENT_KEY))?.items[0];
+    expect(entry?.entity).toMatchObject({ kind: 'person', id: person.id, username: person.username });
   });
 
   it('finds an item of Waiting for you', async () => {

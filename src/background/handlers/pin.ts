@@ -1,5 +1,6 @@
 import { workerErrors } from '../app-error.ts';
 import { readConnection } from '../connection-store.ts';
+import { directoryEntities } from '../home/directory-entities.ts';
 import { byId, findHeld } from '../home/find.ts';
 import { setPinned } from '../home/recent-pinned.ts';
 import type { Handler } from '../router.ts';
@@ -14,6 +15,6 @@ export const handlePin: Handler<'pin'> = async (request, deps, context) => {
   const { record } = await readConnection(deps.platform);
   if (!record) throw workerErrors.notConfigured();
   const owner = { key: record.id, private: false };
-  const entity = request.pinned ? await findHeld(deps.platform, owner, record.origin, byId(request.kind, request.id)) : null;
+  const entity = request.pinned ? await findHeld(deps.platform, owner, record.origin, byId(request.kind, request.id), directoryEntities(deps)) : null;
   return setPinned(deps.platform, owner, { kind: request.kind, id: request.id, entity }, request.pinned, deps.now());
 };

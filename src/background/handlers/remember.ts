@@ -1,4 +1,5 @@
 import { readConnection } from '../connection-store.ts';
+import { directoryEntities } from '../home/directory-entities.ts';
 import { byId, findHeld } from '../home/find.ts';
 import { addRecent } from '../home/recent-pinned.ts';
 import type { Handler } from '../router.ts';
@@ -11,6 +12,6 @@ export const handleRemember: Handler<'remember'> = async (request, deps, context
   const { record } = await readConnection(deps.platform);
   const owner = { key: record?.id ?? '', private: request.private === true || context.private };
   if (!record || owner.private) return { remembered: false };
-  const entity = await findHeld(deps.platform, owner, record.origin, byId(request.kind, request.id));
+  const entity = await findHeld(deps.platform, owner, record.origin, byId(request.kind, request.id), directoryEntities(deps));
   return { remembered: entity !== null && (await addRecent(deps.platform, owner, entity, deps.now())) };
 };
