@@ -59,7 +59,7 @@ export function manifestFor(t: BuildTarget, version: string = pkg.version): Mani
 }
 
 const UI_SHARED = /node_modules[\\/]preact[\\/]|vite[\\/]preload-helper|src[\\/]shared[\\/](messaging|i18n|browser|auth-problem|ui[\\/]text|ui[\\/]Text)\.tsx?$/;
-const CORE_SHARED = /src[\\/]shared[\\/](protocol|query-text|storage-keys|kinds)\.ts$|src[\\/]space[\\/]same-origin\.ts$/;
+const CORE_SHARED = /src[\\/]shared[\\/](protocol|query-text|storage-keys|kinds|home)\.ts$|src[\\/]space[\\/]same-origin\.ts$/;
 
 /**
  * Vite wraps every `import()` in a preload helper that links the lazy chunk's imports (`modulepreload`) and its

@@ -4,7 +4,7 @@
  * small router. Everything is done from the keyboard, as a user would.
  */
 import { render } from 'preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ask } from '../shared/messaging.ts';
 import { ALL_KINDS } from '../shared/kinds.ts';
 import type { AppError, ConnectionStatus, Request, SearchMessage } from '../shared/protocol.ts';
@@ -13,6 +13,7 @@ import type { Person } from '../space/types.ts';
 import type { Team } from '../kinds/team/entity.ts';
 import { fakeBrowser } from '../shared/test-support/fake-browser.ts';
 import { App } from './App.tsx';
+import { NO_HOME } from './home-lists.ts';
 import { EMPTY_RESULTS, resultsFromLastView } from './results.ts';
 
 vi.mock('../shared/browser.ts', async () => (await import('../shared/test-support/fake-browser.ts')).polyfillModule());
@@ -29,6 +30,12 @@ const person = (id: string, name: string, webUrl = `${ORIGIN}/m/${id}`): Person 
 });
 const team = (id: string, name: string): Team => ({
   kind: 'team', id, title: name, webUrl: `${ORIGIN}/team?team=${id}`, name, description: '', parent: null, lead: null, memberCount: 3,
+});
+
+// The popup loads its extras (cards, keys) right after its first frame; in a browser that takes milliseconds, here the
+// first import compiles them. Warmed once, so keys pressed as soon as results show are acted on at once.
+beforeAll(async () => {
+  await import('./extras.ts');
 });
 
 let host: HTMLElement;
@@ -60,7 +67,7 @@ afterEach(() => {
 });
 
 function start(boot: Partial<Parameters<typeof App>[0]['boot']> = {}) {
-  render(<App boot={{ query: '', filter: 'all', results: EMPTY_RESULTS, status: ask({ type: 'status' }), ...boot }} />, host);
+  render(<App boot={{ query: '', filter: 'all', results: EMPTY_RESULTS, status: ask({ type: 'status' }), home: NO_HOME, connection: 'c1', inTab: false, ...boot }} />, host);
 }
 
 const $ = (testId: string) => host.querySelector<HTMLElement>(`[data-testid="${testId}"]`);

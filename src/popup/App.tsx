@@ -1,18 +1,18 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { authProblem } from '../shared/auth-problem.ts';
 import { t } from '../shared/i18n.ts';
-import type { Filter } from '../shared/kinds.ts';
+import type { Entity, Filter } from '../shared/kinds.ts';
 import { LIMITS, type AppError, type ConnectionStatus, type ResponseFor } from '../shared/protocol.ts';
 import { effectiveFilter } from '../shared/query-text.ts';
 import { FilterChips } from './components/FilterChips.tsx';
-import { LISTBOX_ID, optionId, ResultList } from './components/ResultList.tsx';
-import { FILTERS } from './filters.ts';
+import { LISTBOX_ID, optionId, ResultList, searchGroup } from './components/ResultList.tsx';
+import { homeGroups } from './home-groups.ts';
+import type { HomeLists } from './home-lists.ts';
 import { optionKey, resultGroups, type ResultsState } from './results.ts';
 import type * as Extras from './extras.ts';
 import { useActiveResult } from './use-active-result.ts';
 import { useKeyboardCommands } from './use-keyboard-commands.ts';
 import { useLookup } from './use-lookup.ts';
-import { useNotices } from './use-notices.ts';
 
 export interface Boot {
   query: string;
@@ -21,6 +21,18 @@ export interface Boot {
   results: ResultsState;
   /** Started before the first render; the worker may take a moment to wake. */
   status: Promise<ResponseFor<'status'>>;
+  /** The empty box's lists, read from storage before the first render (home-lists.ts). */
+  home: HomeLists;
+  /**
+   * The stored connection's id; null when there is none or in a private window, where nothing is remembered and
+   * the Waiting list is not refreshed.
+   */
+  connection: string | null;
+  /**
+   * This page is a tab (the context menu's fallback, or opened by hand), not the toolbar popup: it never takes the
+   * context menu's hand-over, which is meant for the popup being opened (the tab got its query as `?q=`).
+   */
+  inTab: boolean;
 }
 
 declare global {
@@ -38,16 +50,28 @@ export function App({ boot }: { boot: Boot }) {
   const { results, search, flush } = useLookup(boot.results);
   const { conn, connError, origin } = useConnection(boot.status);
   const extras = useExtras();
-  const { notice, say, open, copy } = useNotices(origin);
+  const [notice, setNotice] = useState('');
+  // What is opened or copied goes to Recent (actions.ts); nothing is remembered in a private window. A click may
+  // come before the extras have loaded: then they are waited for.
+  const remember = boot.connection !== null;
+  const openItem = async (entity: Entity, background: boolean) =>
+    (await loadExtras()).openEntity(entity, background, await origin(), setNotice, remember);
+  const copy = async (text: string, entity: Entity) => (await loadExtras()).copyAndSay(text, setNotice, entity, remember);
+  const [home, setHome] = useState(boot.home);
 
   const shown = effectiveFilter(query, filter);
-  const groups = useMemo(() => resultGroups(results, shown), [results, shown]);
+  const emptyBox = query.trim() === '';
+  // The empty box lists Pinned, Waiting for you and Recent in the same listbox as search results.
+  const groups = useMemo(
+    () => (emptyBox ? homeGroups(home, Date.now(), extras?.relativeTime) : resultGroups(results, shown).map((g) => searchGroup(g, extras?.unreadableText))),
+    [emptyBox, home, results, shown, extras],
+  );
   const listed = useMemo(() => groups.flatMap((g) => g.items), [groups]);
   const active = useActiveResult(listed, results.exact);
   // What a finished search says beyond its rows comes with the extras (search-outcome.ts), after the first frame.
   const failure = useMemo(() => extras?.searchFailure(results, shown) ?? null, [extras, results, shown]);
   /** Enter pressed before the results for the current query arrived: open the top result once they do. */
-  const deferredOpen = useRef<{ background: boolean } | null>(null);
+  const deferredOpen = useRef<Extras.Deferred | null>(null);
 
   const runQuery = (next: string, f: Filter, now = false) => {
     active.reset();
@@ -65,14 +89,6 @@ export function App({ boot }: { boot: Boot }) {
     setFilter(f);
     runQuery(query, f, true);
   };
-  const copyFromActive = async (what: 'link' | 'key' | 'email') => {
-    const entity = active.current();
-    if (!entity || !extras) return;
-    const value = extras.valueToCopy(entity, what, what === 'link' ? await origin() : null);
-    if (value) await copy(value);
-    else say(t('popup_nothingToCopy'));
-  };
-
   // First frame: mark it for the benchmark, then refresh what was painted from the last view.
   useEffect(() => {
     requestAnimationFrame(() => {
@@ -83,60 +99,49 @@ export function App({ boot }: { boot: Boot }) {
     if (boot.query.trim() !== '') search(boot.query, effectiveFilter(boot.query, boot.filter), true);
   }, []);
 
+  // Waiting for you was painted from storage; refreshed once per open, as soon as the extras are in (the worker
+  // asks Space, within its limits). Not in a private window.
+  useEffect(() => {
+    if (extras && boot.connection !== null) void extras.refreshWaiting().then((waiting) => waiting && setHome((h) => ({ ...h, waiting })));
+  }, [extras]);
+
   // A context-menu query that lands after the popup opened replaces what is in the box.
   const pendingHandler = useRef(typed);
   pendingHandler.current = typed;
-  useEffect(() => extras?.watchPendingQuery((q) => pendingHandler.current(q, true)), [extras]);
+  useEffect(() => (boot.inTab ? undefined : extras?.watchPendingQuery((q) => pendingHandler.current(q, true))), [extras]);
 
   // Open the top result as soon as the search that Enter was waiting for has answered.
-  useEffect(() => {
-    const pending = deferredOpen.current;
-    if (!pending || results.shownId !== results.searchId || results.phase !== 'done') return;
-    deferredOpen.current = null;
-    const target = results.exact ?? listed[0];
-    if (target) void open(target, pending.background);
-  }, [results]);
+  useEffect(() => extras?.openDeferred(deferredOpen, results, listed, (e, bg) => void openItem(e, bg)), [results]);
 
-  useKeyboardCommands(input, listMode, {
-    move(move) {
-      const moved = active.move(move);
-      if (moved) setListMode(true);
-      return moved;
-    },
-    open(background) {
-      // The box itself, not state: Enter may follow the last keystroke before any re-render.
-      if ((input.current?.value ?? '').trim() === '') return false;
-      const stale = flush() || results.shownId !== results.searchId;
-      const entity = active.current();
-      if (stale) deferredOpen.current = { background };
-      else if (entity) void open(entity, background);
-      // Nothing to open because the search could not run: Enter tries again, like the Retry button.
-      else if (failure) retry();
-      return true;
-    },
-    copy(what) {
-      void copyFromActive(what);
-      return true;
-    },
-    filter(index) {
-      const f = FILTERS[index];
-      if (f === undefined) return false;
-      chooseFilter(f);
-      return true;
-    },
-    escape() {
-      if (query !== '') typed('', true);
-      else window.close();
-      return true;
-    },
+  const host = conn?.host ?? null;
+  // What keys and the card's buttons do comes with the extras (popup-commands.ts).
+  const commands = extras?.popupCommands({
+    active,
+    boxText: () => input.current?.value ?? '',
+    query,
+    flush,
+    answered: results.shownId === results.searchId,
+    failed: failure !== null,
+    retry,
+    deferred: deferredOpen,
+    open: (entity, background) => void openItem(entity, background),
+    listMode: () => setListMode(true),
+    chooseFilter,
+    clear: () => typed('', true),
+    copy,
+    setNotice,
+    origin,
+    pins: home.pinned,
+    setPins: (pinned) => setHome((h) => ({ ...h, pinned })),
+    host,
   });
+  useKeyboardCommands(input, listMode, commands);
 
   const notConfigured = conn?.configured === false || results.fail?.code === 'not-configured';
   if (notConfigured) {
     return <main class="popup">{extras && <extras.NotConfigured refused={conn?.refused !== undefined} />}</main>;
   }
 
-  const host = conn?.host ?? null;
   const pageError = results.fail ?? authProblem(conn) ?? connError;
   const notes = extras?.groupNotes(results, shown) ?? [];
   const searching = results.phase === 'searching';
@@ -170,24 +175,27 @@ export function App({ boot }: { boot: Boot }) {
           }}
         />
         <span class={searching ? 'progress on' : 'progress'} aria-hidden="true" />
-        <FilterChips value={shown} onChange={chooseFilter} />
+        <FilterChips value={shown} onChange={chooseFilter} onKeys={extras?.chipKeys} />
       </header>
 
       {pageError && extras && <extras.PageError error={pageError} host={host} onRetry={() => runQuery(query, filter, true)} />}
       {!pageError && failure && extras && <extras.SearchFailure failure={failure} host={host} onRetry={retry} />}
 
       <div class="body">
-        <ResultList groups={groups} active={active.index} onOpen={(e, bg) => void open(e, bg)} onPoint={active.point} />
-        {query.trim() === '' && listed.length === 0 && !pageError && <p class="empty muted">{t('popup_emptyHint')}</p>}
+        <ResultList groups={groups} active={active.index} onOpen={(e, bg) => void openItem(e, bg)} onPoint={active.point} avatarOf={extras?.cachedAvatar} rest={extras?.pointerRest} />
+        {emptyBox && listed.length === 0 && !pageError && <p class="empty muted">{t('popup_emptyHint')}</p>}
+        {emptyBox && extras && home.waiting && <extras.HomeNotes waiting={home.waiting} host={host} />}
         {notes.length > 0 && extras && <extras.GroupNotes notes={notes} host={host} />}
         {active.entity && extras && (
           <extras.CardPane
             key={optionKey(active.entity)}
             entity={active.entity}
             host={host}
-            copy={(text) => void copy(text)}
-            onOpen={(e, bg) => void open(e, bg)}
-            onCopyLink={() => void copyFromActive('link')}
+            copy={(text) => void copy(text, active.entity as Entity)}
+            onOpen={(e, bg) => void openItem(e, bg)}
+            onCopy={(what) => void commands?.copyActive(what)}
+            pins={home.pinned}
+            onPin={() => void commands?.togglePin()}
           />
         )}
       </div>
@@ -216,11 +224,15 @@ function useConnection(status: Promise<ResponseFor<'status'>>) {
   return { conn, connError, origin };
 }
 
-/** Loads the non-first-frame parts (see extras.ts) as soon as the first frame is out. */
+let extrasLoading: Promise<typeof Extras> | undefined;
+/** The non-first-frame parts (see extras.ts), loaded once. */
+const loadExtras = () => (extrasLoading ??= import('./extras.ts'));
+
+/** Loads the extras as soon as the first frame is out. */
 function useExtras(): typeof Extras | null {
   const [module, setModule] = useState<typeof Extras | null>(null);
   useEffect(() => {
-    const timer = setTimeout(() => void import('./extras.ts').then(setModule), 0);
+    const timer = setTimeout(() => void loadExtras().then(setModule), 0);
     return () => clearTimeout(timer);
   }, []);
   return module;

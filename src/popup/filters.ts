@@ -11,9 +11,3 @@ export const FILTERS: readonly Filter[] = ['all', ...ALL_KINDS];
 export function filterDigit(index: number, count: number = FILTERS.length): string | null {
   return index >= 0 && index < 10 && index < count ? String((index + 1) % 10) : null;
 }
-
-/** The index of the chip Alt+`digit` selects among `count` chips, or null when there is no such chip. */
-export function filterIndexOfDigit(digit: string, count: number = FILTERS.length): number | null {
-  const index = (Number(digit) + 9) % 10;
-  return /^\d$/.test(digit) && index < count ? index : null;
-}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ALL_KINDS } from '../shared/kinds.ts';
-import { filterDigit, filterIndexOfDigit, FILTERS } from './filters.ts';
-import { commandFor, type KeyLike } from './keys.ts';
+import { filterDigit, FILTERS } from './filters.ts';
+import { commandFor, filterIndexOfDigit, type KeyLike } from './keys.ts';
 
 const key = (k: string, extra: Partial<KeyLike> = {}): KeyLike => ({
   key: k, code: extra.code ?? '', altKey: false, ctrlKey: false, metaKey: false, shiftKey: false, ...extra,
@@ -41,6 +41,14 @@ describe('commandFor', () => {
     expect(commandFor(key('´', { altKey: true, code: 'KeyE' }), typing)).toEqual({ type: 'copy', what: 'email' });
     expect(commandFor(key('c', { ctrlKey: true, code: 'KeyC' }), typing)).toBeNull(); // plain copy stays the browser's
     expect(commandFor(key('C', { altKey: true, shiftKey: true, code: 'KeyC' }), typing)).toBeNull();
+  });
+
+  it('copies a Markdown link with Alt+M and pins or unpins with Alt+P, by physical key; not with Shift or Ctrl', () => {
+    expect(commandFor(key('µ', { altKey: true, code: 'KeyM' }), typing)).toEqual({ type: 'copy', what: 'markdown' });
+    expect(commandFor(key('π', { altKey: true, code: 'KeyP' }), typing)).toEqual({ type: 'pin' });
+    expect(commandFor(key('M', { altKey: true, shiftKey: true, code: 'KeyM' }), typing)).toBeNull();
+    expect(commandFor(key('p', { ctrlKey: true, code: 'KeyP' }), typing)).toBeNull(); // print stays the browser's
+    expect(commandFor(key('p', { code: 'KeyP' }), typing)).toBeNull();
   });
 
   it('picks the filter chips in order with Alt+1…, row or numpad; a digit with no chip does nothing', () => {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { activeIndexFor, moveActive, type NavMove } from './nav.ts';
+import { activeIndexFor } from './nav.ts';
+import { moveActive, type NavMove } from './nav-move.ts';
 
 const arbMove = fc.constantFrom<NavMove>('next', 'prev', 'first', 'last');
 

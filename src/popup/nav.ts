@@ -1,20 +1,10 @@
 /**
  * Which option is active in the grouped results. Pure, so the keyboard model is unit-tested apart
- * from the DOM. Options are addressed by a flat index across groups in display order; -1 = none.
+ * from the DOM. Options are addressed by a flat index across groups in display order; -1 = none. Where a key
+ * moves it: nav-move.ts (with the keys, after the first frame).
  */
 
-export type NavMove = 'next' | 'prev' | 'first' | 'last';
-
-export function moveActive(active: number, count: number, move: NavMove): number {
-  if (count <= 0) return -1;
-  switch (move) {
-    case 'first': return 0;
-    case 'last': return count - 1;
-    // Wrapping keeps ↑ from the first result one key away from the last, as in most pickers.
-    case 'next': return active < 0 || active >= count - 1 ? 0 : active + 1;
-    case 'prev': return active <= 0 || active >= count ? count - 1 : active - 1;
-  }
-}
+export type { NavMove } from './nav-move.ts';
 
 /**
  * The active option is remembered by key, so it stays on the same item while groups arrive around it.

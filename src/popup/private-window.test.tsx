@@ -11,6 +11,7 @@ import { LOOKUP_PORT, LOOKUP_PORT_PRIVATE, type Request, type SearchMessage } fr
 import { fakeBrowser } from '../shared/test-support/fake-browser.ts';
 import type { Person } from '../space/types.ts';
 import { App } from './App.tsx';
+import { NO_HOME } from './home-lists.ts';
 import { detectPrivateWindow, isPrivateWindow } from './private-window.ts';
 import { EMPTY_RESULTS } from './results.ts';
 
@@ -67,7 +68,8 @@ describe('detectPrivateWindow', () => {
 
 describe('a popup in a private window', () => {
   async function searchAndOpenCard() {
-    render(<App boot={{ query: '', filter: 'all', results: EMPTY_RESULTS, status: ask({ type: 'status' }) }} />, host);
+    const boot = { query: '', filter: 'all', results: EMPTY_RESULTS, status: ask({ type: 'status' }), home: NO_HOME, connection: null, inTab: false } as const;
+    render(<App boot={boot} />, host);
     const el = host.querySelector<HTMLInputElement>('[data-testid="search-input"]')!;
     el.value = 'ada';
     el.dispatchEvent(new Event('input', { bubbles: true }));

@@ -5,7 +5,8 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Entity } from '../shared/kinds.ts';
-import { activeIndexFor, moveActive, type NavMove } from './nav.ts';
+import { activeIndexFor, type NavMove } from './nav.ts';
+import type { moveActive as MoveActive } from './nav-move.ts';
 import { optionKey } from './results.ts';
 
 export interface ActiveResult {
@@ -16,8 +17,8 @@ export interface ActiveResult {
   current(): Entity | null;
   /** Makes the result at `index` active (pointer). */
   point(index: number): void;
-  /** False when there is nothing to move through. */
-  move(move: NavMove): boolean;
+  /** False when there is nothing to move through. `moveActive` (nav-move.ts) comes with the keys, in the extras. */
+  move(move: NavMove, moveActive: typeof MoveActive): boolean;
   /** Back to "the first result" (a new search). */
   reset(): void;
 }
@@ -41,7 +42,7 @@ export function useActiveResult(listed: readonly Entity[], exact: Entity | null)
     entity: index >= 0 ? listed[index] ?? null : null,
     current: () => listed[activeIndexFor(keys, activeKeyRef.current)] ?? null,
     point: (i) => setActiveKey(keys[i] ?? null),
-    move(move) {
+    move(move, moveActive) {
       if (keys.length === 0) return false;
       setActiveKey(keys[moveActive(activeIndexFor(keys, activeKeyRef.current), keys.length, move)] ?? null);
       return true;

@@ -16,6 +16,8 @@ export function KeyHints() {
     ['Alt+C', 'hint_copyLink'],
     ['Alt+K', 'hint_copyKey'],
     ['Alt+E', 'hint_copyEmail'],
+    ['Alt+M', 'hint_copyMarkdown'],
+    ['Alt+P', 'hint_pin'],
     [FILTER_KEYS, 'hint_filters'],
     ['Esc', 'hint_clear'],
   ];
