@@ -1,7 +1,7 @@
 /**
  * The large organization (`startDemoServer({ large: true })`, `npm run demo-server -- --large`, or
  * `POST /__demo/organization {"size":"large"}`): Northwind Orbital grown to 10,000 current people, 500 teams, 300
- * projects with 1,000 repositories and ~150 locations (2,000 chat channels come from kinds/channel.ts, through
+ * projects with 1,000 repositories and 136 locations (2,000 chat channels come from kinds/channel.ts, through
  * data-large-channels.ts), so the local directory of issue 16 and the benchmark meet a directory of a real size.
  *
  * It is added on top of the everyday organization, from its own seed, after it: every curated person, team, project
