@@ -291,12 +291,12 @@ describe('settings and projects', () => {
   it('stores normalized project keys and rejects non-keys', async () => {
     // A scope belongs to a stored connection (without one it is refused: credentials.test.ts).
     await rig.connect();
-    expect(await rig.ask<Settings>({ type: 'settings-get' })).toEqual({ ok: true, value: { searchProjects: [] } });
+    expect(await rig.ask<Settings>({ type: 'settings-get' })).toEqual({ ok: true, value: { searchProjects: [], showWaitingCount: false } });
     expect(await rig.ask({ type: 'settings-set', settings: { searchProjects: ['abc', 'WEB', 'ABC'] } }))
-      .toEqual({ ok: true, value: { searchProjects: ['ABC', 'WEB'] } });
+      .toEqual({ ok: true, value: { searchProjects: ['ABC', 'WEB'], showWaitingCount: false } });
     expect(await rig.ask({ type: 'settings-set', settings: { searchProjects: ['ABC', 'not a key'] } }))
       .toMatchObject({ ok: false, error: { code: 'bad-request' } });
-    expect(await rig.ask({ type: 'settings-get' })).toEqual({ ok: true, value: { searchProjects: ['ABC', 'WEB'] } });
+    expect(await rig.ask({ type: 'settings-get' })).toEqual({ ok: true, value: { searchProjects: ['ABC', 'WEB'], showWaitingCount: false } });
   });
 
   it('lists the user’s projects for an empty query and searches otherwise', async () => {
