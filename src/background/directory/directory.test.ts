@@ -247,6 +247,29 @@ describe('search from the copy', () => {
   });
 });
 
+describe('when the copy cannot answer, Space does, as before', () => {
+  it('a kind Space would not list (403) is searched on Space; the others come from the copy', async () => {
+    rig.server.setFault('/chats/channels/all-channels', { status: 403, permission: 'Channel.ViewChannel', times: 1 });
+    await rig.connect();
+    expect((await ready()).counts.channel).toBe(0);
+    rig.server.clearRequests();
+    const r = await search(openPort(), 1, 'a');
+    expect(r.group('channel')[0]?.state).toBe('ok');
+    expect(rig.server.requests.filter((q) => q.path.endsWith('/all-channels')).map((q) => q.query.query?.[0])).toEqual(['a']);
+    expect(rig.server.requests.filter((q) => q.path.endsWith('/team-directory/profiles'))).toEqual([]);
+  });
+
+  it('no copy yet (its sync failed): every kind asks Space, and the failed sync waits before trying again', async () => {
+    rig.server.setFault('/team-directory/teams', { status: 503, times: 1 });
+    await rig.connect();
+    expect(await ready()).toMatchObject({ state: 'error', error: { code: 'server' }, syncedAt: null });
+    rig.server.clearRequests();
+    const r = await search(openPort(), 1, 'alex', 'person');
+    expect(titles(r.group('person')[0])).toContain('Alex Demo');
+    expect(rig.server.requests.map((q) => [q.path, q.query.query?.[0]])).toEqual([['/api/http/team-directory/profiles', 'alex']]);
+  });
+});
+
 describe('clearing and the policy', () => {
   it('Forget removes the copy, in memory and stored', async () => {
     await rig.connect();
