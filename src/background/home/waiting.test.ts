@@ -79,6 +79,14 @@ describe('Waiting for you', () => {
     expect(list.stale).toBeUndefined();
   });
 
+  it('every project refused: a note each, no rows, not stale — Space answered', async () => {
+    rig.server.setFault('/projects/', { status: 403 });
+    const list = await waiting();
+    expect(list.notes.map((n) => n.project).sort()).toEqual([...SCOPE].sort());
+    expect(list.items).toEqual([]);
+    expect(list.stale).toBeUndefined();
+  });
+
   it('Space down: the previous rows, marked stale — never an empty list that pretends nothing waits', async () => {
     const before = await waiting();
     rig.advance(60_000);

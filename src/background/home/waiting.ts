@@ -45,6 +45,9 @@ export async function refreshWaiting(deps: Deps, opts: WaitingOptions = {}): Pro
   return loadWaiting(deps, conn, opts);
 }
 
+/** Failures that are about one project (not readable by this token, gone), not about Space as a whole. */
+const PROJECT_FAILURES: ReadonlySet<string> = new Set(['forbidden', 'not-found', 'unsupported', 'invalid-request']);
+
 type Outcome = { ok: true; entries: WaitingEntry[] } | { ok: false; project: string; error: AppError };
 
 /** `refreshWaiting` for an open connection (the `waiting` handler opens it itself, so its errors reach the page). */
@@ -74,7 +77,9 @@ export async function loadWaiting(deps: Deps, conn: ActiveConnection, opts: Wait
   const failures = outcomes.filter((o): o is Extract<Outcome, { ok: false }> => !o.ok);
   const refused = failures.map((f) => credentialError(conn, f.error)).find((e) => e !== null);
   if (refused) return keepPrevious(deps, conn, refused);
-  if (failures.length > 0 && failures.length === outcomes.length) return keepPrevious(deps, conn, failures[0]!.error);
+  // Nothing read, and not because of the projects (Space answered 403/404 for each: those are notes): Space is down.
+  const down = failures.find((f) => !PROJECT_FAILURES.has(f.error.code));
+  if (down && failures.length === outcomes.length) return keepPrevious(deps, conn, down.error);
 
   const fresh = outcomes.flatMap((o) => (o.ok ? o.entries : []));
   const notes: WaitingList['notes'] = [];
