@@ -41,6 +41,32 @@ describe('context menu "Search Space for …"', () => {
     await popup.evaluate('window.close()').catch(() => undefined);
   });
 
+  it('with the popup page already open in a tab and a slow server, the toolbar popup still gets the search (issue 14 defect)', async () => {
+    // The tab (as the menu's own fallback opens it) is ready and listening; the server answers in 300 ms, so each
+    // page's searches and refreshes are still in flight when the menu is used.
+    h.demo.setLatency(300);
+    try {
+      const tab = await h.openPopupPage();
+      const before = await tab.getByTestId('search-input').inputValue();
+      const popup = await h.openRealPopup({ trigger: () => clickMenu(h, 'whitaker') });
+      expect(popup.target.url).toBe(h.extUrl(h.popupPath));
+      const query = () => popup.evaluate<string>('document.querySelector(\'[data-testid="search-input"]\').value');
+      expect(await query()).toBe('whitaker');
+      await expect
+        .poll(() => popup.evaluate<string[]>('[...document.querySelectorAll(\'[data-testid="result"]\')].map((e) => e.dataset.url)'), { timeout: 10_000 })
+        .toContain(`${h.origin}/m/jonathan.whitaker`);
+      expect(await query()).toBe('whitaker');
+      // The page in the tab took nothing: its box is as it was.
+      expect(await tab.getByTestId('search-input').inputValue()).toBe(before);
+      expect(before).not.toBe('whitaker');
+      expect((await h.storage('session'))[PENDING_QUERY_KEY]).toBeUndefined();
+      await popup.evaluate('window.close()').catch(() => undefined);
+      await tab.close();
+    } finally {
+      h.demo.setLatency(0);
+    }
+  });
+
   it('a selection holding an issue key opens that issue directly', async () => {
     const tab = await h.nextPage(() => clickMenu(h, 'Fixed in ABC-T-42, see the thread'));
     expect(tab.url()).toBe(issueUrl(h.origin, 'ABC', 42));
