@@ -90,8 +90,9 @@ export async function storeVerified(
   // Results of the previous token must never show under the new one, nor its Recent, Pinned and Waiting lists.
   await clearAllCaches(platform);
   await clearHomeLists(platform);
-  // The previous connection's local directory goes; the new one's is synced in the background (issue 16).
-  await clearDirectory(platform);
+  // The previous connection's local directory goes; the new one's is synced in the background (issue 16). A store
+  // that can't be cleared must not fail a connection already saved: a copy is only ever read for its own connection.
+  await clearDirectory(platform).catch(() => undefined);
   void warmDirectory(deps, { private: false });
   return statusWithBadge(platform);
 }
