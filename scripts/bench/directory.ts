@@ -5,10 +5,10 @@
  *  - Status: `{type: 'directory-status'}` sent from an extension page (the blank page of render.ts). A build without
  *    the request (it answers bad-request), a policy that turns it off, or no connection: the directory is "off", the
  *    keystroke figures are then the server search's, and the sync and memory rows say why they are missing.
- *  - Keystroke → directory groups painted: a probe in the popup records each keystroke (keydown, and the box's value
- *    at the `input` event that follows), every search the popup sends on its lookup port (id, query) and every group
- *    message the worker answers (id, kind), and for each group message the next animation frame (the frame that
- *    paints what the page rendered on receiving it). For a keystroke, the figure is from its keydown to the frame of
+ *  - Keystroke → directory groups painted: a probe in the popup records each keystroke (its keydown, or for text
+ *    inserted without one its `input` event, and the box's value then), every search the popup sends on its lookup
+ *    port (id, query) and every group message the worker answers (id, kind), and for each group message the next
+ *    animation frame (the frame that paints what the page rendered on receiving it). For a keystroke, the figure is from its keydown to the frame of
  *    the last of the directory kinds' (person, team, location, project, repository, channel) first group message
  *    answering the search for exactly that text. A keystroke whose text is never searched (the popup waited for the
  *    next key, as the debounce does) or whose groups never all came (a newer search cancelled it) is counted as not
@@ -87,12 +87,16 @@ export async function installDirectoryProbe(h: Harness): Promise<void> {
   await h.context.addInitScript(`(() => {
     const d = { keys: [], out: [], groups: [] };
     window.__benchDirectory = d;
-    let lastKeydown = 0;
+    // A key's time is its keydown; text typed without one (Playwright inserts characters a US keyboard lacks, such as
+    // Cyrillic or Han, with insertText: an input event alone) is timed at its input event.
+    let keydownAt = -1;
     document.addEventListener('keydown', (e) => {
-      if (e.target && e.target.getAttribute && e.target.getAttribute('data-testid') === 'search-input') lastKeydown = performance.now();
+      if (e.target && e.target.getAttribute && e.target.getAttribute('data-testid') === 'search-input') keydownAt = performance.now();
     }, true);
     document.addEventListener('input', (e) => {
-      if (e.target && e.target.getAttribute && e.target.getAttribute('data-testid') === 'search-input') d.keys.push({ at: lastKeydown, value: e.target.value });
+      if (!e.target || !e.target.getAttribute || e.target.getAttribute('data-testid') !== 'search-input') return;
+      d.keys.push({ at: keydownAt >= 0 ? keydownAt : performance.now(), value: e.target.value });
+      keydownAt = -1;
     }, true);
     const wrap = (ns) => {
       try {
@@ -148,7 +152,14 @@ export async function measureKeystrokes(h: Harness, transport: Transport): Promi
     }
     const state = await popup.evaluate(() => (window as unknown as { __benchDirectory: ProbeState }).__benchDirectory);
     const run = { transport, ...keystrokeLatencies(state) };
-    if (VERBOSE) console.log(`${transport.name}: keystroke → directory groups painted: ${run.all.map((x) => Math.round(x)).join(', ')}`);
+    if (VERBOSE) {
+      console.log(`${transport.name}: keystroke → directory groups painted (ms; text; kinds in arrival order, + = with items, ms after the key):`);
+      for (const key of state.keys) {
+        const ids = new Set(state.out.filter((m) => m.at >= key.at && m.query === key.value).map((m) => m.id));
+        const groups = state.groups.filter((g) => ids.has(g.id)).map((g) => `${g.kind}${g.items > 0 ? '+' : ''}@${Math.round(g.paint - key.at)}`);
+        console.log(`  "${key.value}": ${groups.join(' ')}`);
+      }
+    }
     return run;
   } finally {
     await popup.close();
@@ -275,7 +286,8 @@ export function directoryRows(d: DirectoryMeasured | null | undefined, searches:
       `${s.requests} requests, ${mb(s.bytes)} of answers, ${(s.wallMs / 1000).toFixed(1)} s wall; ${counts}; `
       + `by endpoint: ${[...s.byPath].map(([p, n]) => `${p} ${n}`).join(', ')}`, null]);
     rows.push(['directory storage and worker memory after the sync', 'reported',
-      `copy ${mb(s.jsonBytes)} as JSON, kept ${s.storage}; extension origin's storage ${mb(s.originUsageBefore)} → ${mb(s.originUsageAfter)} (navigator.storage.estimate); `
+      `copy ${mb(s.jsonBytes)} as JSON, kept ${s.storage}; the extension origin's storage (navigator.storage.estimate, all of it) `
+      + `${mb(s.originUsageBefore)} before the refresh, ${mb(s.originUsageAfter)} after; `
       + `worker JS heap after GC ${s.heapAfterSync === null ? '–' : mb(s.heapAfterSync)} after the sync, `
       + `${s.heapAfterRestart === null ? '–' : mb(s.heapAfterRestart)} after a restart and one search`, null]);
   }
