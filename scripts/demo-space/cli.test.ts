@@ -12,10 +12,12 @@ describe('parseArgs', () => {
     expect(parseArgs(['--port=9002', '--latency=150', '--hostile'], {})).toEqual({ port: 9002, latencyMs: 150, hostile: true, tls: false, restricted: false, help: false });
     expect(parseArgs(['--tls'], {}).tls).toBe(true);
     expect(parseArgs(['--restricted'], {}).restricted).toBe(true);
+    expect(parseArgs(['--large'], {}).large).toBe(true);
+    expect(parseArgs([], {}).large).toBeUndefined();
     expect(parseArgs(['-h'], {}).help).toBe(true);
   });
 
-  it.each([[['--port']], [['--port', 'abc']], [['--port', '70000']], [['--latency', '-1']], [['--verbose']], [['--tls=yes']], [['--restricted=false']]])('rejects %j', (argv) => {
+  it.each([[['--port']], [['--port', 'abc']], [['--port', '70000']], [['--latency', '-1']], [['--verbose']], [['--tls=yes']], [['--restricted=false']], [['--large=yes']]])('rejects %j', (argv) => {
     expect(() => parseArgs(argv, {})).toThrow(CliUsageError);
   });
 });
@@ -67,7 +69,7 @@ describe('cli.ts', () => {
     child.stdout.on('data', (chunk: Buffer) => { output += chunk.toString(); });
     const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
     expect(code).toBe(0);
-    for (const option of ['--port', '--latency', '--hostile', '--tls', '--restricted']) expect(output).toContain(option);
+    for (const option of ['--port', '--latency', '--hostile', '--tls', '--restricted', '--large']) expect(output).toContain(option);
     expect(output).toMatch(/--restricted\s+.*\$errors/);
     expect(output).toContain('Profile.Absences.View');
   });
