@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PENDING_QUERY_MAX_AGE_MS } from '../shared/protocol.ts';
-import { choosePrefill, freshPendingQuery } from './prefill.ts';
+import { choosePrefill, freshPendingQuery, RESTORE_MS } from './prefill.ts';
 
 const NOW = 1_700_000_000_000;
 const last = { connection: 'c', query: 'jonathan', filter: 'person', groups: { person: [] }, at: NOW - 1000 };
@@ -47,6 +47,27 @@ describe('choosePrefill', () => {
     // No stored connection, or a private window (main.tsx passes null for both): nothing from before is shown.
     expect(choosePrefill('', { lastView: last }, 'pendingQuery', 'lastView', NOW, null)).toMatchObject({ query: '', view: null });
     expect(choosePrefill('?q=jonathan', { lastView: last }, 'pendingQuery', 'lastView', NOW, null)).toMatchObject({ query: 'jonathan', view: null, filter: 'all' });
+  });
+
+  it('restores the last view only while it is younger than RESTORE_MS; after that the popup opens on the empty box', () => {
+    const at = (age: number) => choosePrefill('', { lastView: { ...last, at: NOW - age } }, 'pendingQuery', 'lastView', NOW, 'c');
+    expect(RESTORE_MS).toBe(90_000);
+    expect(at(RESTORE_MS - 1)).toMatchObject({ query: 'jonathan', filter: 'person' });
+    expect(at(RESTORE_MS)).toMatchObject({ query: '', filter: 'all', view: null });
+    expect(at(60 * 60_000)).toMatchObject({ query: '', view: null });
+    // From the future (clock changed): not trusted.
+    expect(at(-5000)).toMatchObject({ query: '', view: null });
+    // Asked for by ?q= or the menu: the same query's results still paint, however old (they are refreshed at once).
+    const asked = choosePrefill('?q=jonathan', { lastView: { ...last, at: NOW - 60 * 60_000 } }, 'pendingQuery', 'lastView', NOW, 'c');
+    expect(asked).toMatchObject({ query: 'jonathan', filter: 'person' });
+    expect(asked.view).not.toBeNull();
+  });
+
+  it('in a tab (not the toolbar popup) the context menu\'s hand-over is neither used nor consumed: it is meant for the popup', () => {
+    const stored = { lastView: last, pendingQuery: { query: 'Anna', at: NOW - 100 } };
+    expect(choosePrefill('', stored, 'pendingQuery', 'lastView', NOW, 'c', true)).toMatchObject({ query: 'jonathan', consumedPending: false });
+    expect(choosePrefill('?q=Anna', stored, 'pendingQuery', 'lastView', NOW, 'c', true)).toMatchObject({ query: 'Anna', consumedPending: false });
+    expect(choosePrefill('', stored, 'pendingQuery', 'lastView', NOW, 'c', false)).toMatchObject({ query: 'Anna', consumedPending: true });
   });
 
   it('rejects a last view of the wrong shape and an unknown filter', () => {
