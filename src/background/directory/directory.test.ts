@@ -108,6 +108,27 @@ describe('sync', () => {
     expect(disk).toEqual([]);
   });
 
+  it('a connection the policy makes session-only keeps its next copy in storage.session and none on disk', async () => {
+    vi.stubGlobal('indexedDB', new IDBFactory());
+    await rig.connect();
+    await ready();
+    rig.fake.setManaged({ forceSessionOnly: true });
+    await rig.ask({ type: 'status' });
+    rig.advance(REFRESH_MS);
+    await search(openPort(), 1, 'alex', 'person');
+    await until(async () => ((await status()).syncedAt === rig.deps.now() ? true : undefined));
+    expect(await status()).toMatchObject({ storage: 'session' });
+    expect(rig.fake.storage.session.snapshot()[SESSION_KEY]).toMatchObject({ syncedAt: rig.deps.now() });
+    const disk = await new Promise<unknown[]>((resolve) => {
+      const open = indexedDB.open('directory', 1);
+      open.onsuccess = () => {
+        const get = open.result.transaction('copies').objectStore('copies').getAll();
+        get.onsuccess = () => resolve(get.result);
+      };
+    });
+    expect(disk).toEqual([]);
+  });
+
   it('a malformed, truncated or failing sync keeps the copy in use and says why', async () => {
     await rig.connect();
     const before = await ready();

@@ -27,7 +27,7 @@ import { currentConnectionId } from '../connection-store.ts';
 import type { Deps, Platform } from '../platform.ts';
 import { readLocalDirectoryAllowed } from '../policy.ts';
 import { needle, rank, searchable, type Searchable } from './rank.ts';
-import { SCHEMA_VERSION, clearStores, storeFor, type StoredDirectory } from './store.ts';
+import { SCHEMA_VERSION, clearStores, sessionStore, storeFor, type StoredDirectory } from './store.ts';
 import { syncAll } from './sync.ts';
 
 export const REFRESH_MS = 30 * 60_000;
@@ -123,7 +123,7 @@ async function loadCopy(platform: Platform, conn: ActiveConnection): Promise<Cop
 }
 
 function needsSync(current: Copy | null, connection: string, now: number): boolean {
-  if (sync) return false;
+  if (sync?.connection === connection) return false;
   if (failure?.connection === connection && now - failure.at < RETRY_MS) return false;
   return !current || now - current.syncedAt >= REFRESH_MS;
 }
@@ -177,7 +177,7 @@ export function startSync(deps: Deps, conn: ActiveConnection): Promise<void> {
       const kinds: StoredDirectory['kinds'] = {};
       for (const kind of DIRECTORY_KINDS) {
         const items = synced[kind];
-        // Paging over a list that changed meanwhile may repeat an item: the first stays.
+        // Paging over a list that changed meanwhile may repeat an item: it is kept once, at its first place.
         if (items) kinds[kind] = [...new Map(items.map((e) => [e.id, e])).values()];
       }
       const stored: StoredDirectory = { v: SCHEMA_VERSION, connection: conn.key, syncedAt: deps.now(), kinds, bytes: 0 };
@@ -185,6 +185,8 @@ export function startSync(deps: Deps, conn: ActiveConnection): Promise<void> {
       // Nothing of a connection forgotten or replaced meanwhile, or of a directory the policy turned off.
       if (at !== epoch || (await currentConnectionId(deps.platform)) !== conn.key || !(await readLocalDirectoryAllowed(deps.platform))) return;
       const store = storeFor(deps.platform, conn.record.sessionOnly);
+      // Only one place holds a copy: a connection made session-only (by the user or the policy) leaves none on disk.
+      await (store.where === 'disk' ? sessionStore(deps.platform).clear() : clearStores(deps.platform));
       // A session-only copy that does not fit storage.session still serves this worker's life from memory.
       await store.write(stored).catch((e: unknown) => {
         if (store.where === 'disk') throw e;
