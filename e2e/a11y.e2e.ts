@@ -1,5 +1,6 @@
 /**
- * Issue 4: axe-core finds no violations in the popup (with results and a card open) and the options page
+ * Issue 4: axe-core finds no violations in the popup (with results and a card open; on the empty box with Pinned,
+ * Waiting for you and Recent, issue 14) and the options page
  * (connect form, and connected), in light and dark. axe is injected with page.evaluate, which DevTools runs
  * outside the page's CSP (an inline <script> tag would be blocked by the extension's policy, as it should).
  */
@@ -77,6 +78,30 @@ describe('accessibility (axe-core)', () => {
       expect(await axeViolations(popup)).toEqual([]);
     });
     await popup.close();
+  });
+
+  it('popup on the empty box (Pinned, Waiting for you, Recent) with a card: 0 violations in light and dark', async () => {
+    const popup = await h.openPopupPage();
+    await typeQuery(popup, 'jonathan');
+    await waitForSearchDone(popup);
+    // One item opened (to Recent); back on the empty box, the first waiting item pinned.
+    const tab = await h.nextPage(() => popup.keyboard.press('ControlOrMeta+Enter'));
+    await tab.close();
+    await popup.bringToFront();
+    await popup.keyboard.press('Escape');
+    await popup.locator('[data-testid="group-waiting"] [data-testid="result"]').first().waitFor();
+    await popup.keyboard.press('Alt+KeyP');
+    await popup.getByTestId('group-pinned').waitFor();
+    await popup.close();
+    const home = await h.openPopupPage();
+    await home.getByTestId('group-pinned').waitFor();
+    await home.getByTestId('group-recent').waitFor();
+    await home.getByTestId('group-waiting').waitFor();
+    await home.getByTestId('card').waitFor();
+    await forBothSchemes(home, async () => {
+      expect(await axeViolations(home)).toEqual([]);
+    });
+    await home.close();
   });
 
   it('popup not configured: 0 violations in light and dark', async () => {
