@@ -85,9 +85,9 @@ describe('the empty box: Pinned, Waiting for you, Recent', () => {
     const shown = await rowsOf(popup, 'waiting');
     for (const n of [8, 9, 13, 25]) expect(shown).not.toContain(reviewUrl(h.origin, 'ABC', n));
     const marks = await marksOf(popup);
-    expect(marks[reviewUrl(h.origin, 'ABC', 5)]).toMatch(/^your turn · ABC · /);
+    expect(marks[reviewUrl(h.origin, 'ABC', 5)]).toMatch(/^your turn\nABC · /);
     const anIssue = expected.find((u) => u.includes('/issues/'))!;
-    expect(marks[anIssue]).toMatch(/^assigned · [A-Z]+ · /);
+    expect(marks[anIssue]).toMatch(/^assigned\n[A-Z]+ · /);
     await popup.close();
   });
 

@@ -1,7 +1,8 @@
 /**
  * The README's screenshots (written to test-results/shots/screenshots/, published to docs/screenshots/ by
  * `npm run screenshots`), taken from the real extension against the demo server:
- * the popup with results and a person's card, and the options page connected — light and dark. Each file must
+ * the popup with results and a person's card, the popup on the empty box (Pinned, Waiting for you, Recent), and the
+ * options page connected — light and dark. Each file must
  * show what its name says: the whole page at its real size, in its colour scheme, with the page's content on it.
  */
 import { readFileSync } from 'node:fs';
@@ -67,6 +68,27 @@ describe('screenshots for the README', () => {
     await popup.getByTestId('card').waitFor();
     await expect.poll(() => popup.getByTestId('card').getAttribute('aria-busy')).toBe('false');
     await expectShotsOf(popup, await h.screenshots(popup, 'popup'));
+    await popup.close();
+  });
+
+  it('popup on the empty box: Pinned, Waiting for you, Recent', async () => {
+    // Something to show: an item opened (Recent) and one pinned.
+    const first = await h.openPopupPage();
+    await typeQuery(first, 'jonathan');
+    await waitForSearchDone(first);
+    await (await h.nextPage(() => first.keyboard.press('ControlOrMeta+Enter'))).close();
+    await first.bringToFront();
+    await first.keyboard.press('Escape');
+    await first.locator('[data-testid="group-waiting"] [data-testid="result"]').first().waitFor();
+    await first.keyboard.press('Alt+KeyP');
+    await first.getByTestId('group-pinned').waitFor();
+    await first.close();
+
+    const popup = await h.openPopupPage();
+    for (const group of ['pinned', 'waiting', 'recent']) await popup.getByTestId(`group-${group}`).waitFor();
+    await popup.getByTestId('card').waitFor();
+    await expect.poll(() => popup.getByTestId('card').getAttribute('aria-busy')).toBe('false');
+    await expectShotsOf(popup, await h.screenshots(popup, 'popup-home'));
     await popup.close();
   });
 });

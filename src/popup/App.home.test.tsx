@@ -88,7 +88,7 @@ describe('the empty box', () => {
     // Synchronously, before any answer: the lists come from what main.tsx read of storage.
     expect([...host.querySelectorAll('[data-testid^="group-"]')].map((g) => g.getAttribute('data-testid'))).toEqual(['group-pinned', 'group-waiting', 'group-recent']);
     expect(rows('waiting')).toEqual([`${ORIGIN}/p/ABC/reviews/5`]);
-    expect(host.querySelector('[data-testid="group-waiting"] .row-mark')?.textContent).toBe('your turn · ABC');
+    expect(host.querySelector('[data-testid="group-waiting"] .row-mark')?.textContent).toBe('your turn\nABC');
     expect(host.querySelector('[role="listbox"]')?.querySelectorAll('[role="option"]')).toHaveLength(3);
 
     waitingAnswer = waiting([{ entity: review(7), reason: 'your-turn', project: 'ABC', since: null }]);

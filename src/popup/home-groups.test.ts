@@ -22,14 +22,14 @@ describe('homeGroups (the empty box as listbox groups)', () => {
     expect(groups.map((g) => [g.id, g.items.map((e) => e.id)])).toEqual([['pinned', ['a', 'gone']], ['waiting', ['r5']], ['recent', ['b']]]);
     // Why each row is there: Space no longer finds a pin; a review waits as the user's turn, with project and age.
     expect(groups[0]!.marks).toEqual([undefined, 'home_gone']);
-    expect(groups[1]!.marks).toEqual(['home_yourTurn · ABC · 3 min ago']);
+    expect(groups[1]!.marks).toEqual(['home_yourTurn\nABC · 3 min ago']);
     expect(groups.map((g) => g.label)).toEqual(['home_pinned', 'home_waiting', 'home_recent']);
   });
 
   it('no age before the extras bring the formatter, and none where Space gave no date', () => {
     const list = waiting([{ entity: review(1), reason: 'assigned', project: 'WEB', since: NOW }, { entity: review(2), reason: 'assigned', project: 'WEB', since: null }]);
-    expect(homeGroups({ ...NO_HOME, waiting: list }, NOW)[0]!.marks).toEqual(['home_assigned · WEB', 'home_assigned · WEB']);
-    expect(homeGroups({ ...NO_HOME, waiting: list }, NOW, age)[0]!.marks).toEqual(['home_assigned · WEB · 0 min ago', 'home_assigned · WEB']);
+    expect(homeGroups({ ...NO_HOME, waiting: list }, NOW)[0]!.marks).toEqual(['home_assigned\nWEB', 'home_assigned\nWEB']);
+    expect(homeGroups({ ...NO_HOME, waiting: list }, NOW, age)[0]!.marks).toEqual(['home_assigned\nWEB · 0 min ago', 'home_assigned\nWEB']);
   });
 
   it('nothing waiting: one calm line beside the name; a failed refresh: the old rows, marked not up to date', () => {

@@ -15,10 +15,12 @@ import { optionKey } from './results.ts';
  * first frame, so Intl's relative-time formatting is not part of it.
  */
 export function homeGroups({ pinned, waiting, recent }: HomeLists, now: number, age?: (at: number, now: number) => string): ListGroup[] {
-  /** "your turn · ABC · 3 days ago": why it waits, its project, and since when (when Space says). */
+  /**
+   * "your turn", then "ABC · 3 days ago": why it waits over its project and since when (when Space says), two short
+   * lines at the row's end (popup.css) so the title keeps its width.
+   */
   const waitingMark = (w: WaitingEntry) =>
-    [t(w.reason === 'your-turn' ? 'home_yourTurn' : 'home_assigned'), String(w.project), age && typeof w.since === 'number' && age(w.since, now)]
-      .filter(Boolean).join(' · ');
+    `${t(w.reason === 'your-turn' ? 'home_yourTurn' : 'home_assigned')}\n${[String(w.project), age && typeof w.since === 'number' && age(w.since, now)].filter(Boolean).join(' · ')}`;
   const seen = new Set<string>();
   /** The entries of one list not listed above it, each with its row's mark. */
   const group = <E extends { entity: Entity }>(list: readonly E[], mark: (e: E) => string | false | undefined) => {
