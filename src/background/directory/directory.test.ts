@@ -129,6 +129,21 @@ describe('sync', () => {
     expect(disk).toEqual([]);
   });
 
+  it('a copy of another schema version (an older extension) or an unreadable one is rebuilt, never used', async () => {
+    await rig.connect();
+    const synced = await ready();
+    for (const stored of [{ ...(rig.fake.storage.session.snapshot()[SESSION_KEY] as object), v: 0 }, 'garbage', { v: 1, kinds: null }]) {
+      await rig.fake.platform.storage.session.set({ [SESSION_KEY]: stored });
+      forgetDirectoryMemory();
+      rig.advance(1000);
+      expect(await status()).toMatchObject({ state: 'empty', syncedAt: null });
+      const r = await search(openPort(), 1, 'alex', 'person');
+      expect(titles(r.group('person')[0])).toContain('Alex Demo');
+      await until(async () => ((await status()).syncedAt === rig.deps.now() ? true : undefined));
+      expect((await status()).counts).toEqual(synced.counts);
+    }
+  });
+
   it('a malformed, truncated or failing sync keeps the copy in use and says why', async () => {
     await rig.connect();
     const before = await ready();
