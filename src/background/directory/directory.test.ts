@@ -184,6 +184,29 @@ describe('sync', () => {
     expect(directoryRequests().filter((q) => q.path.endsWith('/profiles'))[0]?.query.$skip).toBeUndefined();
   });
 
+  it('a sync asks one page at a time, and a search during it answers from the copy in use without waiting for it', async () => {
+    await rig.connect();
+    const before = await ready();
+    rig.server.setLatency(100);
+    try {
+      rig.advance(1000);
+      rig.server.clearRequests();
+      await rig.ask({ type: 'directory-refresh' });
+      const r = await search(openPort(), 1, 'alex');
+      expect(titles(r.group('person')[0])).toContain('Alex Demo');
+      // Done with Space's answers for the other kinds (one round trip after the debounce), while the sync goes on.
+      expect(Date.now() - r.sent).toBeLessThan(SERVER_DEBOUNCE_MS + 100 + 600);
+      expect((await status()).state).toBe('syncing');
+      await until(async () => ((await status()).syncedAt === rig.deps.now() ? true : undefined));
+      const pages = directoryRequests();
+      expect(pages.length).toBeGreaterThanOrEqual(6);
+      for (let i = 1; i < pages.length; i++) expect(pages[i]!.at).toBeGreaterThanOrEqual(pages[i - 1]!.answeredAt);
+      expect((await status()).counts).toEqual(before.counts);
+    } finally {
+      rig.server.setLatency(0);
+    }
+  });
+
   it('a renamed person is found under the new name after a refresh; a deleted one is gone', async () => {
     await rig.connect();
     await ready();
