@@ -2,7 +2,8 @@
  * The Firefox build (dist-firefox/) in real headless firefox-esr, driven over WebDriver BiDi, against the
  * demo Space server: install → options page opens → Connect asks Firefox for exactly the Space origin
  * (Firefox's own prompt, answered Deny then Allow) → identity shown → popup people search → Enter opens the
- * profile → the same search answered from the local directory (issue 16). Skipped, with the reason, when no Firefox
+ * profile → the empty box lists it in Recent, and Waiting for you (issue 14) → the same search answered from the
+ * local directory (issue 16). Skipped, with the reason, when no Firefox
  * is installed.
  */
 import { readFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from '../scripts/demo-space/server.ts';
 import { originPattern } from '../src/space/base-url.ts';
 import { profileUrl } from '../src/space/web-urls.ts';
+import { reviewUrl } from '../src/kinds/review/web-url.ts';
 import { findFirefox } from './firefox/launch.ts';
 import type { BidiPage } from './firefox/page.ts';
 import { answerPermissionPrompt, readPermissionPrompt } from './firefox/permission-prompt.ts';
@@ -131,6 +133,19 @@ describe.skipIf(!FIREFOX)(`Firefox: dist-firefox in firefox-esr against the demo
 
     await popup.press('Enter');
     await firefox.waitForTab(expectedUrl);
+  });
+
+  it('the empty box (issue 14): the profile just opened heads Recent, and Waiting for you lists a review of Alex\'s turn', async () => {
+    const popup = await firefox.openTab(firefox.extensionUrl('src/popup/index.html'));
+    await popup.waitFor('the search box to have focus', () => document.activeElement?.getAttribute('data-testid') === 'search-input');
+    // Reopened within 90 s the last query may be shown again: Esc returns to the empty box (on it, Esc would close).
+    const boxText = () => popup.evaluate(() => (document.querySelector('[data-testid=search-input]') as HTMLInputElement).value);
+    if ((await boxText()) !== '') await popup.press('Escape');
+    await expect.poll(boxText).toBe('');
+    const rows = (group: string) => popup.evaluate((g: string) =>
+      [...document.querySelectorAll(`[data-testid=group-${g}] [data-testid=result]`)].map((r) => r.getAttribute('data-url')), group);
+    await expect.poll(async () => (await rows('recent'))[0], { timeout: 10_000, interval: 40 }).toBe(profileUrl(demo.url, 'jonathan.whitaker'));
+    await expect.poll(() => rows('waiting'), { timeout: 10_000, interval: 40 }).toContain(reviewUrl(demo.url, 'ABC', 5));
   });
 
   it('local directory (issue 16): once synced, a person is found from the copy, with no search request to Space', async () => {
