@@ -24,7 +24,7 @@ export type Loose = Record<string, unknown> | null | undefined;
  */
 const usable = (entry: unknown): boolean => {
   const e = (entry as Loose)?.entity as Loose;
-  return ALL_KINDS.includes(e?.kind as EntityKind) && typeof e?.id === 'string' && typeof e.title === 'string' && typeof e.webUrl === 'string';
+  return ALL_KINDS.includes(e?.kind as EntityKind) && [e?.id, e?.title, e?.webUrl].every((v) => typeof v === 'string');
 };
 
 export const itemsOf = <T>(list: Loose): T[] => (Array.isArray(list?.items) ? list.items.filter(usable) : []);

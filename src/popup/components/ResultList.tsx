@@ -1,7 +1,6 @@
 import { Component, type ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { EntityRow, VIEWS } from '../../kinds/view-registry.tsx';
-import { RowText } from '../../kinds/row-parts.tsx';
 import { t } from '../../shared/i18n.ts';
 import type { ResultGroup } from '../../shared/protocol.ts';
 import type { Entity } from '../../shared/kinds.ts';
@@ -128,7 +127,7 @@ export function ResultList({ groups, active, onOpen, onPoint, avatarOf, rest }: 
                     if (e.button === 1) onOpen(entity, true);
                   }}
                 >
-                  <Safe fallback={<RowText title={<Text value={entity.title} />} />}>
+                  <Safe fallback={<Text value={entity.title} />}>
                     <EntityRow entity={entity} avatar={avatarOf?.(entity)} />
                   </Safe>
                   {mark && <span class="row-mark muted">{mark}</span>}
