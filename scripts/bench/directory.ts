@@ -182,6 +182,12 @@ export interface SyncRun {
   heapAfterRestart: number | null;
 }
 
+/** No sync measured, and why; the worker's heap after a restart and one search all the same (the figure to compare). */
+export interface SyncFailed {
+  failed: string;
+  heapAfterRestart: number | null;
+}
+
 const originUsage = (h: Harness) => withExtensionPage(h, (page) => page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0));
 
 /** The service worker's JS heap in use after a garbage collection, over CDP; null when it cannot be read. */
@@ -201,35 +207,42 @@ async function workerHeap(h: Harness): Promise<number | null> {
   }
 }
 
-/** A full sync on demand with LATENCY_MS, then the worker's memory (see the header). */
-export async function measureSync(h: Harness): Promise<SyncRun | { failed: string }> {
+/** The worker's heap once restarted and one people search answered (with the directory: its copy read back). */
+async function heapAfterRestart(h: Harness): Promise<number | null> {
+  await h.killWorker();
+  const popup = await h.openPopupPage();
+  try {
+    await popup.getByTestId('search-input').fill('jonathan');
+    await popup.locator('[data-testid="group-person"]').waitFor({ timeout: 30_000 });
+  } finally {
+    await popup.close();
+  }
+  return workerHeap(h);
+}
+
+/** A full sync on demand with LATENCY_MS, then the worker's memory (see the header); without a directory, the heap alone. */
+export async function measureSync(h: Harness): Promise<SyncRun | SyncFailed> {
   const before = await directoryAvailability(h);
-  if (!before.on) return { failed: before.why };
+  if (!before.on) return { failed: before.why, heapAfterRestart: await heapAfterRestart(h) };
   const originUsageBefore = await originUsage(h);
   h.demo.setLatency(LATENCY_MS);
   h.demo.clearRequests();
   const started = Date.now();
   try {
     const refreshed = await withExtensionPage(h, (page) => ask(page, 'directory-refresh'));
-    if (!refreshed.ok) return { failed: `refresh refused (${refreshed.error.code})` };
+    if (!refreshed.ok) return { failed: `refresh refused (${refreshed.error.code})`, heapAfterRestart: null };
     const done = await settleDirectory(h, started);
-    if (!done.on) return { failed: done.why };
+    if (!done.on) return { failed: done.why, heapAfterRestart: null };
     const requests = h.demo.requests.filter((r) => r.path.startsWith('/api/http/'));
     const byPath = new Map<string, number>();
     for (const r of requests) byPath.set(r.path.replace('/api/http', ''), (byPath.get(r.path.replace('/api/http', '')) ?? 0) + 1);
     h.demo.setLatency(0);
     const heapAfterSync = await workerHeap(h);
     const originUsageAfter = await originUsage(h);
-    await h.killWorker();
-    const popup = await h.openPopupPage();
-    await popup.getByTestId('search-input').fill('jonathan');
-    await popup.locator('[data-testid="group-person"]').waitFor({ timeout: 30_000 });
-    await popup.close();
-    const heapAfterRestart = await workerHeap(h);
     return {
       requests: requests.length, bytes: requests.reduce((n, r) => n + r.bytesSent, 0), wallMs: (done.status.syncedAt ?? Number.NaN) - started,
       byPath, counts: done.status.counts, jsonBytes: done.status.bytes, storage: done.status.storage, originUsageBefore, originUsageAfter,
-      heapAfterSync, heapAfterRestart,
+      heapAfterSync, heapAfterRestart: await heapAfterRestart(h),
     };
   } finally {
     h.demo.setLatency(0);
@@ -240,7 +253,7 @@ export interface DirectoryMeasured {
   availability: DirectoryAvailability;
   h1: KeystrokeRun | null;
   h2: KeystrokeRun | null;
-  sync: SyncRun | { failed: string } | null;
+  sync: SyncRun | SyncFailed | null;
 }
 
 type Row = [string, string, string, boolean | null];
@@ -278,7 +291,11 @@ export function directoryRows(d: DirectoryMeasured | null | undefined, searches:
     a.on ? `on: ${a.status.state}, kept ${a.status.storage}` : `OFF (${a.why}): the keystroke rows below time the server search`, null]);
   if (d.h1) rows.push(keystrokeRow(d.h1, on));
   if (d.h2) rows.push(keystrokeRow(d.h2, on));
-  if (d.sync && 'failed' in d.sync) rows.push(['full sync of the 10,000-person organization', 'reported', `not measured: ${d.sync.failed}`, null]);
+  if (d.sync && 'failed' in d.sync) {
+    rows.push(['full sync of the 10,000-person organization', 'reported', `not measured: ${d.sync.failed}`, null]);
+    const heap = d.sync.heapAfterRestart;
+    rows.push(['worker JS heap after GC, after a restart and one people search', 'reported', heap === null ? '–' : mb(heap), null]);
+  }
   else if (d.sync) {
     const s = d.sync;
     const counts = DIRECTORY_KINDS.map((k) => `${k} ${s.counts[k]}`).join(', ');
