@@ -19,6 +19,13 @@ const channels = async (params: string) =>
 const names = (r: { json: BatchJson<{ name: string }> }) => r.json.data.map((c) => c.name);
 
 describe('GET /chats/channels/all-channels', () => {
+  it('gives every channel an id of its own (a directory keyed by id keeps them all), a team\'s own channel its channelId', () => {
+    const ids = server.dataset.channels.map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const telemetry = server.dataset.teams.find((t) => t.name === 'Telemetry')!;
+    expect(server.dataset.channels.filter((c) => c.id === telemetry.channelId).map((c) => c.name)).toEqual(['telemetry-alerts']);
+  });
+
   it('finds a channel by a word of its name or description, with its counts and the viewer\'s subscription', async () => {
     const r = await channels('query=zenith');
     expect(r.status).toBe(200);
