@@ -111,7 +111,7 @@ export function App({ boot }: { boot: Boot }) {
   useEffect(() => (boot.inTab ? undefined : extras?.watchPendingQuery((q) => pendingHandler.current(q, true))), [extras]);
 
   // Open the top result as soon as the search that Enter was waiting for has answered.
-  useEffect(() => extras?.openDeferred(deferredOpen, results, listed, (e, bg) => void openItem(e, bg)), [results]);
+  useEffect(() => extras?.openDeferred(deferredOpen, results, listed, openItem), [results]);
 
   const host = conn?.host ?? null;
   // What keys and the card's buttons do comes with the extras (popup-commands.ts).
@@ -124,15 +124,15 @@ export function App({ boot }: { boot: Boot }) {
     failed: failure !== null,
     retry,
     deferred: deferredOpen,
-    open: (entity, background) => void openItem(entity, background),
-    listMode: () => setListMode(true),
+    open: openItem,
+    setListMode,
     chooseFilter,
-    clear: () => typed('', true),
+    typed,
     copy,
     setNotice,
     origin,
-    pins: home.pinned,
-    setPins: (pinned) => setHome((h) => ({ ...h, pinned })),
+    home,
+    setHome,
     host,
   });
   useKeyboardCommands(input, listMode, commands);

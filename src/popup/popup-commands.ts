@@ -3,12 +3,13 @@
  * kept and acted on when they arrive (use-keyboard-commands.ts), and the card comes with them. App.tsx hands over
  * the parts of its state the commands read and change (`PopupParts`), fresh on every render.
  */
-import type { PinnedEntry } from '../shared/home.ts';
+import type { Dispatch, StateUpdater } from 'preact/hooks';
 import { t } from '../shared/i18n.ts';
 import type { Entity, Filter } from '../shared/kinds.ts';
 import { valueToCopy, type CopyWhat } from './copy-value.ts';
 import { FILTERS } from './filters.ts';
 import { togglePin } from './home-actions.ts';
+import type { HomeLists } from './home-lists.ts';
 import { keyCommand, type KeyContext, type KeyLike } from './keys.ts';
 import { moveActive } from './nav-move.ts';
 import { announce, type SetNotice } from './notices.ts';
@@ -29,7 +30,7 @@ export function openDeferred(
   if (!pending || results.shownId !== results.searchId || results.phase !== 'done') return;
   deferred.current = null;
   const target = results.exact ?? listed[0];
-  if (target) open(target, pending.background);
+  if (target) void open(target, pending.background);
 }
 
 /** What of the popup its commands read and do. */
@@ -48,18 +49,18 @@ export interface PopupParts {
   retry(): void;
   /** Enter came before the results of the query in the box: the top one opens when they come (`openDeferred`). */
   deferred: { current: Deferred | null };
-  open(entity: Entity, background: boolean): void;
-  /** The user moves through the list (Home/End then address the list, not the caret). */
-  listMode(): void;
+  open(entity: Entity, background: boolean): unknown;
+  /** On: the user moves through the list (Home/End then address the list, not the caret). */
+  setListMode(on: boolean): void;
   chooseFilter(filter: Filter): void;
-  /** Empties the box: the empty box's lists come back. */
-  clear(): void;
+  /** Puts `text` in the box and searches it (`now`: at once); '' brings the empty box's lists back. */
+  typed(text: string, now?: boolean): void;
   copy(text: string, entity: Entity): Promise<void>;
   /** The status line's state (notices.ts says things there). */
   setNotice: SetNotice;
   origin(): Promise<string | null>;
-  pins: readonly PinnedEntry[];
-  setPins(pins: PinnedEntry[]): void;
+  home: HomeLists;
+  setHome: Dispatch<StateUpdater<HomeLists>>;
   host: string | null;
 }
 
@@ -85,24 +86,24 @@ export function popupCommands(p: PopupParts): PopupCommands {
     async togglePin() {
       const entity = p.active.current();
       if (!entity) return;
-      const outcome = await togglePin(entity, p.pins, p.host);
-      if (outcome.pinned) p.setPins(outcome.pinned);
-      announce(p.setNotice, outcome.text);
+      const { pinned, text } = await togglePin(entity, p.home.pinned, p.host);
+      if (pinned) p.setHome((h) => ({ ...h, pinned }));
+      announce(p.setNotice, text);
     },
     move(move) {
       const moved = p.active.move(move, moveActive);
-      if (moved) p.listMode();
+      if (moved) p.setListMode(true);
       return moved;
     },
     open(background) {
       const entity = p.active.current();
       if (p.boxText().trim() === '') {
         // The empty box: its lists are on screen, nothing to wait for.
-        if (entity && p.query.trim() === '') p.open(entity, background);
+        if (entity && p.query.trim() === '') void p.open(entity, background);
         return entity !== null;
       }
       if (p.flush() || !p.answered) p.deferred.current = { background };
-      else if (entity) p.open(entity, background);
+      else if (entity) void p.open(entity, background);
       else if (p.failed) p.retry();
       return true;
     },
@@ -121,7 +122,7 @@ export function popupCommands(p: PopupParts): PopupCommands {
       return true;
     },
     escape() {
-      if (p.query !== '') p.clear();
+      if (p.query !== '') p.typed('', true);
       else window.close();
       return true;
     },
