@@ -185,6 +185,25 @@ describe('popup', () => {
     await vi.waitFor(() => expect(fakeBrowser.tabs.create).toHaveBeenCalledWith({ url: `${ORIGIN}/p/ABC/issues/42`, active: true }));
   });
 
+  it('Enter on a row held from the previous query waits for this query’s answer, then opens its top result', async () => {
+    start();
+    type('ada');
+    await vi.waitFor(() => expect(searches()).toHaveLength(1));
+    await answer([person('ada', 'Ada Lovelace')], 'person');
+    type('adam');
+    await vi.waitFor(() => expect(searches()).toHaveLength(2));
+    const id = lastSearch().id;
+    // The directory answers teams at once: the people row of "ada" stays on screen, held, and is the active one.
+    fakeBrowser.port.deliver({ type: 'group', id, kind: 'team', state: 'ok', items: [team('t1', 'Adam’s team')], cached: false });
+    await vi.waitFor(() => expect(host.querySelectorAll('[data-testid="result"]')).toHaveLength(2));
+    press('Enter');
+    await settle();
+    expect(fakeBrowser.tabs.create).not.toHaveBeenCalled();
+    fakeBrowser.port.deliver({ type: 'group', id, kind: 'person', state: 'ok', items: [person('adam', 'Adam Smith')], cached: false });
+    fakeBrowser.port.deliver({ type: 'done', id });
+    await vi.waitFor(() => expect(fakeBrowser.tabs.create).toHaveBeenCalledWith({ url: `${ORIGIN}/m/adam`, active: true }));
+  });
+
   it('Alt+digit picks a filter chip and searches again at once; ←/→ move within the chips', async () => {
     start();
     type('an');

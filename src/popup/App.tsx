@@ -120,7 +120,8 @@ export function App({ boot }: { boot: Boot }) {
     boxText: () => input.current?.value ?? '',
     query,
     flush,
-    answered: results.shownId === results.searchId,
+    // A held row is the previous query's (results.ts): Enter on it waits for this search's answer instead.
+    answered: results.shownId === results.searchId && !(active.entity !== null && results.held.includes(active.entity.kind)),
     failed: failure !== null,
     retry,
     deferred: deferredOpen,

@@ -59,16 +59,40 @@ describe('results reducer', () => {
     expect(messageReceived(s, { type: 'fail', id: 1, error: { code: 'unauthorized' } })).toBe(s);
   });
 
-  it('keeps the previous results on screen until the new search answers, then replaces them', () => {
+  it('keeps the previous results on screen, held in place, until the new search answers each kind', () => {
     let s = messageReceived(searchSent(EMPTY_RESULTS, 1), group(1, 'person', [person('a')]));
     s = messageReceived(s, group(1, 'team', [team('t')]));
     s = searchSent(s, 2);
     expect(resultGroups(s, 'all').map((g) => g.kind)).toEqual(['person', 'team']);
+    // The first answer (the local directory's, in the keystroke's turn) does not drop the other kinds' rows.
     s = messageReceived(s, group(2, 'team', [team('u')]));
-    expect(resultGroups(s, 'all').map((g) => [g.kind, g.items.map((e) => e.id)])).toEqual([['team', ['u']]]);
+    expect(resultGroups(s, 'all').map((g) => [g.kind, g.items.map((e) => e.id), g.cached])).toEqual([
+      ['person', ['a'], true],
+      ['team', ['u'], false],
+    ]);
+    expect(s.held).toEqual(['person']);
     s = messageReceived(s, group(2, 'person', [person('b')]));
     // Display order is fixed by kind, not by arrival.
-    expect(resultGroups(s, 'all').map((g) => g.kind)).toEqual(['person', 'team']);
+    expect(resultGroups(s, 'all').map((g) => [g.kind, g.items.map((e) => e.id)])).toEqual([['person', ['b']], ['team', ['u']]]);
+    expect(s.held).toEqual([]);
+  });
+
+  it('drops a held group the new search never answered once it is done', () => {
+    let s = messageReceived(searchSent(EMPTY_RESULTS, 1), group(1, 'issue', [person('old')]));
+    s = searchSent(s, 2);
+    s = messageReceived(s, group(2, 'person', [person('p')]));
+    expect(resultGroups(s, 'all').map((g) => g.kind)).toEqual(['person', 'issue']);
+    s = messageReceived(s, { type: 'done', id: 2 });
+    expect(resultGroups(s, 'all').map((g) => g.kind)).toEqual(['person']);
+    expect(s.held).toEqual([]);
+  });
+
+  it('a failed search holds nothing', () => {
+    let s = messageReceived(searchSent(EMPTY_RESULTS, 1), group(1, 'person', [person('a')]));
+    s = searchSent(s, 2);
+    s = messageReceived(s, { type: 'fail', id: 2, error: { code: 'unauthorized' } });
+    expect(resultGroups(s, 'all')).toEqual([]);
+    expect(s.held).toEqual([]);
   });
 
   it('replaces a cached group with the fresh one for the same kind', () => {

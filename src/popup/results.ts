@@ -1,7 +1,10 @@
 /**
  * The grouped results of the latest search, fed by lookup-port messages. Pure reducer: messages for
- * any search but the latest are ignored, and the previous results stay on screen until the new search's
- * first answer arrives, so typing does not flicker.
+ * any search but the latest are ignored, and the previous results stay on screen until the new search answers,
+ * so typing does not flicker. Since the local directory (issue 16) answers its kinds in the same turn as the
+ * keystroke, the first answer of a search no longer says the rest is near: the previous search's other groups are
+ * *held* (shown as cached, in place) until their own kind answers or the search is done, instead of vanishing on
+ * every keystroke and coming back ~0.5 s later.
  */
 import { ALL_KINDS, type Entity, type EntityKind, type Filter } from '../shared/kinds.ts';
 import type { LastView } from '../shared/last-view.ts';
@@ -18,10 +21,15 @@ export interface ResultsState {
   exact: Entity | null;
   /** A key query that named nothing: what does not exist. */
   missing: MissingKey | null;
+  /**
+   * Kinds whose group on screen is still the previous search's, held until this search answers for that kind or is
+   * done (then dropped). Never opened by Enter: it is the old query's (App waits for the answer instead).
+   */
+  held: EntityKind[];
 }
 
 export const EMPTY_RESULTS: ResultsState = {
-  searchId: 0, shownId: 0, groups: {}, phase: 'idle', fail: null, exact: null, missing: null,
+  searchId: 0, shownId: 0, groups: {}, phase: 'idle', fail: null, exact: null, missing: null, held: [],
 };
 
 /** The first frame: what was on screen last time, marked as cached until the refresh answers. */
@@ -46,7 +54,7 @@ export function messageReceived(state: ResultsState, message: LookupServerMessag
   const fresh = state.shownId !== message.id;
   switch (message.type) {
     case 'group': {
-      const base = fresh ? {} : state.groups;
+      const { base, held } = fresh ? holdPrevious(state.groups) : { base: state.groups, held: state.held };
       const group: ResultGroup = {
         kind: message.kind,
         state: message.state,
@@ -57,21 +65,45 @@ export function messageReceived(state: ResultsState, message: LookupServerMessag
         // `ABC login`: the one project searched, named on the group ("Issues · in ABC").
         ...(message.project !== undefined ? { project: message.project } : {}),
       };
-      return { ...state, shownId: message.id, groups: { ...base, [message.kind]: group }, fail: null };
+      return {
+        ...state, shownId: message.id, groups: { ...base, [message.kind]: group }, fail: null,
+        held: held.filter((k) => k !== message.kind),
+      };
     }
     case 'done':
       return {
         ...state,
         shownId: message.id,
-        groups: fresh ? {} : state.groups,
+        groups: fresh ? {} : withoutKinds(state.groups, state.held),
+        held: [],
         phase: 'done',
         fail: null,
         exact: message.exact ?? null,
         missing: message.missing ?? null,
       };
     case 'fail':
-      return { ...state, shownId: message.id, groups: {}, phase: 'done', fail: message.error, exact: null, missing: null };
+      return { ...state, shownId: message.id, groups: {}, phase: 'done', fail: message.error, exact: null, missing: null, held: [] };
   }
+}
+
+/** The previous search's groups with rows, kept on screen marked as cached (they are no answer to this search). */
+function holdPrevious(groups: ResultsState['groups']): { base: ResultsState['groups']; held: EntityKind[] } {
+  const base: ResultsState['groups'] = {};
+  const held: EntityKind[] = [];
+  for (const kind of ALL_KINDS) {
+    const g = groups[kind];
+    if (g === undefined || g.state !== 'ok' || g.items.length === 0) continue;
+    base[kind] = { ...g, cached: true };
+    held.push(kind);
+  }
+  return { base, held };
+}
+
+function withoutKinds(groups: ResultsState['groups'], kinds: EntityKind[]): ResultsState['groups'] {
+  if (kinds.length === 0) return groups;
+  const kept = { ...groups };
+  for (const k of kinds) delete kept[k];
+  return kept;
 }
 
 /** Kinds that are shown for a filter, in display order. */
