@@ -64,7 +64,7 @@ describe('Options: the local directory', () => {
   it('"Refresh now" starts a sync, shows its progress, and announces when it is done', async () => {
     const syncing = ready({ state: 'syncing', progress: { kind: 'person', fetched: 1200, total: 10_000, kindsDone: 0 } });
     await show(ready(), syncing, syncing, ready({ syncedAt: Date.now() }));
-    await vi.waitFor(() => expect($<HTMLButtonElement>('directory-refresh')).not.toBeNull());
+    await vi.waitFor(() => expect($('directory-refresh')).not.toBeNull());
     const button = $('directory-refresh') as HTMLButtonElement;
     await vi.waitFor(() => expect(button.disabled).toBe(false));
     button.click();
