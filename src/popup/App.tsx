@@ -10,6 +10,7 @@ import { homeGroups } from './home-groups.ts';
 import type { HomeLists } from './home-lists.ts';
 import { optionKey, resultGroups, type ResultsState } from './results.ts';
 import type * as Extras from './extras.ts';
+import { loadExtras } from './load-extras.ts';
 import { useActiveResult } from './use-active-result.ts';
 import { useKeyboardCommands } from './use-keyboard-commands.ts';
 import { useLookup } from './use-lookup.ts';
@@ -224,10 +225,6 @@ function useConnection(status: Promise<ResponseFor<'status'>>) {
   };
   return { conn, connError, origin };
 }
-
-let extrasLoading: Promise<typeof Extras> | undefined;
-/** The non-first-frame parts (see extras.ts), loaded once. */
-const loadExtras = () => (extrasLoading ??= import('./extras.ts'));
 
 /** Loads the extras as soon as the first frame is out. */
 function useExtras(): typeof Extras | null {

@@ -25,3 +25,4 @@ export { relativeTime } from '../shared/ui/time-format.ts';
 export { unreadableText } from './unreadable.ts';
 export { watchPendingQuery } from './pending-query.ts';
 export { groupNotes, searchFailure, statusSummary } from './search-outcome.ts';
+export { messageReceived } from './search-answer.ts';

@@ -6,7 +6,6 @@ import type { Person } from '../space/types.ts';
 import type { Team } from '../kinds/team/entity.ts';
 import {
   EMPTY_RESULTS,
-  messageReceived,
   resultGroups,
   resultsFromLastView,
   searchCleared,
@@ -14,6 +13,7 @@ import {
   type ResultsState,
 } from './results.ts';
 import { failedWithoutResults, groupNotes, searchFailure } from './search-outcome.ts';
+import { messageReceived } from './search-answer.ts';
 
 const person = (id: string): Person => ({
   kind: 'person', id, title: `Person ${id}`, webUrl: `https://s.example/m/${id}`, username: id, firstName: 'P', lastName: id,

@@ -4,11 +4,12 @@
  * so typing does not flicker. Since the local directory (issue 16) answers its kinds in the same turn as the
  * keystroke, the first answer of a search no longer says the rest is near: the previous search's other groups are
  * *held* (shown as cached, in place) until their own kind answers or the search is done, instead of vanishing on
- * every keystroke and coming back ~0.5 s later.
+ * every keystroke and coming back ~0.5 s later. What an answer does to this state (`messageReceived`) is in
+ * search-answer.ts, loaded with the extras: the first frame paints before any search has answered.
  */
 import { ALL_KINDS, type Entity, type EntityKind, type Filter } from '../shared/kinds.ts';
 import type { LastView } from '../shared/last-view.ts';
-import type { AppError, LookupServerMessage, MissingKey, ResultGroup } from '../shared/protocol.ts';
+import type { AppError, MissingKey, ResultGroup } from '../shared/protocol.ts';
 
 export interface ResultsState {
   /** The latest search sent; 0 before any. */
@@ -47,63 +48,6 @@ export function resultsFromLastView(view: Pick<LastView, 'groups'> | null): Resu
 
 export function searchSent(state: ResultsState, id: number): ResultsState {
   return { ...state, searchId: id, phase: 'searching', exact: null, missing: null };
-}
-
-export function messageReceived(state: ResultsState, message: LookupServerMessage): ResultsState {
-  if (message.id !== state.searchId) return state;
-  const fresh = state.shownId !== message.id;
-  switch (message.type) {
-    case 'group': {
-      const { base, held } = fresh ? holdPrevious(state.groups) : { base: state.groups, held: state.held };
-      const group: ResultGroup = {
-        kind: message.kind,
-        state: message.state,
-        items: message.state === 'ok' ? message.items : [],
-        cached: message.cached,
-        ...(message.error ? { error: message.error } : {}),
-        ...(message.state === 'ok' && message.unreadable !== undefined && message.unreadable > 0 ? { unreadable: message.unreadable } : {}),
-        // `ABC login`: the one project searched, named on the group ("Issues · in ABC").
-        ...(message.project !== undefined ? { project: message.project } : {}),
-      };
-      return {
-        ...state, shownId: message.id, groups: { ...base, [message.kind]: group }, fail: null,
-        held: held.filter((k) => k !== message.kind),
-      };
-    }
-    case 'done':
-      return {
-        ...state,
-        shownId: message.id,
-        groups: fresh ? {} : withoutKinds(state.groups, state.held),
-        held: [],
-        phase: 'done',
-        fail: null,
-        exact: message.exact ?? null,
-        missing: message.missing ?? null,
-      };
-    case 'fail':
-      return { ...state, shownId: message.id, groups: {}, phase: 'done', fail: message.error, exact: null, missing: null, held: [] };
-  }
-}
-
-/** The previous search's groups with rows, kept on screen marked as cached (they are no answer to this search). */
-function holdPrevious(groups: ResultsState['groups']): { base: ResultsState['groups']; held: EntityKind[] } {
-  const base: ResultsState['groups'] = {};
-  const held: EntityKind[] = [];
-  for (const kind of ALL_KINDS) {
-    const g = groups[kind];
-    if (g === undefined || g.state !== 'ok' || g.items.length === 0) continue;
-    base[kind] = { ...g, cached: true };
-    held.push(kind);
-  }
-  return { base, held };
-}
-
-function withoutKinds(groups: ResultsState['groups'], kinds: EntityKind[]): ResultsState['groups'] {
-  if (kinds.length === 0) return groups;
-  const kept = { ...groups };
-  for (const k of kinds) delete kept[k];
-  return kept;
 }
 
 /** Kinds that are shown for a filter, in display order. */

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { connectLookup, type LookupClient } from '../shared/messaging.ts';
 import type { Filter } from '../shared/kinds.ts';
 import { isPrivateWindow } from './private-window.ts';
-import { messageReceived, searchCleared, searchSent, type ResultsState } from './results.ts';
+import { loadExtras } from './load-extras.ts';
+import { searchCleared, searchSent, type ResultsState } from './results.ts';
 
 export interface Lookup {
   results: ResultsState;
@@ -26,9 +27,11 @@ export function useLookup(initial: ResultsState): Lookup {
   const rendered = useRef(0);
   rendered.current = results.searchId;
 
-  // The port opens with the first search (possibly before effects have run), and closes with the popup.
+  // The port opens with the first search (possibly before effects have run), and closes with the popup. An answer
+  // is applied by the reducer that comes with the extras (search-answer.ts), loaded right after the first frame and
+  // long before the worker answers; answers wait on one promise, so they are applied in the order they came.
   const lookup = () => (client.current ??= connectLookup(
-    (message) => setResults((s) => messageReceived(s, message)),
+    (message) => void loadExtras().then(({ messageReceived }) => setResults((s) => messageReceived(s, message))),
     { private: isPrivateWindow() },
   ));
   useEffect(() => () => client.current?.close(), []);
