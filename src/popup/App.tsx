@@ -74,21 +74,22 @@ export function App({ boot }: { boot: Boot }) {
   /** Enter pressed before the results for the current query arrived: open the top result once they do. */
   const deferredOpen = useRef<Extras.Deferred | null>(null);
 
-  const runQuery = (next: string, f: Filter, now = false) => {
+  // Every search is sent at once (use-lookup.ts): nothing is debounced on this side.
+  const runQuery = (next: string, f: Filter) => {
     active.reset();
     setListMode(false);
-    search(next, effectiveFilter(next, f), now);
+    search(next, effectiveFilter(next, f));
   };
-  const typed = (next: string, now = false) => {
+  const typed = (next: string) => {
     setQuery(next);
-    runQuery(next, filter, now);
+    runQuery(next, filter);
     input.current?.focus();
   };
-  /** The same query and filter again, at once; the box keeps the focus (the Retry button goes away). */
-  const retry = () => typed(input.current?.value ?? query, true);
+  /** The same query and filter again; the box keeps the focus (the Retry button goes away). */
+  const retry = () => typed(input.current?.value ?? query);
   const chooseFilter = (f: Filter) => {
     setFilter(f);
-    runQuery(query, f, true);
+    runQuery(query, f);
   };
   // First frame: mark it for the benchmark, then refresh what was painted from the last view.
   useEffect(() => {
@@ -97,7 +98,7 @@ export function App({ boot }: { boot: Boot }) {
       document.body.dataset.ready = 'true';
     });
     input.current?.focus();
-    if (boot.query.trim() !== '') search(boot.query, effectiveFilter(boot.query, boot.filter), true);
+    if (boot.query.trim() !== '') search(boot.query, effectiveFilter(boot.query, boot.filter));
   }, []);
 
   // Waiting for you was painted from storage; refreshed once per open, as soon as the extras are in (the worker
@@ -109,7 +110,7 @@ export function App({ boot }: { boot: Boot }) {
   // A context-menu query that lands after the popup opened replaces what is in the box.
   const pendingHandler = useRef(typed);
   pendingHandler.current = typed;
-  useEffect(() => (boot.inTab ? undefined : extras?.watchPendingQuery((q) => pendingHandler.current(q, true))), [extras]);
+  useEffect(() => (boot.inTab ? undefined : extras?.watchPendingQuery((q) => pendingHandler.current(q))), [extras]);
 
   // Open the top result as soon as the search that Enter was waiting for has answered.
   useEffect(() => extras?.openDeferred(deferredOpen, results, listed, openItem), [results]);
@@ -180,7 +181,7 @@ export function App({ boot }: { boot: Boot }) {
         <FilterChips value={shown} onChange={chooseFilter} onKeys={extras?.chipKeys} />
       </header>
 
-      {pageError && extras && <extras.PageError error={pageError} host={host} onRetry={() => runQuery(query, filter, true)} />}
+      {pageError && extras && <extras.PageError error={pageError} host={host} onRetry={() => runQuery(query, filter)} />}
       {!pageError && failure && extras && <extras.SearchFailure failure={failure} host={host} onRetry={retry} />}
 
       <div class="body">

@@ -53,8 +53,8 @@ export interface PopupParts {
   /** On: the user moves through the list (Home/End then address the list, not the caret). */
   setListMode(on: boolean): void;
   chooseFilter(filter: Filter): void;
-  /** Puts `text` in the box and searches it (`now`: at once); '' brings the empty box's lists back. */
-  typed(text: string, now?: boolean): void;
+  /** Puts `text` in the box and searches it; '' brings the empty box's lists back. */
+  typed(text: string): void;
   copy(text: string, entity: Entity): Promise<void>;
   /** The status line's state (notices.ts says things there). */
   setNotice: SetNotice;
@@ -122,7 +122,7 @@ export function popupCommands(p: PopupParts): PopupCommands {
       return true;
     },
     escape() {
-      if (p.query !== '') p.typed('', true);
+      if (p.query !== '') p.typed('');
       else window.close();
       return true;
     },

@@ -68,5 +68,5 @@ export function optionKey(entity: Entity): string {
 
 /** An emptied search box: nothing to show, no need to wait for the worker's (empty) answer. */
 export function searchCleared(state: ResultsState, id: number): ResultsState {
-  return { ...EMPTY_RESULTS, searchId: id, shownId: id, phase: 'idle' };
+  return { ...EMPTY_RESULTS, searchId: id, shownId: id };
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { connectLookup, type LookupClient } from '../shared/messaging.ts';
 import type { Filter } from '../shared/kinds.ts';
 import { isPrivateWindow } from './private-window.ts';
@@ -9,10 +9,9 @@ export interface Lookup {
   results: ResultsState;
   /**
    * Sends a search at once, every keystroke (issue 16): the worker answers the directory kinds from its local copy
-   * immediately and debounces what it asks Space itself; a newer search cancels the older one on the port. `now` is
-   * kept for callers that meant "don't wait": nothing waits any more.
+   * immediately and debounces what it asks Space itself; a newer search cancels the older one on the port.
    */
-  search(query: string, filter: Filter, now?: boolean): void;
+  search(query: string, filter: Filter): void;
   /**
    * True when a search was sent that the state the caller rendered from does not know yet (Enter pressed in the
    * same turn as the keystroke): its answer is still to come. Nothing is scheduled any more, so nothing is sent.
@@ -24,8 +23,6 @@ export function useLookup(initial: ResultsState): Lookup {
   const [results, setResults] = useState(initial);
   const client = useRef<LookupClient | null>(null);
   const sent = useRef(0);
-  const rendered = useRef(0);
-  rendered.current = results.searchId;
 
   // The port opens with the first search (possibly before effects have run), and closes with the popup. An answer
   // is applied by the reducer that comes with the extras (search-answer.ts), loaded right after the first frame and
@@ -36,14 +33,15 @@ export function useLookup(initial: ResultsState): Lookup {
   ));
   useEffect(() => () => client.current?.close(), []);
 
-  const search = useCallback((query: string, filter: Filter) => {
+  // Neither is a hook dependency anywhere: made anew each render, `flush` compares with the state of that render.
+  const search = (query: string, filter: Filter) => {
     // An empty search is still sent: it cancels whatever is in flight for the old text.
     const id = lookup().search(query, filter);
     sent.current = id;
     setResults((s) => (query.trim() === '' ? searchCleared(s, id) : searchSent(s, id)));
-  }, []);
+  };
 
-  const flush = useCallback(() => sent.current !== rendered.current, []);
+  const flush = () => sent.current !== results.searchId;
 
   return { results, search, flush };
 }

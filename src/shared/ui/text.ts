@@ -16,10 +16,11 @@ export const MAX_TEXT = 300;
 const INVISIBLE = /[\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
 const WHITESPACE_RUN = /[\s\u0085]+/g;
 
+/** One line with nothing invisible: what both display text and query text start from. */
+const clean = (value: string) => value.replace(INVISIBLE, '').replace(WHITESPACE_RUN, ' ').trim();
+
 export function displayText(value: unknown, max: number = MAX_TEXT): string {
-  if (typeof value !== 'string' || value === '') return '';
-  const clean = value.replace(INVISIBLE, '').replace(WHITESPACE_RUN, ' ').trim();
-  return truncate(clean, max);
+  return typeof value === 'string' ? truncate(clean(value), max) : '';
 }
 
 /**
@@ -28,10 +29,10 @@ export function displayText(value: unknown, max: number = MAX_TEXT): string {
  * the worker's schema does (LIMITS.query): a cut by code points could leave emoji text twice too long.
  */
 export function singleLine(value: string, max: number): string {
-  const clean = value.replace(INVISIBLE, '').replace(WHITESPACE_RUN, ' ').trim();
-  if (clean.length <= max) return clean;
+  const line = clean(value);
+  if (line.length <= max) return line;
   // Don't cut a surrogate pair in half.
-  const cut = /[\ud800-\udbff]/.test(clean.charAt(max - 1)) ? clean.slice(0, max - 1) : clean.slice(0, max);
+  const cut = /[\ud800-\udbff]/.test(line.charAt(max - 1)) ? line.slice(0, max - 1) : line.slice(0, max);
   return cut.trimEnd();
 }
 
