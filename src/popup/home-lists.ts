@@ -4,8 +4,9 @@
  * kept (one of a forgotten or replaced connection is never shown), and storage is not trusted: it outlives code
  * changes and can be edited by hand, so an entry of the wrong shape is dropped and the rest kept.
  */
-import { ALL_KINDS, type EntityKind } from '../shared/kinds.ts';
-import { PINNED_KEY, RECENT_KEY, WAITING_KEY, type PinnedEntry, type RecentEntry, type WaitingList } from '../shared/home.ts';
+import {
+  PINNED_KEY, RECENT_KEY, WAITING_KEY, isListable, type PinnedEntry, type RecentEntry, type WaitingList,
+} from '../shared/home.ts';
 
 export interface HomeLists {
   pinned: PinnedEntry[];
@@ -19,13 +20,10 @@ export const NO_HOME: HomeLists = { pinned: [], waiting: null, recent: [] };
 export type Loose = Record<string, unknown> | null | undefined;
 
 /**
- * An entry whose entity has what every row and action needs; the kind's own fields are guarded where drawn
- * (`Safe`), and a Waiting row's reason and age where it is marked (home-groups.ts).
+ * An entry whose entity has what every row and action needs (`isListable`, the worker's check too); the kind's own
+ * fields are guarded where drawn (`Safe`), and a Waiting row's reason and age where it is marked (home-groups.ts).
  */
-const usable = (entry: unknown): boolean => {
-  const e = (entry as Loose)?.entity as Loose;
-  return ALL_KINDS.includes(e?.kind as EntityKind) && [e?.id, e?.title, e?.webUrl].every((v) => typeof v === 'string');
-};
+const usable = (entry: unknown): boolean => isListable((entry as Loose)?.entity);
 
 export const itemsOf = <T>(list: Loose): T[] => (Array.isArray(list?.items) ? list.items.filter(usable) : []);
 

@@ -3,68 +3,25 @@
  * stored may be of an older version of the extension or edited by hand: each entry is checked on its own and a
  * malformed one is dropped, the rest kept; a list of another connection is no list at all (null).
  *
- * An entry's entity is checked to the depth its row reads: the fields every entity has, and each kind's own
- * top-level fields with their types (SHAPES; src/background/home/home-parse.test.ts holds it to every kind's fixture, so a
- * field added to a kind fails there until it is listed here — and entries stored before it are then dropped, as
- * an older version's should be). A link must point to the connection's own Space.
+ * An entry's entity is checked as the popup's first frame checks it (`isListable`, home.ts): a known kind and the
+ * fields every row and action needs, so what the toolbar counts is what the popup lists. A kind's own fields are
+ * guarded where they are drawn (a row or card that cannot draw them shows the title alone). A link must point to the
+ * connection's own Space.
  */
-import { ALL_KINDS, type Entity, type EntityKind } from './kinds.ts';
+import type { Entity } from './kinds.ts';
 import {
-  MAX_PINNED, MAX_RECENT, type PinnedEntry, type PinnedList, type RecentEntry, type RecentList, type WaitingEntry,
+  MAX_PINNED, MAX_RECENT, isListable, type PinnedEntry, type PinnedList, type RecentEntry, type RecentList, type WaitingEntry,
   type WaitingList,
 } from './home.ts';
 import type { AppError } from './protocol.ts';
-
-/**
- * Each kind's own fields, `name:type`: `s` string, `n` finite number, `b` boolean, `o` object, `a` array; `?` may be
- * null, `~` may be absent.
- */
-export const SHAPES: Record<EntityKind, string> = {
-  person: 'username:s firstName:s lastName:s avatarId:s? emails:a phones:a positions:a teams:a locations:a timeZone:s? absence:o?~ workingHours:o?~',
-  team: 'name:s description:s parent:o? lead:o? memberCount:n?',
-  location: 'name:s type:s parent:o? timeZone:s? address:s?',
-  project: 'key:s name:s description:s private:b repositories:a',
-  issue: 'projectKey:s number:n key:s status:o assignee:o? dueDate:s? createdAt:n?',
-  repository: 'projectKey:s name:s description:s defaultBranch:s? latestActivity:n?',
-  review: 'projectKey:s number:n key:s state:s type:s branches:o? author:o? createdAt:n?',
-  document: 'projectKey:s folder:o? author:o? updatedAt:n?',
-  channel: 'name:s description:s subscribers:n? subscribed:b? lastMessageTime:n? archived:b',
-  article: 'author:o? createdAt:n? preview:s teams:a locations:a',
-  code: 'projectKey:s repository:s path:s commit:s? line:n? lines:a',
-};
-
-const BASE = 'id:s title:s webUrl:s hidden:a~ unreadable:a~';
 
 type Obj = Record<string, unknown>;
 
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function fits(value: unknown, type: string): boolean {
-  switch (type) {
-    case 's': return typeof value === 'string';
-    case 'n': return typeof value === 'number' && Number.isFinite(value);
-    case 'b': return typeof value === 'boolean';
-    case 'o': return isObj(value);
-    default: return Array.isArray(value);
-  }
-}
-
-function hasShape(obj: Obj, shape: string): boolean {
-  return shape.split(' ').every((field) => {
-    const [name = '', spec = ''] = field.split(':');
-    const value = obj[name];
-    if (value === undefined) return spec.includes('~');
-    if (value === null) return spec.includes('?');
-    return fits(value, spec.charAt(0));
-  });
-}
-
 /** An entity as stored (null when malformed); `origin`: its link must be on that Space. */
 export function parseEntity(value: unknown, origin: string | null): Entity | null {
-  if (!isObj(value) || !(ALL_KINDS as readonly unknown[]).includes(value.kind)) return null;
-  if (!hasShape(value, BASE) || !hasShape(value, SHAPES[value.kind as EntityKind])) return null;
-  if (origin !== null && !onOrigin(value.webUrl as string, origin)) return null;
-  return value as unknown as Entity;
+  return isListable(value) && (origin === null || onOrigin(value.webUrl, origin)) ? value : null;
 }
 
 function onOrigin(url: string, origin: string): boolean {

@@ -11,8 +11,19 @@
  *
  * Every list holds what its rows need to paint (the entity as the kind's mapper made it), never a token.
  */
-import type { Entity } from './kinds.ts';
+import { ALL_KINDS, type Entity, type EntityKind } from './kinds.ts';
 import type { AppError } from './protocol.ts';
+
+/**
+ * An entity as stored, fit to list: a known kind and the fields every row and action needs. The one check of both
+ * readers, the worker's (home-parse.ts: what it finds, writes and counts on the toolbar) and the popup's first frame
+ * (home-lists.ts), so the count and the rows agree by construction. A kind's own fields are not checked: a row or
+ * card that cannot draw them shows the title alone (`Safe`, ResultList.tsx).
+ */
+export function isListable(value: unknown): value is Entity {
+  const e = value as Record<string, unknown> | null | undefined;
+  return ALL_KINDS.includes(e?.kind as EntityKind) && [e?.id, e?.title, e?.webUrl].every((v) => typeof v === 'string');
+}
 
 /** At most this many Recent items per connection (newest first, de-duplicated by kind + id). */
 export const MAX_RECENT = 20;

@@ -3,37 +3,22 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fixtureOf } from '../../kinds/test-support/fixtures.ts';
 import { MAX_PINNED, MAX_RECENT } from '../../shared/home.ts';
-import { SHAPES, homeId, parseEntity, parsePinned, parseRecent, parseWaiting } from '../../shared/home-parse.ts';
+import { homeId, parseEntity, parsePinned, parseRecent, parseWaiting } from '../../shared/home-parse.ts';
 import { ALL_KINDS, type Entity, type EntityKind } from '../../shared/kinds.ts';
 
 const ORIGIN = 'https://space.example.com';
 const entityOf = (kind: EntityKind, n = 0): Entity =>
   ({ ...fixtureOf(kind, (i) => `v${i}`), id: `${kind}-${n}`, webUrl: `${ORIGIN}/x/${n}` }) as Entity;
 
-const BASE_FIELDS = ['kind', 'id', 'title', 'webUrl', 'hidden', 'unreadable'];
-const fieldsOf = (kind: EntityKind) => SHAPES[kind].split(' ').map((f) => f.split(':') as [string, string]);
-
 describe('an entity read back from storage', () => {
-  it.each(ALL_KINDS)('%s: the fixture reads, and SHAPES lists exactly its own fields', (kind) => {
+  it.each(ALL_KINDS)('%s: the fixture reads', (kind) => {
     const entity = entityOf(kind);
     expect(parseEntity(entity, ORIGIN)).toBe(entity);
-    const own = Object.keys(entity).filter((k) => !BASE_FIELDS.includes(k)).sort();
-    const listed = fieldsOf(kind).map(([name]) => name);
-    // Every field of the fixture is listed; a listed field the fixture lacks must be one that may be absent.
-    for (const name of own) expect(listed).toContain(name);
-    for (const [name, spec] of fieldsOf(kind)) if (!own.includes(name)) expect(spec).toContain('~');
   });
 
-  it.each(ALL_KINDS)('%s: without a field it must have, or with a value of another type, it is dropped', (kind) => {
-    for (const [name, spec] of fieldsOf(kind)) {
-      const entity = entityOf(kind) as unknown as Record<string, unknown>;
-      if (!spec.includes('~')) {
-        const { [name]: _dropped, ...without } = entity;
-        expect(parseEntity(without, ORIGIN), `${kind} without ${name}`).toBeNull();
-      }
-      expect(parseEntity({ ...entity, [name]: spec.startsWith('s') ? 7 : 'seven' }, ORIGIN), `${kind}.${name} mistyped`).toBeNull();
-      if (!spec.includes('?')) expect(parseEntity({ ...entity, [name]: null }, ORIGIN), `${kind}.${name} null`).toBeNull();
-    }
+  it('does not check a kind\'s own fields, as the popup does not: a row that cannot draw them shows its title', () => {
+    const issue = { ...entityOf('issue'), status: null, hidden: 'assignee' };
+    expect(parseEntity(issue, ORIGIN)).toBe(issue);
   });
 
   it('needs a known kind, the common fields, and a link on the connection\'s Space', () => {
@@ -45,7 +30,7 @@ describe('an entity read back from storage', () => {
     expect(parseEntity({ ...issue, webUrl: 'https://evil.example.com/x' }, ORIGIN)).toBeNull();
     expect(parseEntity({ ...issue, webUrl: 'javascript:alert(1)' }, ORIGIN)).toBeNull();
     expect(parseEntity({ ...issue, webUrl: 'not a url' }, ORIGIN)).toBeNull();
-    expect(parseEntity({ ...issue, hidden: 'assignee' }, ORIGIN)).toBeNull();
+    expect(parseEntity({ ...issue, webUrl: 7 }, ORIGIN)).toBeNull();
     expect(parseEntity(null, ORIGIN)).toBeNull();
     expect(parseEntity([issue], ORIGIN)).toBeNull();
     expect(parseEntity({ ...issue, webUrl: 'https://evil.example.com/x' }, null)).not.toBeNull();
@@ -59,8 +44,8 @@ const entryArb = fc.oneof(
   { weight: 2, arbitrary: fc.oneof(
     fc.anything(),
     fc.constantFrom(ALL_KINDS[4]).map((kind) => ({ entity: entityOf(kind), at: 'yesterday' })),
-    fc.constant({ entity: { ...entityOf('review'), key: 12 }, at: 1 }),
-    fc.constant({ entity: { ...entityOf('person'), emails: null }, at: 1 }),
+    fc.constant({ entity: { ...entityOf('review'), title: 12 }, at: 1 }),
+    fc.constant({ entity: { ...entityOf('person'), id: null }, at: 1 }),
     fc.constant({ entity: entityOf('project') }),
     fc.constant({ at: 1 }),
   ).filter((v) => v === null || typeof v !== 'object' || !('entity' in v) || parseEntity((v as { entity: unknown }).entity, ORIGIN) === null
