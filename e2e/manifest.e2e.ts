@@ -91,7 +91,7 @@ for (const [label, dir] of [['Chrome', DIST], ['Firefox', DIST_FIREFOX]] as cons
       if (label === 'Chrome') {
         expect(manifest.storage).toEqual({ managed_schema: 'managed_schema.json' });
         const schema = JSON.parse(readFileSync(join(dir, 'managed_schema.json'), 'utf8')) as { properties: Record<string, { type: string }> };
-        expect(Object.keys(schema.properties)).toEqual(['spaceUrl', 'signInMethods', 'oauthClientId', 'forceSessionOnly']);
+        expect(Object.keys(schema.properties)).toEqual(['spaceUrl', 'signInMethods', 'oauthClientId', 'forceSessionOnly', 'localDirectory']);
       } else {
         expect(manifest).not.toHaveProperty('storage');
       }

@@ -145,7 +145,7 @@ describe('Sign in with Space (real launchWebAuthFlow window)', () => {
     await options.reload();
     await options.locator('main[data-loaded="true"]').waitFor();
     expect(await options.getByTestId('auth-warning').textContent()).toMatch(/Sign in to .* again.*settings and search scope are kept/s);
-    expect(await options.evaluate(() => chrome.runtime.sendMessage({ type: 'settings-get' }))).toEqual({ ok: true, value: { searchProjects: ['ABC'] } });
+    expect(await options.evaluate(() => chrome.runtime.sendMessage({ type: 'settings-get' }))).toEqual({ ok: true, value: { searchProjects: ['ABC'], showWaitingCount: false } });
     await popup.close();
   });
 
@@ -153,7 +153,7 @@ describe('Sign in with Space (real launchWebAuthFlow window)', () => {
     timings.push(await h.signIn({ page: options }));
     expect(await options.getByTestId('auth-warning').count()).toBe(0);
     expect((await badge()).text).toBe('');
-    expect(await options.evaluate(() => chrome.runtime.sendMessage({ type: 'settings-get' }))).toEqual({ ok: true, value: { searchProjects: ['ABC'] } });
+    expect(await options.evaluate(() => chrome.runtime.sendMessage({ type: 'settings-get' }))).toEqual({ ok: true, value: { searchProjects: ['ABC'], showWaitingCount: false } });
     const popup = await h.openPopupPage();
     await searchWorks(popup, 'alex');
     await popup.close();
