@@ -173,6 +173,20 @@ describe('one failure, one message', () => {
     expect(failedWithoutResults(s, 'all')).toBe('all');
   });
 
+  it('empty answers of the local directory do not hide that every kind asking Space failed for one cause', () => {
+    let s = searchSent(EMPTY_RESULTS, 1);
+    const local: EntityKind[] = ['person', 'team', 'location', 'project', 'repository', 'channel'];
+    for (const kind of local) s = messageReceived(s, { ...group(1, kind, []), local: true });
+    for (const kind of ALL_KINDS.filter((k) => !local.includes(k))) s = messageReceived(s, failed(1, kind, server));
+    s = messageReceived(s, { type: 'done', id: 1 });
+    expect(searchFailure(s, 'all')?.kinds).toEqual(ALL_KINDS.filter((k) => !local.includes(k)));
+    // A local row, or an empty answer from Space itself, is an answer: then one note per failing kind.
+    const withRow = messageReceived(messageReceived(searchSent(s, 2), { ...group(2, 'person', [person('a')]), local: true }), failed(2, 'issue', server));
+    expect(searchFailure(messageReceived(withRow, { type: 'done', id: 2 }), 'all')).toBeNull();
+    const spaceEmpty = messageReceived(messageReceived(searchSent(s, 3), group(3, 'person', [])), failed(3, 'issue', server));
+    expect(searchFailure(messageReceived(spaceEmpty, { type: 'done', id: 3 }), 'all')).toBeNull();
+  });
+
   it('is decided once the search is done; until then failures are held back while nothing is shown', () => {
     const s = everyKindFails(() => unreachable, false);
     expect(searchFailure(s, 'all')).toBeNull();

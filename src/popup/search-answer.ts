@@ -22,6 +22,7 @@ export function messageReceived(state: ResultsState, message: LookupServerMessag
         ...(message.state === 'ok' && message.unreadable !== undefined && message.unreadable > 0 ? { unreadable: message.unreadable } : {}),
         // `ABC login`: the one project searched, named on the group ("Issues · in ABC").
         ...(message.project !== undefined ? { project: message.project } : {}),
+        ...(message.local === true ? { local: true } : {}),
       };
       return {
         ...state, shownId: message.id, groups: { ...base, [message.kind]: group }, fail: null,

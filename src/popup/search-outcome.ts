@@ -21,14 +21,17 @@ export interface SearchFailure {
 const causeOf = (error: AppError | undefined) => (error ? `${error.code}|${error.permission ?? ''}` : '');
 
 /**
- * The search could not run: it is answered (`done`), no kind answered (not even with an empty list) and every
+ * The search could not run: it is answered (`done`), no kind answered (not even with an empty list; an empty answer
+ * of the local directory does not count) and every
  * kind that failed failed for the same reason. Kinds the server does not offer ('unsupported') did not run and
  * keep their own quiet note. Null otherwise: mixed causes keep one note per kind.
  */
 export function searchFailure(state: ResultsState, filter: Filter): SearchFailure | null {
   if (state.phase !== 'done' || state.fail) return null;
   const groups = shownGroups(state, filter);
-  if (groups.some((g) => g.state === 'ok')) return null;
+  // The local directory's empty answer came from this browser's copy, not from Space: it does not show that Space
+  // could be asked (every kind that asked it may still have failed for one cause).
+  if (groups.some((g) => g.state === 'ok' && !(g.local === true && g.items.length === 0))) return null;
   const failed = groups.filter((g) => g.state === 'error' && g.error);
   const first = failed[0]?.error;
   if (!first || failed.some((g) => causeOf(g.error) !== causeOf(first))) return null;

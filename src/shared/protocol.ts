@@ -227,6 +227,12 @@ export interface ResultGroup {
    * "in ABC". Absent for a search of the whole scope (including the fallback when ABC is no project).
    */
   project?: string;
+  /**
+   * Answered from the local directory (issue 16), in the keystroke's turn, without asking Space. An empty local
+   * group is no sign that the search could run: when every kind that asked Space failed for one cause, the popup
+   * still says that once (src/popup/search-outcome.ts).
+   */
+  local?: boolean;
 }
 
 /** A result group of search `id`, sent as soon as that kind answers. */

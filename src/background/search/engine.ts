@@ -96,7 +96,7 @@ export async function searchKinds(
       const local = isDirectoryKind(kind) && !signal.aborted ? searchCopy(copy, kind, parsed, TOP_PER_KIND, deps.now()) : null;
       if (!local) return searchOneKind(run, kind, null);
       // Posted now, in this same turn: every directory group is painted before any other kind's.
-      const group = okGroup(kind, local.found, false);
+      const group: ResultGroup = { ...okGroup(kind, local.found, false), local: true };
       onGroup(group);
       return local.server ? searchOneKind(run, kind, local.found.items).then((g) => g ?? group) : group;
     }));
