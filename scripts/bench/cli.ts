@@ -114,11 +114,11 @@ async function measureOverHttp1(run: Set<Section>): Promise<Omit<Measured, 'h2'>
 }
 
 /** Run 2, HTTP/2 over TLS, in a fresh browser and profile: the same typing. */
-async function measureOverHttp2(): Promise<{ typing: Measured['h2']; keystrokes: DirectoryMeasured['h2'] }> {
+async function measureOverHttp2(): Promise<{ typing: Measured['h2']; keystrokes: DirectoryMeasured['h2']; availability: DirectoryMeasured['availability'] }> {
   const secure = await startHarness(HTTP2);
   try {
     const typing = await measureTyping(secure, HTTP2);
-    return { typing, keystrokes: await measureKeystrokes(secure, HTTP2) };
+    return { typing, keystrokes: await measureKeystrokes(secure, HTTP2), availability: await directoryAvailability(secure) };
   } finally {
     await secure.close();
   }
@@ -138,7 +138,7 @@ async function main(): Promise<void> {
     const { browserVersion, ...plain } = await measureOverHttp1(run);
     const secure = run.has('h2') ? await measureOverHttp2() : null;
     const h2 = secure?.typing ?? null;
-    if (secure?.keystrokes) plain.directory = { ...(plain.directory ?? { availability: { on: false, why: 'not measured over HTTP/1.1' }, h1: null, sync: null }), h2: secure.keystrokes };
+    if (secure?.keystrokes) plain.directory = { ...(plain.directory ?? { availability: secure.availability, h1: null, sync: null }), h2: secure.keystrokes };
     printReport(DIST, { ...plain, h2 },
       `Chromium ${browserVersion}, ${process.platform} ${process.arch}, bench took ${((Date.now() - started) / 1000).toFixed(1)} s. Methods: see the header of scripts/bench/cli.ts.`);
   } finally {
