@@ -46,6 +46,10 @@ describe('syncAll', () => {
     const last = paged.progress.filter((p) => p.kind === 'person').at(-1)!;
     expect(last).toEqual({ kind: 'person', fetched: whole.person!.length, total: whole.person!.length, kindsDone: 0 });
     expect(paged.progress.at(-1)!.kindsDone).toBe(DIRECTORY_KINDS.length - 1);
+    // Once Space has said how many, the progress never falls back to "unknown" while the next page loads.
+    const totals = paged.progress.filter((p) => p.kind === 'person').map((p) => p.total);
+    expect(totals[0]).toBeNull();
+    expect(totals.slice(1).every((t) => t === whole.person!.length)).toBe(true);
   });
 
   it('yields between two pages', async () => {

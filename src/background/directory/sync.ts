@@ -70,8 +70,11 @@ async function syncKind(
   const [first, fallback] = opts.tops ?? TOPS;
   let top = first;
   let skip: string | undefined;
+  // The total Space gave with the previous page: kept while the next one loads, so progress never goes back to
+  // "unknown" between pages.
+  let total: number | null = null;
   for (;;) {
-    opts.onProgress({ kind, fetched: items.length, total: null, kindsDone });
+    opts.onProgress({ kind, fetched: items.length, total, kindsDone });
     let batch;
     try {
       batch = await SOURCES[kind](api, skip === undefined ? { top } : { top, skip }, { signal: opts.signal });
@@ -85,7 +88,8 @@ async function syncKind(
     if (items.length > MAX_ITEMS || (batch.next !== null && batch.next === skip)) {
       throw new SpaceError('bad-response', { op: 'directory', reason: items.length > MAX_ITEMS ? 'too-large' : 'paging' });
     }
-    opts.onProgress({ kind, fetched: items.length, total: batch.totalCount, kindsDone });
+    total = batch.totalCount ?? total;
+    opts.onProgress({ kind, fetched: items.length, total, kindsDone });
     if (batch.next === null) return items;
     skip = batch.next;
     await opts.between();
