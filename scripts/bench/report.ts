@@ -109,7 +109,7 @@ function typingRows({ h1, h2, repeat }: Measured): Row[] {
       breakdownRow(h1),
       ...(h2 ? [breakdownRow(h2)] : []),
       ['repeat query within the cache lifetime', '0 requests, painted in the first frame',
-        `${repeat.searchRequests} search requests (+${repeat.cardRequests} for the open card); first frame: "${repeat.frame.query}", ${repeat.frame.results} results, ${repeat.requestsBeforePaint} requests before it`,
+        `${repeat.searchRequests} search requests (+${repeat.cardRequests} for the open card, +${repeat.waitingRequests} for Waiting for you); first frame: "${repeat.frame.query}", ${repeat.frame.results} results, ${repeat.requestsBeforePaint} requests before it`,
         repeat.searchRequests === 0 && repeat.frame.results > 0 && repeat.requestsBeforePaint === 0],
     );
   } else if (h2) {

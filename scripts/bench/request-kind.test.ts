@@ -4,6 +4,8 @@
  * can't silently drop out of the request counts).
  */
 import { describe, expect, it } from 'vitest';
+import { issuesAssignedToMe } from '../../src/kinds/issue/waiting.ts';
+import { reviewsWaitingFor } from '../../src/kinds/review/waiting.ts';
 import { createSpaceClient } from '../../src/space/client.ts';
 import { kindSearch } from '../../src/kinds/search-registry.ts';
 import { ALL_KINDS } from '../../src/shared/kinds.ts';
@@ -24,6 +26,17 @@ describe('kindOf', () => {
     expect(sent.length).toBeGreaterThan(0);
     expect(sent.map((r) => kindOf(r))).toEqual(sent.map(() => kind));
     expect(sent.map((r) => searchedText(r))).toEqual(sent.map(() => 'alpha'));
+  });
+
+  it('tells the Waiting for you lists from the review and issue searches on the same endpoints', async () => {
+    const server = demo.current;
+    const api = createSpaceClient({ origin: server.url, token: server.token });
+    server.clearRequests();
+    await reviewsWaitingFor(api, 'ABC', 'alex.demo');
+    await issuesAssignedToMe(api, 'ABC');
+    const sent = server.requests.filter((r) => !r.path.startsWith('/d/'));
+    expect(sent.map((r) => kindOf(r))).toEqual(['waiting', 'waiting']);
+    expect(isSearch('waiting')).toBe(false);
   });
 
   it('tells the scope, a card and an avatar from searches', () => {

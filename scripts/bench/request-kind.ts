@@ -15,7 +15,14 @@ import type { SpaceApi } from '../../src/space/api.ts';
 import type { SpaceRequest } from '../../src/space/endpoint.ts';
 import type { RecordedRequest } from '../demo-space/server.ts';
 
-export type RequestKind = EntityKind | 'scope' | 'details' | 'avatar' | 'other';
+export type RequestKind = EntityKind | 'scope' | 'details' | 'avatar' | 'waiting' | 'other';
+
+/**
+ * Waiting for you (issue 14: src/kinds/review/waiting.ts, src/kinds/issue/waiting.ts) lists a project's reviews and
+ * issues on the search's own endpoints, told apart by their filters (`reviewer`, `assigneeId`): the popup asks it
+ * once per open, and it is no search of what was typed.
+ */
+const isWaiting = (query: Record<string, string[]>) => query.reviewer !== undefined || query.assigneeId !== undefined;
 
 /** Typed as text: not a key, not a project key (lower case), so every kind searches by text. */
 const SENTINEL_QUERY = 'sentinelquery';
@@ -58,6 +65,7 @@ export function kindOf(r: Pick<RecordedRequest, 'path' | 'query'>): RequestKind 
   if (p.startsWith('/d/')) return 'avatar';
   if (p === '/projects/member:me' || (p === '/projects' && r.query.starred?.[0] === 'true')) return 'scope';
   // Starred projects are the issue/review scope (above), not the project group.
+  if (isWaiting(r.query) && /^\/projects\/[^/]+\/(code-reviews|planning\/issues)$/.test(p)) return 'waiting';
   const kind = ALL_KINDS.find((k) => searchPatternsOf(k).some((pattern) => pattern.test(p)));
   if (kind) return kind;
   // What the card of the active result loads (profile, time zone, working days, absences, team, project, issue…).
