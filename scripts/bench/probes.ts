@@ -23,7 +23,7 @@ export async function installProbes(h: Harness): Promise<void> {
         rt.connect = (...args) => {
           const port = connect(...args);
           port.onMessage.addListener((m) => {
-            if (m && typeof m === 'object') bench.port.push({ at: performance.now(), type: String(m.type), kind: String(m.kind || '') });
+            if (m && typeof m === 'object') bench.port.push({ at: performance.now(), type: String(m.type), kind: String(m.kind || ''), id: Number(m.id) });
           });
           return port;
         };
@@ -73,7 +73,7 @@ export interface BenchState {
   /** When result groups appeared after there were none, and which kind came first. */
   groups: { at: number; kind: string }[];
   /** Lookup-port messages as they reached the popup. */
-  port: { at: number; type: string; kind: string }[];
+  port: { at: number; type: string; kind: string; id: number }[];
   contentFrame: number;
   resultFrame: number;
 }

@@ -65,7 +65,7 @@ function latencyRow(run: TypingRun): Row {
 function firstGroupRow(run: TypingRun): Row {
   const first = run.timings.map((t) => t.firstGroupMs);
   return [
-    `last keystroke → first group rendered, server latency ${LATENCY_MS} ms, ${run.transport.name}`,
+    `last keystroke → the settled search's first group reaches the popup, server latency ${LATENCY_MS} ms, ${run.transport.name}`,
     `none (floor: latency + debounce = ${LATENCY_MS + DEBOUNCE_MS} ms)`,
     `${ms(median(first))} median (${list(first)}); first group: ${firstKinds(run)}`,
     null,

@@ -46,10 +46,12 @@ export async function typeAndTime(popup: Page, query: string): Promise<Timing> {
   );
   const s = await benchState(popup);
   const doneAt = s.done.find((t) => t > keyAt) ?? Number.NaN;
-  const first = s.groups.find((g) => g.at > keyAt);
   const timeOrigin = await popup.evaluate(() => performance.timeOrigin);
   const messages = s.port.filter((m) => m.at > keyAt);
   const doneMessage = messages.find((m) => m.type === 'done');
+  // The settled search's first group as it reaches the page (rendered in the next frame). Not the DOM's first group:
+  // since issue 16 the directory's groups and the previous search's held rows are on screen after every key.
+  const first = messages.find((m) => m.type === 'group' && (!doneMessage || m.id === doneMessage.id));
   const lastGroupMessage = messages.filter((m) => m.type === 'group' && (!doneMessage || m.at <= doneMessage.at)).at(-1);
   return {
     lastKeyAt: timeOrigin + keyAt,
