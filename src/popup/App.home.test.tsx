@@ -96,6 +96,21 @@ describe('the empty box', () => {
     expect(requests.filter((r) => r.type === 'waiting')).toEqual([{ type: 'waiting' }]);
   });
 
+  it('a popup opened on a query asks for Waiting for you only once its box is emptied, and once only', async () => {
+    start({ ...NO_HOME, waiting: waiting([]) }, { query: 'ada' });
+    await extrasIn().catch(() => undefined);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(requests.filter((r) => r.type === 'waiting')).toEqual([]);
+    press('Escape');
+    await vi.waitFor(() => expect(requests.filter((r) => r.type === 'waiting')).toHaveLength(1));
+    const input = host.querySelector<HTMLInputElement>('[data-testid="search-input"]')!;
+    input.value = 'b';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    press('Escape');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(requests.filter((r) => r.type === 'waiting')).toHaveLength(1);
+  });
+
   it('nothing waiting is one calm line; a failed refresh keeps the rows, marked, with a note why', async () => {
     start({ ...NO_HOME, waiting: waiting([]) });
     expect($('waiting-aside')?.textContent).toBe(' · nothing right now');

@@ -101,11 +101,17 @@ export function App({ boot }: { boot: Boot }) {
     if (boot.query.trim() !== '') search(boot.query, effectiveFilter(boot.query, boot.filter));
   }, []);
 
-  // Waiting for you was painted from storage; refreshed once per open, as soon as the extras are in (the worker
-  // asks Space, within its limits). Not in a private window.
+  // Waiting for you was painted from storage; refreshed once per open, as soon as the extras are in and the empty
+  // box shows it (the worker asks Space, within its limits). A popup opened on a query (restored, context menu)
+  // asks only if the box is emptied: its requests would otherwise queue beside the search's on HTTP/1.1's six
+  // connections for a list nobody sees. Not in a private window.
+  const waitingAsked = useRef(false);
+  const boxEmpty = query.trim() === '';
   useEffect(() => {
-    if (extras && boot.connection !== null) void extras.refreshWaiting().then((waiting) => waiting && setHome((h) => ({ ...h, waiting })));
-  }, [extras]);
+    if (!extras || !boxEmpty || boot.connection === null || waitingAsked.current) return;
+    waitingAsked.current = true;
+    void extras.refreshWaiting().then((waiting) => waiting && setHome((h) => ({ ...h, waiting })));
+  }, [extras, boxEmpty]);
 
   // A context-menu query that lands after the popup opened replaces what is in the box.
   const pendingHandler = useRef(typed);
