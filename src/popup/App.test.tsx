@@ -115,6 +115,12 @@ describe('popup', () => {
     expect(lastSearch()).toMatchObject({ type: 'search', query: 'jon', filter: 'all' });
   });
 
+  it('opens the lookup port right after the first frame, before any search, so the worker loads its directory early', async () => {
+    start();
+    await vi.waitFor(() => expect(fakeBrowser.ports).toHaveLength(1));
+    expect(searches()).toHaveLength(0);
+  });
+
   it('renders groups as they arrive, first result active, and moves with ↓/↑ across groups', async () => {
     start();
     type('a');

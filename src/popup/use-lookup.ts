@@ -24,14 +24,20 @@ export function useLookup(initial: ResultsState): Lookup {
   const client = useRef<LookupClient | null>(null);
   const sent = useRef(0);
 
-  // The port opens with the first search (possibly before effects have run), and closes with the popup. An answer
+  // The port opens right after the first frame — or with the first search, should that come before effects have run —
+  // and closes with the popup. Opening it tells the worker to load its local directory (port.ts, warmDirectory),
+  // which a stopped worker (30 s idle) must read back from IndexedDB: that happens while the user starts typing,
+  // not after the first keystroke. An answer
   // is applied by the reducer that comes with the extras (search-answer.ts), loaded right after the first frame and
   // long before the worker answers; answers wait on one promise, so they are applied in the order they came.
   const lookup = () => (client.current ??= connectLookup(
     (message) => void loadExtras().then(({ messageReceived }) => setResults((s) => messageReceived(s, message))),
     { private: isPrivateWindow() },
   ));
-  useEffect(() => () => client.current?.close(), []);
+  useEffect(() => {
+    lookup().connect();
+    return () => client.current?.close();
+  }, []);
 
   // Neither is a hook dependency anywhere: made anew each render, `flush` compares with the state of that render.
   const search = (query: string, filter: Filter) => {

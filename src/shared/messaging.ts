@@ -92,6 +92,11 @@ function errorMessage(e: unknown): string {
 export interface LookupClient {
   /** Sends a new search; returns its id. Messages for older ids should be ignored by the caller. */
   search(query: string, filter: Filter): number;
+  /**
+   * Opens the port now, before any search: the worker loads its local directory when a port connects (a stopped
+   * worker reads it back from IndexedDB), so that happens while the user starts typing.
+   */
+  connect(): void;
   close(): void;
 }
 
@@ -161,6 +166,13 @@ export function connectLookup(
       silentDrops = 0;
       send(message);
       return message.id;
+    },
+    connect() {
+      try {
+        port ??= open();
+      } catch {
+        // No worker to reach right now: the first search opens the port again.
+      }
     },
     close() {
       closed = true;
