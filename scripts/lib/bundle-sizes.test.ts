@@ -151,13 +151,13 @@ describe('entrySizes', () => {
 
 describe('budgets', () => {
   it('are issue 9\'s for the pages, and the decided ceiling for the worker', () => {
-    expect(BUDGET_KB).toEqual({ popup: 16, options: 16, worker: 34.5 });
+    expect(BUDGET_KB).toEqual({ popup: 16, options: 16, worker: 41.5 });
     expect(ISSUE_9_KB).toEqual({ popup: 16, options: 16, worker: 20 });
   });
 
   it('judge the sum of the files\' gzip sizes, so a worker over its budget fails and one under passes', () => {
-    const over = sizeRows(crxBuild({ workerKb: 35 }));
-    expect(over.find((r) => r.name === 'worker')).toMatchObject({ budgetKb: 34.5, withinBudget: false });
+    const over = sizeRows(crxBuild({ workerKb: 42 }));
+    expect(over.find((r) => r.name === 'worker')).toMatchObject({ budgetKb: 41.5, withinBudget: false });
     expect(over.find((r) => r.name === 'popup')?.withinBudget).toBe(true);
     expect(sizeRows(crxBuild({ workerKb: 21 }), ISSUE_9_KB).find((r) => r.name === 'worker')?.withinBudget).toBe(false);
     const under = sizeRows(crxBuild({ workerKb: 18 }));
