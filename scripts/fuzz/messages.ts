@@ -282,6 +282,7 @@ const SEARCH_INVALID = {
   id: fc.oneof(wrongTypes.filter((v) => typeof v !== 'number' || Number.isNaN(v)), fc.constantFrom(-1, 1.5, 2 ** 53, -0.5, Infinity)),
   query: fc.oneof(wrongTypes, fc.constantFrom('x'.repeat(LIMITS.query + 1))),
   filter: fc.oneof(wrongTypes, fc.constantFrom('people', 'All', '', ...PROTO_KEYS)),
+  typing: fc.oneof(wrongTypes.filter((v) => v !== undefined && typeof v !== 'boolean'), fc.constantFrom('true', 1, 0, null)),
 };
 
 /** Port messages for `validateSearchMessage` (the lookup port's only client message). */
@@ -291,7 +292,8 @@ export function searchMessageArbitrary(): fc.Arbitrary<{ message: unknown; expec
     id: fc.oneof(fc.nat(), fc.constant(Number.MAX_SAFE_INTEGER)),
     query: stringIn(0, LIMITS.query, ['jo', 'ABC-T-1', '@al']),
     filter: fc.constantFrom('all', ...ALL_KINDS),
-  });
+    typing: fc.boolean(),
+  }, { requiredKeys: ['type', 'id', 'query', 'filter'] });
   return fc.oneof(
     { weight: 4, arbitrary: valid.map((message) => ({ message: container(message, 'plain'), expect: 'valid' as const })) },
     {

@@ -57,7 +57,8 @@ function checkCopy(request: unknown, message: unknown): string | null {
   if (Object.getPrototypeOf(request) !== Object.prototype) return 'the validated request is not a plain object';
   const settings = (request as { settings?: { searchProjects?: unknown } }).settings;
   const sent = (message as { settings?: { searchProjects?: unknown } }).settings;
-  if (settings !== undefined && (settings === sent || settings.searchProjects === sent?.searchProjects)) return 'settings are not copied';
+  // An update names only what it changes (SettingsUpdate): the array, when sent, must be a copy too.
+  if (settings !== undefined && (settings === sent || (Array.isArray(sent?.searchProjects) && settings.searchProjects === sent.searchProjects))) return 'settings are not copied';
   const expected = canonical(wellFormedDeep({ ...(message as object) }));
   return canonical(request) === expected ? null : `validated ${canonical(request)} ≠ sent ${expected}`;
 }

@@ -108,7 +108,7 @@ export async function handleOmniboxInput(
       if (group.state !== 'ok') return;
       byKind.set(group.kind, group.items);
       update();
-    });
+    }, { debounce: true }); // Every keystroke in the address bar is an input event: Space waits for a pause.
   } finally {
     if (latest === controller) latest = null;
   }

@@ -114,6 +114,7 @@ describe('validateSearchMessage', () => {
   it('accepts a search', () => {
     expect(validateSearchMessage({ type: 'search', id: 3, query: 'jo', filter: 'all' })).toEqual({ type: 'search', id: 3, query: 'jo', filter: 'all' });
     expect(validateSearchMessage({ type: 'search', id: 0, query: '', filter: 'review' })).not.toBeNull();
+    expect(validateSearchMessage({ type: 'search', id: 4, query: 'jo', filter: 'all', typing: true })).toEqual({ type: 'search', id: 4, query: 'jo', filter: 'all', typing: true });
   });
 
   it.each([
@@ -126,6 +127,8 @@ describe('validateSearchMessage', () => {
     { type: 'search', id: 1, query: 'jo', filter: '__proto__' },
     { type: 'search', id: 1, query: 'jo', filter: 'all', url: 'https://evil.example' },
     { type: 'search', id: 1, query: 'jo' },
+    { type: 'search', id: 1, query: 'jo', filter: 'all', typing: 'yes' },
+    { type: 'search', id: 1, query: 'jo', filter: 'all', typing: null },
     { type: 'status' },
   ])('rejects %j', (message) => {
     expect(validateSearchMessage(message)).toBeNull();

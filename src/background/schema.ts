@@ -161,9 +161,12 @@ export function validateRequest(message: unknown): Request | null {
 /** The lookup port's only client message. `id` is a non-negative safe integer (monotonic per port). */
 export function validateSearchMessage(message: unknown): SearchMessage | null {
   const obj = asPlainObject(message);
-  if (!obj || obj.type !== 'search' || !hasExactKeys(obj, ['type', 'id', 'query', 'filter'])) return null;
+  if (!obj || obj.type !== 'search') return null;
+  const typing = obj.typing;
+  if (!hasExactKeys(obj, typing === undefined ? ['type', 'id', 'query', 'filter'] : ['type', 'id', 'query', 'filter', 'typing'])) return null;
   const { id, query, filter } = obj;
   if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 0) return null;
   if (!isString(query, LIMITS.query) || !isFilter(filter)) return null;
-  return { type: 'search', id, query: text(query), filter };
+  if (typing !== undefined && typeof typing !== 'boolean') return null;
+  return { type: 'search', id, query: text(query), filter, ...(typing !== undefined ? { typing } : {}) };
 }

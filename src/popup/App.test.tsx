@@ -113,6 +113,8 @@ describe('popup', () => {
     expect(searches().map((m) => m.query)).toEqual(['j', 'jo', 'jon']);
     expect(new Set(searches().map((m) => m.id)).size).toBe(3);
     expect(lastSearch()).toMatchObject({ type: 'search', query: 'jon', filter: 'all' });
+    // Keystrokes: the worker waits for a pause before asking Space.
+    expect(searches().map((m) => m.typing)).toEqual([true, true, true]);
   });
 
   it('opens the lookup port right after the first frame, before any search, so the worker loads its directory early', async () => {
@@ -175,6 +177,20 @@ describe('popup', () => {
     press('Enter');
     await vi.waitFor(() => expect(host.querySelector('[role="status"]')?.textContent).toMatch(/not opened/));
     expect(fakeBrowser.tabs.create).not.toHaveBeenCalled();
+  });
+
+  it('Enter on a keystroke not answered yet sends it again whole, so the worker asks Space without the typing pause', async () => {
+    start();
+    await vi.waitFor(() => expect(document.activeElement).toBe(input()));
+    type('ada');
+    await settle();
+    expect(searches()).toHaveLength(1);
+    press('Enter');
+    await vi.waitFor(() => expect(searches()).toHaveLength(2));
+    expect(lastSearch()).toMatchObject({ query: 'ada', filter: 'all' });
+    expect(lastSearch().typing).toBeUndefined();
+    await answer([person('ada', 'Ada Lovelace')]);
+    await vi.waitFor(() => expect(fakeBrowser.tabs.create).toHaveBeenCalledWith({ url: `${ORIGIN}/m/ada`, active: true }));
   });
 
   it('Enter pressed before the results arrive opens the top result once they do', async () => {
@@ -297,6 +313,8 @@ describe('popup', () => {
     expect(host.querySelectorAll('[data-testid="result"]')).toHaveLength(1);
     await vi.waitFor(() => expect(searches()).toHaveLength(1));
     expect(lastSearch().query).toBe('ada');
+    // A query given whole: Space is asked at once, not after a typing pause.
+    expect(lastSearch().typing).toBeUndefined();
   });
 
   it('takes a context-menu query that arrives after opening', async () => {

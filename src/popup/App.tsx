@@ -74,11 +74,12 @@ export function App({ boot }: { boot: Boot }) {
   /** Enter pressed before the results for the current query arrived: open the top result once they do. */
   const deferredOpen = useRef<Extras.Deferred | null>(null);
 
-  // Every search is sent at once (use-lookup.ts): nothing is debounced on this side.
-  const runQuery = (next: string, f: Filter) => {
+  // Every search is sent at once (use-lookup.ts): nothing is debounced on this side. `typing`: a keystroke, for which
+  // the worker waits for a pause before asking Space; a query given whole (chip, Retry, Esc) asks at once.
+  const runQuery = (next: string, f: Filter, typing = false) => {
     active.reset();
     setListMode(false);
-    search(next, effectiveFilter(next, f));
+    search(next, effectiveFilter(next, f), typing);
   };
   const typed = (next: string) => {
     setQuery(next);
@@ -180,7 +181,7 @@ export function App({ boot }: { boot: Boot }) {
             const next = e.currentTarget.value;
             deferredOpen.current = null;
             setQuery(next);
-            runQuery(next, filter);
+            runQuery(next, filter, true);
           }}
         />
         <span class={searching ? 'progress on' : 'progress'} aria-hidden="true" />

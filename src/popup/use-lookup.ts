@@ -9,12 +9,13 @@ export interface Lookup {
   results: ResultsState;
   /**
    * Sends a search at once, every keystroke (issue 16): the worker answers the directory kinds from its local copy
-   * immediately and debounces what it asks Space itself; a newer search cancels the older one on the port.
+   * immediately; `typing` (a keystroke) lets it wait for a pause before asking Space, anything else (the query the
+   * popup opened on, a chip, Retry) asks Space at once. A newer search cancels the older one on the port.
    */
-  search(query: string, filter: Filter): void;
+  search(query: string, filter: Filter, typing?: boolean): void;
   /**
-   * True when a search was sent that the state the caller rendered from does not know yet (Enter pressed in the
-   * same turn as the keystroke): its answer is still to come. Nothing is scheduled any more, so nothing is sent.
+   * True when the answer to the latest search is still to come (Enter pressed before it): a keystroke's search that
+   * has not answered yet is sent again as a whole query, so the worker asks Space without waiting for a pause.
    */
   flush(): boolean;
 }
@@ -22,7 +23,7 @@ export interface Lookup {
 export function useLookup(initial: ResultsState): Lookup {
   const [results, setResults] = useState(initial);
   const client = useRef<LookupClient | null>(null);
-  const sent = useRef(0);
+  const sent = useRef<{ id: number; query: string; filter: Filter; typing: boolean } | null>(null);
 
   // The port opens right after the first frame — or with the first search, should that come before effects have run —
   // and closes with the popup. Opening it tells the worker to load its local directory (port.ts, warmDirectory),
@@ -40,14 +41,21 @@ export function useLookup(initial: ResultsState): Lookup {
   }, []);
 
   // Neither is a hook dependency anywhere: made anew each render, `flush` compares with the state of that render.
-  const search = (query: string, filter: Filter) => {
+  const search = (query: string, filter: Filter, typing = false) => {
     // An empty search is still sent: it cancels whatever is in flight for the old text.
-    const id = lookup().search(query, filter);
-    sent.current = id;
+    const id = lookup().search(query, filter, typing);
+    sent.current = { id, query, filter, typing };
     setResults((s) => (query.trim() === '' ? searchCleared(s, id) : searchSent(s, id)));
   };
 
-  const flush = () => sent.current !== results.searchId;
+  const flush = () => {
+    const last = sent.current;
+    if (last === null) return false;
+    if (last.id !== results.searchId) return true;
+    if (results.shownId === last.id) return false;
+    if (last.typing) search(last.query, last.filter);
+    return true;
+  };
 
   return { results, search, flush };
 }

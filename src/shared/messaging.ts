@@ -91,7 +91,7 @@ function errorMessage(e: unknown): string {
 
 export interface LookupClient {
   /** Sends a new search; returns its id. Messages for older ids should be ignored by the caller. */
-  search(query: string, filter: Filter): number;
+  search(query: string, filter: Filter, typing?: boolean): number;
   /**
    * Opens the port now, before any search: the worker loads its local directory when a port connects (a stopped
    * worker reads it back from IndexedDB), so that happens while the user starts typing.
@@ -160,8 +160,8 @@ export function connectLookup(
   };
 
   return {
-    search(query, filter) {
-      const message: SearchMessage = { type: 'search', id: nextId++, query, filter };
+    search(query, filter, typing = false) {
+      const message: SearchMessage = { type: 'search', id: nextId++, query, filter, ...(typing ? { typing } : {}) };
       pending = message;
       silentDrops = 0;
       send(message);

@@ -201,6 +201,12 @@ export interface SearchMessage {
   id: number;
   query: string;
   filter: Filter;
+  /**
+   * A keystroke of text still being typed: the worker answers the local directory at once and asks Space only after
+   * SERVER_DEBOUNCE_MS without a newer search. Absent for a query given whole (the popup opened on one, a chip, Retry,
+   * Enter before the answer): Space is asked at once.
+   */
+  typing?: boolean;
 }
 
 export type GroupState = 'ok' | 'error' | 'unsupported';

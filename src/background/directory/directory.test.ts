@@ -55,9 +55,9 @@ function openPort(name = LOOKUP_PORT): FakePortEnd {
   return client;
 }
 
-async function search(port: FakePortEnd, id: number, query: string, filter: Filter = 'all') {
+async function search(port: FakePortEnd, id: number, query: string, filter: Filter = 'all', typing = false) {
   const sent = Date.now();
-  port.postMessage({ type: 'search', id, query, filter });
+  port.postMessage({ type: 'search', id, query, filter, ...(typing ? { typing } : {}) });
   const mine = () => (port.received as LookupServerMessage[]).filter((m) => m.id === id);
   const end = await until(() => mine().find((m) => m.type === 'done' || m.type === 'fail'));
   const groups = mine().filter((m): m is GroupMessage => m.type === 'group');
@@ -235,7 +235,7 @@ describe('search from the copy', () => {
   it('paints the directory groups first, at once, and asks Space only for the other kinds, after the debounce', async () => {
     rig.server.setLatency(50);
     const port = openPort();
-    const r = await search(port, 1, 'a');
+    const r = await search(port, 1, 'a', 'all', true);
     const kinds = r.groups.map((g) => g.kind);
     expect(kinds.slice(0, 6)).toEqual(['person', 'team', 'location', 'project', 'repository', 'channel']);
     expect(r.groups.slice(0, 6).every((g) => g.state === 'ok' && !g.cached)).toBe(true);
@@ -246,15 +246,23 @@ describe('search from the copy', () => {
     expect(new Set(r.groups.map((g) => g.kind)).size).toBe(r.groups.length);
   });
 
+  it('a query given whole (not a keystroke: the popup opened on it, a chip, Retry) asks Space at once', async () => {
+    rig.server.setLatency(50);
+    const r = await search(openPort(), 1, 'a');
+    const asked = rig.server.requests.map((q) => q.at);
+    expect(asked.length).toBeGreaterThan(0);
+    expect(Math.min(...asked) - r.sent).toBeLessThan(SERVER_DEBOUNCE_MS - 50);
+  });
+
   it('every keystroke is answered from the copy; only the last one asks Space', async () => {
     const port = openPort();
     const painted = (id: number) => until(() => (port.received as LookupServerMessage[]).find((m) => m.id === id && m.type === 'group' && m.kind === 'person'));
     // Typed faster than the debounce: each keystroke's people are painted before the next one is sent.
-    port.postMessage({ type: 'search', id: 1, query: 'a', filter: 'all' });
+    port.postMessage({ type: 'search', id: 1, query: 'a', filter: 'all', typing: true });
     await painted(1);
-    port.postMessage({ type: 'search', id: 2, query: 'al', filter: 'all' });
+    port.postMessage({ type: 'search', id: 2, query: 'al', filter: 'all', typing: true });
     await painted(2);
-    const r = await search(port, 3, 'ale');
+    const r = await search(port, 3, 'ale', 'all', true);
     const early = (port.received as LookupServerMessage[]).filter((m) => m.id === 1 || m.id === 2);
     // The older searches painted their people before being cancelled, and asked Space nothing.
     expect(early.filter((m) => m.type === 'group' && m.kind === 'person')).toHaveLength(2);

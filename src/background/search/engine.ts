@@ -66,6 +66,7 @@ export async function searchKinds(
   kinds: readonly EntityKind[],
   signal: AbortSignal,
   onGroup: (group: ResultGroup) => void,
+  opts: { debounce: boolean },
 ): Promise<SearchOutcome> {
   // A 401 in one kind stops the others: their answers could only be 401s too.
   const local = new AbortController();
@@ -76,7 +77,10 @@ export async function searchKinds(
   const eager = needsProjectScope(parsed) && kinds.some((k) => kindSearch(k).projectScoped === true);
   let quiet: Promise<boolean> | undefined;
   const run: KindRun = {
-    quiet: () => (quiet ??= sleep(SERVER_DEBOUNCE_MS, local.signal).then(() => true, () => false)),
+    // Only a keystroke waits (SearchMessage.typing): a query given whole asks Space at once.
+    quiet: () => (quiet ??= opts.debounce
+      ? sleep(SERVER_DEBOUNCE_MS, local.signal).then(() => true, () => false)
+      : Promise.resolve(!local.signal.aborted)),
     deps, conn, parsed, onGroup,
     scope: scopeLoader(deps, conn, parsed.projectKeyHint, { eager }),
     signal: local.signal,

@@ -46,7 +46,7 @@ export async function runSearch(
 
     const result = await searchKinds(deps, conn, parsed, kinds, signal, (group) => {
       send({ type: 'group', id, ...group });
-    });
+    }, { debounce: message.typing === true });
     if (signal.aborted) return;
     if (result.refusal) {
       send({ type: 'fail', id, error: result.refusal });
