@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { type Harness, typeQuery, waitForSearchDone } from './harness.ts';
+import { openFilledEmptyBox } from './home-setup.ts';
 import { useHarness } from './use-harness.ts';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -81,23 +82,7 @@ describe('accessibility (axe-core)', () => {
   });
 
   it('popup on the empty box (Pinned, Waiting for you, Recent) with a card: 0 violations in light and dark', async () => {
-    const popup = await h.openPopupPage();
-    await typeQuery(popup, 'jonathan');
-    await waitForSearchDone(popup);
-    // One item opened (to Recent); back on the empty box, the first waiting item pinned.
-    const tab = await h.nextPage(() => popup.keyboard.press('ControlOrMeta+Enter'));
-    await tab.close();
-    await popup.bringToFront();
-    await popup.keyboard.press('Escape');
-    await popup.locator('[data-testid="group-waiting"] [data-testid="result"]').first().waitFor();
-    await popup.keyboard.press('Alt+KeyP');
-    await popup.getByTestId('group-pinned').waitFor();
-    await popup.close();
-    const home = await h.openPopupPage();
-    await home.getByTestId('group-pinned').waitFor();
-    await home.getByTestId('group-recent').waitFor();
-    await home.getByTestId('group-waiting').waitFor();
-    await home.getByTestId('card').waitFor();
+    const home = await openFilledEmptyBox(h);
     await forBothSchemes(home, async () => {
       expect(await axeViolations(home)).toEqual([]);
     });

@@ -31,6 +31,13 @@ const isDirectorySearch = (r: RecordedRequest) =>
   DIRECTORY_SEARCHES.some(([path, param]) => r.path === path && (r.query[param]?.[0] ?? '') !== '');
 const isPersonSearch = (r: RecordedRequest) => r.path === '/api/http/team-directory/profiles' && (r.query.query?.[0] ?? '') !== '';
 
+/** "jonathan" typed into the popup, until his row is shown and the search is done. */
+async function findJonathan(h: Harness, popup: Page): Promise<void> {
+  await typeQuery(popup, 'jonathan');
+  await popup.locator(`[data-testid="result"][data-kind="person"][data-url="${profileUrl(h.origin, 'jonathan.whitaker')}"]`).waitFor();
+  await waitForSearchDone(popup);
+}
+
 async function status(page: Page): Promise<DirectoryStatus> {
   const answer = await page.evaluate(() => chrome.runtime.sendMessage({ type: 'directory-status' }) as Promise<ResponseFor<'directory-status'>>);
   if (!answer.ok) throw new Error(`directory-status failed: ${JSON.stringify(answer.error)}`);
@@ -99,9 +106,7 @@ describe('the local directory, 10,000 people', () => {
     h.demo.clearRequests();
     const popup = await h.openPopupPage();
     try {
-      await typeQuery(popup, 'jonathan');
-      await popup.locator(`[data-testid="result"][data-kind="person"][data-url="${profileUrl(h.origin, 'jonathan.whitaker')}"]`).waitFor();
-      await waitForSearchDone(popup);
+      await findJonathan(h, popup);
       expect(h.demo.requests.filter(isDirectorySearch).map((r) => `${r.path} ${JSON.stringify(r.query)}`)).toEqual([]);
       // The kinds the copy does not hold were asked, once the typing settled.
       expect(h.demo.requests.some((r) => r.path.endsWith('/planning/issues'))).toBe(true);
@@ -190,9 +195,7 @@ describe.skipIf(unavailable !== null)('localDirectory: false, set by the organiz
     h.demo.clearRequests();
     const popup = await h.openPopupPage();
     try {
-      await typeQuery(popup, 'jonathan');
-      await popup.locator(`[data-testid="result"][data-kind="person"][data-url="${profileUrl(h.origin, 'jonathan.whitaker')}"]`).waitFor();
-      await waitForSearchDone(popup);
+      await findJonathan(h, popup);
       expect(h.demo.requests.filter(isPersonSearch).map((r) => r.query.query?.[0])).toEqual(['jonathan']);
     } finally {
       await popup.close();

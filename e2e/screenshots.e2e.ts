@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { type Harness, moveTo, typeQuery, waitForSearchDone } from './harness.ts';
 import { pngPixels } from './png.ts';
+import { openFilledEmptyBox } from './home-setup.ts';
 import { useHarness } from './use-harness.ts';
 
 /** Mean relative luminance (0 black … 1 white) and the number of distinct colours, over every 4th pixel. */
@@ -73,20 +74,7 @@ describe('screenshots for the README', () => {
 
   it('popup on the empty box: Pinned, Waiting for you, Recent', async () => {
     // Something to show: an item opened (Recent) and one pinned.
-    const first = await h.openPopupPage();
-    await typeQuery(first, 'jonathan');
-    await waitForSearchDone(first);
-    await (await h.nextPage(() => first.keyboard.press('ControlOrMeta+Enter'))).close();
-    await first.bringToFront();
-    await first.keyboard.press('Escape');
-    await first.locator('[data-testid="group-waiting"] [data-testid="result"]').first().waitFor();
-    await first.keyboard.press('Alt+KeyP');
-    await first.getByTestId('group-pinned').waitFor();
-    await first.close();
-
-    const popup = await h.openPopupPage();
-    for (const group of ['pinned', 'waiting', 'recent']) await popup.getByTestId(`group-${group}`).waitFor();
-    await popup.getByTestId('card').waitFor();
+    const popup = await openFilledEmptyBox(h);
     await expect.poll(() => popup.getByTestId('card').getAttribute('aria-busy')).toBe('false');
     await expectShotsOf(popup, await h.screenshots(popup, 'popup-home'));
     await popup.close();

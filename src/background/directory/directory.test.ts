@@ -70,6 +70,14 @@ const directoryRequests = () => rig.server.requests.filter((r) => {
   if (!DIRECTORY_PATHS.includes(path)) return false;
   return path === '/team-directory/locations' ? r.query.query?.[0] === '' : r.query.$top?.[0] === '1000' || r.query.$top?.[0] === '100';
 });
+/** Every copy in the directory's IndexedDB database (the fake one the test stubbed in). */
+const copiesOnDisk = () => new Promise<unknown[]>((resolve) => {
+  const open = indexedDB.open('directory', 1);
+  open.onsuccess = () => {
+    const get = open.result.transaction('copies').objectStore('copies').getAll();
+    get.onsuccess = () => resolve(get.result);
+  };
+});
 const titles = (g: GroupMessage | undefined) => (g?.items ?? []).map((e) => e.title);
 
 describe('sync', () => {
@@ -98,14 +106,7 @@ describe('sync', () => {
     expect(await ready()).toMatchObject({ state: 'ready', storage: 'session' });
     expect(rig.fake.storage.session.snapshot()[SESSION_KEY]).toBeDefined();
     forgetDirectoryMemory();
-    const disk = await new Promise<unknown[]>((resolve) => {
-      const open = indexedDB.open('directory', 1);
-      open.onsuccess = () => {
-        const get = open.result.transaction('copies').objectStore('copies').getAll();
-        get.onsuccess = () => resolve(get.result);
-      };
-    });
-    expect(disk).toEqual([]);
+    expect(await copiesOnDisk()).toEqual([]);
   });
 
   it('a connection the policy makes session-only keeps its next copy in storage.session and none on disk', async () => {
@@ -119,14 +120,7 @@ describe('sync', () => {
     await until(async () => ((await status()).syncedAt === rig.deps.now() ? true : undefined));
     expect(await status()).toMatchObject({ storage: 'session' });
     expect(rig.fake.storage.session.snapshot()[SESSION_KEY]).toMatchObject({ syncedAt: rig.deps.now() });
-    const disk = await new Promise<unknown[]>((resolve) => {
-      const open = indexedDB.open('directory', 1);
-      open.onsuccess = () => {
-        const get = open.result.transaction('copies').objectStore('copies').getAll();
-        get.onsuccess = () => resolve(get.result);
-      };
-    });
-    expect(disk).toEqual([]);
+    expect(await copiesOnDisk()).toEqual([]);
   });
 
   it('a copy of another schema version (an older extension) or an unreadable one is rebuilt, never used', async () => {
