@@ -1,9 +1,11 @@
-/** Recent and Pinned (issue 14 items 1–2): the changes each request makes, through the store's queue. */
+/**
+ * Recent and Pinned (issue 14 items 1–2): the changes each request makes, through the store's queue. Neither touches
+ * the badge: it counts Waiting for you only (badge.ts), whose store refreshes it (waiting.ts).
+ */
 import { MAX_PINNED, MAX_RECENT, PINNED_KEY, RECENT_KEY, type PinnedList } from '../../shared/home.ts';
 import { homeId } from '../../shared/home-parse.ts';
 import type { Entity, EntityKind } from '../../shared/kinds.ts';
 import { workerErrors } from '../app-error.ts';
-import { refreshBadge } from '../badge.ts';
 import type { Platform } from '../platform.ts';
 import { readHomeList, updateHomeList, type HomeOwner } from './store.ts';
 
@@ -14,7 +16,6 @@ export async function addRecent(platform: Platform, owner: HomeOwner, entity: En
     connection: owner.key,
     items: [{ entity, at }, ...(current?.items ?? []).filter((item) => homeId(item.entity) !== id)].slice(0, MAX_RECENT),
   }));
-  if (written) await refreshBadge(platform);
   return written !== null;
 }
 
@@ -44,10 +45,7 @@ export async function setPinned(
     if (!target.entity) throw workerErrors.badRequest('pin-unknown');
     return { connection: owner.key, items: [...items, { entity: target.entity, at }] };
   });
-  if (written) {
-    await refreshBadge(platform);
-    return written;
-  }
+  if (written) return written;
   return unchanged ?? (await readHomeList(platform, owner, PINNED_KEY)) ?? { connection: owner.key, items: [] };
 }
 
@@ -66,7 +64,7 @@ export async function notePinnedAnswer(
   const current = await readHomeList(platform, owner, PINNED_KEY);
   const needs = (gone: boolean | undefined) => (found ? gone === true : gone !== true);
   if (!current?.items.some((item) => answersTo(item.entity) && needs(item.gone))) return;
-  const written = await updateHomeList(platform, owner, PINNED_KEY, (list) => {
+  await updateHomeList(platform, owner, PINNED_KEY, (list) => {
     if (!list) return null;
     let changed = false;
     const items = list.items.map((item) => {
@@ -76,5 +74,4 @@ export async function notePinnedAnswer(
     });
     return changed ? { connection: list.connection, items } : null;
   });
-  if (written) await refreshBadge(platform);
 }
