@@ -10,7 +10,7 @@
 import { issuesAssignedToMe } from '../../kinds/issue/waiting.ts';
 import { reviewsWaitingFor } from '../../kinds/review/waiting.ts';
 import { WAITING_KEY, type WaitingEntry, type WaitingList } from '../../shared/home.ts';
-import { MAX_WAITING } from '../../shared/home-parse.ts';
+import { homeId, MAX_WAITING } from '../../shared/home-parse.ts';
 import type { Entity } from '../../shared/kinds.ts';
 import type { AppError } from '../../shared/protocol.ts';
 import { callSpace, credentialError, openConnection, type ActiveConnection } from '../active-connection.ts';
@@ -85,16 +85,14 @@ export async function loadWaiting(deps: Deps, conn: ActiveConnection, opts: Wait
   const notes: WaitingList['notes'] = [];
   for (const f of failures) if (!notes.some((n) => n.project === f.project)) notes.push({ project: f.project, error: f.error });
 
-  const owner = { key: conn.key, private: conn.private };
-  let list: WaitingList = { connection: conn.key, items: ordered(fresh), at: deps.now(), notes };
-  if (opts.only === 'your-turn') {
-    const previous = await readHomeList(deps.platform, owner, WAITING_KEY).catch(() => null);
-    const kept = (previous?.items ?? []).filter((item) => item.reason !== 'your-turn');
-    const keptNotes = (previous?.notes ?? []).filter((n) => !notes.some((m) => m.project === n.project));
-    list = { ...list, items: ordered([...fresh, ...kept]), notes: [...notes, ...keptNotes] };
-  }
-  await store(deps, owner, list);
-  return list;
+  const list: WaitingList = { connection: conn.key, items: ordered(fresh), at: deps.now(), notes };
+  if (opts.only !== 'your-turn') return store(deps, conn, () => list);
+  // Only the reviews were asked: the stored issues (and other projects' notes) stay, merged in the store's queue.
+  return store(deps, conn, (previous) => ({
+    ...list,
+    items: ordered([...fresh, ...(previous?.items ?? []).filter((item) => item.reason !== 'your-turn')]),
+    notes: [...notes, ...(previous?.notes ?? []).filter((n) => !notes.some((m) => m.project === n.project))],
+  }));
 }
 
 /** One project's list, as entries or as that project's failure. */
@@ -118,7 +116,7 @@ function ordered(entries: WaitingEntry[]): WaitingEntry[] {
   return [...entries]
     .sort((a, b) => rank(a) - rank(b) || (a.since ?? Infinity) - (b.since ?? Infinity))
     .filter((e) => {
-      const id = `${e.entity.kind}|${e.entity.id}`;
+      const id = homeId(e.entity);
       if (seen.has(id)) return false;
       seen.add(id);
       return true;
@@ -127,20 +125,27 @@ function ordered(entries: WaitingEntry[]): WaitingEntry[] {
 }
 
 /** The whole refresh failed: the previous rows, marked stale (none before: an empty list that says it is stale). */
-async function keepPrevious(deps: Deps, conn: ActiveConnection, error: AppError): Promise<WaitingList> {
-  const owner = { key: conn.key, private: conn.private };
-  const previous = await readHomeList(deps.platform, owner, WAITING_KEY).catch(() => null);
-  const list: WaitingList = {
+function keepPrevious(deps: Deps, conn: ActiveConnection, error: AppError): Promise<WaitingList> {
+  return store(deps, conn, (previous) => ({
     connection: conn.key, items: previous?.items ?? [], at: previous?.at ?? 0, notes: previous?.notes ?? [], stale: error,
-  };
-  await store(deps, owner, list);
-  return list;
+  }));
 }
 
-async function store(deps: Deps, owner: { key: string; private: boolean }, list: WaitingList): Promise<void> {
+/**
+ * Makes the list from the stored one (`change`) inside the store's queue, so a refresh that keeps part of the
+ * previous list never overwrites one written meanwhile, and stores it; the badge follows. Not stored (a private
+ * window, the connection replaced meanwhile, storage failing): the same list made from what is stored.
+ */
+async function store(deps: Deps, conn: ActiveConnection, change: (previous: WaitingList | null) => WaitingList): Promise<WaitingList> {
+  const owner = { key: conn.key, private: conn.private };
   try {
-    if (await updateHomeList(deps.platform, owner, WAITING_KEY, () => list)) await refreshBadge(deps.platform);
+    const written = await updateHomeList(deps.platform, owner, WAITING_KEY, change);
+    if (written) {
+      await refreshBadge(deps.platform);
+      return written;
+    }
   } catch {
     // The answer stands; only the next first frame misses it.
   }
+  return change(await readHomeList(deps.platform, owner, WAITING_KEY).catch(() => null));
 }
