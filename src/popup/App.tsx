@@ -1,14 +1,14 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { authProblem } from '../shared/auth-problem.ts';
 import { t } from '../shared/i18n.ts';
-import type { Entity, Filter } from '../shared/kinds.ts';
+import { entityKey, type Entity, type Filter } from '../shared/kinds.ts';
 import { LIMITS, type AppError, type ConnectionStatus, type ResponseFor } from '../shared/protocol.ts';
 import { effectiveFilter } from '../shared/query-text.ts';
 import { FilterChips } from './components/FilterChips.tsx';
 import { LISTBOX_ID, optionId, ResultList, searchGroup } from './components/ResultList.tsx';
 import { homeGroups } from './home-groups.ts';
 import type { HomeLists } from './home-lists.ts';
-import { optionKey, resultGroups, type ResultsState } from './results.ts';
+import { resultGroups, type ResultsState } from './results.ts';
 import type * as Extras from './extras.ts';
 import { loadExtras } from './load-extras.ts';
 import { useActiveResult } from './use-active-result.ts';
@@ -198,7 +198,7 @@ export function App({ boot }: { boot: Boot }) {
         {notes.length > 0 && extras && <extras.GroupNotes notes={notes} host={host} />}
         {active.entity && extras && (
           <extras.CardPane
-            key={optionKey(active.entity)}
+            key={entityKey(active.entity)}
             entity={active.entity}
             host={host}
             copy={(text) => void copy(text, active.entity as Entity)}

@@ -3,16 +3,16 @@
  * moving back to a result shows its full card at once, and avatars fetched for a card also appear in rows.
  */
 import type { Entity } from '../shared/kinds.ts';
-import { optionKey } from './results.ts';
+import { entityKey } from '../shared/kinds.ts';
 
-/** Full entities by `optionKey` (ids are unique within a kind). */
+/** Full entities by `entityKey` (ids are unique within a kind). */
 export const details = new Map<string, Entity>();
 /** Avatar data URL by attachment id; null = fetched and unavailable (initials). */
 export const avatars = new Map<string, string | null>();
 
 /** The fullest version of an entity we have: its details if fetched, else the search result. */
 export function fullest(entity: Entity): Entity {
-  return details.get(optionKey(entity)) ?? entity;
+  return details.get(entityKey(entity)) ?? entity;
 }
 
 /** Only people have avatars. */

@@ -8,7 +8,7 @@ import { t } from '../shared/i18n.ts';
 import type { WaitingEntry } from '../shared/home.ts';
 import type { ListGroup } from './components/ResultList.tsx';
 import type { HomeLists } from './home-lists.ts';
-import { optionKey } from './results.ts';
+import { entityKey } from '../shared/kinds.ts';
 
 /**
  * The lists as groups. `age` ("3 days ago": relativeTime, time-format.ts) comes with the extras, a moment after the
@@ -27,7 +27,7 @@ export function homeGroups({ pinned, waiting, recent }: HomeLists, now: number, 
     const items: Entity[] = [];
     const marks: (string | false | undefined)[] = [];
     for (const entry of list) {
-      const key = optionKey(entry.entity);
+      const key = entityKey(entry.entity);
       if (seen.has(key)) continue;
       seen.add(key);
       items.push(entry.entity);

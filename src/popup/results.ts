@@ -62,10 +62,6 @@ export function resultGroups(state: ResultsState, filter: Filter): ResultGroup[]
     .filter((g): g is ResultGroup => g !== undefined && g.state === 'ok' && g.items.length > 0);
 }
 
-export function optionKey(entity: Entity): string {
-  return `${entity.kind}:${entity.id}`;
-}
-
 /** An emptied search box: nothing to show, no need to wait for the worker's (empty) answer. */
 export function searchCleared(state: ResultsState, id: number): ResultsState {
   return { ...EMPTY_RESULTS, searchId: id, shownId: id };

@@ -7,7 +7,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Entity } from '../shared/kinds.ts';
 import { activeIndexFor, type NavMove } from './nav.ts';
 import type { moveActive as MoveActive } from './nav-move.ts';
-import { optionKey } from './results.ts';
+import { entityKey } from '../shared/kinds.ts';
 
 export interface ActiveResult {
   /** Index into the listed results; -1 for none. */
@@ -31,9 +31,9 @@ export function useActiveResult(listed: readonly Entity[], exact: Entity | null)
     activeKeyRef.current = key;
     setActiveKeyState(key);
   };
-  const keys = useMemo(() => listed.map(optionKey), [listed]);
+  const keys = useMemo(() => listed.map(entityKey), [listed]);
   useEffect(() => {
-    if (exact) setActiveKey(optionKey(exact));
+    if (exact) setActiveKey(entityKey(exact));
   }, [exact]);
 
   const index = activeIndexFor(keys, activeKey);

@@ -5,7 +5,7 @@ import type { AppError } from '../shared/protocol.ts';
 import type { Entity } from '../shared/kinds.ts';
 import { avatarIdOf, avatars, cachedAvatar, details } from './details-cache.ts';
 import { isPrivateWindow } from './private-window.ts';
-import { optionKey } from './results.ts';
+import { entityKey } from '../shared/kinds.ts';
 
 /** Arrowing through results should not fire a details request per row passed. */
 const DETAILS_DELAY_MS = 150;
@@ -19,7 +19,7 @@ export interface CardData {
 
 /** The active result, upgraded to its full details (and avatar) once the worker has them. */
 export function useDetails(active: Entity): CardData {
-  const key = optionKey(active);
+  const key = entityKey(active);
   // A kind whose search row is the whole card (no details id) needs no request: the row is its details.
   if (!details.has(key) && detailsIdOf(active) === null) details.set(key, active);
   const [state, setState] = useState<{ key: string; error: AppError | null } | null>(null);

@@ -8,7 +8,7 @@
  * guarded where they are drawn (a row or card that cannot draw them shows the title alone). A link must point to the
  * connection's own Space.
  */
-import type { Entity } from './kinds.ts';
+import { entityKey, type Entity } from './kinds.ts';
 import {
   MAX_PINNED, MAX_RECENT, isListable, type PinnedEntry, type PinnedList, type RecentEntry, type RecentList, type WaitingEntry,
   type WaitingList,
@@ -45,16 +45,14 @@ function entries<T extends { entity: Entity }>(value: unknown, max: number, pars
     if (!isObj(item)) continue;
     const entity = parseEntity(item.entity, origin);
     const entry = entity && parse(item, entity);
-    if (!entry || seen.has(homeId(entity))) continue;
-    seen.add(homeId(entity));
+    if (!entry || seen.has(entityKey(entity))) continue;
+    seen.add(entityKey(entity));
     out.push(entry);
   }
   return out;
 }
 
 /** What makes two entries the same item: kind + id. */
-export const homeId = (entity: { kind: string; id: string }): string => `${entity.kind}|${entity.id}`;
-
 /** The list object, if it is one and belongs to `connection`. */
 function listOf(value: unknown, connection: string): Obj | null {
   return isObj(value) && value.connection === connection ? value : null;

@@ -16,6 +16,12 @@ export type EntityKind = (typeof ALL_KINDS)[number];
 /** An entity of a kind the extension shows (the client may map more while a kind is being added). */
 export type Entity = EntityOf<EntityKind>;
 
+/**
+ * One item's identity across kinds: the key of its row, of the remembered active option and of the de-duplication
+ * of the empty box's lists, in the popup and the worker alike.
+ */
+export const entityKey = (entity: { kind: string; id: string }): string => `${entity.kind}:${entity.id}`;
+
 /** A filter chip: every kind, or one. */
 export type Filter = 'all' | EntityKind;
 

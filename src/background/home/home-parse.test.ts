@@ -3,8 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fixtureOf } from '../../kinds/test-support/fixtures.ts';
 import { MAX_PINNED, MAX_RECENT } from '../../shared/home.ts';
-import { homeId, parseEntity, parsePinned, parseRecent, parseWaiting } from '../../shared/home-parse.ts';
-import { ALL_KINDS, type Entity, type EntityKind } from '../../shared/kinds.ts';
+import { parseEntity, parsePinned, parseRecent, parseWaiting } from '../../shared/home-parse.ts';
+import { ALL_KINDS, entityKey, type Entity, type EntityKind } from '../../shared/kinds.ts';
 
 const ORIGIN = 'https://space.example.com';
 const entityOf = (kind: EntityKind, n = 0): Entity =>
@@ -59,7 +59,7 @@ function expected(entries: { good: boolean; value: unknown }[], max: number) {
   const seen = new Set<string>();
   for (const e of entries) {
     if (!e.good || out.length >= max) continue;
-    const id = homeId((e.value as { entity: Entity }).entity);
+    const id = entityKey((e.value as { entity: Entity }).entity);
     if (seen.has(id)) continue;
     seen.add(id);
     out.push(e.value);

@@ -3,18 +3,17 @@
  * the badge: it counts Waiting for you only (badge.ts), whose store refreshes it (waiting.ts).
  */
 import { MAX_PINNED, MAX_RECENT, PINNED_KEY, RECENT_KEY, type PinnedList } from '../../shared/home.ts';
-import { homeId } from '../../shared/home-parse.ts';
-import type { Entity, EntityKind } from '../../shared/kinds.ts';
+import { entityKey, type Entity, type EntityKind } from '../../shared/kinds.ts';
 import { workerErrors } from '../app-error.ts';
 import type { Platform } from '../platform.ts';
 import { readHomeList, updateHomeList, type HomeOwner } from './store.ts';
 
 /** `entity` to the front of Recent (once: an older entry of the same item goes), at most MAX_RECENT. */
 export async function addRecent(platform: Platform, owner: HomeOwner, entity: Entity, at: number): Promise<boolean> {
-  const id = homeId(entity);
+  const id = entityKey(entity);
   const written = await updateHomeList(platform, owner, RECENT_KEY, (current) => ({
     connection: owner.key,
-    items: [{ entity, at }, ...(current?.items ?? []).filter((item) => homeId(item.entity) !== id)].slice(0, MAX_RECENT),
+    items: [{ entity, at }, ...(current?.items ?? []).filter((item) => entityKey(item.entity) !== id)].slice(0, MAX_RECENT),
   }));
   return written !== null;
 }
@@ -31,16 +30,16 @@ export async function setPinned(
   pinned: boolean,
   at: number,
 ): Promise<PinnedList> {
-  const id = homeId(target);
+  const id = entityKey(target);
   let unchanged: PinnedList | null = null;
   const written = await updateHomeList(platform, owner, PINNED_KEY, (current) => {
     const items = current?.items ?? [];
-    const has = items.some((item) => homeId(item.entity) === id);
+    const has = items.some((item) => entityKey(item.entity) === id);
     if (has === pinned) {
       unchanged = current ?? { connection: owner.key, items: [] };
       return null;
     }
-    if (!pinned) return { connection: owner.key, items: items.filter((item) => homeId(item.entity) !== id) };
+    if (!pinned) return { connection: owner.key, items: items.filter((item) => entityKey(item.entity) !== id) };
     if (items.length >= MAX_PINNED) throw workerErrors.badRequest('pin-limit');
     if (!target.entity) throw workerErrors.badRequest('pin-unknown');
     return { connection: owner.key, items: [...items, { entity: target.entity, at }] };

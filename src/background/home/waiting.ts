@@ -10,8 +10,8 @@
 import { issuesAssignedToMe } from '../../kinds/issue/waiting.ts';
 import { reviewsWaitingFor } from '../../kinds/review/waiting.ts';
 import { WAITING_KEY, type WaitingEntry, type WaitingList } from '../../shared/home.ts';
-import { homeId, MAX_WAITING } from '../../shared/home-parse.ts';
-import type { Entity } from '../../shared/kinds.ts';
+import { MAX_WAITING } from '../../shared/home-parse.ts';
+import { entityKey, type Entity } from '../../shared/kinds.ts';
 import type { AppError } from '../../shared/protocol.ts';
 import { callSpace, credentialError, openConnection, type ActiveConnection } from '../active-connection.ts';
 import { toAppError } from '../app-error.ts';
@@ -116,7 +116,7 @@ function ordered(entries: WaitingEntry[]): WaitingEntry[] {
   return [...entries]
     .sort((a, b) => rank(a) - rank(b) || (a.since ?? Infinity) - (b.since ?? Infinity))
     .filter((e) => {
-      const id = homeId(e.entity);
+      const id = entityKey(e.entity);
       if (seen.has(id)) return false;
       seen.add(id);
       return true;

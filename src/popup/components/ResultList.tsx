@@ -6,7 +6,7 @@ import type { ResultGroup } from '../../shared/protocol.ts';
 import type { Entity } from '../../shared/kinds.ts';
 import { Text } from '../../shared/ui/Text.tsx';
 import type { pointerRest } from '../pointer-rest.ts';
-import { optionKey } from '../results.ts';
+import { entityKey } from '../../shared/kinds.ts';
 
 export const LISTBOX_ID = 'results';
 
@@ -114,7 +114,7 @@ export function ResultList({ groups, active, onOpen, onPoint, avatarOf, rest }: 
               const mark = group.marks?.[n];
               return (
                 <div
-                  key={optionKey(entity)}
+                  key={entityKey(entity)}
                   id={optionId(i)}
                   role="option"
                   aria-selected={i === active}
